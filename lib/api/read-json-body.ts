@@ -1,0 +1,51 @@
+// Reads and validates a JSON request body: 413 past the size limit, 400 for
+// malformed JSON, 400 with field details when the schema refuses it.
+import type { z } from "zod";
+import { AppError } from "@/lib/api/app-error";
+import { zodFieldErrors } from "@/lib/api/zod-field-errors";
+
+export const defaultMaxBodyBytes = 64 * 1024;
+
+export async function readJsonBody<Schema extends z.ZodType>(
+  request: Request,
+  schema: Schema,
+  { maxBytes = defaultMaxBodyBytes }: { maxBytes?: number } = {},
+): Promise<z.output<Schema>> {
+  const declared = Number(request.headers.get("content-length") ?? "NaN");
+  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
+
+  const text = await readTextWithLimit(request, maxBytes);
+  let json: unknown;
+  try {
+    json = text.trim() === "" ? {} : JSON.parse(text);
+  } catch {
+    throw new AppError("bad_request", "The request body is not valid JSON");
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    throw new AppError("validation_failed", "The request is invalid", { fields: zodFieldErrors(parsed.error) });
+  }
+  return parsed.data;
+}
+
+async function readTextWithLimit(request: Request, maxBytes: number): Promise<string> {
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel();
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
+}
+
+function tooLarge(maxBytes: number) {
+  return new AppError("payload_too_large", `The request body is larger than ${Math.round(maxBytes / 1024)} KB`);
+}

@@ -1,0 +1,35 @@
+// The one error mapper: any thrown value → the API's error body and status.
+// Unknown errors are logged with the request id and never leaked.
+import { ZodError } from "zod";
+import { AppError } from "@/lib/api/app-error";
+import { zodFieldErrors } from "@/lib/api/zod-field-errors";
+import { logger } from "@/lib/log/logger";
+
+export function toErrorResponse(error: unknown, requestId: string): Response {
+  const appError = toAppError(error);
+  if (appError.code === "internal_error" || appError.code === "database_unavailable") {
+    logger.error({ err: error, requestId }, appError.message);
+  }
+  const body: { error: { code: string; message: string; details?: unknown; requestId?: string } } = {
+    error: { code: appError.code, message: appError.message },
+  };
+  if (appError.details !== undefined) body.error.details = appError.details;
+  if (appError.status >= 500) body.error.requestId = requestId;
+  return Response.json(body, { status: appError.status, headers: { "x-request-id": requestId } });
+}
+
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof ZodError) {
+    return new AppError("validation_failed", "The request is invalid", { fields: zodFieldErrors(error) });
+  }
+  if (isDatabaseUnreachable(error)) {
+    return new AppError("database_unavailable", "The database is unavailable; try again shortly");
+  }
+  return new AppError("internal_error", "Something went wrong on our side");
+}
+
+function isDatabaseUnreachable(error: unknown): boolean {
+  const text = String((error as { code?: unknown })?.code ?? "") + " " + String((error as Error)?.message ?? "");
+  return /ECONNREFUSED|ENOTFOUND|ETIMEDOUT|P1001|P1002|DatabaseNotReachable|SQLITE_CANTOPEN|SQLITE_BUSY/i.test(text);
+}

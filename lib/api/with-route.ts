@@ -1,0 +1,62 @@
+// The route handler wrapper: request id → identity (401) → permission (403) →
+// handler → one error mapper. Handlers stay guard → validate → one lib call → respond.
+import { randomUUID } from "node:crypto";
+import { AppError } from "@/lib/api/app-error";
+import { toErrorResponse } from "@/lib/api/to-error-response";
+import { hasPermission, type Identity, type Permission } from "@/lib/auth/identity";
+import { resolveIdentity } from "@/lib/auth/resolve-identity";
+import { logger } from "@/lib/log/logger";
+
+type RouteContext<Params> = { params: Promise<Params> };
+
+export type AuthedRequest<Params> = {
+  request: Request;
+  identity: Identity;
+  params: Params;
+  requestId: string;
+};
+
+export function withRoute<Params = Record<string, string>>(
+  options: { permission: Permission },
+  handler: (ctx: AuthedRequest<Params>) => Promise<Response>,
+) {
+  return async (request: Request, context: RouteContext<Params>): Promise<Response> => {
+    const requestId = request.headers.get("x-request-id") ?? randomUUID();
+    const started = performance.now();
+    let response: Response;
+    try {
+      const identity = await resolveIdentity(request);
+      if (!identity) throw new AppError("unauthorized", "Sign in or send an API key as `Authorization: Bearer …`");
+      if (!hasPermission(identity, options.permission)) {
+        throw new AppError("forbidden", `This needs the \`${options.permission}\` permission`);
+      }
+      const params = (await context?.params) ?? ({} as Params);
+      response = await handler({ request, identity, params, requestId });
+    } catch (error) {
+      response = toErrorResponse(error, requestId);
+    }
+    response.headers.set("x-request-id", requestId);
+    logger.info(
+      { requestId, method: request.method, path: new URL(request.url).pathname, status: response.status, ms: Math.round(performance.now() - started) },
+      "request",
+    );
+    return response;
+  };
+}
+
+/** For routes that must answer without an identity (health checks, ingest auth of its own). */
+export function withPublicRoute<Params = Record<string, string>>(
+  handler: (ctx: { request: Request; params: Params; requestId: string }) => Promise<Response>,
+) {
+  return async (request: Request, context: RouteContext<Params>): Promise<Response> => {
+    const requestId = request.headers.get("x-request-id") ?? randomUUID();
+    try {
+      const params = (await context?.params) ?? ({} as Params);
+      const response = await handler({ request, params, requestId });
+      response.headers.set("x-request-id", requestId);
+      return response;
+    } catch (error) {
+      return toErrorResponse(error, requestId);
+    }
+  };
+}

@@ -1,0 +1,49 @@
+// Who is calling: a signed-in person (session) or a program (API key).
+// Every tenant query takes `orgId` from here, never from the request body.
+
+export const roles = ["admin", "auditor", "member"] as const;
+export type Role = (typeof roles)[number];
+
+export const apiKeyScopes = ["reports:read", "reports:write", "events:write"] as const;
+export type ApiKeyScope = (typeof apiKeyScopes)[number];
+
+/** What a handler may require. `org:admin` covers settings such as API keys. */
+export type Permission = ApiKeyScope | "org:admin";
+
+export type SessionIdentity = {
+  kind: "session";
+  userId: string;
+  email: string;
+  name: string;
+  orgId: string;
+  role: Role;
+};
+
+export type ApiKeyIdentity = {
+  kind: "api_key";
+  apiKeyId: string;
+  orgId: string;
+  scopes: ApiKeyScope[];
+  /** Shown in audit trails and report authorship, e.g. "CI exporter (att_3f9a…)" */
+  label: string;
+};
+
+export type Identity = SessionIdentity | ApiKeyIdentity;
+
+const rolePermissions: Record<Role, readonly Permission[]> = {
+  admin: ["reports:read", "reports:write", "events:write", "org:admin"],
+  auditor: ["reports:read"],
+  member: [],
+};
+
+export function hasPermission(identity: Identity, permission: Permission): boolean {
+  if (identity.kind === "session") return rolePermissions[identity.role].includes(permission);
+  return permission !== "org:admin" && identity.scopes.includes(permission);
+}
+
+/** The actor fields audit events and reports record for this identity. */
+export function describeActor(identity: Identity): { actorType: "user" | "api_key"; actorId: string; actorLabel: string } {
+  return identity.kind === "session"
+    ? { actorType: "user", actorId: identity.userId, actorLabel: identity.email }
+    : { actorType: "api_key", actorId: identity.apiKeyId, actorLabel: identity.label };
+}

@@ -1,0 +1,14 @@
+// @ts-check
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  poweredByHeader: false,
+  // Native and server-only packages stay in node_modules instead of being bundled.
+  serverExternalPackages: ["better-sqlite3", "pg", "pino", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg"],
+  // The seed page documents the engine paths as /compliance/...; they answer
+  // exactly like the canonical /api/engine/compliance/... routes.
+  async rewrites() {
+    return [{ source: "/compliance/:path*", destination: "/api/engine/compliance/:path*" }];
+  },
+};
+
+module.exports = nextConfig;
