@@ -1,0 +1,67 @@
+// The contract between the report engine (job lifecycle, streaming writers,
+// storage) and the report builders (what each report type contains).
+//
+// A builder computes its population manifest with aggregate queries first,
+// then streams its sections; the engine renders JSON and CSV from the same
+// calls, chunk by chunk, hashing as it writes. Nothing is held whole in memory.
+import type { Database } from "@/lib/db";
+
+export const reportTypes = ["soc2", "gdpr", "audit"] as const;
+export type ReportType = (typeof reportTypes)[number];
+
+/** Dates are whole UTC days, inclusive: from 00:00:00.000Z to to 23:59:59.999Z. */
+export type ReportScope = {
+  dateRange?: { from: string; to: string };
+  agentIds: string[];
+};
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type ReportRow = Record<string, JsonValue>;
+
+/** Per source: what was read, and enough to prove the population is complete. */
+export type ManifestEntry = {
+  source: string;
+  /** Human-readable filter actually applied, e.g. "orgId = …, occurredAt in [2026-01-01, 2026-01-31], agentId in (…)" */
+  filter: string;
+  rowCount: number;
+  first: { at: string; id: string } | null;
+  last: { at: string; id: string } | null;
+};
+
+export type SectionHeader = {
+  title: string;
+  description: string;
+  /** e.g. ["CC6.1", "CC6.2"] for SOC2 Trust Services Criteria; [] otherwise */
+  criteria: string[];
+  /** Small aggregated figures (counts, totals), computed in the database. */
+  summary: Record<string, JsonValue>;
+};
+
+export interface ReportOutput {
+  /** Written once, before any section. */
+  writeManifest(entries: ManifestEntry[]): Promise<void>;
+  startSection(key: string, header: SectionHeader): Promise<void>;
+  /**
+   * Streams one table of the current section: a JSON array under
+   * sections[key].tables[name], and CSV lines `section=key, table=name, …`.
+   * Every row key must be one of the definition's csvColumns. Returns the row count.
+   */
+  writeTable(name: string, rows: AsyncIterable<ReportRow> | Iterable<ReportRow>): Promise<number>;
+  endSection(): Promise<void>;
+  /** 0–100; the engine throttles writes and renews the lease. Throws if the lease was lost. */
+  reportProgress(percent: number): Promise<void>;
+}
+
+export type BuildContext = {
+  db: Database;
+  report: { id: string; orgId: string; type: ReportType; title: string; scope: ReportScope };
+  /** Used to abort between pages when the worker is stopping. Throws when aborted. */
+  checkpoint(): void;
+};
+
+export type ReportDefinition = {
+  type: ReportType;
+  /** CSV columns after the fixed leading `section` and `table` columns, identical on every line. */
+  csvColumns: readonly string[];
+  build(ctx: BuildContext, output: ReportOutput): Promise<void>;
+};
