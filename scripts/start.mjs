@@ -1,0 +1,52 @@
+// `npm start`: build when the build is missing or older than the sources, then
+// serve with `next start`. Migrations, the demo seed and the report workers run
+// inside the server at boot (instrumentation.ts), so every start path gets them.
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+const root = process.cwd();
+const buildIdFile = path.join(root, ".next", "BUILD_ID");
+const sourceDirs = ["app", "components", "lib", "prisma", "public"];
+const sourceFiles = ["next.config.js", "package.json", "instrumentation.ts", "postcss.config.mjs", "tsconfig.json"];
+
+function newestSourceTime() {
+  let newest = 0;
+  const visit = (entry) => {
+    let stat;
+    try {
+      stat = fs.statSync(entry);
+    } catch {
+      return;
+    }
+    if (stat.isDirectory()) {
+      if (entry.endsWith(`${path.sep}generated`)) return;
+      for (const child of fs.readdirSync(entry)) visit(path.join(entry, child));
+    } else if (stat.mtimeMs > newest) newest = stat.mtimeMs;
+  };
+  for (const item of [...sourceDirs, ...sourceFiles]) visit(path.join(root, item));
+  return newest;
+}
+
+function isBuildCurrent() {
+  if (!fs.existsSync(buildIdFile)) return false;
+  return fs.statSync(buildIdFile).mtimeMs >= newestSourceTime();
+}
+
+if (!isBuildCurrent()) {
+  console.log("Attest: building the app (first start or sources changed)…");
+  const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: process.env });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const port = process.env.PORT ?? "3000";
+const server = spawn("npx", ["next", "start", "--port", port], {
+  stdio: "inherit",
+  // Our own SIGTERM handler lets report workers hand their lease back first.
+  env: { ...process.env, NEXT_MANUAL_SIG_HANDLE: "true" },
+});
+
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => server.kill(signal));
+}
+server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
