@@ -2,6 +2,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // `forbidden()` (lib/auth/require-page-identity.ts) answers a wrong role with a real 403.
+  experimental: { authInterrupts: true },
   // Native and server-only packages stay in node_modules instead of being bundled.
   serverExternalPackages: ["better-sqlite3", "pg", "pino", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg"],
   // The seed page documents the engine paths as /compliance/...; they answer

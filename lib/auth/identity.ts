@@ -7,6 +7,14 @@ export type Role = (typeof roles)[number];
 export const apiKeyScopes = ["reports:read", "reports:write", "events:write"] as const;
 export type ApiKeyScope = (typeof apiKeyScopes)[number];
 
+export function isRole(value: unknown): value is Role {
+  return (roles as readonly unknown[]).includes(value);
+}
+
+export function isApiKeyScope(value: unknown): value is ApiKeyScope {
+  return (apiKeyScopes as readonly unknown[]).includes(value);
+}
+
 /** What a handler may require. `org:admin` covers settings such as API keys. */
 export type Permission = ApiKeyScope | "org:admin";
 

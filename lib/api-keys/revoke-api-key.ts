@@ -1,0 +1,35 @@
+// Revokes an org's API key: from then on it gets 401. Another org's key id is
+// answered as not found. Revoking twice is harmless and audited once.
+import { db } from "@/lib/db";
+import { notFound } from "@/lib/api/app-error";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { describeActor } from "@/lib/auth/identity";
+import type { ApiKeyContext } from "@/lib/api-keys/create-api-key";
+
+export async function revokeApiKey(ctx: ApiKeyContext, apiKeyId: string): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const key = await tx.apiKey.findFirst({
+      where: { id: apiKeyId, orgId: ctx.orgId },
+      select: { id: true, name: true, prefix: true },
+    });
+    if (!key) throw notFound("API key");
+    const { count } = await tx.apiKey.updateMany({
+      where: { id: key.id, orgId: ctx.orgId, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
+    if (count === 0) return;
+    await recordAuditEvent(
+      {
+        orgId: ctx.orgId,
+        ...describeActor(ctx.actor),
+        action: "api_key.revoked",
+        category: "system_config",
+        targetType: "api_key",
+        targetId: key.id,
+        ip: ctx.ip ?? null,
+        metadata: { name: key.name, prefix: key.prefix },
+      },
+      tx,
+    );
+  });
+}

@@ -1,0 +1,16 @@
+// The organizations a user may act in, with their role in each: the org
+// switcher's list, and the source of truth whenever a session picks an org.
+import { db } from "@/lib/db";
+import { isRole, type Role } from "@/lib/auth/identity";
+
+export type OrganizationMembership = { id: string; name: string; slug: string; role: Role };
+
+/** Oldest membership first, so the first entry is the user's default org. Disabled users have none. */
+export async function listUserOrganizations(userId: string): Promise<OrganizationMembership[]> {
+  const memberships = await db.membership.findMany({
+    where: { userId, user: { disabledAt: null } },
+    select: { role: true, org: { select: { id: true, name: true, slug: true } } },
+    orderBy: [{ createdAt: "asc" }, { orgId: "asc" }],
+  });
+  return memberships.flatMap(({ role, org }) => (isRole(role) ? [{ ...org, role }] : []));
+}
