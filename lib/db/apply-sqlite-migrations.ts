@@ -1,0 +1,85 @@
+// SQLite half of applyMigrations. Each migration runs in a BEGIN IMMEDIATE
+// transaction that also re-reads the history, so two processes starting at once
+// serialize on SQLite's write lock and the second finds nothing left to do.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { getSqliteFilePath } from "@/lib/db/database-url";
+import { MigrationHistoryError, planPendingMigrations, type MigrationRecord } from "@/lib/db/plan-pending-migrations";
+import { SQLITE_MIGRATIONS_TABLE, toSqliteMigrationTimestamp } from "@/lib/db/prisma-migrations-table";
+import type { CommittedMigration } from "@/lib/db/read-migrations";
+
+const BUSY_TIMEOUT_MS = 30_000;
+
+export function applySqliteMigrations(
+  url: string,
+  migrations: CommittedMigration[],
+): { applied: string[]; missingLocally: string[] } {
+  const file = getSqliteFilePath(url);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const connection = new Database(file, { timeout: BUSY_TIMEOUT_MS });
+  try {
+    // WAL lets report workers write while requests read; it persists in the file.
+    connection.pragma("journal_mode = WAL");
+    // Prisma's table redefinitions drop and recreate tables; with enforcement on,
+    // dropping a parent would cascade-delete children. PRAGMA foreign_keys is a
+    // no-op inside a transaction, so it is switched off here and checked before commit.
+    connection.pragma("foreign_keys = OFF");
+
+    const applied: string[] = [];
+    let missingLocally: string[] = [];
+    for (;;) {
+      connection.exec("BEGIN IMMEDIATE");
+      try {
+        connection.exec(SQLITE_MIGRATIONS_TABLE);
+        const records = connection
+          .prepare("SELECT migration_name, checksum, finished_at, rolled_back_at FROM _prisma_migrations")
+          .all() as MigrationRecord[];
+        const plan = planPendingMigrations(migrations, records);
+        missingLocally = plan.missingLocally;
+        const next = plan.pending[0];
+        if (!next) {
+          connection.exec("COMMIT");
+          break;
+        }
+        applyOne(connection, next);
+        connection.exec("COMMIT");
+        applied.push(next.name);
+      } catch (error) {
+        if (connection.inTransaction) connection.exec("ROLLBACK");
+        throw error;
+      }
+    }
+    return { applied, missingLocally };
+  } finally {
+    connection.close();
+  }
+}
+
+function applyOne(connection: Database.Database, migration: CommittedMigration): void {
+  const startedAt = new Date();
+  try {
+    connection.exec(migration.sql);
+  } catch (error) {
+    throw new MigrationHistoryError(`Migration ${migration.name} failed and was rolled back: ${(error as Error).message}`);
+  }
+  const violations = connection.pragma("foreign_key_check") as unknown[];
+  if (violations.length > 0) {
+    throw new MigrationHistoryError(
+      `Migration ${migration.name} left ${violations.length} foreign-key violation(s); it was rolled back.`,
+    );
+  }
+  connection
+    .prepare(
+      `INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, logs, rolled_back_at, started_at, applied_steps_count)
+       VALUES (?, ?, ?, ?, NULL, NULL, ?, 1)`,
+    )
+    .run(
+      crypto.randomUUID(),
+      migration.checksum,
+      toSqliteMigrationTimestamp(new Date()),
+      migration.name,
+      toSqliteMigrationTimestamp(startedAt),
+    );
+}
