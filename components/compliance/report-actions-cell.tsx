@@ -1,0 +1,49 @@
+"use client";
+// Actions column: downloads when completed, Regenerate when failed, Delete for admins.
+import { DeleteReportButton } from "@/components/compliance/delete-report-button";
+import { reportDownloadUrl, type ReportResource } from "@/components/compliance/report-resource";
+import { Button, buttonClassName } from "@/components/ui/button";
+
+export function ReportActionsCell({
+  report,
+  isAdmin,
+  onRegenerate,
+}: {
+  report: ReportResource;
+  isAdmin: boolean;
+  onRegenerate: (report: ReportResource) => void;
+}) {
+  return (
+    <div className="flex flex-wrap items-center gap-1.5">
+      {report.status === "completed" ? (
+        <>
+          {/* A new tab, as the seed page documents; the server answers with an attachment. */}
+          <a
+            href={reportDownloadUrl(report.id, "json")}
+            target="_blank"
+            rel="noopener"
+            className={buttonClassName("secondary", "sm")}
+            aria-label={`Download JSON of ${report.title}`}
+          >
+            Download JSON
+          </a>
+          <a
+            href={reportDownloadUrl(report.id, "csv")}
+            target="_blank"
+            rel="noopener"
+            className={buttonClassName("secondary", "sm")}
+            aria-label={`Download CSV of ${report.title}`}
+          >
+            Download CSV
+          </a>
+        </>
+      ) : null}
+      {report.status === "failed" && isAdmin ? (
+        <Button variant="secondary" size="sm" onClick={() => onRegenerate(report)} aria-label={`Regenerate ${report.title}`}>
+          Regenerate
+        </Button>
+      ) : null}
+      {isAdmin ? <DeleteReportButton report={report} /> : null}
+    </div>
+  );
+}

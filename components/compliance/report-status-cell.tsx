@@ -1,0 +1,36 @@
+// Status column: pending → progress bar with percent; failed → the reason; completed → a badge.
+import type { ReportResource } from "@/components/compliance/report-resource";
+import { Badge } from "@/components/ui/badge";
+
+export function ReportStatusCell({ report }: { report: ReportResource }) {
+  if (report.status === "pending") {
+    const percent = Math.max(0, Math.min(100, Math.round(report.progress)));
+    return (
+      <div className="min-w-32">
+        <Badge tone="info">pending</Badge>
+        <div className="mt-1.5 flex items-center gap-2">
+          <div
+            role="progressbar"
+            aria-label={`Generating ${report.title}`}
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={percent}
+            className="h-2 w-24 overflow-hidden rounded-full bg-slate-200"
+          >
+            <div className="h-full rounded-full bg-indigo-600 transition-[width]" style={{ width: `${percent}%` }} />
+          </div>
+          <span className="text-xs text-slate-600 tabular-nums">{percent}%</span>
+        </div>
+      </div>
+    );
+  }
+  if (report.status === "failed") {
+    return (
+      <div className="max-w-xs">
+        <Badge tone="danger">failed</Badge>
+        <p className="mt-1 text-xs break-words text-red-800">{report.error ?? "No reason was recorded."}</p>
+      </div>
+    );
+  }
+  return <Badge tone="success">completed</Badge>;
+}

@@ -1,0 +1,79 @@
+"use client";
+// Switches the current organization: next-auth's session update() re-issues the JWT
+// for the chosen org (the server checks the membership), then the pages re-render.
+import { useQueryClient } from "@tanstack/react-query";
+import { useSession } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuLabel,
+  DropdownMenuRadioGroup,
+  DropdownMenuRadioItem,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
+import type { OrganizationMembership } from "@/lib/auth/list-user-organizations";
+
+export function OrgSwitcher({
+  organizations,
+  currentOrgId,
+}: {
+  organizations: OrganizationMembership[];
+  currentOrgId: string;
+}) {
+  const { update, status } = useSession();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const [isPending, startTransition] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  const current = organizations.find((org) => org.id === currentOrgId);
+
+  async function switchTo(orgId: string) {
+    if (orgId === currentOrgId) return;
+    setError(null);
+    const session = await update({ orgId });
+    if (!session || (session as { orgId?: string }).orgId !== orgId) {
+      setError("Could not switch organization. Try again.");
+      return;
+    }
+    // Cached API data belongs to the previous org.
+    queryClient.clear();
+    startTransition(() => router.refresh());
+  }
+
+  return (
+    <div className="flex min-w-0 items-center gap-2">
+      <DropdownMenu>
+        <DropdownMenuTrigger
+          disabled={status !== "authenticated" || isPending}
+          className="flex min-w-0 items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-900 shadow-sm hover:bg-slate-50 disabled:cursor-wait"
+        >
+          <span className="sr-only">Organization:</span>
+          <span className="truncate">{current?.name ?? "Organization"}</span>
+          <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="size-4 shrink-0 text-slate-500">
+            <path d="M5.2 7.2a.75.75 0 011.06.04L10 11.2l3.74-3.96a.75.75 0 111.1 1.02l-4.3 4.5a.75.75 0 01-1.1 0l-4.3-4.5a.75.75 0 01.04-1.06z" />
+          </svg>
+        </DropdownMenuTrigger>
+        <DropdownMenuContent align="start">
+          <DropdownMenuLabel>Switch organization</DropdownMenuLabel>
+          <DropdownMenuSeparator />
+          <DropdownMenuRadioGroup value={currentOrgId} onValueChange={(orgId) => void switchTo(orgId)}>
+            {organizations.map((org) => (
+              <DropdownMenuRadioItem key={org.id} value={org.id}>
+                <span className="flex-1 truncate">{org.name}</span>
+                <span className="text-xs text-slate-500 capitalize">{org.role}</span>
+              </DropdownMenuRadioItem>
+            ))}
+          </DropdownMenuRadioGroup>
+        </DropdownMenuContent>
+      </DropdownMenu>
+      {error ? (
+        <p role="alert" className="text-xs text-red-700">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

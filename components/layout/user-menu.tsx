@@ -1,0 +1,44 @@
+"use client";
+// The signed-in user's menu: who you are, and Sign out.
+import { signOut } from "next-auth/react";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuLabel,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
+
+function initialsOf(name: string, email: string): string {
+  const source = name.trim() || email;
+  const parts = source.split(/[\s@.]+/).filter(Boolean);
+  return ((parts[0]?.[0] ?? "") + (parts[1]?.[0] ?? "")).toUpperCase() || "?";
+}
+
+export function UserMenu({ name, email }: { name: string; email: string }) {
+  return (
+    <DropdownMenu>
+      <DropdownMenuTrigger
+        aria-label={`Account menu for ${email}`}
+        className="flex items-center gap-2 rounded-full py-1 pr-2 pl-1 text-sm text-slate-700 hover:bg-slate-100"
+      >
+        <span
+          aria-hidden="true"
+          className="flex size-8 items-center justify-center rounded-full bg-indigo-600 text-xs font-semibold text-white"
+        >
+          {initialsOf(name, email)}
+        </span>
+        <span className="hidden max-w-48 truncate lg:inline">{email}</span>
+      </DropdownMenuTrigger>
+      <DropdownMenuContent>
+        <DropdownMenuLabel className="normal-case">
+          <span className="block text-sm font-medium tracking-normal text-slate-900">{name}</span>
+          <span className="block text-xs font-normal tracking-normal text-slate-500">{email}</span>
+        </DropdownMenuLabel>
+        <DropdownMenuSeparator />
+        <DropdownMenuItem onSelect={() => void signOut({ callbackUrl: "/login" })}>Sign out</DropdownMenuItem>
+      </DropdownMenuContent>
+    </DropdownMenu>
+  );
+}

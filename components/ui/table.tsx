@@ -1,0 +1,33 @@
+// Plain semantic table parts with shared styling; wide tables scroll inside their card.
+import clsx from "clsx";
+import type { ComponentProps } from "react";
+
+export function Table({ className, ...props }: ComponentProps<"table">) {
+  return (
+    <div className="overflow-x-auto">
+      <table className={clsx("min-w-full divide-y divide-slate-200 text-left text-sm", className)} {...props} />
+    </div>
+  );
+}
+
+export function TableHead(props: ComponentProps<"thead">) {
+  return <thead className="bg-slate-50" {...props} />;
+}
+
+export function TableBody(props: ComponentProps<"tbody">) {
+  return <tbody className="divide-y divide-slate-100 bg-white" {...props} />;
+}
+
+export function TableHeaderCell({ className, ...props }: ComponentProps<"th">) {
+  return (
+    <th
+      scope="col"
+      className={clsx("px-4 py-2.5 text-xs font-semibold tracking-wide text-slate-600 uppercase", className)}
+      {...props}
+    />
+  );
+}
+
+export function TableCell({ className, ...props }: ComponentProps<"td">) {
+  return <td className={clsx("px-4 py-3 align-top text-slate-800", className)} {...props} />;
+}

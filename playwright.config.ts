@@ -1,0 +1,76 @@
+// Browser tests against a production build on a free port, with a fresh SQLite
+// database (migrated and seeded with the demo at server start) for every run.
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { defineConfig, devices } from "@playwright/test";
+
+// Chosen once in the runner process; worker processes inherit it through the environment.
+process.env.E2E_PORT ??= execFileSync(process.execPath, [
+  "-e",
+  "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})",
+])
+  .toString()
+  .trim();
+process.env.E2E_DATA_DIR ??= path.join(os.tmpdir(), `attest-e2e-${process.env.E2E_PORT}`);
+
+const port = process.env.E2E_PORT;
+const dataDir = process.env.E2E_DATA_DIR;
+const baseURL = `http://localhost:${port}`;
+const isCI = Boolean(process.env.CI);
+
+// Debian's Chromium by default (Playwright's own download is unreachable offline);
+// PLAYWRIGHT_CHROMIUM_PATH overrides it, and without either Playwright uses its own browser.
+const chromiumPath = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? "/usr/bin/chromium";
+const executablePath = fs.existsSync(chromiumPath) ? chromiumPath : undefined;
+
+export default defineConfig({
+  testDir: "./e2e",
+  outputDir: "test-results/e2e",
+  fullyParallel: true,
+  forbidOnly: isCI,
+  retries: isCI ? 1 : 0,
+  workers: 2,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: isCI
+    ? [["list"], ["json", { outputFile: "test-results/ci/e2e.json" }]]
+    : [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
+  use: {
+    baseURL,
+    screenshot: "only-on-failure",
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } } }],
+  webServer: {
+    command: "node e2e/start-e2e-server.mjs",
+    url: `${baseURL}/api/health`,
+    // The first run builds the app (scripts/start.mjs rebuilds only when sources changed).
+    timeout: 300_000,
+    reuseExistingServer: !isCI && process.env.E2E_REUSE_SERVER === "true",
+    // SIGTERM first so the server can hand back report leases and remove its data directory.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      PORT: port,
+      ATTEST_DATA_DIR: dataDir,
+      DATABASE_URL: `file:${path.join(dataDir, "e2e.db")}`,
+      NEXTAUTH_URL: baseURL,
+    },
+  },
+});
