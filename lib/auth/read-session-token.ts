@@ -21,8 +21,8 @@ export function parseCookieHeader(header: string | null): Map<string, string> {
   if (!header) return cookies;
   for (const pair of header.split(";")) {
     const separator = pair.indexOf("=");
-    if (separator < 1) continue;
-    const name = pair.slice(0, separator).trim();
+    const name = pair.slice(0, Math.max(separator, 0)).trim();
+    if (separator < 0 || !name) continue;
     let value = pair.slice(separator + 1).trim();
     if (value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
     try {
