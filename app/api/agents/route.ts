@@ -1,0 +1,8 @@
+// GET /api/agents — the caller's org's agents (id, name, emailAddress, status), by name
+import { withRoute } from "@/lib/api/with-route";
+import { listAgents } from "@/lib/agents/list-agents";
+
+export const GET = withRoute({ permission: "reports:read" }, async ({ identity }) => {
+  const agents = await listAgents({ orgId: identity.orgId });
+  return Response.json({ agents });
+});

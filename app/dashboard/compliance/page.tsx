@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ComplianceTabs } from "@/components/compliance/compliance-tabs";
+import { PageHeader } from "@/components/ui/page-header";
+import { hasPermission } from "@/lib/auth/identity";
+import { requirePageIdentity } from "@/lib/auth/require-page-identity";
+
+export const metadata: Metadata = { title: "Compliance" };
+
+type CompliancePageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+// Admins generate and manage; auditors read and download; members are refused (403).
+export default async function CompliancePage({ searchParams }: CompliancePageProps) {
+  const tab = (await searchParams).tab === "reports" ? "reports" : "generate";
+  const { identity } = await requirePageIdentity({
+    permission: "reports:read",
+    callbackUrl: tab === "reports" ? "/dashboard/compliance?tab=reports" : "/dashboard/compliance",
+  });
+  return (
+    <>
+      <Link href="/dashboard" className="mb-3 inline-block text-sm text-slate-600 hover:text-slate-900 print:hidden">
+        ← Back to Dashboard
+      </Link>
+      <PageHeader
+        title="Compliance Reporting"
+        description="Generate and manage compliance reports for SOC2, GDPR, and audit requirements."
+      />
+      <ComplianceTabs canGenerate={hasPermission(identity, "reports:write")} initialTab={tab} />
+    </>
+  );
+}

@@ -1,0 +1,81 @@
+"use client";
+// /dashboard/compliance: the Generate and Reports tabs (Radix Tabs: roles and arrow keys),
+// the tab mirrored in the URL (?tab=reports), and the hand-offs between them
+// (a generated report highlighted in Reports; Regenerate prefilling Generate).
+import * as Tabs from "@radix-ui/react-tabs";
+import { useCallback, useState } from "react";
+import { GenerateReportForm } from "@/components/compliance/generate-report-form";
+import {
+  defaultGenerateFormValues,
+  generateFormValuesFor,
+  type GenerateFormValues,
+} from "@/components/compliance/generate-form-values";
+import type { ReportFilters } from "@/components/compliance/report-query-keys";
+import type { ReportResource } from "@/components/compliance/report-resource";
+import { ReportsPanel } from "@/components/compliance/reports-panel";
+
+export type ComplianceTab = "generate" | "reports";
+
+const triggerClasses =
+  "-mb-px border-b-2 border-transparent px-4 py-2.5 text-sm font-medium text-slate-600 hover:text-slate-900 data-[state=active]:border-indigo-600 data-[state=active]:text-indigo-700";
+
+export function ComplianceTabs({ canGenerate, initialTab }: { canGenerate: boolean; initialTab: ComplianceTab }) {
+  const [tab, setTab] = useState<ComplianceTab>(canGenerate ? initialTab : "reports");
+  const [formValues, setFormValues] = useState<GenerateFormValues>(() => defaultGenerateFormValues());
+  // Bumped to remount the form with new initial values (Regenerate).
+  const [formKey, setFormKey] = useState(0);
+  const [filters, setFilters] = useState<ReportFilters>({ type: "", status: "" });
+  const [highlightedId, setHighlightedId] = useState<string | null>(null);
+
+  const selectTab = useCallback((next: ComplianceTab) => {
+    setTab(next);
+    // Next.js keeps useSearchParams in sync with the History API; no server round-trip for a tab.
+    const url = new URL(window.location.href);
+    if (next === "reports") url.searchParams.set("tab", "reports");
+    else url.searchParams.delete("tab");
+    window.history.replaceState(window.history.state, "", url);
+  }, []);
+
+  const onGenerated = (report: ReportResource) => {
+    setHighlightedId(report.id);
+    setFilters({ type: "", status: "" });
+    selectTab("reports");
+  };
+
+  const onRegenerate = (report: ReportResource) => {
+    setFormValues(generateFormValuesFor(report));
+    setFormKey((key) => key + 1);
+    selectTab("generate");
+  };
+
+  return (
+    <Tabs.Root value={tab} onValueChange={(value) => selectTab(value as ComplianceTab)}>
+      <Tabs.List aria-label="Compliance" className="mb-6 flex gap-1 border-b border-slate-200 print:hidden">
+        {canGenerate ? (
+          <Tabs.Trigger value="generate" className={triggerClasses}>
+            Generate
+          </Tabs.Trigger>
+        ) : null}
+        <Tabs.Trigger value="reports" className={triggerClasses}>
+          Reports
+        </Tabs.Trigger>
+      </Tabs.List>
+      {canGenerate ? (
+        // Kept mounted so a half-filled form survives a look at the Reports tab.
+        <Tabs.Content value="generate" forceMount className="data-[state=inactive]:hidden">
+          <GenerateReportForm key={formKey} initialValues={formValues} onGenerated={onGenerated} />
+        </Tabs.Content>
+      ) : null}
+      <Tabs.Content value="reports" forceMount className="data-[state=inactive]:hidden">
+        <ReportsPanel
+          filters={filters}
+          onFiltersChange={setFilters}
+          highlightedId={highlightedId}
+          isAdmin={canGenerate}
+          onRegenerate={onRegenerate}
+          onGoToGenerate={canGenerate ? () => selectTab("generate") : undefined}
+        />
+      </Tabs.Content>
+    </Tabs.Root>
+  );
+}

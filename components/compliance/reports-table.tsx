@@ -1,0 +1,80 @@
+"use client";
+// The report history table (seed columns): Title, Type, Status, Generated, By, Actions.
+import clsx from "clsx";
+import Link from "next/link";
+import { useEffect, useRef } from "react";
+import { GeneratedTime } from "@/components/compliance/generated-time";
+import { ReportActionsCell } from "@/components/compliance/report-actions-cell";
+import type { ReportResource } from "@/components/compliance/report-resource";
+import { ReportStatusCell } from "@/components/compliance/report-status-cell";
+import { ReportTypeBadge } from "@/components/compliance/report-type-badge";
+import { Table, TableBody, TableCell, TableHead, TableHeaderCell } from "@/components/ui/table";
+
+export function ReportsTable({
+  reports,
+  highlightedId,
+  isAdmin,
+  onRegenerate,
+}: {
+  reports: ReportResource[];
+  highlightedId: string | null;
+  isAdmin: boolean;
+  onRegenerate: (report: ReportResource) => void;
+}) {
+  const highlightedRow = useRef<HTMLTableRowElement>(null);
+  const isHighlightedShown = reports.some((report) => report.id === highlightedId);
+  useEffect(() => {
+    if (isHighlightedShown) highlightedRow.current?.scrollIntoView({ block: "nearest" });
+  }, [isHighlightedShown]);
+
+  return (
+    <Table aria-label="Reports">
+      <TableHead>
+        <tr>
+          <TableHeaderCell>Title</TableHeaderCell>
+          <TableHeaderCell>Type</TableHeaderCell>
+          <TableHeaderCell>Status</TableHeaderCell>
+          <TableHeaderCell>Generated</TableHeaderCell>
+          <TableHeaderCell>By</TableHeaderCell>
+          <TableHeaderCell>Actions</TableHeaderCell>
+        </tr>
+      </TableHead>
+      <TableBody>
+        {reports.map((report) => {
+          const isHighlighted = report.id === highlightedId;
+          return (
+            <tr
+              key={report.id}
+              ref={isHighlighted ? highlightedRow : undefined}
+              data-highlighted={isHighlighted || undefined}
+              className={clsx(isHighlighted && "bg-indigo-50/70 outline-2 -outline-offset-2 outline-indigo-300")}
+            >
+              <TableCell className="min-w-48">
+                <Link
+                  href={`/dashboard/compliance/reports/${encodeURIComponent(report.id)}`}
+                  className="font-medium text-indigo-700 hover:underline"
+                >
+                  {report.title}
+                </Link>
+                {isHighlighted ? <span className="ml-2 text-xs font-medium text-indigo-700">New</span> : null}
+              </TableCell>
+              <TableCell>
+                <ReportTypeBadge type={report.type} />
+              </TableCell>
+              <TableCell>
+                <ReportStatusCell report={report} />
+              </TableCell>
+              <TableCell>
+                <GeneratedTime iso={report.createdAt} />
+              </TableCell>
+              <TableCell className="max-w-48 break-words">{report.createdBy.email}</TableCell>
+              <TableCell>
+                <ReportActionsCell report={report} isAdmin={isAdmin} onRegenerate={onRegenerate} />
+              </TableCell>
+            </tr>
+          );
+        })}
+      </TableBody>
+    </Table>
+  );
+}
