@@ -1,0 +1,78 @@
+// Fresh, migrated databases for tests: a temp SQLite file, or a uniquely named
+// database on the PostgreSQL server of TEST_DATABASE_URL / DATABASE_URL.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { applyMigrations } from "@/lib/db/apply-migrations";
+import { getDatabaseProvider, type DatabaseProvider } from "@/lib/db/database-url";
+
+export interface TestDatabase {
+  url: string;
+  provider: DatabaseProvider;
+  /** A scratch directory the run may use as ATTEST_DATA_DIR; removed by drop(). */
+  directory: string;
+  drop(): Promise<void>;
+}
+
+/** The PostgreSQL server tests should use, or undefined for SQLite. */
+export function getTestPostgresServerUrl(): string | undefined {
+  const candidate = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+  return candidate && getDatabaseProvider(candidate) === "postgresql" ? candidate : undefined;
+}
+
+/** Creates an empty database (no tables); `migrate` applies the committed migrations. */
+export async function createTestDatabase(options: { migrate?: boolean; label?: string } = {}): Promise<TestDatabase> {
+  const label = options.label ?? "test";
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), `attest-${label}-`));
+  const serverUrl = getTestPostgresServerUrl();
+  let database: TestDatabase;
+  if (serverUrl) {
+    const name = `attest_${label}_${Date.now().toString(36)}_${crypto.randomBytes(4).toString("hex")}`;
+    await withAdminClient(serverUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    database = {
+      url: url.toString(),
+      provider: "postgresql",
+      directory,
+      drop: async () => {
+        // FORCE ends connections a test left open (pools of leaked clients).
+        await withAdminClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+        fs.rmSync(directory, { recursive: true, force: true });
+      },
+    };
+  } else {
+    database = {
+      url: `file:${path.join(directory, "attest.db")}`,
+      provider: "sqlite",
+      directory,
+      drop: async () => fs.rmSync(directory, { recursive: true, force: true }),
+    };
+  }
+  if (options.migrate) {
+    try {
+      await applyMigrations(database.url);
+    } catch (error) {
+      await database.drop();
+      throw error;
+    }
+  }
+  return database;
+}
+
+async function withAdminClient<T>(serverUrl: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 5_000 });
+  try {
+    await client.connect();
+  } catch (error) {
+    await client.end().catch(() => undefined);
+    throw new Error(`Test PostgreSQL server unreachable (${(error as Error).message}); unset TEST_DATABASE_URL to test on SQLite.`);
+  }
+  try {
+    return await run(client);
+  } finally {
+    await client.end();
+  }
+}
