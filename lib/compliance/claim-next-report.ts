@@ -1,0 +1,17 @@
+// Claims the next report to generate for this worker: one attempt, one lease.
+import { defaultLeaseSeconds, type ReportLease } from "@/lib/compliance/report-lease";
+import { claimReportRow } from "@/lib/compliance/sql-dialect";
+import type { Database } from "@/lib/db";
+
+export async function claimNextReport(
+  db: Database,
+  workerId: string,
+  { leaseSeconds = defaultLeaseSeconds, now = new Date() }: { leaseSeconds?: number; now?: Date } = {},
+): Promise<ReportLease | null> {
+  const row = await claimReportRow(db, {
+    workerId,
+    now,
+    leaseExpiresAt: new Date(now.getTime() + leaseSeconds * 1000),
+  });
+  return row ? { reportId: row.id, workerId, attempt: row.attempts } : null;
+}

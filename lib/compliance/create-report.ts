@@ -1,0 +1,52 @@
+// Queues a report: the row (status pending) is the job a worker will claim.
+// The audit event is written in the same transaction, so a report never
+// exists without the record of who asked for it.
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { describeActor, type Identity } from "@/lib/auth/identity";
+import type { PreparedReportRequest } from "@/lib/compliance/prepare-report-request";
+import { signalReportQueued } from "@/lib/compliance/signal-report-queued";
+import { reportResponseSelect, toReportResponse, type ReportResponse } from "@/lib/compliance/to-report-response";
+import type { Database } from "@/lib/db";
+
+export const defaultMaxAttempts = 3;
+
+export async function createReport(
+  db: Database,
+  identity: Identity,
+  request: PreparedReportRequest,
+): Promise<ReportResponse> {
+  const actor = describeActor(identity);
+  const report = await db.$transaction(async (tx) => {
+    const created = await tx.report.create({
+      data: {
+        orgId: identity.orgId,
+        type: request.type,
+        title: request.title,
+        status: "pending",
+        scope: request.scope,
+        maxAttempts: defaultMaxAttempts,
+        createdByType: actor.actorType,
+        createdById: actor.actorId,
+        createdByLabel: actor.actorLabel,
+        createdAt: new Date(),
+      },
+      select: reportResponseSelect,
+    });
+    await recordAuditEvent(
+      {
+        orgId: identity.orgId,
+        ...actor,
+        action: "compliance.report_requested",
+        category: "compliance",
+        targetType: "report",
+        targetId: created.id,
+        agentId: request.scope.agentIds.length === 1 ? request.scope.agentIds[0] : null,
+        metadata: { type: request.type, title: request.title, scope: request.scope },
+      },
+      tx,
+    );
+    return created;
+  });
+  signalReportQueued();
+  return toReportResponse(report);
+}

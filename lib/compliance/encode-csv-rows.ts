@@ -1,0 +1,31 @@
+// CSV encoding of report rows: RFC 4180 (CRLF, quoted when needed) via
+// papaparse, every line `section,table,<columns…>` with the same field count.
+import Papa from "papaparse";
+import type { JsonValue, ReportRow } from "@/lib/compliance/report-definition";
+
+/**
+ * Cells a spreadsheet would run as a formula get a leading apostrophe.
+ * papaparse's built-in pattern (/^[=+\-@\t\r].*$/) misses values with a line
+ * break after the first character ("=HYPERLINK(…)\nx"), so we pass our own.
+ */
+export const formulaPattern = /^[=+\-@\t\r]/;
+
+const unparseConfig = { header: false, newline: "\r\n", escapeFormulae: formulaPattern } as const;
+
+export function csvHeaderLine(columns: readonly string[]): string {
+  return Papa.unparse([["section", "table", ...columns]], unparseConfig) + "\r\n";
+}
+
+/** One batch of rows as CSV lines, each ending in CRLF. */
+export function encodeCsvRows(section: string, table: string, columns: readonly string[], rows: readonly ReportRow[]): string {
+  if (rows.length === 0) return "";
+  const lines = rows.map((row) => [section, table, ...columns.map((column) => toCell(row[column]))]);
+  return Papa.unparse(lines, unparseConfig) + "\r\n";
+}
+
+/** Nested values are written as JSON text; null and missing are empty cells. */
+function toCell(value: JsonValue | undefined): string | number | boolean {
+  if (value === undefined || value === null) return "";
+  if (typeof value === "object") return JSON.stringify(value);
+  return value;
+}

@@ -1,0 +1,143 @@
+// The engine's ReportOutput: renders the JSON document and the CSV table from
+// the same builder calls, batch by batch, into two ArtifactWriters. Nothing is
+// held whole: a table's rows pass through in batches of `batchRows`.
+//
+// JSON shape: {"report":{…},"manifest":[…],"sections":{"<key>":{"title",
+// "description","criteria","summary","tables":{"<name>":[rows…]}}}}
+import type { ArtifactTotals, ArtifactWriter } from "@/lib/compliance/artifact-writer";
+import { csvHeaderLine, encodeCsvRows } from "@/lib/compliance/encode-csv-rows";
+import type {
+  JsonValue,
+  ManifestEntry,
+  ReportOutput,
+  ReportRow,
+  SectionHeader,
+} from "@/lib/compliance/report-definition";
+
+export const schemaVersion = 1;
+
+export type ReportDocumentHeader = { [key: string]: JsonValue };
+
+type Options = {
+  json: ArtifactWriter;
+  csv: ArtifactWriter;
+  csvColumns: readonly string[];
+  /** Throttled by the caller; throws when the lease is lost. */
+  onProgress: (percent: number) => Promise<void>;
+  /** Throws when the job must stop; called between batches. */
+  checkpoint: () => void;
+  batchRows?: number;
+};
+
+export class ReportDocumentWriter implements ReportOutput {
+  private state: "new" | "started" | "manifest" | "section" | "finished" = "new";
+  private readonly sectionKeys = new Set<string>();
+  private tableNames = new Set<string>();
+  private currentSection = "";
+  private readonly columnSet: Set<string>;
+  private readonly batchRows: number;
+
+  constructor(private readonly options: Options) {
+    this.columnSet = new Set(options.csvColumns);
+    this.batchRows = options.batchRows ?? 1000;
+    for (const reserved of ["section", "table"]) {
+      if (this.columnSet.has(reserved)) throw new Error(`csvColumns must not repeat the fixed column "${reserved}"`);
+    }
+  }
+
+  /** The report header and the CSV header line. */
+  async begin(report: ReportDocumentHeader): Promise<void> {
+    this.expect("new", "begin");
+    await this.options.json.write(`{"report":${JSON.stringify(report)},\n"manifest":`);
+    await this.options.csv.write(csvHeaderLine(this.options.csvColumns));
+    this.state = "started";
+  }
+
+  async writeManifest(entries: ManifestEntry[]): Promise<void> {
+    this.expect("started", "writeManifest");
+    const lines = entries.map((entry) => JSON.stringify(entry)).join(",\n");
+    await this.options.json.write(`[${lines ? `\n${lines}\n` : ""}],\n"sections":{`);
+    this.state = "manifest";
+  }
+
+  async startSection(key: string, header: SectionHeader): Promise<void> {
+    this.expect("manifest", "startSection");
+    if (this.sectionKeys.has(key)) throw new Error(`Section "${key}" was written twice`);
+    const separator = this.sectionKeys.size > 0 ? "," : "";
+    this.sectionKeys.add(key);
+    this.currentSection = key;
+    this.tableNames = new Set();
+    const head = {
+      title: header.title,
+      description: header.description,
+      criteria: header.criteria,
+      summary: header.summary,
+    };
+    // The header object minus its closing brace, so "tables" can follow it.
+    await this.options.json.write(`${separator}\n${JSON.stringify(key)}:${JSON.stringify(head).slice(0, -1)},"tables":{`);
+    this.state = "section";
+  }
+
+  async writeTable(name: string, rows: AsyncIterable<ReportRow> | Iterable<ReportRow>): Promise<number> {
+    this.expect("section", "writeTable");
+    if (this.tableNames.has(name)) throw new Error(`Table "${this.currentSection}.${name}" was written twice`);
+    const separator = this.tableNames.size > 0 ? "," : "";
+    this.tableNames.add(name);
+    await this.options.json.write(`${separator}\n${JSON.stringify(name)}:[`);
+
+    let count = 0;
+    let batch: ReportRow[] = [];
+    for await (const row of rows) {
+      this.assertColumns(name, row);
+      batch.push(row);
+      if (batch.length >= this.batchRows) {
+        await this.flushBatch(name, batch, count);
+        count += batch.length;
+        batch = [];
+      }
+    }
+    await this.flushBatch(name, batch, count);
+    count += batch.length;
+    await this.options.json.write(count > 0 ? "\n]" : "]");
+    return count;
+  }
+
+  async endSection(): Promise<void> {
+    this.expect("section", "endSection");
+    await this.options.json.write("}}");
+    this.state = "manifest";
+  }
+
+  async reportProgress(percent: number): Promise<void> {
+    await this.options.onProgress(Math.max(0, Math.min(99, Math.round(percent))));
+  }
+
+  /** Closes the document; a builder that never wrote its manifest fails the report. */
+  async finish(): Promise<{ json: ArtifactTotals; csv: ArtifactTotals }> {
+    if (this.state === "section") throw new Error(`Section "${this.currentSection}" was not ended`);
+    this.expect("manifest", "finish (the builder wrote no population manifest)");
+    await this.options.json.write("\n}}\n");
+    this.state = "finished";
+    return { json: await this.options.json.finish(), csv: await this.options.csv.finish() };
+  }
+
+  private async flushBatch(table: string, batch: ReportRow[], before: number): Promise<void> {
+    if (batch.length === 0) return;
+    this.options.checkpoint();
+    const json = batch.map((row, index) => (before + index > 0 ? ",\n" : "\n") + JSON.stringify(row)).join("");
+    await this.options.json.write(json);
+    await this.options.csv.write(encodeCsvRows(this.currentSection, table, this.options.csvColumns, batch));
+  }
+
+  private assertColumns(table: string, row: ReportRow): void {
+    for (const key of Object.keys(row)) {
+      if (!this.columnSet.has(key)) {
+        throw new Error(`Row of "${this.currentSection}.${table}" has a field "${key}" that is not a CSV column`);
+      }
+    }
+  }
+
+  private expect(state: ReportDocumentWriter["state"], call: string): void {
+    if (this.state !== state) throw new Error(`Report output: ${call} called out of order (state ${this.state})`);
+  }
+}

@@ -1,0 +1,16 @@
+// A claimed attempt at generating a report. Every write a worker makes is
+// fenced on (reportId, workerId, attempt): once the lease moves on, the old
+// holder's writes match no row.
+export type ReportLease = { reportId: string; workerId: string; attempt: number };
+
+/** The Prisma `where` of a fenced write. */
+export function leaseWhere(lease: ReportLease) {
+  return { id: lease.reportId, status: "pending", leaseOwner: lease.workerId, attempts: lease.attempt };
+}
+
+export const defaultLeaseSeconds = 60;
+
+export function leaseSecondsFromEnv(): number {
+  const seconds = Number(process.env.REPORT_LEASE_SECONDS);
+  return Number.isFinite(seconds) && seconds >= 5 ? seconds : defaultLeaseSeconds;
+}
