@@ -3,7 +3,11 @@
 // Extend this file with more helpers (session cookies, API keys…) as needed.
 import crypto from "node:crypto";
 import bcrypt from "bcryptjs";
+import { encode } from "next-auth/jwt";
 import { db } from "@/lib/db";
+import { generateApiKey } from "@/lib/api-keys/api-key-format";
+import { getAuthSecret } from "@/lib/auth/get-auth-secret";
+import type { ApiKeyScope } from "@/lib/auth/identity";
 
 export type TestRole = "admin" | "auditor" | "member";
 
@@ -70,4 +74,51 @@ export async function createTestUser(input: { orgId: string; role: TestRole; suf
     select: { id: true, email: true, name: true },
   });
   return { ...user, role: input.role, password: TEST_PASSWORD };
+}
+
+/**
+ * A `Cookie` header value holding a next-auth session for `user` acting in
+ * `orgId`, encrypted with the app's auth secret exactly as a sign-in would.
+ * The role is not trusted from the cookie: resolveIdentity re-reads it from the database.
+ */
+export async function sessionCookieFor(
+  user: { id: string; email: string; name: string },
+  orgId: string,
+  options: { secure?: boolean; secret?: string; maxAgeSeconds?: number } = {},
+): Promise<string> {
+  const token = await encode({
+    token: { sub: user.id, email: user.email, name: user.name, orgId },
+    secret: options.secret ?? getAuthSecret(),
+    maxAge: options.maxAgeSeconds ?? 60 * 60,
+  });
+  const name = options.secure ? "__Secure-next-auth.session-token" : "next-auth.session-token";
+  return `${name}=${token}`;
+}
+
+export interface TestApiKey {
+  id: string;
+  /** The plaintext `att_…` key, for `Authorization: Bearer`. */
+  key: string;
+  prefix: string;
+}
+
+/** Creates an API key of `orgId` with `scopes` (stored hashed, as the app stores them). */
+export async function createTestApiKey(
+  orgId: string,
+  scopes: ApiKeyScope[],
+  options: { name?: string; revoked?: boolean } = {},
+): Promise<TestApiKey> {
+  const { key, prefix, hashedKey } = generateApiKey();
+  const row = await db.apiKey.create({
+    data: {
+      orgId,
+      name: options.name ?? `Test key ${uniqueSuffix()}`,
+      prefix,
+      hashedKey,
+      scopes: scopes.join(" "),
+      revokedAt: options.revoked ? new Date() : null,
+    },
+    select: { id: true },
+  });
+  return { id: row.id, key, prefix };
 }
