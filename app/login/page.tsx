@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/login/login-form";
+import { getPageIdentity } from "@/lib/auth/require-page-identity";
 import { safeCallbackUrl } from "@/lib/dashboard/safe-callback-url";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -8,6 +10,8 @@ type LoginPageProps = { searchParams: Promise<Record<string, string | string[] |
 
 export default async function LoginPage({ searchParams }: LoginPageProps) {
   const callbackUrl = safeCallbackUrl((await searchParams).callbackUrl);
+  // Already signed in (e.g. the back button after signing in): go where the user was heading.
+  if (await getPageIdentity()) redirect(callbackUrl);
   return (
     <main className="flex min-h-screen items-center justify-center px-4 py-12">
       <div className="w-full max-w-sm">

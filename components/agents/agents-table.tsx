@@ -1,5 +1,5 @@
 // The agents list with each agent's permission boundaries.
-import type { AgentSummary } from "@/lib/dashboard/list-agents";
+import type { AgentSummary } from "@/lib/dashboard/list-agents-with-boundaries";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell } from "@/components/ui/table";
 

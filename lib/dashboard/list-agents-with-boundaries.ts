@@ -21,7 +21,10 @@ export type AgentPage = { agents: AgentSummary[]; total: number; page: number; p
 // Boundaries are JSON arrays of strings; anything else is shown as empty rather than crashing the page.
 const stringList = z.array(z.string()).catch([]);
 
-export async function listAgents(ctx: { orgId: string }, options: { page?: number; pageSize?: number } = {}) {
+export async function listAgentsWithBoundaries(
+  ctx: { orgId: string },
+  options: { page?: number; pageSize?: number } = {},
+) {
   const pageSize = Math.min(Math.max(options.pageSize ?? 50, 1), 200);
   const where = { orgId: ctx.orgId };
   const total = await db.agent.count({ where });

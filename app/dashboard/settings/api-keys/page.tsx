@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import { ApiKeysPanel } from "@/components/api-keys/api-keys-panel";
+import { PageHeader } from "@/components/ui/page-header";
+import { listApiKeys } from "@/lib/api-keys/list-api-keys";
+import { requirePageIdentity } from "@/lib/auth/require-page-identity";
+
+export const metadata: Metadata = { title: "API keys" };
+
+export default async function ApiKeysPage() {
+  // Non-admins get forbidden() → 403 and app/dashboard/forbidden.tsx.
+  const { identity } = await requirePageIdentity({
+    permission: "org:admin",
+    callbackUrl: "/dashboard/settings/api-keys",
+  });
+  const apiKeys = await listApiKeys({ orgId: identity.orgId });
+  return (
+    <>
+      <PageHeader
+        title="API keys"
+        description="Keys let programs (scripts, GRC tools, the platform's event pipeline) call Attest's API for this organization. Attest keeps only a hash of each key."
+      />
+      <ApiKeysPanel initialApiKeys={apiKeys} />
+    </>
+  );
+}

@@ -1,0 +1,86 @@
+"use client";
+// Settings → API keys: the org's keys, create (shown once) and revoke.
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { Table, TableBody, TableCell, TableHead, TableHeaderCell } from "@/components/ui/table";
+import { CreateApiKeyDialog } from "@/components/api-keys/create-api-key-dialog";
+import { RevokeApiKeyButton } from "@/components/api-keys/revoke-api-key-button";
+import { useApiKeys } from "@/components/api-keys/use-api-keys";
+import type { ApiKeyResponse } from "@/lib/api-keys/to-api-key-response";
+import { formatDateTime } from "@/lib/dashboard/format-date-time";
+
+export function ApiKeysPanel({ initialApiKeys }: { initialApiKeys: ApiKeyResponse[] }) {
+  const apiKeys = useApiKeys(initialApiKeys);
+
+  return (
+    <Card>
+      <div className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 px-4 py-3">
+        <h2 className="text-base font-semibold text-slate-900">Keys</h2>
+        <CreateApiKeyDialog />
+      </div>
+      {apiKeys.error ? (
+        <Alert tone="error" className="m-4">
+          Could not load the keys: {apiKeys.error.message}
+        </Alert>
+      ) : null}
+      {apiKeys.data && apiKeys.data.length === 0 ? (
+        <p className="p-6 text-sm text-slate-600">No API keys yet. Create one for each program that calls Attest.</p>
+      ) : null}
+      {apiKeys.data && apiKeys.data.length > 0 ? (
+        <Table aria-label="API keys">
+          <TableHead>
+            <tr>
+              <TableHeaderCell>Name</TableHeaderCell>
+              <TableHeaderCell>Prefix</TableHeaderCell>
+              <TableHeaderCell>Scopes</TableHeaderCell>
+              <TableHeaderCell>Created</TableHeaderCell>
+              <TableHeaderCell>Last used</TableHeaderCell>
+              <TableHeaderCell>Status</TableHeaderCell>
+              <TableHeaderCell>
+                <span className="sr-only">Actions</span>
+              </TableHeaderCell>
+            </tr>
+          </TableHead>
+          <TableBody>
+            {apiKeys.data.map((apiKey) => (
+              <tr key={apiKey.id}>
+                <TableCell className="font-medium text-slate-900">{apiKey.name}</TableCell>
+                <TableCell className="font-mono text-xs whitespace-nowrap">{apiKey.prefix}…</TableCell>
+                <TableCell>
+                  <ul className="flex flex-wrap gap-1">
+                    {apiKey.scopes.map((scope) => (
+                      <li key={scope} className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-700">
+                        {scope}
+                      </li>
+                    ))}
+                  </ul>
+                </TableCell>
+                <TableCell className="whitespace-nowrap">{formatDateTime(apiKey.createdAt)}</TableCell>
+                <TableCell className="whitespace-nowrap">
+                  {apiKey.lastUsedAt ? (
+                    formatDateTime(apiKey.lastUsedAt)
+                  ) : (
+                    <span className="text-slate-500">Never</span>
+                  )}
+                </TableCell>
+                <TableCell>
+                  {apiKey.revokedAt ? (
+                    <span title={`Revoked ${formatDateTime(apiKey.revokedAt)}`}>
+                      <Badge tone="danger">Revoked</Badge>
+                    </span>
+                  ) : (
+                    <Badge tone="success">Active</Badge>
+                  )}
+                </TableCell>
+                <TableCell className="text-right">
+                  {apiKey.revokedAt ? null : <RevokeApiKeyButton apiKey={apiKey} />}
+                </TableCell>
+              </tr>
+            ))}
+          </TableBody>
+        </Table>
+      ) : null}
+    </Card>
+  );
+}

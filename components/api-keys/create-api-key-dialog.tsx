@@ -1,0 +1,175 @@
+"use client";
+// "Create API key": name + scopes, then the plaintext key, shown this one time only.
+import { useId, useState, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
+import {
+  Dialog,
+  DialogClose,
+  DialogContent,
+  DialogDescription,
+  DialogTitle,
+  DialogTrigger,
+} from "@/components/ui/dialog";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { apiKeyScopeOptions } from "@/components/api-keys/api-key-scopes";
+import { useCreateApiKey, type CreatedApiKey } from "@/components/api-keys/use-create-api-key";
+import type { ApiKeyScope } from "@/lib/auth/identity";
+import { ApiRequestError } from "@/lib/dashboard/fetch-json";
+
+function fieldErrorsOf(error: unknown): Record<string, string[]> {
+  if (!(error instanceof ApiRequestError)) return {};
+  const fields = (error.details as { fields?: Record<string, string[]> } | undefined)?.fields;
+  return fields ?? {};
+}
+
+export function CreateApiKeyDialog() {
+  const [open, setOpen] = useState(false);
+  const [created, setCreated] = useState<CreatedApiKey | null>(null);
+  const createApiKey = useCreateApiKey();
+
+  function onOpenChange(next: boolean) {
+    setOpen(next);
+    if (!next) {
+      // Closing forgets the plaintext for good.
+      setCreated(null);
+      createApiKey.reset();
+    }
+  }
+
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange}>
+      <DialogTrigger asChild>
+        <Button>Create API key</Button>
+      </DialogTrigger>
+      <DialogContent>
+        {created ? (
+          <CreatedKeyNotice created={created} />
+        ) : (
+          <CreateKeyForm
+            isPending={createApiKey.isPending}
+            error={createApiKey.error}
+            onSubmit={(input) => createApiKey.mutate(input, { onSuccess: setCreated })}
+          />
+        )}
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+function CreateKeyForm({
+  isPending,
+  error,
+  onSubmit,
+}: {
+  isPending: boolean;
+  error: unknown;
+  onSubmit: (input: { name: string; scopes: ApiKeyScope[] }) => void;
+}) {
+  const nameId = useId();
+  const fieldErrors = fieldErrorsOf(error);
+  const nameError = fieldErrors.name?.[0];
+  const scopesError = fieldErrors.scopes?.[0];
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    onSubmit({
+      name: String(form.get("name") ?? ""),
+      scopes: form.getAll("scopes").map(String) as ApiKeyScope[],
+    });
+  }
+
+  return (
+    <form onSubmit={handleSubmit}>
+      <DialogTitle>Create API key</DialogTitle>
+      <DialogDescription>
+        Programs send the key as <code className="font-mono text-xs">Authorization: Bearer …</code>. It acts for this
+        organization with the scopes you choose.
+      </DialogDescription>
+      <div className="mt-5 space-y-5">
+        {error && !nameError && !scopesError ? (
+          <Alert tone="error">{error instanceof Error ? error.message : "Could not create the key."}</Alert>
+        ) : null}
+        <div className="space-y-1.5">
+          <Label htmlFor={nameId}>Name</Label>
+          <Input
+            id={nameId}
+            name="name"
+            required
+            maxLength={100}
+            placeholder="e.g. GRC exporter"
+            aria-invalid={nameError ? true : undefined}
+            aria-describedby={nameError ? `${nameId}-error` : undefined}
+          />
+          {nameError ? (
+            <p id={`${nameId}-error`} className="text-sm text-red-700">
+              {nameError}
+            </p>
+          ) : null}
+        </div>
+        <fieldset>
+          <legend className="text-sm font-medium text-slate-700">Scopes</legend>
+          <div className="mt-2 space-y-2">
+            {apiKeyScopeOptions.map((option) => (
+              <label key={option.scope} className="flex items-start gap-3 rounded-md border border-slate-200 p-3">
+                <input
+                  type="checkbox"
+                  name="scopes"
+                  value={option.scope}
+                  defaultChecked={option.scope === "reports:read"}
+                  className="mt-0.5 size-4 accent-indigo-600"
+                />
+                <span>
+                  <span className="block font-mono text-sm text-slate-900">{option.scope}</span>
+                  <span className="block text-xs text-slate-600">{option.description}</span>
+                </span>
+              </label>
+            ))}
+          </div>
+          {scopesError ? <p className="mt-1.5 text-sm text-red-700">{scopesError}</p> : null}
+        </fieldset>
+      </div>
+      <div className="mt-6 flex justify-end gap-2">
+        <DialogClose asChild>
+          <Button variant="secondary">Cancel</Button>
+        </DialogClose>
+        <Button type="submit" disabled={isPending}>
+          {isPending ? "Creating…" : "Create key"}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function CreatedKeyNotice({ created }: { created: CreatedApiKey }) {
+  const keyId = useId();
+  return (
+    <div>
+      <DialogTitle>API key created</DialogTitle>
+      <DialogDescription>
+        Copy the key for “{created.apiKey.name}” now. Attest stores only a hash of it: you will not see it again.
+      </DialogDescription>
+      <div className="mt-5 space-y-1.5">
+        <Label htmlFor={keyId}>Your new API key</Label>
+        <Input
+          id={keyId}
+          readOnly
+          value={created.key}
+          className="font-mono text-xs"
+          onFocus={(e) => e.target.select()}
+        />
+      </div>
+      <div className="mt-3">
+        <CopyButton value={created.key} label="Copy key" />
+      </div>
+      <div className="mt-6 flex justify-end">
+        <DialogClose asChild>
+          <Button>Done</Button>
+        </DialogClose>
+      </div>
+    </div>
+  );
+}
