@@ -27,7 +27,12 @@ export function DeleteReportButton({ report }: { report: Pick<ReportResource, "i
       }}
     >
       <AlertDialogTrigger asChild>
-        <Button variant="ghost" size="sm" className="text-red-700 hover:bg-red-50" aria-label={`Delete ${report.title}`}>
+        <Button
+          variant="ghost"
+          size="sm"
+          className="text-red-700 hover:bg-red-50"
+          aria-label={`Delete ${report.title}`}
+        >
           Delete
         </Button>
       </AlertDialogTrigger>

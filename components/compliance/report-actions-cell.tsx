@@ -39,7 +39,12 @@ export function ReportActionsCell({
         </>
       ) : null}
       {report.status === "failed" && isAdmin ? (
-        <Button variant="secondary" size="sm" onClick={() => onRegenerate(report)} aria-label={`Regenerate ${report.title}`}>
+        <Button
+          variant="secondary"
+          size="sm"
+          onClick={() => onRegenerate(report)}
+          aria-label={`Regenerate ${report.title}`}
+        >
           Regenerate
         </Button>
       ) : null}

@@ -1,39 +1,16 @@
-// The report resource as the compliance API returns it (GET /reports, /reports/:id, POST 202).
+// The report resource as the compliance API returns it (GET /reports, /reports/:id, POST 202):
+// the server's own response types, imported as types only (nothing server-side reaches the bundle).
 import type { ReportType } from "@/lib/compliance/report-definition";
+import type { ReportPage } from "@/lib/compliance/list-reports";
+import type { ReportFormat, ReportStatus } from "@/lib/compliance/schemas";
+import type { ReportResponse } from "@/lib/compliance/to-report-response";
 
-export type { ReportType };
-export type ReportStatus = "pending" | "completed" | "failed";
-
-export type ReportScopeResource = {
-  dateRange?: { from: string; to: string };
-  agentIds: string[];
-};
-
-export type ReportArtifactResource = {
-  format: "json" | "csv";
-  byteSize: number;
-  sha256: string | null;
-};
-
-export type ReportResource = {
-  id: string;
-  orgId: string;
-  type: ReportType;
-  title: string;
-  status: ReportStatus;
-  progress: number;
-  scope: ReportScopeResource;
-  createdAt: string;
-  createdBy: { id: string | null; email: string };
-  completedAt: string | null;
-  error: string | null;
-  artifacts?: ReportArtifactResource[];
-};
-
-export type ReportListPage = { reports: ReportResource[]; nextCursor: string | null };
+export type { ReportFormat, ReportStatus, ReportType };
+export type ReportResource = ReportResponse;
+export type ReportListPage = ReportPage;
 
 export const complianceApiBase = "/api/engine/compliance";
 
-export function reportDownloadUrl(id: string, format: "json" | "csv"): string {
+export function reportDownloadUrl(id: string, format: ReportFormat): string {
   return `${complianceApiBase}/reports/${encodeURIComponent(id)}/download?format=${format}`;
 }

@@ -50,7 +50,9 @@ export function ReportsPanel({
     if (rows.length === 0)
       return (
         <div className="p-8 text-center">
-          <p className="font-medium text-slate-900">{isFiltered ? "No reports match these filters." : "No reports yet."}</p>
+          <p className="font-medium text-slate-900">
+            {isFiltered ? "No reports match these filters." : "No reports yet."}
+          </p>
           {isFiltered ? (
             <Button variant="secondary" className="mt-3" onClick={() => onFiltersChange({ type: "", status: "" })}>
               Clear filters
@@ -71,7 +73,9 @@ export function ReportsPanel({
       <>
         {reports.isRefetchError ? (
           <div className="p-3">
-            <Alert tone="warning">Could not refresh the reports ({reports.error.message}); showing the last known state.</Alert>
+            <Alert tone="warning">
+              Could not refresh the reports ({reports.error.message}); showing the last known state.
+            </Alert>
           </div>
         ) : null}
         <ReportsTable reports={rows} highlightedId={highlightedId} isAdmin={isAdmin} onRegenerate={onRegenerate} />

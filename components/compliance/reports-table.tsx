@@ -67,7 +67,7 @@ export function ReportsTable({
               <TableCell>
                 <GeneratedTime iso={report.createdAt} />
               </TableCell>
-              <TableCell className="max-w-48 break-words">{report.createdBy.email}</TableCell>
+              <TableCell className="max-w-48 break-words">{report.createdBy.email ?? report.createdBy.label}</TableCell>
               <TableCell>
                 <ReportActionsCell report={report} isAdmin={isAdmin} onRegenerate={onRegenerate} />
               </TableCell>

@@ -6,14 +6,20 @@ import type { GenerateReportInput } from "@/components/compliance/use-generate-r
 export type GenerateFormField = "type" | "from" | "to" | "agent" | "form";
 export type GenerateFormErrors = Partial<Record<GenerateFormField, string[]>>;
 
-const maxRangeYears = 5;
-const maxAgentIds = 100;
+// Mirrors lib/compliance/schemas.ts (a unit test keeps them equal) without bundling zod into the page.
+export const maxRangeYears = 5;
+export const maxAgentIds = 100;
 
 function parseDay(value: string): Date | null {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
   const date = new Date(`${value}T00:00:00.000Z`);
   // Rejects impossible days such as 2026-02-30, which Date would roll over.
   return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value ? null : date;
+}
+
+function addYears(day: Date, years: number): Date {
+  // Same rule as the server: 29 Feb + n years rolls over to 1 Mar.
+  return new Date(Date.UTC(day.getUTCFullYear() + years, day.getUTCMonth(), day.getUTCDate()));
 }
 
 export function validateGenerateForm(
@@ -37,10 +43,8 @@ export function validateGenerateForm(
   if (!values.to) add("to", "Choose an end date.");
   else if (!to) add("to", "Enter a valid date (YYYY-MM-DD).");
   if (from && to) {
-    if (from > to) add("from", "From must be on or before To.");
-    const limit = new Date(from);
-    limit.setUTCFullYear(limit.getUTCFullYear() + maxRangeYears);
-    if (to >= limit) add("to", `The range can span at most ${maxRangeYears} years.`);
+    if (from > to) add("to", "To must be on or after From.");
+    else if (to >= addYears(from, maxRangeYears)) add("to", `The range can span at most ${maxRangeYears} years.`);
   }
   if (values.type === "audit" && values.agentIds.length > 1)
     add("agent", "An Audit Summary can be scoped to one agent.");
