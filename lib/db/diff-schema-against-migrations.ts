@@ -11,7 +11,7 @@ import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapt
 import type { MigrationList, SchemaContainer } from "@prisma/schema-engine-wasm";
 import pg from "pg";
 import type { DatabaseProvider } from "@/lib/db/database-url";
-import { loadSchemaEngine } from "@/lib/db/load-schema-engine";
+import { openSchemaEngine } from "@/lib/db/load-schema-engine";
 import { readMigrations } from "@/lib/db/read-migrations";
 
 export interface DiffInput {
@@ -30,7 +30,7 @@ export async function diffSchemaAgainstMigrations(input: DiffInput): Promise<str
   const migrationsList = toMigrationList(input.provider, input.migrationsDirectory);
   const shadow = input.provider === "postgresql" ? await openPostgresShadow(input.postgresAdminUrl) : openSqliteShadow();
   try {
-    const engine = await loadSchemaEngine(shadow.adapterFactory);
+    const { engine, explain, close } = await openSchemaEngine(shadow.adapterFactory);
     try {
       const result = await engine.diff({
         from: { tag: "migrations", ...migrationsList },
@@ -41,8 +41,10 @@ export async function diffSchemaAgainstMigrations(input: DiffInput): Promise<str
       });
       const script = result.stdout?.trim() ?? "";
       return script === "" || script === EMPTY_MIGRATION_MARKER ? null : `${script}\n`;
+    } catch (error) {
+      throw explain(error);
     } finally {
-      engine.free();
+      await close();
     }
   } finally {
     await shadow.dispose();
@@ -120,12 +122,7 @@ async function openPostgresShadow(adminUrl = "postgres://root@127.0.0.1:5432/pos
   const shadowUrl = new URL(adminUrl);
   shadowUrl.pathname = `/${database}`;
   const shadowFactory = new PrismaPg({ connectionString: shadowUrl.toString(), max: 2 });
-  const opened: { dispose(): Promise<void> }[] = [];
-  const connect = async () => {
-    const adapter = await shadowFactory.connect();
-    opened.push(adapter);
-    return readCharColumnsAsText(adapter);
-  };
+  const connect = async () => readCharColumnsAsText(await shadowFactory.connect());
   const adapterFactory: SqlMigrationAwareDriverAdapterFactory = {
     provider: shadowFactory.provider,
     adapterName: shadowFactory.adapterName,
@@ -135,7 +132,6 @@ async function openPostgresShadow(adminUrl = "postgres://root@127.0.0.1:5432/pos
   return {
     adapterFactory,
     dispose: async () => {
-      for (const adapter of opened) await adapter.dispose().catch(() => undefined);
       await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
       await admin.end();
     },

@@ -30,25 +30,55 @@ function initializeWasm(): void {
   initialized = true;
 }
 
-export async function loadSchemaEngine(adapterFactory: SqlMigrationAwareDriverAdapterFactory): Promise<SchemaEngine> {
+export interface OpenSchemaEngine {
+  engine: SchemaEngine;
+  /** Adds the driver's own error (which the engine only names by id) to an engine error. */
+  explain(error: unknown): Error;
+  /** Frees the engine and closes every connection it opened. */
+  close(): Promise<void>;
+}
+
+export async function openSchemaEngine(adapterFactory: SqlMigrationAwareDriverAdapterFactory): Promise<OpenSchemaEngine> {
   initializeWasm();
-  const boundFactory = bindMigrationAwareSqlAdapterFactory(adapterFactory);
+  const opened: { dispose(): Promise<void> }[] = [];
+  const tracked: SqlMigrationAwareDriverAdapterFactory = {
+    provider: adapterFactory.provider,
+    adapterName: adapterFactory.adapterName,
+    connect: async () => track(await adapterFactory.connect()),
+    connectToShadowDb: async () => track(await adapterFactory.connectToShadowDb()),
+  };
+  function track<T extends { dispose(): Promise<void> }>(adapter: T): T {
+    opened.push(adapter);
+    return adapter;
+  }
+  const boundFactory = bindMigrationAwareSqlAdapterFactory(tracked);
+  const explain = (error: unknown): Error => {
+    const message = error instanceof Error ? error.message : String(error);
+    const id = /External error id#(\d+)/.exec(message)?.[1];
+    const cause = id === undefined ? undefined : boundFactory.errorRegistry.consumeError(Number(id))?.error;
+    if (cause === undefined) return error instanceof Error ? error : new Error(message);
+    const detail = cause instanceof Error ? cause.message : JSON.stringify(cause);
+    return new Error(`${message}\nDriver error: ${detail}`, { cause });
+  };
+  const close = async () => {
+    for (const adapter of opened.splice(0)) await adapter.dispose().catch(() => undefined);
+  };
   const log = (message: string) => {
     if (process.env.DEBUG_SCHEMA_ENGINE) process.stderr.write(`[schema-engine] ${message}\n`);
   };
+  let engine: SchemaEngine;
   try {
-    return await engineBindings.SchemaEngine.new({ datamodels: undefined }, log, boundFactory);
+    engine = await engineBindings.SchemaEngine.new({ datamodels: undefined }, log, boundFactory);
   } catch (error) {
-    throw explainEngineError(error, boundFactory.errorRegistry);
+    await close();
+    throw explain(error);
   }
-}
-
-/**
- * The engine reports a driver failure as an error carrying the id under which
- * the adapter registered the original error; that original says what went wrong.
- */
-export function explainEngineError(error: unknown, registry: { consumeError(id: number): { error: unknown } | undefined }): unknown {
-  const id = (error as { id?: unknown } | null)?.id;
-  if (typeof id === "number") return registry.consumeError(id)?.error ?? error;
-  return error;
+  return {
+    engine,
+    explain,
+    close: async () => {
+      engine.free();
+      await close();
+    },
+  };
 }

@@ -22,11 +22,20 @@ export function getTestPostgresServerUrl(): string | undefined {
   return candidate && getDatabaseProvider(candidate) === "postgresql" ? candidate : undefined;
 }
 
-/** Creates an empty database (no tables); `migrate` applies the committed migrations. */
-export async function createTestDatabase(options: { migrate?: boolean; label?: string } = {}): Promise<TestDatabase> {
+export interface CreateTestDatabaseOptions {
+  /** Apply the committed migrations (otherwise the database is empty). */
+  migrate?: boolean;
+  /** Part of the temp directory / database name, to tell runs apart. */
+  label?: string;
+  /** A PostgreSQL server URL to create the database on, or "sqlite"; default: getTestPostgresServerUrl(). */
+  server?: string;
+}
+
+/** Creates a fresh database; call drop() when done. */
+export async function createTestDatabase(options: CreateTestDatabaseOptions = {}): Promise<TestDatabase> {
   const label = options.label ?? "test";
+  const serverUrl = options.server === "sqlite" ? undefined : (options.server ?? getTestPostgresServerUrl());
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), `attest-${label}-`));
-  const serverUrl = getTestPostgresServerUrl();
   let database: TestDatabase;
   if (serverUrl) {
     const name = `attest_${label}_${Date.now().toString(36)}_${crypto.randomBytes(4).toString("hex")}`;
@@ -60,6 +69,16 @@ export async function createTestDatabase(options: { migrate?: boolean; label?: s
     }
   }
   return database;
+}
+
+/** True when a PostgreSQL server answers at `serverUrl` (for tests that skip without one). */
+export async function isPostgresReachable(serverUrl: string): Promise<boolean> {
+  try {
+    await withAdminClient(serverUrl, (client) => client.query("SELECT 1"));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function withAdminClient<T>(serverUrl: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
