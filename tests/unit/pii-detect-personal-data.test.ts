@@ -59,6 +59,13 @@ describe("detectPersonalData", () => {
     for (let i = 1; i < found.length; i++) expect(found[i]!.start).toBeGreaterThanOrEqual(found[i - 1]!.end);
   });
 
+  it("keeps an international phone number whose digits happen to pass Luhn a phone", () => {
+    const text = "Mobile +49 151 60680760";
+    expect(detectPersonalData(text).map((match) => [match.category, text.slice(match.start, match.end)])).toEqual([
+      ["phone", "+49 151 60680760"],
+    ]);
+  });
+
   it("finds nothing in plain prose", () => {
     expect(detectPersonalData("Thanks for the update, see you at the quarterly review.")).toEqual([]);
   });

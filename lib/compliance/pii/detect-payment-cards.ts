@@ -3,8 +3,9 @@ import { isLuhnValid } from "./is-luhn-valid";
 import type { PersonalDataMatch } from "./personal-data-match";
 
 // 13–19 digits, optionally separated by single spaces or dashes, not glued to
-// other word characters. Bounded repetition keeps backtracking linear.
-const CANDIDATE = /(?<![\w-])\d(?:[ -]?\d){12,18}(?!\w)/g;
+// other word characters and not after `+` (an international phone number).
+// Bounded repetition keeps backtracking linear.
+const CANDIDATE = /(?<![\w+-])\d(?:[ -]?\d){12,18}(?!\w)/g;
 
 /**
  * Payment card numbers: 13–19 digits passing Luhn, starting with a major
