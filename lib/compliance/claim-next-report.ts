@@ -6,12 +6,17 @@ import type { Database } from "@/lib/db";
 export async function claimNextReport(
   db: Database,
   workerId: string,
-  { leaseSeconds = defaultLeaseSeconds, now = new Date() }: { leaseSeconds?: number; now?: Date } = {},
+  {
+    leaseSeconds = defaultLeaseSeconds,
+    now = new Date(),
+    reportId,
+  }: { leaseSeconds?: number; now?: Date; reportId?: string } = {},
 ): Promise<ReportLease | null> {
   const row = await claimReportRow(db, {
     workerId,
     now,
     leaseExpiresAt: new Date(now.getTime() + leaseSeconds * 1000),
+    reportId,
   });
   return row ? { reportId: row.id, workerId, attempt: row.attempts } : null;
 }

@@ -1,22 +1,26 @@
-// Queues a report: the row (status pending) is the job a worker will claim.
+// Queues a report after checking the request against the caller's org: the row (status pending) is the job a worker will claim.
 // The audit event is written in the same transaction, so a report never
 // exists without the record of who asked for it.
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { describeActor, type Identity } from "@/lib/auth/identity";
-import type { PreparedReportRequest } from "@/lib/compliance/prepare-report-request";
+import { describeActor } from "@/lib/auth/identity";
+import { databaseOf, type ComplianceContext } from "@/lib/compliance/compliance-context";
+import { prepareReportRequest } from "@/lib/compliance/prepare-report-request";
+import type { ReportType } from "@/lib/compliance/report-definition";
+import type { ReportRequestBody } from "@/lib/compliance/schemas";
 import { signalReportQueued } from "@/lib/compliance/signal-report-queued";
 import { reportResponseSelect, toReportResponse, type ReportResponse } from "@/lib/compliance/to-report-response";
-import type { Database } from "@/lib/db";
 
 export const defaultMaxAttempts = 3;
 
 export async function createReport(
-  db: Database,
-  identity: Identity,
-  request: PreparedReportRequest,
+  ctx: ComplianceContext,
+  type: ReportType,
+  body: ReportRequestBody,
 ): Promise<ReportResponse> {
+  const { identity } = ctx;
+  const request = await prepareReportRequest(ctx, type, body);
   const actor = describeActor(identity);
-  const report = await db.$transaction(async (tx) => {
+  const report = await databaseOf(ctx).$transaction(async (tx) => {
     const created = await tx.report.create({
       data: {
         orgId: identity.orgId,
@@ -36,6 +40,7 @@ export async function createReport(
       {
         orgId: identity.orgId,
         ...actor,
+        ip: ctx.ip ?? null,
         action: "compliance.report_requested",
         category: "compliance",
         targetType: "report",

@@ -2,11 +2,13 @@
 // generating it loses its lease (its fenced writes find no row) and stops.
 import { notFound } from "@/lib/api/app-error";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { describeActor, type Identity } from "@/lib/auth/identity";
+import { describeActor } from "@/lib/auth/identity";
+import { databaseOf, type ComplianceContext } from "@/lib/compliance/compliance-context";
 import { deleteArtifacts } from "@/lib/compliance/delete-artifacts";
-import type { Database } from "@/lib/db";
 
-export async function deleteReport(db: Database, identity: Identity, reportId: string): Promise<void> {
+export async function deleteReport(ctx: ComplianceContext, reportId: string): Promise<void> {
+  const { identity } = ctx;
+  const db = databaseOf(ctx);
   const report = await db.report.findFirst({
     where: { id: reportId, orgId: identity.orgId },
     select: { id: true, type: true, title: true, status: true },
@@ -22,6 +24,7 @@ export async function deleteReport(db: Database, identity: Identity, reportId: s
       {
         orgId: identity.orgId,
         ...describeActor(identity),
+        ip: ctx.ip ?? null,
         action: "compliance.report_deleted",
         category: "compliance",
         targetType: "report",

@@ -5,9 +5,13 @@ import { reportWorkerActor } from "@/lib/compliance/complete-report";
 import { deleteArtifacts } from "@/lib/compliance/delete-artifacts";
 import type { Database } from "@/lib/db";
 
-export async function failExhaustedReports(db: Database, now = new Date()): Promise<string[]> {
+export async function failExhaustedReports(
+  db: Database,
+  { now = new Date(), reportId }: { now?: Date; reportId?: string } = {},
+): Promise<string[]> {
   const stuck = await db.report.findMany({
     where: {
+      ...(reportId ? { id: reportId } : {}),
       status: "pending",
       attempts: { gte: db.report.fields.maxAttempts },
       OR: [{ leaseOwner: null }, { leaseExpiresAt: { lt: now } }],

@@ -3,7 +3,8 @@
 // flat however large the file. Every download is an audit event.
 import { AppError, notFound } from "@/lib/api/app-error";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { describeActor, type Identity } from "@/lib/auth/identity";
+import { describeActor } from "@/lib/auth/identity";
+import { databaseOf, type ComplianceContext } from "@/lib/compliance/compliance-context";
 import { buildContentDisposition } from "@/lib/compliance/build-content-disposition";
 import type { DownloadQuery } from "@/lib/compliance/schemas";
 import type { Database } from "@/lib/db";
@@ -17,12 +18,13 @@ export type ReportDownload = {
 };
 
 export async function getReportDownload(
-  db: Database,
-  identity: Identity,
+  ctx: ComplianceContext,
   reportId: string,
   query: DownloadQuery,
   { ifNoneMatch }: { ifNoneMatch?: string | null } = {},
 ): Promise<ReportDownload> {
+  const { identity } = ctx;
+  const db = databaseOf(ctx);
   const report = await db.report.findFirst({
     where: { id: reportId, orgId: identity.orgId },
     select: { id: true, type: true, title: true, status: true, attempts: true, error: true },
@@ -63,6 +65,7 @@ export async function getReportDownload(
     {
       orgId: identity.orgId,
       ...describeActor(identity),
+      ip: ctx.ip ?? null,
       action: "compliance.report_downloaded",
       category: "compliance",
       targetType: "report",

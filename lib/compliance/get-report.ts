@@ -1,12 +1,11 @@
 // One report of the caller's org; another org's id is as missing as an unknown one.
 import { notFound } from "@/lib/api/app-error";
-import type { Identity } from "@/lib/auth/identity";
+import { databaseOf, type ComplianceContext } from "@/lib/compliance/compliance-context";
 import { reportResponseSelect, toReportResponse, type ReportResponse } from "@/lib/compliance/to-report-response";
-import type { Database } from "@/lib/db";
 
-export async function getReport(db: Database, identity: Identity, reportId: string): Promise<ReportResponse> {
-  const report = await db.report.findFirst({
-    where: { id: reportId, orgId: identity.orgId },
+export async function getReport(ctx: ComplianceContext, reportId: string): Promise<ReportResponse> {
+  const report = await databaseOf(ctx).report.findFirst({
+    where: { id: reportId, orgId: ctx.identity.orgId },
     select: reportResponseSelect,
   });
   if (!report) throw notFound("Report");

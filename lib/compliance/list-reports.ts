@@ -2,18 +2,18 @@
 // names the last report seen (createdAt + id), so pages stay stable while new
 // reports arrive and a deleted cursor row does not break the next page.
 import { AppError } from "@/lib/api/app-error";
-import type { Identity } from "@/lib/auth/identity";
+import { databaseOf, type ComplianceContext } from "@/lib/compliance/compliance-context";
 import { assertCallerOrg } from "@/lib/compliance/prepare-report-request";
 import type { ListReportsQuery } from "@/lib/compliance/schemas";
 import { reportResponseSelect, toReportResponse, type ReportResponse } from "@/lib/compliance/to-report-response";
-import type { Database } from "@/lib/db";
 
 export type ReportPage = { reports: ReportResponse[]; nextCursor: string | null };
 
-export async function listReports(db: Database, identity: Identity, query: ListReportsQuery): Promise<ReportPage> {
+export async function listReports(ctx: ComplianceContext, query: ListReportsQuery): Promise<ReportPage> {
+  const { identity } = ctx;
   assertCallerOrg(identity, query.orgId);
   const after = query.cursor ? decodeCursor(query.cursor) : null;
-  const rows = await db.report.findMany({
+  const rows = await databaseOf(ctx).report.findMany({
     where: {
       orgId: identity.orgId,
       ...(query.type ? { type: query.type } : {}),

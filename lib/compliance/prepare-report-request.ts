@@ -3,26 +3,26 @@
 // is not in the org is 400 naming the unknown ids.
 import { AppError } from "@/lib/api/app-error";
 import type { Identity } from "@/lib/auth/identity";
+import { databaseOf, type ComplianceContext } from "@/lib/compliance/compliance-context";
 import { buildReportTitle } from "@/lib/compliance/build-report-title";
 import type { ReportScope, ReportType } from "@/lib/compliance/report-definition";
 import type { ReportRequestBody } from "@/lib/compliance/schemas";
-import type { Database } from "@/lib/db";
 
 export type PreparedReportRequest = { type: ReportType; scope: ReportScope; title: string };
 
 export async function prepareReportRequest(
-  db: Database,
-  identity: Identity,
+  ctx: ComplianceContext,
   type: ReportType,
   body: ReportRequestBody,
 ): Promise<PreparedReportRequest> {
+  const { identity } = ctx;
   assertCallerOrg(identity, body.orgId);
 
   const agentIds = agentIdsOf(body);
   const field = type === "gdpr" ? "agentId" : "agentIds";
 
   const agents = agentIds.length
-    ? await db.agent.findMany({
+    ? await databaseOf(ctx).agent.findMany({
         where: { orgId: identity.orgId, id: { in: agentIds } },
         select: { id: true, name: true },
       })

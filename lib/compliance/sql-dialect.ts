@@ -1,7 +1,9 @@
 // The raw SQL of the report engine that differs between SQLite and PostgreSQL.
-// Timestamps are bound as ISO-8601 text: SQLite stores DateTime that way (the
-// better-sqlite3 adapter writes Date.toISOString()), and PostgreSQL's
-// `timestamp(3)` (UTC, no zone) reads it with an explicit cast.
+// Timestamps are bound as text in each database's stored form: on SQLite the
+// better-sqlite3 adapter writes DateTime as ISO-8601 with a "+00:00" offset
+// (not "Z"), and raw SQL must match it exactly for equality and ordering; on
+// PostgreSQL `timestamp(3)` (UTC, no zone) reads ISO text through a cast.
+import { Prisma } from "@/lib/generated/sqlite/client";
 import { getDatabaseProvider, type DatabaseProvider } from "@/lib/db/database-url";
 import type { Database } from "@/lib/db";
 
@@ -15,11 +17,13 @@ export type ClaimedRow = { id: string; attempts: number };
  */
 export async function claimReportRow(
   db: Database,
-  claim: { workerId: string; now: Date; leaseExpiresAt: Date },
+  claim: { workerId: string; now: Date; leaseExpiresAt: Date; reportId?: string },
   provider: DatabaseProvider = getDatabaseProvider(),
 ): Promise<ClaimedRow | null> {
-  const now = claim.now.toISOString();
-  const expires = claim.leaseExpiresAt.toISOString();
+  const now = sqlTimestamp(claim.now, provider);
+  const expires = sqlTimestamp(claim.leaseExpiresAt, provider);
+  // Claiming one given report (tests; an operator's "run it now") narrows the candidates.
+  const only = claim.reportId ? Prisma.sql`AND "id" = ${claim.reportId}` : Prisma.empty;
   const rows =
     provider === "postgresql"
       ? await db.$transaction((tx) =>
@@ -35,6 +39,7 @@ export async function claimReportRow(
                     WHERE "status" = 'pending'
                       AND "attempts" < "maxAttempts"
                       AND ("leaseOwner" IS NULL OR "leaseExpiresAt" < ${now}::timestamp(3))
+                      ${only}
                     ORDER BY "createdAt", "id"
                     LIMIT 1
                       FOR UPDATE SKIP LOCKED)
@@ -52,6 +57,7 @@ export async function claimReportRow(
                     WHERE "status" = 'pending'
                       AND "attempts" < "maxAttempts"
                       AND ("leaseOwner" IS NULL OR "leaseExpiresAt" < ${now})
+                      ${only}
                     ORDER BY "createdAt", "id"
                     LIMIT 1)
                AND "status" = 'pending'
@@ -60,4 +66,10 @@ export async function claimReportRow(
             RETURNING "id", "attempts"`;
   const row = rows[0];
   return row ? { id: row.id, attempts: Number(row.attempts) } : null;
+}
+
+/** A Date as the text each provider stores and compares. */
+export function sqlTimestamp(date: Date, provider: DatabaseProvider = getDatabaseProvider()): string {
+  const iso = date.toISOString();
+  return provider === "sqlite" ? iso.replace("Z", "+00:00") : iso;
 }

@@ -1,0 +1,33 @@
+// /api/engine/compliance/reports/:reportRef — one dynamic segment serves two
+// meanings (Next allows one name per level): a report type for POST, a report id otherwise.
+//   POST   /reports/:type — queue a SOC2 / GDPR / Audit report (202 + Location)
+//   GET    /reports/:id   — one report: status, progress, error, artifacts
+//   DELETE /reports/:id   — delete a report and its stored files (admins, or keys with reports:write)
+import { readJsonBody } from "@/lib/api/read-json-body";
+import { withRoute } from "@/lib/api/with-route";
+import { getClientIp } from "@/lib/auth/get-client-ip";
+import { createReport } from "@/lib/compliance/create-report";
+import { deleteReport } from "@/lib/compliance/delete-report";
+import { getReport } from "@/lib/compliance/get-report";
+import { parseReportType, reportBodySchemas } from "@/lib/compliance/schemas";
+
+type Params = { reportRef: string };
+
+export const POST = withRoute<Params>({ permission: "reports:write" }, async ({ request, identity, params }) => {
+  const type = parseReportType(params.reportRef);
+  const body = await readJsonBody(request, reportBodySchemas[type]);
+  const report = await createReport({ identity, ip: getClientIp(request.headers) }, type, body);
+  return Response.json(report, {
+    status: 202,
+    headers: { location: `/api/engine/compliance/reports/${encodeURIComponent(report.id)}` },
+  });
+});
+
+export const GET = withRoute<Params>({ permission: "reports:read" }, async ({ identity, params }) => {
+  return Response.json(await getReport({ identity }, params.reportRef));
+});
+
+export const DELETE = withRoute<Params>({ permission: "reports:write" }, async ({ request, identity, params }) => {
+  await deleteReport({ identity, ip: getClientIp(request.headers) }, params.reportRef);
+  return new Response(null, { status: 204 });
+});

@@ -1,0 +1,9 @@
+// GET /api/engine/compliance/reports — the caller's org's reports, newest first (type, status, limit, cursor)
+import { withRoute } from "@/lib/api/with-route";
+import { listReports } from "@/lib/compliance/list-reports";
+import { listReportsQuerySchema, parseSearchParams } from "@/lib/compliance/schemas";
+
+export const GET = withRoute({ permission: "reports:read" }, async ({ request, identity }) => {
+  const query = parseSearchParams(request.url, listReportsQuerySchema);
+  return Response.json(await listReports({ identity }, query));
+});

@@ -1,0 +1,290 @@
+// The report engine against a real database, with a fake report definition:
+// generation into hashed chunks, the stored download, CSV shape and formula
+// neutralising, fail closed, leases (expiry, re-claim, fencing, exhaustion)
+// and handing a report back on shutdown.
+import Papa from "papaparse";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ArtifactWriter } from "@/lib/compliance/artifact-writer";
+import { claimNextReport } from "@/lib/compliance/claim-next-report";
+import { completeReport } from "@/lib/compliance/complete-report";
+import { createReport } from "@/lib/compliance/create-report";
+import { failReport } from "@/lib/compliance/fail-report";
+import { getReport } from "@/lib/compliance/get-report";
+import { getReportDownload } from "@/lib/compliance/get-report-download";
+import { processNextReport } from "@/lib/compliance/process-next-report";
+import { renewReportLease } from "@/lib/compliance/renew-report-lease";
+import { LeaseLostError } from "@/lib/compliance/report-job-errors";
+import { createDatabaseClient, db } from "@/lib/db";
+import { createTestOrg, type TestOrg } from "../support/fixtures";
+import {
+  fakeColumns,
+  fakeDefinitions,
+  hostileCells,
+  readStream,
+  sessionIdentity,
+  sha256,
+} from "../support/compliance-fixtures";
+
+let org: TestOrg;
+const range = { dateRange: { from: "2026-01-01", to: "2026-01-31" } };
+
+beforeAll(async () => {
+  org = await createTestOrg({ name: "Engine Org" });
+});
+
+async function queueReport() {
+  return createReport({ identity: sessionIdentity(org) }, "soc2", range);
+}
+
+async function download(reportId: string, format: "json" | "csv", bom = false) {
+  const result = await getReportDownload({ identity: sessionIdentity(org, "auditor") }, reportId, { format, bom });
+  return { headers: result.headers, bytes: await readStream(result.body) };
+}
+
+describe("generation", () => {
+  it("renders JSON and CSV once into chunks whose bytes, hash and size match what is served", async () => {
+    const queued = await queueReport();
+    expect(queued.status).toBe("pending");
+
+    const result = await processNextReport(db, "worker-a", {
+      definitions: fakeDefinitions({ rows: 300 }),
+      reportId: queued.id,
+      chunkBytes: 4096,
+    });
+    expect(result).toEqual({ reportId: queued.id, outcome: "completed" });
+
+    const report = await getReport({ identity: sessionIdentity(org) }, queued.id);
+    expect(report.status).toBe("completed");
+    expect(report.progress).toBe(100);
+    expect(report.completedAt).not.toBeNull();
+
+    const json = await download(queued.id, "json");
+    expect(json.headers.etag).toBe(`"${sha256(json.bytes)}"`);
+    expect(report.artifacts?.json).toEqual({ byteSize: json.bytes.byteLength, sha256: sha256(json.bytes) });
+    expect(Number(json.headers["content-length"])).toBe(json.bytes.byteLength);
+
+    const artifact = await db.reportArtifact.findFirstOrThrow({
+      where: { reportId: queued.id, format: "json" },
+      select: { id: true, chunkCount: true },
+    });
+    expect(artifact.chunkCount).toBeGreaterThan(3);
+    const chunks = await db.reportChunk.findMany({ where: { artifactId: artifact.id }, select: { data: true } });
+    expect(chunks.every((chunk) => chunk.data.byteLength <= 4096)).toBe(true);
+
+    const document = JSON.parse(json.bytes.toString("utf8"));
+    expect(document.report).toMatchObject({
+      id: queued.id,
+      type: "soc2",
+      title: "SOC2 Summary — 2026-01-01 to 2026-01-31 — all agents",
+      org: { id: org.orgId, name: "Engine Org" },
+      scope: { dateRange: range.dateRange, agentIds: [] },
+      timezone: "UTC",
+      schemaVersion: 1,
+      generatedBy: { type: "user", id: org.admin.id, label: org.admin.email },
+    });
+    expect(document.manifest).toEqual([
+      { source: "fake_events", filter: `orgId = ${org.orgId}`, rowCount: 300, first: null, last: null },
+    ]);
+    expect(document.sections.events.criteria).toEqual(["CC6.1"]);
+    expect(document.sections.events.tables.all).toHaveLength(300);
+    expect(document.sections.events.tables.all[299].id).toBe("row-000299");
+    expect(document.sections.empty.tables.none).toEqual([]);
+
+    const csv = await download(queued.id, "csv");
+    expect(csv.headers.etag).toBe(`"${sha256(csv.bytes)}"`);
+    expect(csv.headers["content-type"]).toMatch(/^text\/csv/);
+    const parsed = Papa.parse<string[]>(csv.bytes.toString("utf8"), { skipEmptyLines: true });
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.data[0]).toEqual(["section", "table", ...fakeColumns]);
+    const widths = new Set(parsed.data.map((line) => line.length));
+    expect([...widths]).toEqual([2 + fakeColumns.length]);
+    expect(parsed.data.filter((line) => line[0] === "events" && line[1] === "all")).toHaveLength(300);
+    expect(csv.bytes.toString("utf8")).toContain("\r\n");
+  });
+
+  it("neutralises spreadsheet formulas and writes nested values as JSON text", async () => {
+    const queued = await queueReport();
+    await processNextReport(db, "worker-a", { definitions: fakeDefinitions({ rows: 1 }), reportId: queued.id });
+    const csv = await download(queued.id, "csv");
+    const parsed = Papa.parse<string[]>(csv.bytes.toString("utf8"), { skipEmptyLines: true });
+    expect(parsed.errors).toEqual([]);
+    const noteColumn = 2 + fakeColumns.indexOf("note");
+    const metaColumn = 2 + fakeColumns.indexOf("meta");
+    const hostile = parsed.data.filter((line) => line[1] === "hostile");
+    expect(hostile.map((line) => line[noteColumn])).toEqual(
+      hostileCells.map((cell) => (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell)),
+    );
+    for (const line of parsed.data) {
+      for (const cell of line) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    }
+    expect(JSON.parse(hostile[0]![metaColumn]!)).toEqual({ nested: [hostileCells[0]] });
+    // The JSON keeps the original values: neutralising is a CSV concern only.
+    const json = JSON.parse((await download(queued.id, "json")).bytes.toString("utf8"));
+    expect(json.sections.events.tables.hostile.map((row: { note: string }) => row.note)).toEqual(hostileCells);
+  });
+
+  it("adds a UTF-8 BOM to the CSV on request, with its own ETag", async () => {
+    const queued = await queueReport();
+    await processNextReport(db, "worker-a", { definitions: fakeDefinitions({ rows: 2 }), reportId: queued.id });
+    const plain = await download(queued.id, "csv");
+    const withBom = await download(queued.id, "csv", true);
+    expect([...withBom.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(withBom.bytes.subarray(3).equals(plain.bytes)).toBe(true);
+    expect(withBom.headers.etag).toBe(`"${sha256(plain.bytes)}-bom"`);
+    expect(Number(withBom.headers["content-length"])).toBe(plain.bytes.byteLength + 3);
+  });
+
+  it("fails closed with the builder's reason and keeps no artifacts", async () => {
+    const queued = await queueReport();
+    const result = await processNextReport(db, "worker-a", {
+      definitions: fakeDefinitions({ throwWith: "Source dlp_violations failed: relation missing" }),
+      reportId: queued.id,
+    });
+    expect(result?.outcome).toBe("failed");
+    const report = await getReport({ identity: sessionIdentity(org) }, queued.id);
+    expect(report).toMatchObject({ status: "failed", error: "Source dlp_violations failed: relation missing", artifacts: null });
+    expect(await db.reportArtifact.count({ where: { reportId: queued.id } })).toBe(0);
+    const event = await db.auditEvent.findFirst({
+      where: { orgId: org.orgId, action: "compliance.report_failed", targetId: queued.id },
+      select: { category: true, outcome: true },
+    });
+    expect(event).toEqual({ category: "compliance", outcome: "failure" });
+    await expect(download(queued.id, "json")).rejects.toMatchObject({ code: "conflict" });
+  });
+
+  it("treats a row field outside the CSV columns as a bug and fails the report", async () => {
+    const queued = await queueReport();
+    await processNextReport(db, "worker-a", { definitions: fakeDefinitions({ rows: 1, badColumn: true }), reportId: queued.id });
+    const report = await getReport({ identity: sessionIdentity(org) }, queued.id);
+    expect(report.status).toBe("failed");
+    expect(report.error).toContain('"notAColumn"');
+  });
+
+  it("records requested and completed audit events of category compliance", async () => {
+    const queued = await queueReport();
+    await processNextReport(db, "worker-a", { definitions: fakeDefinitions({ rows: 1 }), reportId: queued.id });
+    const events = await db.auditEvent.findMany({
+      where: { orgId: org.orgId, targetId: queued.id },
+      orderBy: { occurredAt: "asc" },
+      select: { action: true, category: true, actorType: true, actorId: true },
+    });
+    expect(events).toEqual([
+      { action: "compliance.report_requested", category: "compliance", actorType: "user", actorId: org.admin.id },
+      { action: "compliance.report_completed", category: "compliance", actorType: "system", actorId: null },
+    ]);
+  });
+});
+
+describe("leases", () => {
+  const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000);
+
+  it("re-claims an expired lease, completes, and fences the stale worker out", async () => {
+    const queued = await queueReport();
+    // Worker A claimed two minutes ago with a 60 s lease, then went silent.
+    const stale = await claimNextReport(db, "worker-stale", { reportId: queued.id, now: minutesAgo(2), leaseSeconds: 60 });
+    expect(stale).toEqual({ reportId: queued.id, workerId: "worker-stale", attempt: 1 });
+
+    // A live lease cannot be claimed by someone else.
+    const live = await claimNextReport(db, "worker-x", { reportId: (await queueReport()).id, leaseSeconds: 60 });
+    expect(live?.attempt).toBe(1);
+    expect(await claimNextReport(db, "worker-y", { reportId: live!.reportId })).toBeNull();
+
+    const result = await processNextReport(db, "worker-b", { definitions: fakeDefinitions({ rows: 5 }), reportId: queued.id });
+    expect(result?.outcome).toBe("completed");
+    const before = await download(queued.id, "json");
+
+    // Every write of the stale holder now matches no row.
+    await expect(renewReportLease(db, stale!, { leaseSeconds: 60 })).rejects.toBeInstanceOf(LeaseLostError);
+    await expect(completeReport(db, stale!, [])).rejects.toBeInstanceOf(LeaseLostError);
+    await expect(failReport(db, stale!, "stale says no")).rejects.toBeInstanceOf(LeaseLostError);
+    const staleArtifact = await db.reportArtifact.findFirstOrThrow({
+      where: { reportId: queued.id, format: "json" },
+      select: { id: true },
+    });
+    const writer = new ArtifactWriter(db, stale!, staleArtifact.id, { chunkBytes: 4, leaseSeconds: 60 });
+    await expect(writer.write("overwrite!")).rejects.toBeInstanceOf(LeaseLostError);
+
+    const report = await getReport({ identity: sessionIdentity(org) }, queued.id);
+    expect(report.status).toBe("completed");
+    expect(report.error).toBeNull();
+    const after = await download(queued.id, "json");
+    expect(after.bytes.equals(before.bytes)).toBe(true);
+    expect(await db.reportArtifact.count({ where: { reportId: queued.id } })).toBe(2);
+  });
+
+  it("stops a worker whose lease is taken over mid-generation without touching the report", async () => {
+    const queued = await queueReport();
+    const result = await processNextReport(db, "worker-slow", {
+      reportId: queued.id,
+      definitions: fakeDefinitions({
+        rows: 10,
+        // Another worker re-claims after the lease lapsed: attempt 2, new owner.
+        onBuild: async (reportId) => {
+          await db.report.update({
+            where: { id: reportId },
+            data: { leaseOwner: "worker-new", attempts: { increment: 1 }, leaseExpiresAt: new Date(Date.now() + 60_000) },
+          });
+        },
+      }),
+      chunkBytes: 64,
+    });
+    expect(result?.outcome).toBe("lease_lost");
+    const row = await db.report.findUniqueOrThrow({
+      where: { id: queued.id },
+      select: { status: true, leaseOwner: true, attempts: true, error: true },
+    });
+    expect(row).toEqual({ status: "pending", leaseOwner: "worker-new", attempts: 2, error: null });
+  });
+
+  it("fails a report whose last attempt's lease expired, with the reason", async () => {
+    const queued = await queueReport();
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      const lease = await claimNextReport(db, `worker-${attempt}`, { reportId: queued.id, now: minutesAgo(10 - attempt), leaseSeconds: 30 });
+      expect(lease?.attempt).toBe(attempt);
+    }
+    const result = await processNextReport(db, "worker-late", { definitions: fakeDefinitions(), reportId: queued.id });
+    expect(result).toBeNull();
+    const report = await getReport({ identity: sessionIdentity(org) }, queued.id);
+    expect(report.status).toBe("failed");
+    expect(report.error).toBe("Generation did not finish after 3 attempts (last worker lease expired)");
+    expect(
+      await db.auditEvent.count({ where: { orgId: org.orgId, action: "compliance.report_failed", targetId: queued.id } }),
+    ).toBe(1);
+  });
+
+  it("hands the report back to pending when the worker stops, without spending the attempt", async () => {
+    const queued = await queueReport();
+    let stop = false;
+    const result = await processNextReport(db, "worker-stopping", {
+      reportId: queued.id,
+      definitions: fakeDefinitions({ rows: 3000, onBuild: async () => void (stop = true) }),
+      shouldStop: () => stop,
+    });
+    expect(result?.outcome).toBe("released");
+    const row = await db.report.findUniqueOrThrow({
+      where: { id: queued.id },
+      select: { status: true, leaseOwner: true, attempts: true, progress: true },
+    });
+    expect(row).toEqual({ status: "pending", leaseOwner: null, attempts: 0, progress: 0 });
+    expect(await db.reportArtifact.count({ where: { reportId: queued.id } })).toBe(0);
+
+    const retry = await processNextReport(db, "worker-next", { definitions: fakeDefinitions({ rows: 3 }), reportId: queued.id });
+    expect(retry?.outcome).toBe("completed");
+  });
+
+  it("gives one report to exactly one of two concurrent claimers (separate connections)", async () => {
+    const other = createDatabaseClient(process.env.DATABASE_URL);
+    try {
+      const queued = await queueReport();
+      const claims = await Promise.all([
+        claimNextReport(db, "worker-1", { reportId: queued.id }),
+        claimNextReport(other, "worker-2", { reportId: queued.id }),
+      ]);
+      expect(claims.filter(Boolean)).toHaveLength(1);
+      const row = await db.report.findUniqueOrThrow({ where: { id: queued.id }, select: { attempts: true } });
+      expect(row.attempts).toBe(1);
+    } finally {
+      await other.$disconnect();
+    }
+  });
+});
