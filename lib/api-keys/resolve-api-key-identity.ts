@@ -21,7 +21,13 @@ export async function resolveApiKeyIdentity(presentedKey: string): Promise<ApiKe
   if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() >= lastUsedResolutionMs) {
     await touchLastUsed(key.id, now);
   }
-  return { kind: "api_key", apiKeyId: key.id, orgId: key.orgId, scopes: parseScopes(key.scopes), label: `${key.name} (${key.prefix}…)` };
+  return {
+    kind: "api_key",
+    apiKeyId: key.id,
+    orgId: key.orgId,
+    scopes: parseScopes(key.scopes),
+    label: `${key.name} (${key.prefix}…)`,
+  };
 }
 
 async function touchLastUsed(apiKeyId: string, now: Date): Promise<void> {

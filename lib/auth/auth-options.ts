@@ -35,7 +35,15 @@ export const authOptions: AuthOptions = {
   callbacks: {
     async jwt({ token, user, trigger, session }) {
       if (trigger === "signIn" && user) {
-        return { ...token, sub: user.id, email: user.email, name: user.name, orgId: user.orgId, role: user.role, orgs: user.orgs };
+        return {
+          ...token,
+          sub: user.id,
+          email: user.email,
+          name: user.name,
+          orgId: user.orgId,
+          role: user.role,
+          orgs: user.orgs,
+        };
       }
       return refreshOrganizations(token, trigger === "update" ? requestedOrgId(session) : undefined);
     },

@@ -65,7 +65,10 @@ export async function authorizeCredentials(input: unknown, { ip }: { ip: string 
   });
   const orgs = (user?.memberships ?? []).flatMap(({ role, org }) => (isRole(role) ? [{ ...org, role }] : []));
 
-  const fail = async (reason: FailureReason, message: SignInErrorMessage = signInErrors.invalidCredentials): Promise<never> => {
+  const fail = async (
+    reason: FailureReason,
+    message: SignInErrorMessage = signInErrors.invalidCredentials,
+  ): Promise<never> => {
     if (reason !== "rate_limited") await recordFailedSignIn(email, ip);
     for (const org of orgs) {
       await recordAuditEvent({

@@ -50,7 +50,11 @@ export function hasPermission(identity: Identity, permission: Permission): boole
 }
 
 /** The actor fields audit events and reports record for this identity. */
-export function describeActor(identity: Identity): { actorType: "user" | "api_key"; actorId: string; actorLabel: string } {
+export function describeActor(identity: Identity): {
+  actorType: "user" | "api_key";
+  actorId: string;
+  actorLabel: string;
+} {
   return identity.kind === "session"
     ? { actorType: "user", actorId: identity.userId, actorLabel: identity.email }
     : { actorType: "api_key", actorId: identity.apiKeyId, actorLabel: identity.label };

@@ -27,5 +27,12 @@ export async function resolveSessionIdentity(cookies: ReadonlyMap<string, string
     select: { role: true, user: { select: { email: true, name: true, disabledAt: true } } },
   });
   if (!membership || membership.user.disabledAt || !isRole(membership.role)) return null;
-  return { kind: "session", userId, email: membership.user.email, name: membership.user.name, orgId, role: membership.role };
+  return {
+    kind: "session",
+    userId,
+    email: membership.user.email,
+    name: membership.user.name,
+    orgId,
+    role: membership.role,
+  };
 }

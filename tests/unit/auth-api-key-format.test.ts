@@ -27,7 +27,14 @@ describe("generateApiKey", () => {
 describe("isWellFormedApiKey", () => {
   it("accepts generated keys and refuses other shapes", () => {
     expect(isWellFormedApiKey(generateApiKey().key)).toBe(true);
-    for (const bad of ["", "att_", "garbage", "att_1234567_abcdefghijabcdefghijabcdefghijab", `${generateApiKey().key}x`, "Bearer att_x"]) {
+    for (const bad of [
+      "",
+      "att_",
+      "garbage",
+      "att_1234567_abcdefghijabcdefghijabcdefghijab",
+      `${generateApiKey().key}x`,
+      "Bearer att_x",
+    ]) {
       expect(isWellFormedApiKey(bad)).toBe(false);
     }
   });
@@ -40,7 +47,10 @@ describe("isWellFormedApiKey", () => {
 
 describe("createApiKeySchema", () => {
   it("keeps known scopes once, in canonical order", () => {
-    const parsed = createApiKeySchema.parse({ name: "  CI  ", scopes: ["events:write", "reports:read", "events:write"] });
+    const parsed = createApiKeySchema.parse({
+      name: "  CI  ",
+      scopes: ["events:write", "reports:read", "events:write"],
+    });
     expect(parsed).toEqual({ name: "CI", scopes: ["reports:read", "events:write"] });
   });
 

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { apiKeyScopes, describeActor, hasPermission, roles, type Identity, type Permission } from "@/lib/auth/identity";
+import {
+  apiKeyScopes,
+  describeActor,
+  hasPermission,
+  roles,
+  type ApiKeyScope,
+  type Identity,
+  type Permission,
+} from "@/lib/auth/identity";
 
 const permissions: Permission[] = ["reports:read", "reports:write", "events:write", "org:admin"];
 
@@ -7,7 +15,7 @@ function session(role: (typeof roles)[number]): Identity {
   return { kind: "session", userId: "u1", email: "a@example.test", name: "A", orgId: "o1", role };
 }
 
-function apiKey(scopes: Identity extends infer I ? (I extends { kind: "api_key" } ? I["scopes"] : never) : never): Identity {
+function apiKey(scopes: ApiKeyScope[]): Identity {
   return { kind: "api_key", apiKeyId: "k1", orgId: "o1", scopes, label: "CI (att_12345678…)" };
 }
 
