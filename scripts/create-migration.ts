@@ -18,7 +18,8 @@ function parseArguments(argv: string[]): { name: string; providers: DatabaseProv
     const arg = argv[i] ?? "";
     if (arg === "--provider" || arg.startsWith("--provider=")) {
       const value = arg.includes("=") ? arg.split("=")[1] : argv[++i];
-      if (value !== "sqlite" && value !== "postgresql") throw new Error(`--provider must be sqlite or postgresql, got ${value}`);
+      if (value !== "sqlite" && value !== "postgresql")
+        throw new Error(`--provider must be sqlite or postgresql, got ${value}`);
       providers = [value];
     } else if (!arg.startsWith("-")) {
       words.push(arg);
@@ -73,7 +74,9 @@ async function main() {
     fs.writeFileSync(path.join(directory, folderName, "migration.sql"), sql);
     const lockPath = path.join(directory, "migration_lock.toml");
     if (!fs.existsSync(lockPath)) fs.writeFileSync(lockPath, migrationLockToml(provider));
-    console.log(`${provider}: wrote ${path.relative(process.cwd(), path.join(directory, folderName, "migration.sql"))}`);
+    console.log(
+      `${provider}: wrote ${path.relative(process.cwd(), path.join(directory, folderName, "migration.sql"))}`,
+    );
   }
 }
 

@@ -43,7 +43,9 @@ async function applyOne(client: pg.Client, migration: CommittedMigration): Promi
     await client.query(migration.sql);
   } catch (error) {
     await client.query("ROLLBACK");
-    throw new MigrationHistoryError(`Migration ${migration.name} failed and was rolled back: ${(error as Error).message}`);
+    throw new MigrationHistoryError(
+      `Migration ${migration.name} failed and was rolled back: ${(error as Error).message}`,
+    );
   }
   try {
     await client.query(

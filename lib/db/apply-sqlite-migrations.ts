@@ -62,7 +62,9 @@ function applyOne(connection: Database.Database, migration: CommittedMigration):
   try {
     connection.exec(migration.sql);
   } catch (error) {
-    throw new MigrationHistoryError(`Migration ${migration.name} failed and was rolled back: ${(error as Error).message}`);
+    throw new MigrationHistoryError(
+      `Migration ${migration.name} failed and was rolled back: ${(error as Error).message}`,
+    );
   }
   const violations = connection.pragma("foreign_key_check") as unknown[];
   if (violations.length > 0) {

@@ -28,7 +28,8 @@ export const EMPTY_MIGRATION_MARKER = "-- This is an empty migration.";
 /** Returns the migration SQL, or null when the models already match the migrations. */
 export async function diffSchemaAgainstMigrations(input: DiffInput): Promise<string | null> {
   const migrationsList = toMigrationList(input.provider, input.migrationsDirectory);
-  const shadow = input.provider === "postgresql" ? await openPostgresShadow(input.postgresAdminUrl) : openSqliteShadow();
+  const shadow =
+    input.provider === "postgresql" ? await openPostgresShadow(input.postgresAdminUrl) : openSqliteShadow();
   try {
     const { engine, explain, close } = await openSchemaEngine(shadow.adapterFactory);
     try {

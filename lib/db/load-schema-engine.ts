@@ -21,8 +21,8 @@ function initializeWasm(): void {
   // The package's export map hides the .wasm file; it sits beside the bindings.
   const bindingsPath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
   const wasmPath = path.join(path.dirname(bindingsPath), "schema_engine_bg.wasm");
-  const module = new WebAssembly.Module(fs.readFileSync(wasmPath));
-  const instance = new WebAssembly.Instance(module, {
+  const wasmModule = new WebAssembly.Module(fs.readFileSync(wasmPath));
+  const instance = new WebAssembly.Instance(wasmModule, {
     "./schema_engine_bg.js": engineBindings as unknown as WebAssembly.ModuleImports,
   });
   engineBindings.__wbg_set_wasm(instance.exports);
@@ -38,7 +38,9 @@ export interface OpenSchemaEngine {
   close(): Promise<void>;
 }
 
-export async function openSchemaEngine(adapterFactory: SqlMigrationAwareDriverAdapterFactory): Promise<OpenSchemaEngine> {
+export async function openSchemaEngine(
+  adapterFactory: SqlMigrationAwareDriverAdapterFactory,
+): Promise<OpenSchemaEngine> {
   initializeWasm();
   const opened: { dispose(): Promise<void> }[] = [];
   const tracked: SqlMigrationAwareDriverAdapterFactory = {

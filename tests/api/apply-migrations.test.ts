@@ -157,7 +157,10 @@ describe.each(providers)("applyMigrations on $provider", ({ provider, server, sk
 
     expect(result.applied).toEqual(["29990101000000_add_note"]);
     expect(await listTables(database)).toContain("Note");
-    expect(await diagnoseMigrationHistory(database.url, directory)).toMatchObject({ history: null, editedMigrationNames: [] });
+    expect(await diagnoseMigrationHistory(database.url, directory)).toMatchObject({
+      history: null,
+      editedMigrationNames: [],
+    });
   });
 
   it.skipIf(skip)("refuses to run when an applied migration's file was changed", async () => {

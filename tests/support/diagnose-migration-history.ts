@@ -10,7 +10,10 @@ import { getDatabaseProvider, getSqliteFilePath } from "@/lib/db/database-url";
 import { openSchemaEngine } from "@/lib/db/load-schema-engine";
 import { readMigrations } from "@/lib/db/read-migrations";
 
-export async function diagnoseMigrationHistory(url: string, migrationsDirectory: string): Promise<DiagnoseMigrationHistoryOutput> {
+export async function diagnoseMigrationHistory(
+  url: string,
+  migrationsDirectory: string,
+): Promise<DiagnoseMigrationHistoryOutput> {
   const factory =
     getDatabaseProvider(url) === "postgresql"
       ? new PrismaPg({ connectionString: url, max: 1 })

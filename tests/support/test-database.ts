@@ -87,7 +87,9 @@ async function withAdminClient<T>(serverUrl: string, run: (client: pg.Client) =>
     await client.connect();
   } catch (error) {
     await client.end().catch(() => undefined);
-    throw new Error(`Test PostgreSQL server unreachable (${(error as Error).message}); unset TEST_DATABASE_URL to test on SQLite.`);
+    throw new Error(
+      `Test PostgreSQL server unreachable (${(error as Error).message}); unset TEST_DATABASE_URL to test on SQLite.`,
+    );
   }
   try {
     return await run(client);
