@@ -9,6 +9,8 @@ export type { ReportFormat, ReportStatus, ReportType };
 export type ReportResource = ReportResponse;
 export type ReportListPage = ReportPage;
 
+export const reportFormats = ["json", "csv"] as const satisfies readonly ReportFormat[];
+
 export const complianceApiBase = "/api/engine/compliance";
 
 export function reportDownloadUrl(id: string, format: ReportFormat): string {

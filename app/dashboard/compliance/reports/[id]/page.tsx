@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ReportViewer } from "@/components/compliance/report-viewer";
+import { requirePageIdentity } from "@/lib/auth/require-page-identity";
+
+export const metadata: Metadata = { title: "Report" };
+
+type ReportPageProps = { params: Promise<{ id: string }> };
+
+// Anyone who may read reports (admins, auditors) may view one; the API checks the org again.
+export default async function ReportPage({ params }: ReportPageProps) {
+  const { id } = await params;
+  await requirePageIdentity({
+    permission: "reports:read",
+    callbackUrl: `/dashboard/compliance/reports/${encodeURIComponent(id)}`,
+  });
+  return (
+    <>
+      <Link
+        href="/dashboard/compliance?tab=reports"
+        className="mb-3 inline-block text-sm text-slate-600 hover:text-slate-900 print:hidden"
+      >
+        ← Back to reports
+      </Link>
+      <ReportViewer id={id} />
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+// The frame every viewer chart sits in: a titled figure with a text summary for
+// screen readers and print, and a fixed height so the page does not jump.
+import type { ReactNode } from "react";
+
+export function ChartFigure({
+  id,
+  title,
+  description,
+  children,
+}: {
+  id: string;
+  title: string;
+  description: string;
+  children: ReactNode;
+}) {
+  return (
+    <figure
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-description`}
+      className="report-chart min-w-0 rounded-lg border border-slate-200 bg-white p-4 shadow-sm break-inside-avoid"
+    >
+      <figcaption>
+        <span id={`${id}-title`} className="block text-sm font-semibold text-slate-900">
+          {title}
+        </span>
+        <span id={`${id}-description`} className="block text-xs text-slate-600">
+          {description}
+        </span>
+      </figcaption>
+      <div className="mt-3 h-64 w-full">{children}</div>
+    </figure>
+  );
+}

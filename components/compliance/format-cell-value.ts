@@ -1,0 +1,31 @@
+// How a report value reads in a table cell: timestamps in the viewer's locale,
+// nulls as a dash, nested values as compact JSON.
+import { formatDateTime } from "@/components/compliance/format-date-time";
+import type { JsonValue } from "@/components/compliance/report-document";
+
+const isoTimestamp = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+export function isTimestamp(value: JsonValue | undefined): value is string {
+  return typeof value === "string" && isoTimestamp.test(value);
+}
+
+export function formatCellValue(value: JsonValue | undefined): string {
+  if (value === null || value === undefined || value === "") return "—";
+  if (typeof value === "boolean") return value ? "yes" : "no";
+  if (typeof value === "number") return value.toLocaleString();
+  if (isTimestamp(value)) return formatDateTime(value);
+  if (typeof value === "string") return value;
+  if (Array.isArray(value) && value.every((item) => typeof item === "string" || typeof item === "number"))
+    return value.join(", ");
+  return JSON.stringify(value);
+}
+
+/** "occurredAt" → "Occurred at", "rule_name" → "Rule name". */
+export function humanizeKey(key: string): string {
+  const words = key
+    .replace(/[_-]+/g, " ")
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .trim()
+    .toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

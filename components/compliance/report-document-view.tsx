@@ -1,0 +1,117 @@
+"use client";
+// A completed report: header with file hashes, population manifest, charts, and every section.
+import { ApiError } from "@/components/compliance/api-error";
+import { formatBytes } from "@/components/compliance/format-bytes";
+import { ManifestTable } from "@/components/compliance/manifest-table";
+import { ReportCharts } from "@/components/compliance/report-charts";
+import { ReportHeader } from "@/components/compliance/report-header";
+import { reportDownloadUrl, type ReportResource } from "@/components/compliance/report-resource";
+import { ReportSectionView } from "@/components/compliance/report-section-view";
+import { previewThresholdBytes, useReportDocument } from "@/components/compliance/use-report-document";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+
+export function ReportDocumentView({ report }: { report: ReportResource }) {
+  const jsonBytes = report.artifacts?.json?.byteSize ?? 0;
+  const loaded = useReportDocument(report.id, { jsonBytes, isEnabled: true });
+  const data = loaded.data;
+
+  return (
+    <div className="grid gap-6" data-print-document="">
+      <div className="flex flex-wrap justify-end gap-2 print:hidden">
+        <Button variant="secondary" onClick={() => window.print()}>
+          Print / Save as PDF
+        </Button>
+      </div>
+      <ReportHeader report={report} header={data?.document.report ?? null} />
+
+      {loaded.isPending ? (
+        <Card className="p-6" role="status">
+          <p className="text-sm text-slate-700">
+            Reading the report…
+            {loaded.isPreview && jsonBytes > 0 ? ` ${formatBytes(loaded.bytesRead)} of ${formatBytes(jsonBytes)}` : ""}
+          </p>
+          {loaded.isPreview && jsonBytes > 0 ? (
+            <progress
+              className="mt-2 w-full max-w-md"
+              max={jsonBytes}
+              value={loaded.bytesRead}
+              aria-label="Reading the report"
+            />
+          ) : null}
+        </Card>
+      ) : null}
+
+      {loaded.isError ? (
+        <Alert tone="error" title="Could not read the report">
+          <p>
+            {loaded.error instanceof ApiError
+              ? loaded.error.message
+              : `The stored JSON could not be read (${loaded.error.message}).`}{" "}
+            The files themselves can still be downloaded:{" "}
+            <a className="underline" href={reportDownloadUrl(report.id, "json")} target="_blank" rel="noopener">
+              JSON
+            </a>{" "}
+            or{" "}
+            <a className="underline" href={reportDownloadUrl(report.id, "csv")} target="_blank" rel="noopener">
+              CSV
+            </a>
+            .
+          </p>
+        </Alert>
+      ) : null}
+
+      {data ? (
+        <>
+          {data.isPreview ? (
+            <Alert tone="info" title="Large report: showing a preview">
+              This report&apos;s JSON is {formatBytes(jsonBytes)} (over {formatBytes(previewThresholdBytes)}), too much
+              to hold in a browser tab. Summaries, charts, the manifest and row counts are complete; each table shows
+              its first {data.previewRowsPerTable} rows. Download the JSON or CSV for every row.
+            </Alert>
+          ) : null}
+
+          <nav aria-label="Report contents" className="print:hidden">
+            <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+              <li>
+                <a className="text-indigo-700 hover:underline" href="#manifest">
+                  Population manifest
+                </a>
+              </li>
+              <li>
+                <a className="text-indigo-700 hover:underline" href="#charts">
+                  Charts
+                </a>
+              </li>
+              {Object.entries(data.document.sections).map(([key, section]) => (
+                <li key={key}>
+                  <a className="text-indigo-700 hover:underline" href={`#section-${key}`}>
+                    {section.title}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+
+          <Card aria-labelledby="manifest" className="report-section p-4 sm:p-6">
+            <h2 id="manifest" className="scroll-mt-20 text-lg font-semibold">
+              Population manifest
+            </h2>
+            <p className="mt-1 mb-4 max-w-3xl text-sm text-slate-600">
+              Every source the report read, with the filter applied and the full row count, so a sample can be drawn
+              from a known, complete population.
+            </p>
+            <ManifestTable manifest={data.document.manifest} />
+          </Card>
+
+          <ReportCharts document={data.document} />
+
+          {Object.entries(data.document.sections).map(([key, section]) => (
+            <ReportSectionView key={key} sectionKey={key} section={section} rowCounts={data.rowCounts[key] ?? {}} />
+          ))}
+        </>
+      ) : null}
+    </div>
+  );
+}
