@@ -42,7 +42,11 @@ export const periodReportBodySchema = z.strictObject({
 
 export const gdprReportBodySchema = z.strictObject({
   orgId,
-  agentId: agentId.optional().refine((value) => value !== undefined, "A GDPR export needs `agentId`"),
+  agentId: z
+    .string({ error: (issue) => (issue.input === undefined ? "A GDPR export needs `agentId`" : "agentId must be a string") })
+    .trim()
+    .min(1, "A GDPR export needs `agentId`")
+    .max(100),
 });
 
 export type PeriodReportBody = z.output<typeof periodReportBodySchema>;
