@@ -10,6 +10,7 @@ import { authorizeCredentials } from "@/lib/auth/authorize-credentials";
 import { getAuthSecret } from "@/lib/auth/get-auth-secret";
 import { getClientIp } from "@/lib/auth/get-client-ip";
 import { listUserOrganizations } from "@/lib/auth/list-user-organizations";
+import { logger } from "@/lib/log/logger";
 
 export const sessionMaxAgeSeconds = 12 * 60 * 60;
 
@@ -32,6 +33,21 @@ export const authOptions: AuthOptions = {
         authorizeCredentials(credentials, { ip: getClientIp(request?.headers as Record<string, string> | undefined) }),
     }),
   ],
+  events: {
+    async signOut({ token }) {
+      if (!token?.sub || !token.orgId) return;
+      await recordAuditEvent({
+        orgId: token.orgId,
+        actorType: "user",
+        actorId: token.sub,
+        actorLabel: token.email ?? null,
+        action: "auth.logout",
+        category: "authentication",
+        targetType: "user",
+        targetId: token.sub,
+      }).catch((error: unknown) => logger.warn({ err: error }, "could not audit a sign-out"));
+    },
+  },
   callbacks: {
     async jwt({ token, user, trigger, session }) {
       if (trigger === "signIn" && user) {

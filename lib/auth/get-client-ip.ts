@@ -12,5 +12,6 @@ export function getClientIp(headers: HeaderSource | undefined): string | null {
   };
   const forwarded = read("x-forwarded-for")?.split(",")[0]?.trim();
   const ip = forwarded || read("x-real-ip")?.trim();
-  return ip ? ip.slice(0, 64) : null;
+  // An IPv4 client on a dual-stack socket shows up as ::ffff:a.b.c.d.
+  return ip ? ip.replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i, "$1").slice(0, 64) : null;
 }

@@ -228,3 +228,19 @@ describe("the session token and org switching", () => {
     });
   });
 });
+
+describe("sign-out", () => {
+  it("is audited as auth.logout in the org the session was in", async () => {
+    const user = await createTestUser({ orgId: globex.orgId, role: "auditor" });
+    await authOptions.events!.signOut!({
+      token: { sub: user.id, email: user.email, orgId: globex.orgId },
+      session: null as never,
+    });
+    expect(
+      await db.auditEvent.findMany({
+        where: { orgId: globex.orgId, actorId: user.id },
+        select: { action: true, category: true, actorLabel: true },
+      }),
+    ).toEqual([{ action: "auth.logout", category: "authentication", actorLabel: user.email }]);
+  });
+});

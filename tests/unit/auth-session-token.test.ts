@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { getClientIp } from "@/lib/auth/get-client-ip";
 import { parseCookieHeader, readSessionToken } from "@/lib/auth/read-session-token";
 
 describe("parseCookieHeader", () => {
@@ -29,5 +30,16 @@ describe("readSessionToken", () => {
 
   it("ignores other cookies", () => {
     expect(readSessionToken(new Map([["next-auth.csrf-token", "x"]]))).toBeNull();
+  });
+});
+
+describe("getClientIp", () => {
+  it("takes the first forwarded hop, unwraps IPv4-mapped addresses, falls back to x-real-ip", () => {
+    expect(getClientIp(new Headers({ "x-forwarded-for": "203.0.113.9, 10.0.0.1" }))).toBe("203.0.113.9");
+    expect(getClientIp({ "x-forwarded-for": "::ffff:127.0.0.1" })).toBe("127.0.0.1");
+    expect(getClientIp({ "x-forwarded-for": "2001:db8::1" })).toBe("2001:db8::1");
+    expect(getClientIp({ "x-real-ip": "198.51.100.2" })).toBe("198.51.100.2");
+    expect(getClientIp({})).toBeNull();
+    expect(getClientIp(undefined)).toBeNull();
   });
 });
