@@ -8,15 +8,19 @@ import { reportTypes, type ReportType } from "@/lib/compliance/report-definition
 export const maxAgentIds = 100;
 export const maxRangeYears = 5;
 
+const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
+
 const isoDay = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date as YYYY-MM-DD")
+  .regex(dayPattern, { message: "Use a date as YYYY-MM-DD", abort: true })
   .refine(isCalendarDay, "Not a real calendar date");
 
 /** Whole UTC days, inclusive; at most five years. */
 export const dateRangeSchema = z
   .strictObject({ from: isoDay, to: isoDay })
   .superRefine((range, ctx) => {
+    // zod runs this even when a field failed; only compare two real days.
+    if (!isCalendarDay(range.from) || !isCalendarDay(range.to)) return;
     if (range.from > range.to) {
       ctx.addIssue({ code: "custom", path: ["to"], message: "`to` must be on or after `from`" });
       return;
@@ -99,7 +103,8 @@ export function parseSearchParams<Schema extends z.ZodType>(url: string, schema:
   return schema.parse(params);
 }
 
-function isCalendarDay(value: string): boolean {
+function isCalendarDay(value: unknown): value is string {
+  if (typeof value !== "string" || !dayPattern.test(value)) return false;
   const [year, month, day] = value.split("-").map(Number) as [number, number, number];
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
