@@ -12,7 +12,7 @@ import type { MigrationList, SchemaContainer } from "@prisma/schema-engine-wasm"
 import pg from "pg";
 import type { DatabaseProvider } from "@/lib/db/database-url";
 import { openSchemaEngine } from "@/lib/db/load-schema-engine";
-import { readMigrations } from "@/lib/db/read-migrations";
+import { getPrismaDirectory, readMigrations } from "@/lib/db/read-migrations";
 
 export interface DiffInput {
   provider: DatabaseProvider;
@@ -50,6 +50,15 @@ export async function diffSchemaAgainstMigrations(input: DiffInput): Promise<str
   } finally {
     await shadow.dispose();
   }
+}
+
+/** prisma/<provider>/schema.prisma (generator + datasource) and the shared models file it links. */
+export function readProviderSchemaFiles(provider: DatabaseProvider): SchemaContainer[] {
+  const folder = path.join(getPrismaDirectory(), provider);
+  return ["schema.prisma", "models.prisma"].map((file) => ({
+    path: path.join(folder, file),
+    content: fs.readFileSync(path.join(folder, file), "utf8"),
+  }));
 }
 
 function toMigrationList(provider: DatabaseProvider, directory: string): MigrationList {

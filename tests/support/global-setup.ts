@@ -1,7 +1,7 @@
 // globalSetup of the `api` project: one fresh, migrated database per run,
 // handed to the test workers (tests/support/use-test-database.ts) and dropped at the end.
 import type { TestProject } from "vitest/node";
-import { createTestDatabase } from "./test-database";
+import { createTestDatabase, dropStaleTestDatabases, getTestPostgresServerUrl } from "./test-database";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -12,6 +12,8 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject) {
+  const serverUrl = getTestPostgresServerUrl();
+  if (serverUrl) await dropStaleTestDatabases(serverUrl);
   const database = await createTestDatabase({ migrate: true, label: "api" });
   project.provide("databaseUrl", database.url);
   project.provide("databaseProvider", database.provider);

@@ -71,6 +71,23 @@ export async function createTestDatabase(options: CreateTestDatabaseOptions = {}
   return database;
 }
 
+/**
+ * Drops test databases a killed run left behind (older than `maxAgeMs`; the
+ * creation time is in the name), never a database a parallel run is using.
+ */
+export async function dropStaleTestDatabases(serverUrl: string, maxAgeMs = 6 * 60 * 60 * 1000): Promise<string[]> {
+  return withAdminClient(serverUrl, async (client) => {
+    const { rows } = await client.query<{ datname: string }>(
+      "SELECT datname FROM pg_database WHERE datname ~ '^attest_[a-z]+_[0-9a-z]+_[0-9a-f]{8}$'",
+    );
+    const stale = rows
+      .map((row) => row.datname)
+      .filter((name) => Date.now() - parseInt(name.split("_")[2] ?? "", 36) > maxAgeMs);
+    for (const name of stale) await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    return stale;
+  });
+}
+
 /** True when a PostgreSQL server answers at `serverUrl` (for tests that skip without one). */
 export async function isPostgresReachable(serverUrl: string): Promise<boolean> {
   try {
