@@ -26,7 +26,14 @@ export async function applyMigrations(
   options: ApplyMigrationsOptions = {},
 ): Promise<ApplyMigrationsResult> {
   const provider = getDatabaseProvider(url);
-  const migrations = readMigrations(options.migrationsDirectory ?? getMigrationsDirectory(provider));
+  const directory = options.migrationsDirectory ?? getMigrationsDirectory(provider);
+  const migrations = readMigrations(directory);
+  // Starting on an empty schema would only fail later, on the first query.
+  if (migrations.length === 0) {
+    throw new Error(
+      `No migrations found in ${directory}; set ATTEST_PRISMA_DIR to the folder holding prisma/<provider>/migrations.`,
+    );
+  }
   const outcome =
     provider === "postgresql" ? await applyPostgresMigrations(url, migrations) : applySqliteMigrations(url, migrations);
   return { provider, ...outcome };

@@ -218,3 +218,13 @@ it("puts a new SQLite database in WAL mode", async () => {
     { journal_mode: "wal" },
   ]);
 });
+
+it("refuses to start from a folder without migrations instead of leaving an empty schema", async () => {
+  const database = await freshDatabase("sqlite");
+  const empty = fs.mkdtempSync(path.join(os.tmpdir(), "attest-migrations-"));
+  cleanups.push(async () => fs.rmSync(empty, { recursive: true, force: true }));
+
+  await expect(applyMigrations(database.url, { migrationsDirectory: empty })).rejects.toThrow(
+    `No migrations found in ${empty}`,
+  );
+});
