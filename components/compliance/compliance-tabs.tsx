@@ -10,7 +10,7 @@ import {
   generateFormValuesFor,
   type GenerateFormValues,
 } from "@/components/compliance/generate-form-values";
-import type { ReportFilters } from "@/components/compliance/report-query-keys";
+import { noReportFilters, type ReportFilters } from "@/components/compliance/report-query-keys";
 import type { ReportResource } from "@/components/compliance/report-resource";
 import { ReportsPanel } from "@/components/compliance/reports-panel";
 
@@ -24,7 +24,7 @@ export function ComplianceTabs({ canGenerate, initialTab }: { canGenerate: boole
   const [formValues, setFormValues] = useState<GenerateFormValues>(() => defaultGenerateFormValues());
   // Bumped to remount the form with new initial values (Regenerate).
   const [formKey, setFormKey] = useState(0);
-  const [filters, setFilters] = useState<ReportFilters>({ type: "", status: "" });
+  const [filters, setFilters] = useState<ReportFilters>(noReportFilters);
   const [highlightedId, setHighlightedId] = useState<string | null>(null);
 
   const selectTab = useCallback((next: ComplianceTab) => {
@@ -38,7 +38,7 @@ export function ComplianceTabs({ canGenerate, initialTab }: { canGenerate: boole
 
   const onGenerated = (report: ReportResource) => {
     setHighlightedId(report.id);
-    setFilters({ type: "", status: "" });
+    setFilters(noReportFilters);
     selectTab("reports");
   };
 

@@ -1,10 +1,13 @@
 // React Query keys for compliance data, in one place so mutations invalidate the right queries.
 export type ReportFilters = { type: string; status: string };
 
+export const noReportFilters: ReportFilters = { type: "", status: "" };
+
 export const reportQueryKeys = {
-  all: ["compliance", "reports"] as const,
+  lists: ["compliance", "reports", "list"] as const,
   list: (filters: ReportFilters) => ["compliance", "reports", "list", filters] as const,
   detail: (id: string) => ["compliance", "reports", "detail", id] as const,
-  document: (id: string) => ["compliance", "reports", "document", id] as const,
+  // Not under "list"/"detail": a stored document never changes, so mutations leave it alone.
+  document: (id: string) => ["compliance", "report-documents", id] as const,
   agents: ["agents"] as const,
 };

@@ -1,7 +1,7 @@
 "use client";
 // The Reports tab: filters, the live history, "Load more", and the empty/loading/error states.
 import { ReportFiltersBar } from "@/components/compliance/report-filters";
-import type { ReportFilters } from "@/components/compliance/report-query-keys";
+import { noReportFilters, type ReportFilters } from "@/components/compliance/report-query-keys";
 import type { ReportResource } from "@/components/compliance/report-resource";
 import { ReportsTable } from "@/components/compliance/reports-table";
 import { useReports } from "@/components/compliance/use-reports";
@@ -54,7 +54,7 @@ export function ReportsPanel({
             {isFiltered ? "No reports match these filters." : "No reports yet."}
           </p>
           {isFiltered ? (
-            <Button variant="secondary" className="mt-3" onClick={() => onFiltersChange({ type: "", status: "" })}>
+            <Button variant="secondary" className="mt-3" onClick={() => onFiltersChange(noReportFilters)}>
               Clear filters
             </Button>
           ) : onGoToGenerate ? (

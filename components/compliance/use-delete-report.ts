@@ -10,6 +10,6 @@ export function useDeleteReport() {
   return useMutation({
     mutationFn: (id: string) =>
       fetchJson<void>(`${complianceApiBase}/reports/${encodeURIComponent(id)}`, { method: "DELETE" }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: reportQueryKeys.all }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: reportQueryKeys.lists }),
   });
 }

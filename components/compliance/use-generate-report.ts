@@ -1,9 +1,15 @@
 "use client";
-// POST /reports/{type}: queues a report (202) and refreshes the list so it shows up pending.
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+// POST /reports/{type}: queues a report (202). The new row goes straight into the
+// unfiltered history as the server returned it (pending), then the list refetches.
+import { useMutation, useQueryClient, type InfiniteData } from "@tanstack/react-query";
 import { fetchJson } from "@/components/compliance/fetch-json";
-import { reportQueryKeys } from "@/components/compliance/report-query-keys";
-import { complianceApiBase, type ReportResource, type ReportType } from "@/components/compliance/report-resource";
+import { noReportFilters, reportQueryKeys } from "@/components/compliance/report-query-keys";
+import {
+  complianceApiBase,
+  type ReportListPage,
+  type ReportResource,
+  type ReportType,
+} from "@/components/compliance/report-resource";
 
 export type GenerateReportInput =
   | { type: "gdpr"; agentId: string }
@@ -23,6 +29,14 @@ export function useGenerateReport() {
         method: "POST",
         json: toBody(input),
       }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: reportQueryKeys.all }),
+    onSuccess: (report) => {
+      queryClient.setQueryData<InfiniteData<ReportListPage, string>>(reportQueryKeys.list(noReportFilters), (data) => {
+        const first = data?.pages[0];
+        if (!data || !first || first.reports.some((row) => row.id === report.id)) return data;
+        return { ...data, pages: [{ ...first, reports: [report, ...first.reports] }, ...data.pages.slice(1)] };
+      });
+      // Not awaited: the caller switches to the Reports tab at once, showing the pending row.
+      void queryClient.invalidateQueries({ queryKey: reportQueryKeys.lists });
+    },
   });
 }

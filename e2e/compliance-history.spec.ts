@@ -1,0 +1,58 @@
+// The report history of a long-running org: "Load more" pages through it with the
+// API's cursor, and the type and status filters narrow it (Globex, which no other
+// compliance spec writes to).
+import { expect, test } from "@playwright/test";
+import { demoOrgIds, insertFailedReport } from "./support/compliance-database";
+import { demoUsers } from "./support/demo-users";
+import { signIn } from "./support/sign-in";
+
+test("Load more pages through a long history and the filters narrow it", async ({ page }) => {
+  const run = Date.now();
+  const types = ["soc2", "gdpr", "audit"] as const;
+  const titles: string[] = [];
+  for (let index = 0; index < 23; index++) {
+    const type = types[index % 3]!;
+    const title = `History ${run} #${String(index).padStart(2, "0")} ${type}`;
+    titles.push(title);
+    insertFailedReport({
+      orgId: demoOrgIds.globex,
+      type,
+      title,
+      scope:
+        type === "gdpr"
+          ? { agentIds: ["agent-x"] }
+          : { dateRange: { from: "2026-01-01", to: "2026-01-31" }, agentIds: [] },
+      error: "Source emails failed",
+      createdByLabel: demoUsers.globexAdmin.email,
+      // One minute apart, newest last, so the order is known.
+      createdAt: new Date(Date.now() - (23 - index) * 60_000),
+    });
+  }
+
+  await signIn(page, demoUsers.globexAdmin.email, {
+    path: "/login?callbackUrl=%2Fdashboard%2Fcompliance%3Ftab%3Dreports",
+  });
+  const table = page.getByRole("table", { name: "Reports" });
+  const bodyRows = table.locator("tbody").getByRole("row");
+  await expect(bodyRows).toHaveCount(20);
+  // Newest first.
+  await expect(bodyRows.first()).toContainText(titles[22]!);
+  await expect(table).not.toContainText(titles[0]!);
+
+  await page.getByRole("button", { name: "Load more" }).click();
+  await expect(table).toContainText(titles[0]!);
+  expect(await bodyRows.count()).toBeGreaterThanOrEqual(23);
+
+  // Filters are applied by the server, so they see past the first page too.
+  await page.getByLabel("Type").selectOption({ label: "GDPR Export" });
+  const gdprTitles = titles.filter((_, index) => types[index % 3] === "gdpr");
+  for (const title of gdprTitles) await expect(table).toContainText(title);
+  await expect(bodyRows.filter({ hasNotText: "GDPR" })).toHaveCount(0);
+  await expect(table).not.toContainText(titles[0]!);
+
+  await page.getByLabel("Status").selectOption({ label: "Completed" });
+  await expect(page.getByText("No reports match these filters.")).toBeVisible();
+  await page.getByRole("button", { name: "Clear filters" }).click();
+  await expect(page.getByLabel("Type")).toHaveValue("");
+  await expect(bodyRows).toHaveCount(20);
+});
