@@ -1,0 +1,56 @@
+// Screenshots of the Compliance tabs and the report viewer at a desktop and a
+// narrow laptop size (test-results/screenshots/), for people to look at. The
+// assertions check that nothing pushes the page sideways.
+import { expect, test, type Page } from "@playwright/test";
+import { createReport, waitForCompleted } from "./support/compliance-reports";
+import { demoUsers } from "./support/demo-users";
+import { signInAndWait } from "./support/sign-in";
+
+const viewports = [
+  { name: "desktop", width: 1280, height: 800 },
+  { name: "narrow", width: 900, height: 700 },
+] as const;
+
+async function expectNoSidewaysScroll(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+}
+
+for (const viewport of viewports) {
+  test(`compliance screenshots at ${viewport.name} size (${viewport.width}×${viewport.height})`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize({ width: viewport.width, height: viewport.height });
+    await signInAndWait(page, demoUsers.admin.email);
+    const created = await createReport(page.request, "soc2", { dateRange: { from: "2026-01-01", to: "2026-03-31" } });
+    const report = await waitForCompleted(page.request, created.id);
+
+    await page.goto("/dashboard/compliance");
+    await expect(page.getByLabel("Report Type")).toBeVisible();
+    await expectNoSidewaysScroll(page);
+    await page.screenshot({
+      path: `test-results/screenshots/compliance-generate-${viewport.name}.png`,
+      fullPage: true,
+    });
+
+    await page.getByRole("tab", { name: "Reports" }).click();
+    await expect(page.getByRole("table", { name: "Reports" })).toContainText(report.title);
+    await expectNoSidewaysScroll(page);
+    await page.screenshot({ path: `test-results/screenshots/compliance-reports-${viewport.name}.png`, fullPage: true });
+
+    await page.goto(`/dashboard/compliance/reports/${report.id}`);
+    await expect(page.getByRole("table", { name: "Population manifest" })).toBeVisible();
+    await expect(page.locator("svg.recharts-surface").first()).toBeVisible();
+    await expectNoSidewaysScroll(page);
+    await page.screenshot({ path: `test-results/screenshots/compliance-viewer-${viewport.name}.png`, fullPage: true });
+
+    // The printed document: no app frame or buttons.
+    await page.emulateMedia({ media: "print" });
+    await expect(page.getByRole("navigation", { name: "Dashboard" })).toBeHidden();
+    await expect(page.getByRole("button", { name: "Print / Save as PDF" })).toBeHidden();
+    await page.screenshot({
+      path: `test-results/screenshots/compliance-viewer-print-${viewport.name}.png`,
+      fullPage: true,
+    });
+    if (viewport.name === "desktop") await page.pdf({ path: "test-results/screenshots/compliance-viewer.pdf" });
+  });
+}

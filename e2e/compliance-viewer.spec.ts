@@ -1,0 +1,85 @@
+// The report viewer: a completed report's stored JSON rendered for people —
+// header with the artifacts' SHA-256, the population manifest, section tables
+// paged in the browser, and recharts charts drawn from the section summaries.
+import { expect, test } from "@playwright/test";
+import { demoOrgIds, listAgentsByEmailCount } from "./support/compliance-database";
+import { createReport, reportRow, waitForCompleted } from "./support/compliance-reports";
+import { demoUsers } from "./support/demo-users";
+import { signIn, signInAndWait } from "./support/sign-in";
+
+function daysAgo(days: number): string {
+  const now = new Date();
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - days))
+    .toISOString()
+    .slice(0, 10);
+}
+
+test("the viewer shows a SOC2 report's header, manifest, sections and charts", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signInAndWait(page, demoUsers.admin.email);
+  const created = await createReport(page.request, "soc2", { dateRange: { from: daysAgo(90), to: daysAgo(0) } });
+  const report = await waitForCompleted(page.request, created.id);
+  const document = (await (
+    await page.request.get(`/api/engine/compliance/reports/${report.id}/download?format=json`)
+  ).json()) as {
+    manifest: { source: string; rowCount: number }[];
+    sections: Record<string, { title: string }>;
+  };
+
+  await page.goto("/dashboard/compliance?tab=reports");
+  await reportRow(page, report.id).getByRole("link", { name: report.title }).click();
+  await expect(page).toHaveURL(new RegExp(`/dashboard/compliance/reports/${report.id}$`));
+  await expect(page.getByRole("heading", { level: 1, name: report.title })).toBeVisible();
+  await expect(page.getByText(report.artifacts!.json!.sha256)).toBeVisible();
+  await expect(page.getByText(report.artifacts!.csv!.sha256)).toBeVisible();
+  await expect(page.getByText(`${daysAgo(90)} – ${daysAgo(0)}`)).toBeVisible();
+
+  const manifest = page.getByRole("table", { name: "Population manifest" });
+  await expect(manifest.locator("tbody").getByRole("row")).toHaveCount(document.manifest.length);
+  for (const entry of document.manifest) {
+    await expect(manifest.getByRole("row").filter({ hasText: entry.source }).first()).toContainText(
+      entry.rowCount.toLocaleString("en-US"),
+    );
+  }
+  for (const section of Object.values(document.sections)) {
+    await expect(page.getByRole("heading", { level: 2, name: section.title })).toBeVisible();
+  }
+
+  // Charts are SVG surfaces drawn by recharts inside titled figures.
+  for (const title of ["Logins vs failures", "DLP violations by severity", "DLP violations by rule"]) {
+    const figure = page.getByRole("figure", { name: title });
+    await expect(figure).toBeVisible();
+    await expect(figure.locator("svg.recharts-surface")).toHaveCount(1);
+    await expect(figure.locator(".recharts-bar-rectangle").first()).toBeVisible();
+  }
+});
+
+test("the viewer charts the personal data a GDPR export found", async ({ page }) => {
+  test.setTimeout(120_000);
+  const agent = listAgentsByEmailCount(demoOrgIds.acme).find(
+    (candidate) => candidate.emails > 0 && candidate.emails < 5_000,
+  )!;
+  await signIn(page, demoUsers.auditor.email);
+  await expect(page).toHaveURL(/\/dashboard$/);
+  // The auditor cannot generate; an admin's API call does it.
+  const adminContext = await page.context().browser()!.newContext();
+  const adminPage = await adminContext.newPage();
+  await signInAndWait(adminPage, demoUsers.admin.email);
+  const created = await createReport(adminContext.request, "gdpr", { agentId: agent.id });
+  await waitForCompleted(adminContext.request, created.id);
+  await adminContext.close();
+
+  await page.goto(`/dashboard/compliance/reports/${created.id}`);
+  await expect(page.getByRole("heading", { level: 1, name: created.title })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Population manifest" })).toBeVisible();
+  const figure = page.getByRole("figure", { name: "Personal data detected, by category" });
+  await expect(figure.locator("svg.recharts-surface")).toHaveCount(1);
+});
+
+test("a missing report (or another org's) shows not found", async ({ page }) => {
+  await signIn(page, demoUsers.admin.email, {
+    path: "/login?callbackUrl=%2Fdashboard%2Fcompliance%2Freports%2Fno-such-report",
+  });
+  await expect(page.getByRole("alert")).toContainText("Report not found");
+  await expect(page.getByRole("link", { name: "Back to reports" })).toBeVisible();
+});
