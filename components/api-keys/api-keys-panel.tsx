@@ -10,14 +10,14 @@ import { useApiKeys } from "@/components/api-keys/use-api-keys";
 import type { ApiKeyResponse } from "@/lib/api-keys/to-api-key-response";
 import { formatDateTime } from "@/lib/dashboard/format-date-time";
 
-export function ApiKeysPanel({ initialApiKeys }: { initialApiKeys: ApiKeyResponse[] }) {
-  const apiKeys = useApiKeys(initialApiKeys);
+export function ApiKeysPanel({ orgId, initialApiKeys }: { orgId: string; initialApiKeys: ApiKeyResponse[] }) {
+  const apiKeys = useApiKeys(orgId, initialApiKeys);
 
   return (
     <Card>
       <div className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 px-4 py-3">
         <h2 className="text-base font-semibold text-slate-900">Keys</h2>
-        <CreateApiKeyDialog />
+        <CreateApiKeyDialog orgId={orgId} />
       </div>
       {apiKeys.error ? (
         <Alert tone="error" className="m-4">
@@ -56,8 +56,8 @@ export function ApiKeysPanel({ initialApiKeys }: { initialApiKeys: ApiKeyRespons
                     ))}
                   </ul>
                 </TableCell>
-                <TableCell className="whitespace-nowrap">{formatDateTime(apiKey.createdAt)}</TableCell>
-                <TableCell className="whitespace-nowrap">
+                <TableCell className="min-w-28">{formatDateTime(apiKey.createdAt)}</TableCell>
+                <TableCell className="min-w-28">
                   {apiKey.lastUsedAt ? (
                     formatDateTime(apiKey.lastUsedAt)
                   ) : (
@@ -74,7 +74,7 @@ export function ApiKeysPanel({ initialApiKeys }: { initialApiKeys: ApiKeyRespons
                   )}
                 </TableCell>
                 <TableCell className="text-right">
-                  {apiKey.revokedAt ? null : <RevokeApiKeyButton apiKey={apiKey} />}
+                  {apiKey.revokedAt ? null : <RevokeApiKeyButton orgId={orgId} apiKey={apiKey} />}
                 </TableCell>
               </tr>
             ))}

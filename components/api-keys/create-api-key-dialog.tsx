@@ -25,10 +25,10 @@ function fieldErrorsOf(error: unknown): Record<string, string[]> {
   return fields ?? {};
 }
 
-export function CreateApiKeyDialog() {
+export function CreateApiKeyDialog({ orgId }: { orgId: string }) {
   const [open, setOpen] = useState(false);
   const [created, setCreated] = useState<CreatedApiKey | null>(null);
-  const createApiKey = useCreateApiKey();
+  const createApiKey = useCreateApiKey(orgId);
 
   function onOpenChange(next: boolean) {
     setOpen(next);

@@ -13,9 +13,15 @@ import {
 } from "@/components/ui/dialog";
 import { useRevokeApiKey } from "@/components/api-keys/use-revoke-api-key";
 
-export function RevokeApiKeyButton({ apiKey }: { apiKey: { id: string; name: string; prefix: string } }) {
+export function RevokeApiKeyButton({
+  orgId,
+  apiKey,
+}: {
+  orgId: string;
+  apiKey: { id: string; name: string; prefix: string };
+}) {
   const [open, setOpen] = useState(false);
-  const revoke = useRevokeApiKey();
+  const revoke = useRevokeApiKey(orgId);
 
   return (
     <AlertDialog

@@ -8,11 +8,11 @@ import { apiKeysQueryKey } from "@/components/api-keys/use-api-keys";
 export type CreatedApiKey = { apiKey: ApiKeyResponse; key: string };
 
 /** Creates a key; the plaintext `key` exists only in this mutation's result. */
-export function useCreateApiKey() {
+export function useCreateApiKey(orgId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: { name: string; scopes: ApiKeyScope[] }) =>
       fetchJson<CreatedApiKey>("/api/api-keys", { method: "POST", json: input }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: apiKeysQueryKey }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: apiKeysQueryKey(orgId) }),
   });
 }

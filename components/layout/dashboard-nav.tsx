@@ -24,7 +24,7 @@ export function DashboardNav({ role }: { role: Role }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Dashboard">
-      <ul className="flex gap-1 overflow-x-auto md:flex-col md:overflow-visible">
+      <ul className="flex gap-1 overflow-x-auto lg:flex-col lg:overflow-visible">
         {navItemsForRole(role).map((item) => {
           const active = isActive(item, pathname);
           return (

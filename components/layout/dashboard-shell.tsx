@@ -47,8 +47,8 @@ export function DashboardShell({ user, role, currentOrgId, organizations, childr
           </div>
         </div>
       </header>
-      <div className="md:flex">
-        <aside className="border-b border-slate-200 bg-white px-2 py-2 md:sticky md:top-14 md:h-[calc(100vh-3.5rem)] md:w-56 md:shrink-0 md:border-r md:border-b-0 md:px-3 md:py-4">
+      <div className="lg:flex">
+        <aside className="border-b border-slate-200 bg-white px-2 py-2 lg:sticky lg:top-14 lg:h-[calc(100vh-3.5rem)] lg:w-56 lg:shrink-0 lg:border-r lg:border-b-0 lg:px-3 lg:py-4">
           <DashboardNav role={role} />
         </aside>
         <main id="main" className="min-w-0 flex-1 px-4 py-6 sm:px-6 lg:px-8">

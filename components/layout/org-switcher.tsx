@@ -1,10 +1,8 @@
 "use client";
 // Switches the current organization: next-auth's session update() re-issues the JWT
-// for the chosen org (the server checks the membership), then the pages re-render.
-import { useQueryClient } from "@tanstack/react-query";
+// for the chosen org (the server checks the membership), then the page reloads.
 import { useSession } from "next-auth/react";
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import {
   DropdownMenu,
   DropdownMenuContent,
@@ -24,23 +22,23 @@ export function OrgSwitcher({
   currentOrgId: string;
 }) {
   const { update, status } = useSession();
-  const router = useRouter();
-  const queryClient = useQueryClient();
-  const [isPending, startTransition] = useTransition();
+  const [isPending, setIsPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const current = organizations.find((org) => org.id === currentOrgId);
 
   async function switchTo(orgId: string) {
     if (orgId === currentOrgId) return;
     setError(null);
-    const session = await update({ orgId });
-    if (!session || (session as { orgId?: string }).orgId !== orgId) {
+    setIsPending(true);
+    const session = await update({ orgId }).catch(() => null);
+    if (session?.orgId !== orgId) {
+      setIsPending(false);
       setError("Could not switch organization. Try again.");
       return;
     }
-    // Cached API data belongs to the previous org.
-    queryClient.clear();
-    startTransition(() => router.refresh());
+    // A full reload rather than router.refresh(): every server component, client cache and
+    // error boundary (e.g. a 403 shown for the previous org's role) starts over in the new org.
+    window.location.reload();
   }
 
   return (

@@ -10,7 +10,7 @@ import { Label } from "@/components/ui/label";
 
 function messageFor(error: string): string {
   // next-auth reports a rejected password as "CredentialsSignin"; other messages come from our authorize().
-  if (error === "CredentialsSignin") return "Wrong email or password.";
+  if (error === "CredentialsSignin") return "Invalid email or password";
   return error;
 }
 

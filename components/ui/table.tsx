@@ -1,10 +1,11 @@
-// Plain semantic table parts with shared styling; wide tables scroll inside their card.
+// Plain semantic table parts with shared styling; wide tables scroll inside their card
+// (the wrapper is `relative` so sr-only text in cells cannot widen the page).
 import clsx from "clsx";
 import type { ComponentProps } from "react";
 
 export function Table({ className, ...props }: ComponentProps<"table">) {
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className={clsx("min-w-full divide-y divide-slate-200 text-left text-sm", className)} {...props} />
     </div>
   );

@@ -19,7 +19,7 @@ export default async function ApiKeysPage() {
         title="API keys"
         description="Keys let programs (scripts, GRC tools, the platform's event pipeline) call Attest's API for this organization. Attest keeps only a hash of each key."
       />
-      <ApiKeysPanel initialApiKeys={apiKeys} />
+      <ApiKeysPanel orgId={identity.orgId} initialApiKeys={apiKeys} />
     </>
   );
 }

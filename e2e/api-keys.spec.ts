@@ -1,0 +1,94 @@
+// API keys in Settings: create (plaintext shown once), use as Bearer, revoke, and who may see the page.
+import { expect, test } from "@playwright/test";
+import { demoUsers } from "./support/demo-users";
+import { signIn, signInAndWait } from "./support/sign-in";
+
+const reportsUrl = "/api/engine/compliance/reports";
+
+test("an admin creates a key, a program uses it, and revoking it locks the program out", async ({ page, request }) => {
+  const name = `e2e exporter ${Date.now()}`;
+  await signInAndWait(page, demoUsers.admin.email);
+  await page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Settings" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "API keys" })).toBeVisible();
+
+  await page.getByRole("button", { name: "Create API key" }).click();
+  const dialog = page.getByRole("dialog", { name: "Create API key" });
+  await dialog.getByLabel("Name").fill(name);
+  await expect(dialog.getByRole("checkbox", { name: /reports:read/ })).toBeChecked();
+  await dialog.getByRole("checkbox", { name: /reports:write/ }).check();
+  await dialog.getByRole("button", { name: "Create key" }).click();
+
+  const created = page.getByRole("dialog", { name: "API key created" });
+  const keyField = created.getByLabel("Your new API key");
+  await expect(keyField).toHaveValue(/^att_[0-9A-Za-z]{8}_[0-9A-Za-z]{32}$/);
+  const key = await keyField.inputValue();
+  await expect(created.getByRole("button", { name: "Copy key" })).toBeVisible();
+  await created.getByRole("button", { name: "Done" }).click();
+  await expect(created).toBeHidden();
+
+  const row = page.getByRole("row").filter({ hasText: name });
+  await expect(row).toContainText(key.slice(0, 12));
+  await expect(row).toContainText("reports:read");
+  await expect(row).toContainText("reports:write");
+  await expect(row).toContainText("Active");
+  // Shown once: the plaintext is nowhere on the page any more, even after a reload.
+  await page.reload();
+  await expect(page.getByText(key)).toHaveCount(0);
+
+  const withKey = { headers: { Authorization: `Bearer ${key}` } };
+  expect((await request.get(reportsUrl, withKey)).status()).toBe(200);
+  // Last used is recorded (possibly just after the response).
+  await expect(async () => {
+    await page.reload();
+    await expect(row).not.toContainText("Never", { timeout: 1_000 });
+  }).toPass({ timeout: 10_000 });
+
+  await row.getByRole("button", { name: `Revoke ${name}` }).click();
+  const confirm = page.getByRole("alertdialog", { name: `Revoke “${name}”?` });
+  await expect(confirm).toContainText(key.slice(0, 12));
+  await confirm.getByRole("button", { name: "Revoke key" }).click();
+  await expect(confirm).toBeHidden();
+  await expect(row).toContainText("Revoked");
+  await expect(row.getByRole("button", { name: `Revoke ${name}` })).toHaveCount(0);
+
+  const refused = await request.get(reportsUrl, withKey);
+  expect(refused.status()).toBe(401);
+  expect((await refused.json()).error.code).toBe("unauthorized");
+});
+
+test("cancelling the revoke confirmation keeps the key active", async ({ page }) => {
+  const name = `e2e keep ${Date.now()}`;
+  await signIn(page, demoUsers.admin.email, { path: "/login?callbackUrl=%2Fdashboard%2Fsettings%2Fapi-keys" });
+  await expect(page.getByRole("heading", { level: 1, name: "API keys" })).toBeVisible();
+  await page.getByRole("button", { name: "Create API key" }).click();
+  const dialog = page.getByRole("dialog", { name: "Create API key" });
+  await dialog.getByLabel("Name").fill(name);
+  await dialog.getByRole("button", { name: "Create key" }).click();
+  await page.getByRole("dialog", { name: "API key created" }).getByRole("button", { name: "Done" }).click();
+
+  const row = page.getByRole("row").filter({ hasText: name });
+  await row.getByRole("button", { name: `Revoke ${name}` }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Cancel" }).click();
+  await expect(page.getByRole("alertdialog")).toBeHidden();
+  await expect(row).toContainText("Active");
+});
+
+test("creating a key without a scope shows the field error", async ({ page }) => {
+  await signIn(page, demoUsers.admin.email, { path: "/login?callbackUrl=%2Fdashboard%2Fsettings%2Fapi-keys" });
+  await page.getByRole("button", { name: "Create API key" }).click();
+  const dialog = page.getByRole("dialog", { name: "Create API key" });
+  await dialog.getByLabel("Name").fill("no scopes");
+  await dialog.getByRole("checkbox", { name: /reports:read/ }).uncheck();
+  await dialog.getByRole("button", { name: "Create key" }).click();
+  await expect(dialog).toContainText("Choose at least one scope");
+});
+
+for (const user of [demoUsers.auditor, demoUsers.member]) {
+  test(`an ${user.role} sees a 403 message instead of the API keys`, async ({ page }) => {
+    await signInAndWait(page, user.email);
+    const response = await page.goto("/dashboard/settings/api-keys");
+    expect(response?.status()).toBe(403);
+    await expect(page.getByRole("heading", { name: "You don’t have access to this page" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Create API key" })).toHaveCount(0);
+  });
+}

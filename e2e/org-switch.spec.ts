@@ -1,0 +1,45 @@
+// A user in two orgs (the demo's admin@acme.test is also a Globex auditor) switches between them.
+import { expect, test } from "@playwright/test";
+import { demoUsers } from "./support/demo-users";
+import { signInAndWait } from "./support/sign-in";
+
+test("switching organization changes the org, the role and the data shown", async ({ page }) => {
+  await signInAndWait(page, demoUsers.admin.email);
+  await expect(page.getByText("Your role: admin")).toBeAttached();
+
+  await page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Agents" }).click();
+  const agentsTable = page.getByRole("table", { name: /Agents/ });
+  await expect(agentsTable).toContainText("@acme.test");
+
+  await page.getByRole("button", { name: "Organization: Acme Robotics" }).click();
+  const menu = page.getByRole("menu");
+  await expect(menu.getByRole("menuitemradio", { name: /Acme Robotics/ })).toHaveAttribute("aria-checked", "true");
+  await menu.getByRole("menuitemradio", { name: /Globex/ }).click();
+
+  await expect(page.getByRole("button", { name: "Organization: Globex" })).toBeVisible();
+  await expect(page.getByText("Your role: auditor")).toBeAttached();
+  await expect(agentsTable).toContainText("@globex.test");
+  await expect(agentsTable).not.toContainText("@acme.test");
+
+  // As a Globex auditor the API key settings are off limits.
+  await page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Settings" }).click();
+  await expect(page.getByRole("heading", { name: "You don’t have access to this page" })).toBeVisible();
+
+  // The choice is kept in the session: a full reload stays in Globex.
+  await page.reload();
+  await expect(page.getByRole("button", { name: "Organization: Globex" })).toBeVisible();
+
+  await page.getByRole("button", { name: "Organization: Globex" }).click();
+  await page
+    .getByRole("menu")
+    .getByRole("menuitemradio", { name: /Acme Robotics/ })
+    .click();
+  await expect(page.getByRole("button", { name: "Organization: Acme Robotics" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "API keys" })).toBeVisible();
+});
+
+test("a user with one organization sees only that organization in the switcher", async ({ page }) => {
+  await signInAndWait(page, demoUsers.globexAdmin.email);
+  await page.getByRole("button", { name: "Organization: Globex" }).click();
+  await expect(page.getByRole("menu").getByRole("menuitemradio")).toHaveCount(1);
+});

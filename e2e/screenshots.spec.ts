@@ -1,0 +1,32 @@
+// Screenshots of the main pages at a desktop and a narrow laptop width, for people to look at
+// (test-results/screenshots/). The assertions check the layout does not overflow sideways.
+import { expect, test } from "@playwright/test";
+import { demoUsers } from "./support/demo-users";
+import { signInAndWait } from "./support/sign-in";
+
+const viewports = [
+  { name: "desktop", width: 1440, height: 900 },
+  { name: "narrow", width: 800, height: 900 },
+] as const;
+
+const pages = [
+  { name: "dashboard", path: "/dashboard", heading: "Overview" },
+  { name: "agents", path: "/dashboard/agents", heading: "Agents" },
+  { name: "api-keys", path: "/dashboard/settings/api-keys", heading: "API keys" },
+] as const;
+
+for (const viewport of viewports) {
+  test(`screenshots at ${viewport.name} width (${viewport.width}px)`, async ({ page }) => {
+    await page.setViewportSize({ width: viewport.width, height: viewport.height });
+    await signInAndWait(page, demoUsers.admin.email);
+    for (const target of pages) {
+      await page.goto(target.path);
+      await expect(page.getByRole("heading", { level: 1, name: target.heading })).toBeVisible();
+      await expect(page.getByRole("button", { name: "Organization: Acme Robotics" })).toBeVisible();
+      // Nothing but wide tables (which scroll inside their card) may push the page sideways.
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: `test-results/screenshots/${target.name}-${viewport.name}.png`, fullPage: true });
+    }
+  });
+}
