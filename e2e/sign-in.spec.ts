@@ -5,9 +5,10 @@ import { signIn, signInAndWait } from "./support/sign-in";
 
 const nav = (page: Page) => page.getByRole("navigation", { name: "Dashboard" });
 
-/** The number shown under an overview label (<dt>label</dt><dd>number</dd>). */
+/** The all-time number shown under an overview label (<dt>label</dt><dd>number</dd>). */
 const overviewCount = (page: Page, label: string) =>
   page
+    .getByRole("region", { name: "All time" })
     .locator("dl > div")
     .filter({ has: page.getByRole("term").getByText(label, { exact: true }) })
     .getByRole("definition");

@@ -3,21 +3,45 @@ import { StatCard } from "@/components/dashboard/stat-card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageIdentity } from "@/lib/auth/require-page-identity";
 import { getOverviewCounts } from "@/lib/dashboard/get-overview-counts";
+import { getRecentActivityCounts } from "@/lib/dashboard/get-recent-activity-counts";
 
 export const metadata: Metadata = { title: "Overview" };
 
 export default async function OverviewPage() {
   const { identity, org } = await requirePageIdentity({ callbackUrl: "/dashboard" });
-  const counts = await getOverviewCounts({ orgId: identity.orgId });
+  const [counts, recent] = await Promise.all([
+    getOverviewCounts({ orgId: identity.orgId }),
+    getRecentActivityCounts({ orgId: identity.orgId }),
+  ]);
   return (
     <>
       <PageHeader title="Overview" description={`What ${org.name}'s agents and people have on record.`} />
-      <dl className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-4">
-        <StatCard label="Agents" value={counts.agents} href="/dashboard/agents" />
-        <StatCard label="Emails" value={counts.emails} hint="Sent and received by agents" />
-        <StatCard label="Audit events" value={counts.auditEvents} hint="Engine audit trail" />
-        <StatCard label="DLP violations" value={counts.dlpViolations} hint="Caught by data-loss-prevention rules" />
-      </dl>
+      <section aria-labelledby="totals-heading">
+        <h2 id="totals-heading" className="sr-only">
+          All time
+        </h2>
+        <dl className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-4">
+          <StatCard label="Agents" value={counts.agents} href="/dashboard/agents" />
+          <StatCard label="Emails" value={counts.emails} hint="Sent and received by agents" />
+          <StatCard label="Audit events" value={counts.auditEvents} hint="Engine audit trail" />
+          <StatCard label="DLP violations" value={counts.dlpViolations} hint="Caught by data-loss-prevention rules" />
+        </dl>
+      </section>
+      <section aria-labelledby="recent-heading" className="mt-8">
+        <h2 id="recent-heading" className="mb-3 text-base font-semibold text-slate-900">
+          Last {recent.days} days
+        </h2>
+        <dl className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-4">
+          <StatCard label="Emails" value={recent.emails} />
+          <StatCard label="DLP violations" value={recent.dlpViolations} />
+          <StatCard
+            label="Denied agent actions"
+            value={recent.deniedAgentActions}
+            hint="Blocked by permission boundaries"
+          />
+          <StatCard label="Failed sign-ins" value={recent.failedSignIns} />
+        </dl>
+      </section>
     </>
   );
 }

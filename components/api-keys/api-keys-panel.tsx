@@ -37,9 +37,6 @@ export function ApiKeysPanel({ orgId, initialApiKeys }: { orgId: string; initial
               <TableHeaderCell>Created</TableHeaderCell>
               <TableHeaderCell>Last used</TableHeaderCell>
               <TableHeaderCell>Status</TableHeaderCell>
-              <TableHeaderCell>
-                <span className="sr-only">Actions</span>
-              </TableHeaderCell>
             </tr>
           </TableHead>
           <TableBody>
@@ -70,11 +67,12 @@ export function ApiKeysPanel({ orgId, initialApiKeys }: { orgId: string; initial
                       <Badge tone="danger">Revoked</Badge>
                     </span>
                   ) : (
-                    <Badge tone="success">Active</Badge>
+                    // The action sits with the status so narrow windows need no sideways scrolling.
+                    <span className="flex flex-wrap items-center gap-2">
+                      <Badge tone="success">Active</Badge>
+                      <RevokeApiKeyButton orgId={orgId} apiKey={apiKey} />
+                    </span>
                   )}
-                </TableCell>
-                <TableCell className="text-right">
-                  {apiKey.revokedAt ? null : <RevokeApiKeyButton orgId={orgId} apiKey={apiKey} />}
                 </TableCell>
               </tr>
             ))}
