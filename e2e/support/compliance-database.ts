@@ -1,7 +1,8 @@
 // Test-only writes into the database the e2e server uses (the same file that
 // playwright.config.ts gives the webServer as DATABASE_URL), for states the UI
 // cannot produce on demand, such as a report that failed. Values are written as
-// the app's Prisma adapter writes them: DateTime as ISO-8601 text, Json as text.
+// the app's Prisma adapter writes them: DateTime as ISO-8601 text with a "+00:00"
+// offset (not toISOString()'s "Z", which would sort after it), Json as text.
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -24,6 +25,10 @@ function withDatabase<T>(work: (db: Database.Database) => T): T {
   }
 }
 
+function sqliteTimestamp(date: Date): string {
+  return date.toISOString().replace("Z", "+00:00");
+}
+
 export type FailedReportInput = {
   orgId: string;
   type: "soc2" | "gdpr" | "audit";
@@ -37,7 +42,7 @@ export type FailedReportInput = {
 /** A report whose every attempt failed, as the engine leaves it (status failed, reason kept). */
 export function insertFailedReport(input: FailedReportInput): string {
   const id = `e2e_${randomUUID()}`;
-  const createdAt = (input.createdAt ?? new Date()).toISOString();
+  const createdAt = sqliteTimestamp(input.createdAt ?? new Date());
   withDatabase((db) =>
     db
       .prepare(
