@@ -71,6 +71,8 @@ export default defineConfig({
       ATTEST_DATA_DIR: dataDir,
       DATABASE_URL: `file:${path.join(dataDir, "e2e.db")}`,
       NEXTAUTH_URL: baseURL,
+      // The specs sign in as the demo users, so the empty database must get the demo.
+      ATTEST_SEED_DEMO: "true",
     },
   },
 });
