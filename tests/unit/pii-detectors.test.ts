@@ -71,7 +71,8 @@ describe("isValidIban / detectIbans", () => {
   });
 
   it("finds grouped and compact IBANs, and stops at the country's length", () => {
-    const text = "Pay DE89 3704 0044 0532 0130 00 BIC COBADEFFXXX or GB82WEST12345698765432. Also FR14 2004 1010 0505 0001 3M02 606";
+    const text =
+      "Pay DE89 3704 0044 0532 0130 00 BIC COBADEFFXXX or GB82WEST12345698765432. Also FR14 2004 1010 0505 0001 3M02 606";
     const found = detectIbans(text);
     expect(spans(text, found)).toEqual([
       "DE89 3704 0044 0532 0130 00",
@@ -136,7 +137,9 @@ describe("detectIpAddresses", () => {
   it("finds IPv4 and IPv6 addresses and masks the host part", () => {
     const text = "from 203.0.113.42, via 2001:db8:85a3::8a2e:370:7334 and ::ffff:192.0.2.1.";
     const found = detectIpAddresses(text);
-    expect(spans(text, found).sort()).toEqual(["2001:db8:85a3::8a2e:370:7334", "203.0.113.42", "::ffff:192.0.2.1"].sort());
+    expect(spans(text, found).sort()).toEqual(
+      ["2001:db8:85a3::8a2e:370:7334", "203.0.113.42", "::ffff:192.0.2.1"].sort(),
+    );
     expect(found.find((match) => text.slice(match.start, match.end) === "203.0.113.42")?.masked).toBe("203.0.•••.•••");
     expect(found.find((match) => text.slice(match.start, match.end).startsWith("2001"))?.masked).toBe("2001:db8:••••");
   });

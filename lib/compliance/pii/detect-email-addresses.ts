@@ -2,7 +2,8 @@ import { MASK, type PersonalDataMatch } from "./personal-data-match";
 
 // A pragmatic address shape (RFC 5322's full grammar matches too much prose):
 // local part of common characters, a dotted domain ending in a 2+ letter TLD.
-const ADDRESS = /(?<![\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.[A-Za-z]{2,24}(?![\w-])/g;
+const ADDRESS =
+  /(?<![\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.[A-Za-z]{2,24}(?![\w-])/g;
 
 /** Email addresses, masked to the first character of the mailbox: `j•••@example.com`. */
 export function detectEmailAddresses(text: string): PersonalDataMatch[] {

@@ -7,7 +7,8 @@ import { MASK, type PersonalDataMatch } from "./personal-data-match";
 const IPV4_CANDIDATE = /(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?!\w|\.\d)/g;
 const IPV4_HINT = /\d\.\d{1,3}\.\d/;
 const IPV6_HINT = /[0-9A-Fa-f]{1,4}::|::[0-9A-Fa-f]{1,4}|[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:/;
-const IPV6_CANDIDATE = /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9A-Fa-f]{0,4})(?![\w:]|\.\w)/g;
+const IPV6_CANDIDATE =
+  /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9A-Fa-f]{0,4})(?![\w:]|\.\w)/g;
 
 /** IPv4 and IPv6 addresses, masked to their network prefix (`203.0.•••.•••`, `2001:db8:••••`). */
 export function detectIpAddresses(text: string): PersonalDataMatch[] {

@@ -9,7 +9,10 @@ export type PersonalDataSummary = {
 };
 
 /** Per-text counts by category with a few distinct masked samples (never raw values). */
-export function summarizePersonalData(matches: readonly PersonalDataMatch[], samplesPerCategory = 5): PersonalDataSummary {
+export function summarizePersonalData(
+  matches: readonly PersonalDataMatch[],
+  samplesPerCategory = 5,
+): PersonalDataSummary {
   const countByCategory: Partial<Record<PersonalDataCategory, number>> = {};
   const samplesByCategory: Partial<Record<PersonalDataCategory, string[]>> = {};
   for (const match of matches) {

@@ -1,0 +1,133 @@
+// Audit Summary: the administrative trail over a period — counts by category,
+// actor and action (database aggregates), one section per area, and the full
+// chronological population of the events behind them.
+import type { ReportDefinition, ReportRow } from "@/lib/compliance/report-definition";
+import type { Prisma } from "@/lib/generated/sqlite/client";
+import { buildAgentFilter } from "../build-agent-filter";
+import { buildTimeWindow } from "../build-time-window";
+import { countAuditEventsBy, sumCounts } from "../count-audit-events-by";
+import { joinFilterText } from "../join-filter-text";
+import { loadAgentDirectory } from "../load-agent-directory";
+import { writeManifest, type ReportRun } from "../report-run";
+import { resolveReportPeriod } from "../resolve-report-period";
+import { createAuditEventPopulation } from "../sources/audit-event-population";
+import { auditEventColumns, toAuditEventRow } from "../to-audit-event-row";
+import { unionColumns } from "../union-columns";
+import { writePopulationTable } from "../write-population-table";
+import { auditSummaryFilterText, auditSummaryWhere, auditTopics, type AuditTopic } from "./audit-summary-topics";
+
+export const auditSummaryReport: ReportDefinition = {
+  type: "audit",
+  csvColumns: unionColumns(auditEventColumns, ["count", "secret_name"]),
+  async build(ctx, output) {
+    const { db, report } = ctx;
+    const orgId = report.orgId;
+    const asOf = new Date();
+    const window = buildTimeWindow(resolveReportPeriod(report.scope), asOf);
+    const agentFilter = buildAgentFilter(report.scope.agentIds);
+    const agents = await loadAgentDirectory(db, orgId);
+    const scoped = (where: Prisma.AuditEventWhereInput): Prisma.AuditEventWhereInput => ({
+      AND: [{ orgId, occurredAt: window.range }, where, agentFilter.nullable],
+    });
+    const population = createAuditEventPopulation(db, {
+      source: "AuditEvent: events.events",
+      filter: joinFilterText([
+        `orgId = ${orgId}`,
+        window.describe("occurredAt"),
+        auditSummaryFilterText,
+        agentFilter.nullableText,
+      ]),
+      where: scoped(auditSummaryWhere),
+    });
+    const run = await writeManifest({ ctx, db, orgId, output, agents, agentFilter, window, asOf }, [population]);
+
+    const all = scoped(auditSummaryWhere);
+    const byCategory = await countAuditEventsBy(db, all, ["category"], agents);
+    await output.startSection("overview", {
+      title: "Administrative actions overview",
+      description:
+        "Counts of every administrative event in the period by category, by actor and by action, computed in the " +
+        "database over the same population the events section lists in full. " +
+        agentFilter.note,
+      criteria: [],
+      summary: {
+        events: run.manifestOf(population).rowCount,
+        byCategory: Object.fromEntries(byCategory.map((row) => [String(row.category), row.count ?? 0])),
+      },
+    });
+    await output.writeTable("counts_by_category", byCategory);
+    await output.writeTable(
+      "counts_by_actor",
+      await countAuditEventsBy(db, all, ["actorType", "actorId", "actorLabel"], agents),
+    );
+    await output.writeTable(
+      "counts_by_action",
+      await countAuditEventsBy(db, all, ["category", "action", "outcome"], agents),
+    );
+    await output.endSection();
+
+    for (const topic of auditTopics) {
+      ctx.checkpoint();
+      await writeTopicSection(run, topic, scoped(topic.where));
+    }
+
+    await output.startSection("events", {
+      title: "All administrative events (population)",
+      description:
+        "Every event counted above, in chronological order (occurred_at, then id). The row count equals the " +
+        "manifest's count for this population.",
+      criteria: [],
+      summary: { events: run.manifestOf(population).rowCount },
+    });
+    await writePopulationTable({
+      ...run,
+      table: "events",
+      source: population,
+      manifest: run.manifestOf(population),
+      toRow: (event) => toAuditEventRow(event, agents),
+    });
+    await output.endSection();
+  },
+};
+
+async function writeTopicSection(run: ReportRun, topic: AuditTopic, where: Prisma.AuditEventWhereInput): Promise<void> {
+  const { db, orgId, output, agents, agentFilter } = run;
+  const byAction = await countAuditEventsBy(db, where, ["action", "outcome"], agents);
+  await output.startSection(topic.key, {
+    title: topic.title,
+    description: `${topic.description} Counted in the database; the events themselves are in the events section (${topic.filterText}). ${agentFilter.note}`,
+    criteria: [],
+    summary: {
+      events: sumCounts(byAction),
+      byAction: Object.fromEntries(
+        [...new Set(byAction.map((row) => String(row.action)))].map((action) => [
+          action,
+          sumCounts(byAction, (row) => row.action === action),
+        ]),
+      ),
+    },
+  });
+  await output.writeTable("counts_by_action", byAction);
+  await output.writeTable(
+    "counts_by_actor",
+    await countAuditEventsBy(db, where, ["actorType", "actorId", "actorLabel"], agents),
+  );
+  for (const extra of topic.extraCounts) {
+    const rows = await countAuditEventsBy(db, where, extra.by, agents);
+    if (topic.key === "secret_access") await nameSecrets(run, orgId, rows);
+    await output.writeTable(extra.table, rows);
+  }
+  await output.endSection();
+}
+
+/** Secret events target a secret id; add its name (one lookup for the grouped ids). */
+async function nameSecrets(run: ReportRun, orgId: string, rows: ReportRow[]): Promise<void> {
+  const ids = [...new Set(rows.map((row) => row.target_id).filter((id): id is string => typeof id === "string"))];
+  const secrets = await run.db.vaultSecret.findMany({
+    where: { orgId, id: { in: ids } },
+    select: { id: true, name: true },
+  });
+  const names = new Map(secrets.map((secret) => [secret.id, secret.name]));
+  for (const row of rows)
+    row.secret_name = typeof row.target_id === "string" ? (names.get(row.target_id) ?? null) : null;
+}

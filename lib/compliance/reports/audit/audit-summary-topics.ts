@@ -1,0 +1,79 @@
+// The areas the Audit Summary covers, each a slice of the audit trail.
+import type { Prisma } from "@/lib/generated/sqlite/client";
+import type { AuditGroupField } from "../count-audit-events-by";
+
+export type AuditTopic = {
+  key: string;
+  title: string;
+  description: string;
+  where: Prisma.AuditEventWhereInput;
+  /** In words, for section descriptions and the manifest. */
+  filterText: string;
+  /** Extra grouped counts besides by action and by actor. */
+  extraCounts: Array<{ table: string; by: AuditGroupField[] }>;
+};
+
+export const apiKeyActionPrefix = "api_key.";
+const isApiKeyAction = { action: { startsWith: apiKeyActionPrefix } };
+/** API key actions belong to system configuration whatever their category, so topics never overlap. */
+const byCategory = (category: string): Pick<AuditTopic, "where" | "filterText"> => ({
+  where: { AND: [{ category }, { NOT: isApiKeyAction }] },
+  filterText: `category = ${category} and action does not start with "${apiKeyActionPrefix}"`,
+});
+
+export const auditTopics: readonly AuditTopic[] = [
+  {
+    key: "user_administration",
+    title: "User creation, deletion and permission changes",
+    description: "Users created and removed, and role changes (before/after = from/to role).",
+    ...byCategory("user_admin"),
+    extraCounts: [{ table: "counts_by_user", by: ["targetId"] }],
+  },
+  {
+    key: "agent_configuration",
+    title: "Agent configuration changes",
+    description: "Changes to agents' boundaries and settings, each with its before and after values.",
+    ...byCategory("agent_config"),
+    extraCounts: [{ table: "counts_by_agent", by: ["agentId", "action"] }],
+  },
+  {
+    key: "secret_access",
+    title: "Secret access and rotation",
+    description: "Reads of vault secrets (including denied reads) and rotations, by secret and by actor.",
+    ...byCategory("secrets"),
+    extraCounts: [{ table: "counts_by_secret", by: ["targetId", "action", "outcome"] }],
+  },
+  {
+    key: "dlp_rule_changes",
+    title: "DLP rule changes",
+    description: "DLP rules created, updated (before/after) and deleted.",
+    ...byCategory("dlp"),
+    extraCounts: [{ table: "counts_by_rule", by: ["targetId", "action"] }],
+  },
+  {
+    key: "system_configuration",
+    title: "System configuration changes",
+    description: `Organization settings changed (before/after), and API keys created or revoked ("${apiKeyActionPrefix}*" actions).`,
+    where: { OR: [{ category: "system_config" }, isApiKeyAction] },
+    filterText: `(category = system_config or action starts with "${apiKeyActionPrefix}")`,
+    extraCounts: [{ table: "counts_by_setting", by: ["targetType", "targetId"] }],
+  },
+  {
+    key: "compliance_exports",
+    title: "Compliance report activity",
+    description: "Compliance reports requested, completed, failed, downloaded and deleted.",
+    ...byCategory("compliance"),
+    extraCounts: [],
+  },
+];
+
+export const auditSummaryCategories = ["user_admin", "agent_config", "secrets", "dlp", "system_config", "compliance"];
+
+/**
+ * The whole Audit Summary population: the union of the (disjoint) topics,
+ * written as one simple condition the category index can serve.
+ */
+export const auditSummaryWhere: Prisma.AuditEventWhereInput = {
+  OR: [{ category: { in: auditSummaryCategories } }, isApiKeyAction],
+};
+export const auditSummaryFilterText = `(category in (${auditSummaryCategories.join(", ")}) or action starts with "${apiKeyActionPrefix}")`;

@@ -1,0 +1,52 @@
+import type { ReportRun } from "../report-run";
+import { toAuditEventRow } from "../to-audit-event-row";
+import { writePopulationTable } from "../write-population-table";
+import { administrativeCategories, apiKeyActionPrefix, type Soc2Populations } from "./plan-soc2-populations";
+
+/** CC6.2, CC6.3, CC8.1: every administrative change, counted by category and by actor. */
+export async function writeSoc2AdministrativeSection(run: ReportRun, populations: Soc2Populations): Promise<void> {
+  const { db, output, agentFilter, agents } = run;
+  const where = populations.where.admin;
+  const count = { _count: { _all: true } } as const;
+  const byCategory = await db.auditEvent.groupBy({ by: ["category"], where, ...count, orderBy: [{ category: "asc" }] });
+  const byActor = await db.auditEvent.groupBy({
+    by: ["actorType", "actorId", "actorLabel"],
+    where,
+    ...count,
+    orderBy: [{ actorType: "asc" }, { actorLabel: "asc" }, { actorId: "asc" }],
+  });
+
+  await output.startSection("administrative_actions", {
+    title: "Administrative action summary",
+    description:
+      `Administrative changes in the period (categories ${administrativeCategories.join(", ")}, and API key ` +
+      `actions "${apiKeyActionPrefix}*"), counted by category and by actor, with every such event (population). ` +
+      agentFilter.note,
+    criteria: ["CC6.2", "CC6.3", "CC8.1"],
+    summary: {
+      actions: run.manifestOf(populations.adminEvents).rowCount,
+      actors: byActor.length,
+    },
+  });
+  await output.writeTable(
+    "counts_by_category",
+    byCategory.map((group) => ({ category: group.category, count: group._count._all })),
+  );
+  await output.writeTable(
+    "counts_by_actor",
+    byActor.map((group) => ({
+      actor_type: group.actorType,
+      actor_id: group.actorId,
+      actor: group.actorLabel,
+      count: group._count._all,
+    })),
+  );
+  await writePopulationTable({
+    ...run,
+    table: "events",
+    source: populations.adminEvents,
+    manifest: run.manifestOf(populations.adminEvents),
+    toRow: (event) => toAuditEventRow(event, agents),
+  });
+  await output.endSection();
+}

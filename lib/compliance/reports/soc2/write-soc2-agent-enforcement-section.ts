@@ -1,0 +1,50 @@
+import { countDenialsByAgentAndReason } from "../count-denials-by-agent-and-reason";
+import type { ReportRun } from "../report-run";
+import { toAuditEventRow } from "../to-audit-event-row";
+import { writePopulationTable } from "../write-population-table";
+import type { Soc2Populations } from "./plan-soc2-populations";
+
+/** CC6.6, CC6.7, CC7.2: what the boundaries stopped — denied agent actions by agent and reason. */
+export async function writeSoc2AgentEnforcementSection(run: ReportRun, populations: Soc2Populations): Promise<void> {
+  const { db, orgId, output, agentFilter, agents, window } = run;
+  const denials = await countDenialsByAgentAndReason(db, { orgId, range: window.range, agentFilter });
+  const byOutcome = await db.auditEvent.groupBy({
+    by: ["action", "outcome"],
+    where: populations.where.enforcement,
+    _count: { _all: true },
+    orderBy: [{ action: "asc" }, { outcome: "asc" }],
+  });
+
+  await output.startSection("agent_enforcement", {
+    title: "Agent boundary enforcement",
+    description:
+      "Actions the platform denied because they fell outside an agent's boundaries (tools not allowed, recipients " +
+      "outside the allowed domains, send limits), counted by agent and reason, with every enforcement event in the " +
+      `period (population). ${agentFilter.note}`,
+    criteria: ["CC6.6", "CC6.7", "CC7.2"],
+    summary: {
+      enforcementEvents: byOutcome.reduce((sum, group) => sum + group._count._all, 0),
+      denied: byOutcome
+        .filter((group) => group.outcome === "denied")
+        .reduce((sum, group) => sum + group._count._all, 0),
+      agentsWithDenials: new Set(denials.map((denial) => denial.agentId)).size,
+    },
+  });
+  await output.writeTable(
+    "denials_by_agent_and_reason",
+    denials.map((denial) => ({
+      agent_id: denial.agentId,
+      agent_name: agents.nameOf(denial.agentId),
+      reason: denial.reason,
+      count: denial.count,
+    })),
+  );
+  await writePopulationTable({
+    ...run,
+    table: "events",
+    source: populations.enforcementEvents,
+    manifest: run.manifestOf(populations.enforcementEvents),
+    toRow: (event) => toAuditEventRow(event, agents),
+  });
+  await output.endSection();
+}

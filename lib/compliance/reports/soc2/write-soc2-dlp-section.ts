@@ -1,0 +1,111 @@
+import { redactPersonalData } from "@/lib/compliance/pii/redact-personal-data";
+import type { ReportRun } from "../report-run";
+import { writePopulationTable } from "../write-population-table";
+import type { Soc2Populations } from "./plan-soc2-populations";
+
+/** CC6.7, CC7.2: the DLP rules in force and what they caught. */
+export async function writeSoc2DlpSection(run: ReportRun, populations: Soc2Populations): Promise<void> {
+  const { db, orgId, output, agentFilter, agents } = run;
+  const where = populations.where.dlpViolations;
+  const count = { _count: { _all: true } } as const;
+  const byRule = await db.dlpViolation.groupBy({ by: ["ruleId"], where, ...count, orderBy: [{ ruleId: "asc" }] });
+  const bySeverity = await db.dlpViolation.groupBy({
+    by: ["severity"],
+    where,
+    ...count,
+    orderBy: [{ severity: "asc" }],
+  });
+  const byAction = await db.dlpViolation.groupBy({
+    by: ["actionTaken"],
+    where,
+    ...count,
+    orderBy: [{ actionTaken: "asc" }],
+  });
+  const byAgent = await db.dlpViolation.groupBy({ by: ["agentId"], where, ...count, orderBy: [{ agentId: "asc" }] });
+  // Names for the rules that have violations (at most one row per rule).
+  const ruleNames = new Map(
+    (
+      await db.dlpRule.findMany({
+        where: { orgId, id: { in: byRule.map((group) => group.ruleId) } },
+        select: { id: true, name: true },
+      })
+    ).map((rule) => [rule.id, rule.name]),
+  );
+  const rules = run.manifestOf(populations.dlpRules).rowCount;
+  const enabledRules = await db.dlpRule.count({ where: { orgId, createdAt: { lt: run.asOf }, enabled: true } });
+
+  await output.startSection("dlp", {
+    title: "DLP rule configurations and violations",
+    description:
+      "Every data-loss-prevention rule as configured at generation (rules are org-wide and listed whatever the agent " +
+      "filter), violation counts by rule, severity, action taken and agent, and every violation detected in the period " +
+      `(population). Excerpts are masked. ${agentFilter.note}`,
+    criteria: ["CC6.7", "CC7.2"],
+    summary: {
+      rules,
+      enabledRules,
+      violations: run.manifestOf(populations.dlpViolations).rowCount,
+    },
+  });
+  await writePopulationTable({
+    ...run,
+    table: "rules",
+    source: populations.dlpRules,
+    manifest: run.manifestOf(populations.dlpRules),
+    toRow: (rule) => ({
+      rule_id: rule.id,
+      rule_name: rule.name,
+      detector: rule.detector,
+      pattern: rule.pattern,
+      severity: rule.severity,
+      rule_action: rule.action,
+      enabled: rule.enabled,
+      created_at: rule.createdAt.toISOString(),
+      updated_at: rule.updatedAt.toISOString(),
+    }),
+  });
+  await output.writeTable(
+    "violations_by_rule",
+    byRule.map((group) => ({
+      rule_id: group.ruleId,
+      rule_name: ruleNames.get(group.ruleId) ?? null,
+      count: group._count._all,
+    })),
+  );
+  await output.writeTable(
+    "violations_by_severity",
+    bySeverity.map((group) => ({ severity: group.severity, count: group._count._all })),
+  );
+  await output.writeTable(
+    "violations_by_action",
+    byAction.map((group) => ({ action_taken: group.actionTaken, count: group._count._all })),
+  );
+  await output.writeTable(
+    "violations_by_agent",
+    byAgent.map((group) => ({
+      agent_id: group.agentId,
+      agent_name: agents.nameOf(group.agentId),
+      count: group._count._all,
+    })),
+  );
+  await writePopulationTable({
+    ...run,
+    table: "violations",
+    source: populations.dlpViolations,
+    manifest: run.manifestOf(populations.dlpViolations),
+    toRow: (violation) => ({
+      occurred_at: violation.detectedAt.toISOString(),
+      id: violation.id,
+      rule_id: violation.ruleId,
+      rule_name: violation.rule.name,
+      severity: violation.severity,
+      action_taken: violation.actionTaken,
+      agent_id: violation.agentId,
+      agent_name: agents.nameOf(violation.agentId),
+      email_id: violation.emailId,
+      // Stored excerpts are masked upstream; masking again keeps a raw value from ever reaching a report.
+      excerpt: redactPersonalData(violation.excerpt),
+    }),
+  });
+  await output.endSection();
+}

@@ -1,0 +1,67 @@
+import type { JsonValue, ReportRow } from "@/lib/compliance/report-definition";
+import type { AgentDirectory } from "./load-agent-directory";
+import type { AuditEventRecord } from "./sources/audit-event-population";
+import { toJsonValue } from "./to-json-value";
+
+/** Columns of an audit event row, in CSV order. */
+export const auditEventColumns = [
+  "occurred_at",
+  "id",
+  "category",
+  "action",
+  "outcome",
+  "actor_type",
+  "actor_id",
+  "actor",
+  "agent_id",
+  "agent_name",
+  "target_type",
+  "target_id",
+  "ip",
+  "before",
+  "after",
+  "details",
+] as const;
+
+/**
+ * One audit event as a report row. A change's before/after (agent and system
+ * config `{before, after}`, a role change's `{from, to}`) get their own
+ * columns so a reviewer can read the change without parsing JSON; the rest of
+ * the metadata stays in `details`.
+ */
+export function toAuditEventRow(event: AuditEventRecord, agents: AgentDirectory): ReportRow {
+  const metadata = toJsonValue(event.metadata);
+  let before: JsonValue = null;
+  let after: JsonValue = null;
+  let details: JsonValue = metadata;
+  if (metadata !== null && typeof metadata === "object" && !Array.isArray(metadata)) {
+    const rest: { [key: string]: JsonValue } = { ...metadata };
+    const beforeKey = "before" in rest ? "before" : "from" in rest && "to" in rest ? "from" : null;
+    const afterKey = beforeKey === "before" ? "after" : beforeKey === "from" ? "to" : null;
+    if (beforeKey && afterKey) {
+      before = rest[beforeKey] ?? null;
+      after = rest[afterKey] ?? null;
+      delete rest[beforeKey];
+      delete rest[afterKey];
+    }
+    details = Object.keys(rest).length > 0 ? rest : null;
+  }
+  return {
+    occurred_at: event.occurredAt.toISOString(),
+    id: event.id,
+    category: event.category,
+    action: event.action,
+    outcome: event.outcome,
+    actor_type: event.actorType,
+    actor_id: event.actorId,
+    actor: event.actorLabel,
+    agent_id: event.agentId,
+    agent_name: agents.nameOf(event.agentId),
+    target_type: event.targetType,
+    target_id: event.targetId,
+    ip: event.ip,
+    before,
+    after,
+    details,
+  };
+}
