@@ -96,9 +96,15 @@ export function isMemberAt(member: DirectoryMember, ms: number): boolean {
   return member.joinedMs <= ms && (member.removedMs === null || ms < member.removedMs);
 }
 
-export function buildDemoDirectory(random: Random, anchorMs: number, passwordHash: string): DemoDirectory {
+/** `formatTimestamp` writes a DateTime the way the target database stores it (BulkWriter.formatTimestamp). */
+export function buildDemoDirectory(
+  random: Random,
+  anchorMs: number,
+  passwordHash: string,
+  formatTimestamp: (ms: number) => string,
+): DemoDirectory {
   const at = (daysAgo: number) => pickTimeInDay(random, anchorMs - daysAgo * DAY_MS);
-  const iso = (ms: number) => new Date(ms).toISOString();
+  const iso = formatTimestamp;
 
   const orgs: DirectoryOrg[] = demoOrganizations.map((o) => ({ key: o.key, id: o.id, name: o.name, domain: o.domain }));
   const orgByKey = (key: DemoOrgKey): DirectoryOrg => {

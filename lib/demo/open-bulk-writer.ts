@@ -1,10 +1,9 @@
 // The one place where bulk seeding differs by database. Prisma row inserts are
 // ~60× slower than the drivers (STACK-NOTES.md), so the seed writes through the
 // raw driver: better-sqlite3 prepared statements in one transaction on SQLite,
-// COPY FROM STDIN on PostgreSQL. Values arrive already in the database's
-// representation of Prisma's types: DateTime as Date.toISOString() text (SQLite
-// stores exactly that; PostgreSQL's timestamp(3) parses it as UTC), Json as JSON
-// text, Boolean as JS boolean (mapped here).
+// COPY FROM STDIN on PostgreSQL. Values arrive in the database's representation
+// of Prisma's types: DateTime as formatTimestamp() text, Json as JSON text,
+// Boolean as JS boolean (mapped here).
 import fs from "node:fs";
 import path from "node:path";
 import { Writable } from "node:stream";
@@ -18,6 +17,12 @@ export type SqlValue = string | number | boolean | null;
 
 export type BulkWriter = {
   provider: DatabaseProvider;
+  /**
+   * A DateTime exactly as Prisma stores it. SQLite: the adapter writes ISO-8601
+   * with "+00:00" (not toISOString()'s "Z"); text compares, so anything else
+   * breaks equality filters and ordering. PostgreSQL: timestamp(3) reads the ISO text as UTC.
+   */
+  formatTimestamp(ms: number): string;
   /**
    * Opens the transaction the whole seed runs in, holding the database's seed
    * lock (SQLite: the write lock; PostgreSQL: an advisory lock), so concurrent
@@ -61,6 +66,7 @@ function openSqliteWriter(url: string): BulkWriter {
 
   return {
     provider: "sqlite",
+    formatTimestamp: (ms) => `${new Date(ms).toISOString().slice(0, -1)}+00:00`,
     async beginExclusive() {
       connection.exec("BEGIN IMMEDIATE");
     },
@@ -140,6 +146,7 @@ async function openPostgresWriter(url: string): Promise<BulkWriter> {
 
   return {
     provider: "postgresql",
+    formatTimestamp: (ms) => new Date(ms).toISOString(),
     async beginExclusive() {
       await client.query("BEGIN");
       inTransaction = true;

@@ -1,6 +1,7 @@
 // Seeds the demo: two organizations with their people, agents and 180 days of
 // records, in one transaction through the raw bulk writer. Same scale and
-// anchor → same rows (only the password hash's salt differs between runs).
+// anchor → same rows (only the password hash's salt differs between runs). The
+// demo users share one hash of the demo password (one bcrypt run, not twelve).
 import bcrypt from "bcryptjs";
 import { getDatabaseUrl } from "@/lib/db/database-url";
 import { buildDemoDirectory } from "@/lib/demo/build-demo-directory";
@@ -55,8 +56,6 @@ export async function seedDemo(options: SeedDemoOptions = {}): Promise<SeedDemoR
   const volumes = getDemoVolumes(scale);
   const anchor = resolveDemoAnchor(options.anchor);
   const password = options.password ?? (process.env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD);
-  // Hashed before the transaction opens: bcrypt is slow and needs no lock.
-  const passwordHash = await bcrypt.hash(password, BCRYPT_COST);
   const result: SeedDemoResult = {
     status: "skipped",
     scale,
@@ -79,8 +78,11 @@ export async function seedDemo(options: SeedDemoOptions = {}): Promise<SeedDemoR
       throw new DemoDatabaseNotEmptyError();
     }
 
+    // Hashed once the database is known to need it: every server start with a
+    // populated database passes through here.
+    const passwordHash = await bcrypt.hash(password, BCRYPT_COST);
     const random = createRandom(SEED);
-    const dir = buildDemoDirectory(random.fork("directory"), anchor.getTime(), passwordHash);
+    const dir = buildDemoDirectory(random.fork("directory"), anchor.getTime(), passwordHash, writer.formatTimestamp);
     for (const [table, rows] of Object.entries(dir.rows) as [keyof typeof dir.rows, Record<string, SqlValue>[]][]) {
       const columns = demoTableColumns[table];
       await writer.insert(

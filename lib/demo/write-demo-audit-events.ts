@@ -233,7 +233,7 @@ export async function writeDemoAuditEvents(
 
     today.sort((a, b) => a.ms - b.ms);
     for (const event of today) {
-      const occurredAt = new Date(event.ms).toISOString();
+      const occurredAt = writer.formatTimestamp(event.ms);
       // Completed in place (the extra `ms` is not a column): no copy per row.
       const written = events.push(Object.assign(event, { id: nextEventId(), occurredAt }));
       if (written) await written;

@@ -131,7 +131,7 @@ export async function writeDemoEmails(
       ccAddresses: JSON.stringify(cc),
       subject: composed.subject,
       body: composed.body,
-      sentAt: sentAt.toISOString(),
+      sentAt: writer.formatTimestamp(ms),
     });
     if (written) await written;
 
@@ -151,7 +151,7 @@ export async function writeDemoEmails(
           severity: rule.def.severity,
           actionTaken: actionTaken[rule.def.action] ?? "alerted",
           excerpt: `${piiLabels[finding.kind]}: ${maskPiiValue(finding.kind, finding.value)}`,
-          detectedAt: new Date(Math.min(ms + random.int(200, 4_000), dir.anchorMs - 1)).toISOString(),
+          detectedAt: writer.formatTimestamp(Math.min(ms + random.int(200, 4_000), dir.anchorMs - 1)),
         });
         if (flushed) await flushed;
       }

@@ -106,7 +106,7 @@ export async function writeDemoQueryLogs(
         rowsReturned: outcome === "success" ? Math.floor(random.next() ** 3 * 500) : 0,
         durationMs: Math.max(1, Math.round(-Math.log(1 - random.next()) * (outcome === "failure" ? 900 : 25))),
         outcome,
-        occurredAt: new Date(ms).toISOString(),
+        occurredAt: writer.formatTimestamp(ms),
       });
       if (written) await written;
     }

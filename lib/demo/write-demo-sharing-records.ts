@@ -39,7 +39,7 @@ export async function writeDemoSharingRecords(
       dataCategories: JSON.stringify(partner.dataCategories),
       transferMechanism: partner.transferMechanism,
       recordCount: random.int(1, 500),
-      sharedAt: new Date(ms).toISOString(),
+      sharedAt: writer.formatTimestamp(ms),
     });
     if (written) await written;
   }
