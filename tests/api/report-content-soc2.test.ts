@@ -123,10 +123,16 @@ describe("SOC2 Summary content", () => {
 
     expect(all.table("agent_enforcement", "denials_by_agent_and_reason")).toEqual(
       expect.arrayContaining([
-        { agent_id: seed.a1, agent_name: "Agent a1", reason: "tool_not_allowed", count: 2 },
+        { agent_id: seed.a1, agent_name: "Agent a1", reason: "tool_not_allowed", count: 3 },
         { agent_id: seed.a1, agent_name: "Agent a1", reason: "recipient_domain_not_allowed", count: 1 },
         { agent_id: seed.a2, agent_name: "Agent a2", reason: "daily_send_limit", count: 1 },
       ]),
+    );
+    // The raw aggregate uses the same whole-day bounds as the population.
+    const denials = all.table("agent_enforcement", "denials_by_agent_and_reason");
+    expect(denials.map((row) => row.reason)).not.toContain("outside_period");
+    expect(denials.reduce((sum, row) => sum + Number(row.count), 0)).toBe(
+      all.manifestFor("agent_enforcement", "events").rowCount,
     );
 
     expect(

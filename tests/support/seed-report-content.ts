@@ -123,6 +123,22 @@ export async function seedReportContent() {
       outcome: "denied",
       metadata: { reason: "tool_not_allowed", tool: "shell.exec" },
     })),
+    // At the first instant of the period (in) and the first instant after it (out).
+    ...(
+      [
+        ["ev-a1-denied-start", periodStart, "tool_not_allowed"],
+        ["ev-a1-denied-after", justAfter, "outside_period"],
+      ] as const
+    ).map(([key, at, reason]) => ({
+      key,
+      at,
+      action: "agent.action_denied",
+      category: "agent_enforcement",
+      agentId: a1,
+      actorType: "agent",
+      outcome: "denied",
+      metadata: { reason, tool: "shell.exec" },
+    })),
     {
       key: "ev-a1-denied-recipient",
       at: inPeriod(9),

@@ -1,9 +1,12 @@
 // Denied agent actions grouped by agent and the denial reason. The reason
 // lives in the event's JSON metadata, which Prisma's groupBy cannot reach, so
 // this is the one raw query of the report builders; its dialects differ only
-// in JSON access and timestamp binding (ISO text, as lib/compliance/sql-dialect.ts).
+// in JSON access and timestamp binding (the engine's sqlTimestamp: SQLite
+// compares Prisma's stored "+00:00" text, so a "Z" bound would misplace rows
+// at the exact period edges).
 import type { Database } from "@/lib/db";
 import { getDatabaseProvider, type DatabaseProvider } from "@/lib/db/database-url";
+import { sqlTimestamp } from "@/lib/compliance/sql-dialect";
 import { Prisma } from "@/lib/generated/sqlite/client";
 import type { AgentFilter } from "./build-agent-filter";
 
@@ -16,7 +19,9 @@ export async function countDenialsByAgentAndReason(
 ): Promise<DenialCount[]> {
   const isPostgres = provider === "postgresql";
   const time = (date: Date) =>
-    isPostgres ? Prisma.sql`${date.toISOString()}::timestamp(3)` : Prisma.sql`${date.toISOString()}`;
+    isPostgres
+      ? Prisma.sql`${sqlTimestamp(date, provider)}::timestamp(3)`
+      : Prisma.sql`${sqlTimestamp(date, provider)}`;
   const reason = isPostgres ? Prisma.sql`"metadata"->>'reason'` : Prisma.sql`json_extract("metadata", '$.reason')`;
   const from = scope.range.gte ? Prisma.sql`AND "occurredAt" >= ${time(scope.range.gte)}` : Prisma.empty;
   const ids = scope.agentFilter.agentIds;
