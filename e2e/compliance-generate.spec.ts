@@ -87,11 +87,11 @@ test("an admin generates each report type, sees it go from pending to completed 
     await page.getByRole("tab", { name: "Generate" }).click();
     await page.getByLabel("Report Type").selectOption({ label: kind.label });
     if (kind.type === "gdpr") {
-      await expect(page.getByLabel("From")).toHaveCount(0);
+      await expect(page.getByLabel("From", { exact: true })).toHaveCount(0);
     } else {
       // Defaults: the last 30 days, today included.
-      await expect(page.getByLabel("From")).toHaveValue(utcDay(-29));
-      await expect(page.getByLabel("To")).toHaveValue(utcDay(0));
+      await expect(page.getByLabel("From", { exact: true })).toHaveValue(utcDay(-29));
+      await expect(page.getByLabel("To", { exact: true })).toHaveValue(utcDay(0));
     }
     const agent = kind.agent ? findAgent(demoOrgIds.acme, kind.agent) : null;
     await kind.configure(page, agent);
@@ -173,14 +173,14 @@ test("From after To shows the inline error next to To and sends nothing", async 
   await openCompliance(page);
   const creates = countCreateRequests(page);
   await page.getByLabel("Report Type").selectOption({ label: "Audit Summary" });
-  await page.getByLabel("From").fill("2026-03-10");
-  await page.getByLabel("To").fill("2026-03-01");
+  await page.getByLabel("From", { exact: true }).fill("2026-03-10");
+  await page.getByLabel("To", { exact: true }).fill("2026-03-01");
   await page.getByRole("button", { name: "Generate Report" }).click();
-  await expect(page.getByLabel("To")).toHaveAccessibleDescription("To must be on or after From.");
+  await expect(page.getByLabel("To", { exact: true })).toHaveAccessibleDescription("To must be on or after From.");
   await page.waitForTimeout(500);
   expect(creates()).toBe(0);
   // Fixing the field clears the message.
-  await page.getByLabel("To").fill("2026-03-31");
+  await page.getByLabel("To", { exact: true }).fill("2026-03-31");
   await expect(page.getByText("To must be on or after From.")).toHaveCount(0);
 });
 
@@ -199,7 +199,7 @@ test("a failed report shows its reason, and Regenerate opens Generate prefilled 
 
   await signIn(page, demoUsers.admin.email, { path: "/login?callbackUrl=%2Fdashboard%2Fcompliance%3Ftab%3Dreports" });
   await expect(page.getByRole("tab", { name: "Reports" })).toHaveAttribute("aria-selected", "true");
-  await page.getByLabel("Status").selectOption({ label: "Failed" });
+  await page.getByLabel("Status", { exact: true }).selectOption({ label: "Failed" });
   const row = page.getByRole("row").filter({ hasText: title });
   await expect(row).toContainText("failed");
   await expect(row).toContainText(reason);
@@ -209,8 +209,8 @@ test("a failed report shows its reason, and Regenerate opens Generate prefilled 
   await expect(page.getByRole("tab", { name: "Generate" })).toHaveAttribute("aria-selected", "true");
   await expect(page).not.toHaveURL(/tab=reports/);
   await expect(page.getByLabel("Report Type")).toHaveValue("audit");
-  await expect(page.getByLabel("From")).toHaveValue("2026-01-01");
-  await expect(page.getByLabel("To")).toHaveValue("2026-02-15");
+  await expect(page.getByLabel("From", { exact: true })).toHaveValue("2026-01-01");
+  await expect(page.getByLabel("To", { exact: true })).toHaveValue("2026-02-15");
   await expect(page.getByLabel("Agent (optional)")).toHaveValue(agent.id);
 });
 
@@ -225,7 +225,7 @@ test("an admin deletes a report after confirming, and cancelling keeps it", asyn
     createdByLabel: demoUsers.admin.email,
   });
   await signIn(page, demoUsers.admin.email, { path: "/login?callbackUrl=%2Fdashboard%2Fcompliance%3Ftab%3Dreports" });
-  await page.getByLabel("Status").selectOption({ label: "Failed" });
+  await page.getByLabel("Status", { exact: true }).selectOption({ label: "Failed" });
   const row = page.getByRole("row").filter({ hasText: title });
   await row.getByRole("button", { name: `Delete ${title}` }).click();
   const dialog = page.getByRole("alertdialog", { name: "Delete this report?" });

@@ -44,15 +44,17 @@ test("Load more pages through a long history and the filters narrow it", async (
   expect(await bodyRows.count()).toBeGreaterThanOrEqual(23);
 
   // Filters are applied by the server, so they see past the first page too.
-  await page.getByLabel("Type").selectOption({ label: "GDPR Export" });
+  await page.getByLabel("Type", { exact: true }).selectOption({ label: "GDPR Export" });
   const gdprTitles = titles.filter((_, index) => types[index % 3] === "gdpr");
   for (const title of gdprTitles) await expect(table).toContainText(title);
   await expect(bodyRows.filter({ hasNotText: "GDPR" })).toHaveCount(0);
   await expect(table).not.toContainText(titles[0]!);
 
-  await page.getByLabel("Status").selectOption({ label: "Completed" });
+  await page.getByLabel("Status", { exact: true }).selectOption({ label: "Completed" });
   await expect(page.getByText("No reports match these filters.")).toBeVisible();
   await page.getByRole("button", { name: "Clear filters" }).click();
-  await expect(page.getByLabel("Type")).toHaveValue("");
-  await expect(bodyRows).toHaveCount(20);
+  await expect(page.getByLabel("Type", { exact: true })).toHaveValue("");
+  // Back to the unfiltered history, both pages already loaded.
+  await expect(table).toContainText(titles[0]!);
+  await expect(table).toContainText(titles[1]!);
 });

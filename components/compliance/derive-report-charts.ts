@@ -1,147 +1,152 @@
-// Chart data derived from a report document's section summaries (figures the
-// engine aggregated in the database). A chart is derived only when its data is
-// there, so a report type without logins simply has no logins chart.
-import type { JsonValue, ReportDocument } from "@/components/compliance/report-document";
+// Chart data from a report document. Breakdowns come from the aggregate tables
+// the engine computed in the database (violations_by_severity, sign_ins_by_user,
+// by_category, …, see lib/compliance/reports); daily activity from the rows-per-day
+// of each population table. A chart is derived only when its data is there, so a
+// report type without logins simply has no logins chart.
+import type { DailyRowCounts, JsonValue, ReportDocument, ReportRow } from "@/components/compliance/report-document";
 
 export type CategoryCount = { name: string; value: number };
 export type DailySeries = {
   series: { key: string; label: string }[];
   rows: ({ day: string } & Record<string, number>)[];
 };
-export type LoginCounts = { by: "day" | "user"; rows: { label: string; logins: number; failures: number }[] };
+export type LoginCounts = { by: "user"; rows: { label: string; logins: number; failures: number }[] };
 
 export type ReportChartData = {
   daily: DailySeries | null;
+  logins: LoginCounts | null;
   dlpBySeverity: CategoryCount[] | null;
   dlpByRule: CategoryCount[] | null;
-  logins: LoginCounts | null;
   personalData: CategoryCount[] | null;
+  auditByCategory: CategoryCount[] | null;
 };
 
-type JsonObject = { [key: string]: JsonValue };
-const isObject = (value: JsonValue | undefined): value is JsonObject =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-const toNumber = (value: JsonValue | undefined): number | null =>
-  typeof value === "number" && Number.isFinite(value) ? value : null;
+const maxDailySeries = 8;
+const maxDays = 5 * 366 + 1;
+const maxBars = 15;
+const severityOrder = ["critical", "high", "medium", "low"];
 
-/** { high: 3, low: 1 } or [{ severity: "high", count: 3 }] → [{ name, value }], largest first. */
-export function toCategoryCounts(value: JsonValue | undefined, nameKeys: readonly string[]): CategoryCount[] | null {
-  let counts: CategoryCount[] = [];
-  if (isObject(value)) {
-    for (const [name, raw] of Object.entries(value)) {
-      const count = toNumber(raw) ?? (isObject(raw) ? toNumber(raw.count ?? raw.total ?? raw.violations) : null);
-      if (count !== null) counts.push({ name, value: count });
-    }
-  } else if (Array.isArray(value)) {
-    for (const item of value) {
-      if (!isObject(item)) continue;
-      const nameKey = nameKeys.find((key) => typeof item[key] === "string" || typeof item[key] === "number");
-      const count = toNumber(item.count ?? item.total ?? item.violations ?? item.matches ?? item.occurrences);
-      if (nameKey && count !== null) counts.push({ name: String(item[nameKey]), value: count });
-    }
-  } else return null;
-  counts = counts.filter((item) => item.value > 0).sort((a, b) => b.value - a.value);
-  return counts.length > 0 ? counts : null;
+const asNumber = (value: JsonValue | undefined): number =>
+  typeof value === "number" && Number.isFinite(value) ? value : 0;
+const asText = (value: JsonValue | undefined): string | null =>
+  typeof value === "string" && value !== "" ? value : typeof value === "number" ? String(value) : null;
+
+function table(document: ReportDocument, section: string, name: string): ReportRow[] | null {
+  return document.sections[section]?.tables[name] ?? null;
 }
 
-function findSummary(document: ReportDocument, pattern: RegExp): JsonObject[] {
-  return Object.entries(document.sections)
-    .filter(([key, section]) => pattern.test(key) || pattern.test(section.title))
-    .map(([, section]) => section.summary as JsonObject);
-}
-
-function pick(summaries: JsonObject[], keys: readonly string[]): JsonValue | undefined {
-  for (const summary of summaries) for (const key of keys) if (summary[key] !== undefined) return summary[key];
-  return undefined;
-}
-
-/** Summaries carrying a per-day breakdown: [{ day, count }] or { "2026-01-01": 3 }. */
-function dailyCounts(value: JsonValue | undefined): Map<string, number> | null {
-  const days = new Map<string, number>();
-  if (Array.isArray(value)) {
-    for (const item of value) {
-      if (!isObject(item)) continue;
-      const day = item.day ?? item.date;
-      const count = toNumber(item.count ?? item.total);
-      if (typeof day === "string" && count !== null) days.set(day.slice(0, 10), count);
-    }
-  } else if (isObject(value)) {
-    for (const [day, raw] of Object.entries(value)) {
-      const count = toNumber(raw);
-      if (/^\d{4}-\d{2}-\d{2}/.test(day) && count !== null) days.set(day.slice(0, 10), count);
-    }
+/** Rows of { name, count } → bars, largest first (or in a fixed order), zeros dropped. */
+function categoryCounts(
+  rows: ReportRow[] | null,
+  nameOf: (row: ReportRow) => string | null,
+  valueKey: string,
+  order?: readonly string[],
+): CategoryCount[] | null {
+  if (!rows) return null;
+  const totals = new Map<string, number>();
+  for (const row of rows) {
+    const name = nameOf(row);
+    if (name !== null) totals.set(name, (totals.get(name) ?? 0) + asNumber(row[valueKey]));
   }
-  return days.size > 0 ? days : null;
+  const counts = [...totals].map(([name, value]) => ({ name, value })).filter((item) => item.value > 0);
+  counts.sort((a, b) =>
+    order
+      ? rank(order, a.name) - rank(order, b.name) || b.value - a.value
+      : b.value - a.value || (a.name < b.name ? -1 : 1),
+  );
+  return counts.length > 0 ? counts.slice(0, maxBars) : null;
 }
 
-const dailyKeys = ["daily", "byDay", "perDay", "dailyCounts", "activityByDay"] as const;
+function rank(order: readonly string[], name: string): number {
+  const index = order.indexOf(name.toLowerCase());
+  return index === -1 ? order.length : index;
+}
 
-function deriveDaily(document: ReportDocument): DailySeries | null {
-  const series: { key: string; label: string; days: Map<string, number> }[] = [];
-  for (const section of Object.values(document.sections)) {
-    for (const dailyKey of dailyKeys) {
-      const days = dailyCounts(section.summary[dailyKey]);
-      if (days) {
-        series.push({ key: `s${series.length}`, label: section.title, days });
-        break;
-      }
+function utcDays(from: string, to: string): string[] | null {
+  const days: string[] = [];
+  const end = Date.parse(`${to}T00:00:00Z`);
+  for (let at = Date.parse(`${from}T00:00:00Z`); at <= end; at += 86_400_000) {
+    days.push(new Date(at).toISOString().slice(0, 10));
+    if (days.length > maxDays) return null;
+  }
+  return days;
+}
+
+function deriveDaily(document: ReportDocument, dailyCounts: DailyRowCounts): DailySeries | null {
+  const series: { key: string; label: string; days: Record<string, number>; total: number }[] = [];
+  for (const [sectionKey, tables] of Object.entries(dailyCounts)) {
+    const section = document.sections[sectionKey];
+    const tableEntries = Object.entries(tables).filter(([, days]) => Object.keys(days).length > 0);
+    for (const [name, days] of tableEntries) {
+      const title = section?.title ?? sectionKey;
+      series.push({
+        key: `series${series.length}`,
+        label: tableEntries.length > 1 ? `${title} (${name.replaceAll("_", " ")})` : title,
+        days,
+        total: Object.values(days).reduce((sum, count) => sum + count, 0),
+      });
     }
   }
   if (series.length === 0) return null;
-  const allDays = [...new Set(series.flatMap((serie) => [...serie.days.keys()]))].sort();
+  // The busiest populations, when a report has more than a chart can show legibly.
+  const shown = [...series].sort((a, b) => b.total - a.total).slice(0, maxDailySeries);
+  const seen = shown.flatMap((serie) => Object.keys(serie.days)).sort();
+  const range = document.report.scope?.dateRange;
+  const days = (range ? utcDays(range.from, range.to) : null) ?? utcDays(seen[0]!, seen.at(-1)!) ?? seen;
   return {
-    series: series.map(({ key, label }) => ({ key, label })),
-    rows: allDays.map((day) => {
-      const row: { day: string } & Record<string, number> = { day } as { day: string } & Record<string, number>;
-      for (const serie of series) row[serie.key] = serie.days.get(day) ?? 0;
+    series: shown.map(({ key, label }) => ({ key, label })),
+    rows: days.map((day) => {
+      const row = { day } as { day: string } & Record<string, number>;
+      for (const serie of shown) row[serie.key] = serie.days[day] ?? 0;
       return row;
     }),
   };
 }
 
 function deriveLogins(document: ReportDocument): LoginCounts | null {
-  const summaries = findSummary(document, /auth|access|login/i);
-  const byDay = pick(summaries, ["loginsByDay", "authenticationByDay", "signInsByDay"]);
-  if (Array.isArray(byDay)) {
-    const rows = byDay.filter(isObject).flatMap((item) => {
-      const label = item.day ?? item.date;
-      const logins = toNumber(item.logins ?? item.successes ?? item.success);
-      const failures = toNumber(item.failures ?? item.failed ?? item.failure);
-      return typeof label === "string" && logins !== null && failures !== null
-        ? [{ label: label.slice(0, 10), logins, failures }]
-        : [];
-    });
-    if (rows.length > 0) return { by: "day", rows };
+  const rows = table(document, "user_access", "sign_ins_by_user");
+  if (!rows) return null;
+  const byUser = new Map<string, { logins: number; failures: number }>();
+  for (const row of rows) {
+    const label = asText(row.actor) ?? asText(row.actor_id) ?? "unknown account";
+    const tally = byUser.get(label) ?? { logins: 0, failures: 0 };
+    const isFailure = row.action === "auth.login_failed" || row.outcome === "failure";
+    if (isFailure) tally.failures += asNumber(row.count);
+    else if (row.action === "auth.login") tally.logins += asNumber(row.count);
+    byUser.set(label, tally);
   }
-  const byUser = pick(summaries, ["loginsByUser", "failuresByUser", "byUser"]);
-  if (Array.isArray(byUser)) {
-    const rows = byUser.filter(isObject).flatMap((item) => {
-      const label = item.user ?? item.email ?? item.actor ?? item.actorLabel;
-      const logins = toNumber(item.logins ?? item.successes ?? item.success) ?? 0;
-      const failures = toNumber(item.failures ?? item.failed ?? item.failure) ?? 0;
-      return typeof label === "string" && logins + failures > 0 ? [{ label, logins, failures }] : [];
-    });
-    if (rows.length > 0) return { by: "user", rows };
-  }
-  const logins = toNumber(pick(summaries, ["logins", "successfulLogins", "loginSuccesses"]));
-  const failures = toNumber(pick(summaries, ["failedLogins", "loginFailures", "failures"]));
-  if (logins !== null && failures !== null && logins + failures > 0)
-    return { by: "day", rows: [{ label: "Whole period", logins, failures }] };
-  return null;
+  const chartRows = [...byUser]
+    .map(([label, tally]) => ({ label, ...tally }))
+    .filter((row) => row.logins + row.failures > 0)
+    .sort((a, b) => b.logins + b.failures - (a.logins + a.failures))
+    .slice(0, maxBars);
+  return chartRows.length > 0 ? { by: "user", rows: chartRows } : null;
 }
 
-export function deriveReportCharts(document: ReportDocument): ReportChartData {
-  const dlp = findSummary(document, /dlp/i);
-  const personal = findSummary(document, /personal|pii/i);
+export function deriveReportCharts(document: ReportDocument, dailyCounts: DailyRowCounts): ReportChartData {
   return {
-    daily: deriveDaily(document),
-    dlpBySeverity: toCategoryCounts(pick(dlp, ["bySeverity", "violationsBySeverity"]), ["severity", "name"]),
-    dlpByRule: toCategoryCounts(pick(dlp, ["byRule", "violationsByRule"]), ["rule", "ruleName", "name", "ruleId"]),
+    daily: deriveDaily(document, dailyCounts),
     logins: deriveLogins(document),
-    personalData: toCategoryCounts(pick(personal, ["byCategory", "categories", "matchesByCategory"]), [
-      "category",
-      "name",
-      "kind",
-    ]),
+    dlpBySeverity: categoryCounts(
+      table(document, "dlp", "violations_by_severity"),
+      (row) => asText(row.severity),
+      "count",
+      severityOrder,
+    ),
+    dlpByRule: categoryCounts(
+      table(document, "dlp", "violations_by_rule"),
+      (row) => asText(row.rule_name) ?? asText(row.rule_id),
+      "count",
+    ),
+    personalData: categoryCounts(
+      table(document, "personal_data", "by_category"),
+      (row) => asText(row.category)?.replaceAll("_", " ") ?? null,
+      "occurrence_count",
+    ),
+    auditByCategory: categoryCounts(
+      table(document, "overview", "counts_by_category"),
+      (row) => asText(row.category)?.replaceAll("_", " ") ?? null,
+      "count",
+    ),
   };
 }

@@ -16,7 +16,7 @@ export function LoginsChart({ data }: { data: LoginCounts }) {
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data.rows} margin={{ top: 4, right: 12, bottom: 4, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" vertical={false} />
-          <XAxis dataKey="label" tick={{ fontSize: 11 }} minTickGap={16} />
+          <XAxis dataKey="label" tick={{ fontSize: 11 }} interval={0} angle={-20} textAnchor="end" height={56} />
           <YAxis allowDecimals={false} tick={{ fontSize: 11 }} width={44} />
           <Tooltip />
           <Legend wrapperStyle={{ fontSize: 12 }} />

@@ -8,7 +8,13 @@
 // line; JSON strings never contain a raw newline). A unit test feeds that
 // writer's output through this reader; any other layout throws, and the viewer
 // then offers the download instead.
-import type { ReportDocument, ReportDocumentSection, ReportRow } from "@/components/compliance/report-document";
+import {
+  rowTimeKey,
+  type DailyRowCounts,
+  type ReportDocument,
+  type ReportDocumentSection,
+  type ReportRow,
+} from "@/components/compliance/report-document";
 
 export class ReportLayoutError extends Error {
   constructor(message: string) {
@@ -31,12 +37,21 @@ function leadingStringLength(line: string): number {
 const stripComma = (line: string) => (line.endsWith(",") ? line.slice(0, -1) : line);
 const tablesOpen = ',"tables":{';
 
-export type PreviewResult = { document: ReportDocument; rowCounts: Record<string, Record<string, number>> };
+export type PreviewResult = {
+  document: ReportDocument;
+  rowCounts: Record<string, Record<string, number>>;
+  dailyCounts: DailyRowCounts;
+};
+
+// The row's time without parsing the row: `"occurred_at":"2026-01-31T…"` (keys are
+// JSON.stringify'd, so the text is exact; nested values never use this key).
+const rowDayPattern = new RegExp(`"${rowTimeKey}":"(\\d{4}-\\d{2}-\\d{2})`);
 
 export class ReportDocumentPreviewReader {
   private state: "start" | "manifest-next" | "manifest" | "sections-next" | "sections" | "rows" | "done" = "start";
   private readonly document: ReportDocument = { report: {}, manifest: [], sections: {} };
   private readonly rowCounts: Record<string, Record<string, number>> = {};
+  private readonly dailyCounts: DailyRowCounts = {};
   private section: ReportDocumentSection | null = null;
   private sectionKey = "";
   private tableName = "";
@@ -134,13 +149,18 @@ export class ReportDocumentPreviewReader {
     const counts = this.rowCounts[this.sectionKey]!;
     const count = (counts[this.tableName] ?? 0) + 1;
     counts[this.tableName] = count;
+    const day = rowDayPattern.exec(line)?.[1];
+    if (day) {
+      const days = ((this.dailyCounts[this.sectionKey] ??= {})[this.tableName] ??= {});
+      days[day] = (days[day] ?? 0) + 1;
+    }
     // Rows past the preview are only counted, never parsed: that is what keeps this cheap.
     if (count <= this.maxRowsPerTable) this.rows.push(JSON.parse(stripComma(line)));
   }
 
   finish(): PreviewResult {
     if (this.state !== "done") throw new ReportLayoutError("the document ended early");
-    return { document: this.document, rowCounts: this.rowCounts };
+    return { document: this.document, rowCounts: this.rowCounts, dailyCounts: this.dailyCounts };
   }
 }
 

@@ -6,10 +6,10 @@ import { severityColors } from "@/components/compliance/chart-colors";
 import { DailyActivityChart } from "@/components/compliance/daily-activity-chart";
 import { deriveReportCharts } from "@/components/compliance/derive-report-charts";
 import { LoginsChart } from "@/components/compliance/logins-chart";
-import type { ReportDocument } from "@/components/compliance/report-document";
+import type { DailyRowCounts, ReportDocument } from "@/components/compliance/report-document";
 
-export function ReportCharts({ document }: { document: ReportDocument }) {
-  const charts = useMemo(() => deriveReportCharts(document), [document]);
+export function ReportCharts({ document, dailyCounts }: { document: ReportDocument; dailyCounts: DailyRowCounts }) {
+  const charts = useMemo(() => deriveReportCharts(document, dailyCounts), [document, dailyCounts]);
   const hasAny = Object.values(charts).some(Boolean);
   return (
     <section aria-labelledby="charts" className="report-section">
@@ -39,6 +39,14 @@ export function ReportCharts({ document }: { document: ReportDocument }) {
               title="DLP violations by rule"
               valueLabel="Violations"
               data={charts.dlpByRule}
+            />
+          ) : null}
+          {charts.auditByCategory ? (
+            <CategoryBarChart
+              id="chart-audit-category"
+              title="Administrative events by category"
+              valueLabel="Events"
+              data={charts.auditByCategory}
             />
           ) : null}
           {charts.personalData ? (

@@ -105,7 +105,7 @@ export function ReportDocumentView({ report }: { report: ReportResource }) {
             <ManifestTable manifest={data.document.manifest} />
           </Card>
 
-          <ReportCharts document={data.document} />
+          <ReportCharts document={data.document} dailyCounts={data.dailyCounts} />
 
           {Object.entries(data.document.sections).map(([key, section]) => (
             <ReportSectionView key={key} sectionKey={key} section={section} rowCounts={data.rowCounts[key] ?? {}} />

@@ -10,6 +10,10 @@ import { ReportStatusCell } from "@/components/compliance/report-status-cell";
 import { ReportTypeBadge } from "@/components/compliance/report-type-badge";
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell } from "@/components/ui/table";
 
+function author(report: ReportResource): string {
+  return report.createdBy.email ?? report.createdBy.label;
+}
+
 export function ReportsTable({
   reports,
   highlightedId,
@@ -35,7 +39,8 @@ export function ReportsTable({
           <TableHeaderCell>Type</TableHeaderCell>
           <TableHeaderCell>Status</TableHeaderCell>
           <TableHeaderCell>Generated</TableHeaderCell>
-          <TableHeaderCell>By</TableHeaderCell>
+          {/* Below xl the author moves under the time, so the table fits a narrow laptop without scrolling. */}
+          <TableHeaderCell className="hidden xl:table-cell">By</TableHeaderCell>
           <TableHeaderCell>Actions</TableHeaderCell>
         </tr>
       </TableHead>
@@ -66,8 +71,11 @@ export function ReportsTable({
               </TableCell>
               <TableCell>
                 <GeneratedTime iso={report.createdAt} />
+                <span className="mt-0.5 block max-w-48 text-xs break-words text-slate-600 xl:hidden">
+                  by {author(report)}
+                </span>
               </TableCell>
-              <TableCell className="max-w-48 break-words">{report.createdBy.email ?? report.createdBy.label}</TableCell>
+              <TableCell className="hidden max-w-48 break-words xl:table-cell">{author(report)}</TableCell>
               <TableCell>
                 <ReportActionsCell report={report} isAdmin={isAdmin} onRegenerate={onRegenerate} />
               </TableCell>

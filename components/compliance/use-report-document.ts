@@ -9,6 +9,7 @@ import { useState } from "react";
 import { toApiError } from "@/components/compliance/api-error";
 import { readReportDocumentPreview } from "@/components/compliance/read-report-document-preview";
 import {
+  countRowsByDay,
   countTableRows,
   type LoadedReportDocument,
   type ReportDocument,
@@ -32,13 +33,19 @@ export function useReportDocument(id: string, { jsonBytes, isEnabled }: { jsonBy
       if (!response.ok) throw await toApiError(response);
       if (!isPreview || !response.body) {
         const document = (await response.json()) as ReportDocument;
-        return { document, rowCounts: countTableRows(document), isPreview: false, previewRowsPerTable: null };
+        return {
+          document,
+          rowCounts: countTableRows(document),
+          dailyCounts: countRowsByDay(document),
+          isPreview: false,
+          previewRowsPerTable: null,
+        };
       }
-      const { document, rowCounts } = await readReportDocumentPreview(response.body, {
+      const preview = await readReportDocumentPreview(response.body, {
         maxRowsPerTable: previewRowsPerTable,
         onBytes: setBytesRead,
       });
-      return { document, rowCounts, isPreview: true, previewRowsPerTable };
+      return { ...preview, isPreview: true, previewRowsPerTable };
     },
   });
   return { ...query, bytesRead, isPreview };

@@ -5,6 +5,7 @@ import { ReportLayoutError, readReportDocumentPreview } from "@/components/compl
 import type { ArtifactWriter } from "@/lib/compliance/artifact-writer";
 import type { ReportRow } from "@/lib/compliance/report-definition";
 import { ReportDocumentWriter } from "@/lib/compliance/report-document-writer";
+import { countRowsByDay } from "@/components/compliance/report-document";
 
 function memoryWriter() {
   const parts: string[] = [];
@@ -15,7 +16,7 @@ function memoryWriter() {
   return { writer: writer as unknown as ArtifactWriter, text: () => parts.join("") };
 }
 
-const columns = ["id", "at", "subject", "body", "count", "nested"] as const;
+const columns = ["occurred_at", "id", "subject", "body", "count", "nested"] as const;
 
 async function renderDocument(build: (writer: ReportDocumentWriter) => Promise<void>): Promise<string> {
   const json = memoryWriter();
@@ -36,12 +37,12 @@ async function renderDocument(build: (writer: ReportDocumentWriter) => Promise<v
 
 function emails(count: number): ReportRow[] {
   return Array.from({ length: count }, (_, index) => ({
+    occurred_at: `2026-01-${String((index % 3) + 1).padStart(2, "0")}T10:00:00.000Z`,
     id: `e${index}`,
-    at: `2026-01-${String((index % 28) + 1).padStart(2, "0")}T10:00:00.000Z`,
     subject: index % 2 ? 'Re: ]}} "quoted"' : "Ünïcödé — 日本語 ✓",
     body: "line one\nline two\r\n{not a row}\u2028",
     count: index,
-    nested: { list: [1, 2, { deep: "]," }] },
+    nested: { list: [1, 2, { deep: "],", occurred_at: "1999-01-01" }] },
   }));
 }
 
@@ -105,6 +106,9 @@ describe("readReportDocumentPreview", () => {
     expect(result.document.sections.emails?.tables.all).toEqual(full.sections.emails.tables.all.slice(0, 3));
     expect(result.document.sections.emails?.tables.more).toHaveLength(2);
     expect(result.rowCounts.emails).toEqual({ all: 7, empty: 0, more: 2 });
+    // Days of the rows that were only counted agree with parsing every row.
+    expect(result.dailyCounts).toEqual(countRowsByDay(full));
+    expect(result.dailyCounts.emails?.all).toEqual({ "2026-01-01": 3, "2026-01-02": 2, "2026-01-03": 2 });
     expect(result.document.sections.emails?.summary).toEqual({ total: 7, byDirection: { inbound: 3, outbound: 4 } });
     expect(result.document.manifest).toEqual(full.manifest);
     expect(lastBytes).toBe(new TextEncoder().encode(text).length);
