@@ -15,7 +15,11 @@ export function toErrorResponse(error: unknown, requestId: string): Response {
   };
   if (appError.details !== undefined) body.error.details = appError.details;
   if (appError.status >= 500) body.error.requestId = requestId;
-  return Response.json(body, { status: appError.status, headers: { "x-request-id": requestId } });
+  const headers: Record<string, string> = { "x-request-id": requestId };
+  const retryAfter = (appError.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+  // 429 and 503 tell the client when to come back (RFC 9110 §10.2.3).
+  if (typeof retryAfter === "number") headers["retry-after"] = String(Math.ceil(retryAfter));
+  return Response.json(body, { status: appError.status, headers });
 }
 
 export function toAppError(error: unknown): AppError {

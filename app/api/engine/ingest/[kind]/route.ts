@@ -1,0 +1,23 @@
+// POST /api/engine/ingest/:kind — the platform pushes a batch of activity records
+// (audit-events, emails, dlp-violations, vault-accesses, query-logs, data-sharing-records)
+// with an API key holding `events:write` (or an admin session). 201 when records were written,
+// 200 when every record was a duplicate; all or nothing.
+import { readJsonBody } from "@/lib/api/read-json-body";
+import { withRoute } from "@/lib/api/with-route";
+import { consumeIngestQuota } from "@/lib/ingest/consume-ingest-quota";
+import { ingestRecords } from "@/lib/ingest/ingest-records";
+import { parseIngestKind } from "@/lib/ingest/parse-ingest-kind";
+import { ingestBatchSchema, maxIngestBodyBytes } from "@/lib/ingest/schemas";
+
+type Params = { kind: string };
+
+export const POST = withRoute<Params>({ permission: "events:write" }, async ({ request, identity, params }) => {
+  const kind = parseIngestKind(params.kind);
+  const quota = await consumeIngestQuota(identity);
+  const batch = await readJsonBody(request, ingestBatchSchema(kind), { maxBytes: maxIngestBodyBytes });
+  const result = await ingestRecords({ identity }, kind, batch);
+  return Response.json(result, {
+    status: result.accepted > 0 ? 201 : 200,
+    headers: { "ratelimit-limit": String(quota.limit), "ratelimit-remaining": String(quota.remaining) },
+  });
+});

@@ -1,0 +1,90 @@
+// Writes one pushed batch of activity records into the caller's org, all or
+// nothing: the org comes from the identity, every reference is checked against
+// that org, records whose client id the org already holds are skipped as
+// duplicates, and the rest are inserted in one transaction.
+import { AppError, type FieldErrors } from "@/lib/api/app-error";
+import type { Identity } from "@/lib/auth/identity";
+import { db as defaultDb, type Database } from "@/lib/db";
+import { deriveRecordId } from "@/lib/ingest/derive-record-id";
+import { findExistingRecordIds } from "@/lib/ingest/find-existing-record-ids";
+import { insertIngestRecords } from "@/lib/ingest/insert-ingest-records";
+import type { IngestKind } from "@/lib/ingest/parse-ingest-kind";
+import type { IngestBatch } from "@/lib/ingest/schemas";
+import { verifyRecordReferences } from "@/lib/ingest/verify-record-references";
+
+export type IngestContext = { identity: Identity; db?: Database };
+
+export type IngestResult = {
+  kind: IngestKind;
+  /** Records written by this request. */
+  accepted: number;
+  /** Records skipped because the org already holds their client id. */
+  duplicates: number;
+  /** One entry per record, in request order: the id to reference it by (e.g. a DLP violation's emailId). */
+  records: { id: string; clientId: string | null; status: "created" | "duplicate" }[];
+};
+
+// A batch of 1000 emails with long bodies takes well under a second; the
+// default 5 s leaves too little room on a busy SQLite file.
+const transactionOptions = { maxWait: 10_000, timeout: 60_000 };
+
+export async function ingestRecords(ctx: IngestContext, kind: IngestKind, batch: IngestBatch): Promise<IngestResult> {
+  const orgId = ctx.identity.orgId;
+  assertCallerOrg(orgId, batch);
+  const database = ctx.db ?? defaultDb;
+  const planned = batch.records.map((record) => ({
+    id: deriveRecordId(orgId, kind, record.id),
+    clientId: record.id ?? null,
+    record,
+  }));
+
+  const run = () =>
+    database.$transaction(async (tx) => {
+      const references = await verifyRecordReferences(tx, orgId, kind, batch.records);
+      const existing = await findExistingRecordIds(
+        tx,
+        orgId,
+        kind,
+        planned.filter((row) => row.clientId !== null).map((row) => row.id),
+      );
+      const fresh = planned.filter((row) => !existing.has(row.id));
+      const accepted = await insertIngestRecords(tx, orgId, kind, fresh, references);
+      return { accepted, existing };
+    }, transactionOptions);
+
+  // Two concurrent retries of one batch: the later insert meets the earlier's
+  // keys (unique violation) once that commits. Running again reports them as duplicates.
+  const { accepted, existing } = await run().catch((error: unknown) => {
+    if (isUniqueViolation(error)) return run();
+    throw error;
+  });
+
+  return {
+    kind,
+    accepted,
+    duplicates: existing.size,
+    records: planned.map((row) => ({
+      id: row.id,
+      clientId: row.clientId,
+      status: existing.has(row.id) ? "duplicate" : "created",
+    })),
+  };
+}
+
+/** The org is always the caller's: a body or record naming another org is refused. */
+function assertCallerOrg(orgId: string, batch: IngestBatch): void {
+  const fields: FieldErrors = {};
+  if (batch.orgId !== undefined && batch.orgId !== orgId) fields.orgId = ["Must be your current organization"];
+  batch.records.forEach((record, index) => {
+    if (record.orgId !== undefined && record.orgId !== orgId) {
+      fields[`records.${index}.orgId`] = ["Must be your current organization"];
+    }
+  });
+  if (Object.keys(fields).length > 0) {
+    throw new AppError("forbidden", "Records can only be written to your current organization", { fields });
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === "P2002";
+}

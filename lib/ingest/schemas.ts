@@ -1,0 +1,195 @@
+// Shapes of the records the platform pushes through POST /api/engine/ingest/{kind}.
+// They judge the shape only; whether referenced agents, rules, secrets and
+// emails belong to the caller's org is checked against the database in
+// find-unknown-references.ts. Enumerations follow prisma/models.prisma.
+import { z } from "zod";
+import { auditCategories } from "@/lib/audit/record-audit-event";
+import type { IngestKind } from "@/lib/ingest/parse-ingest-kind";
+
+export const maxRecordsPerRequest = 1000;
+/** Whole request body; one record may use most of it (an email with a long body). */
+export const maxIngestBodyBytes = 5 * 1024 * 1024;
+/** Events stamped further ahead than this are a clock or unit bug, not activity. */
+export const maxFutureSkewMs = 24 * 60 * 60 * 1000;
+const earliestTimestampMs = Date.UTC(2000, 0, 1);
+
+export const actorTypes = ["user", "agent", "api_key", "system"] as const;
+export const outcomes = ["success", "failure", "denied"] as const;
+export const emailDirections = ["inbound", "outbound"] as const;
+export const dlpSeverities = ["low", "medium", "high", "critical"] as const;
+export const dlpActionsTaken = ["blocked", "redacted", "quarantined", "alerted"] as const;
+export const vaultActions = ["read", "rotate", "create", "delete"] as const;
+export const legalBases = [
+  "consent",
+  "contract",
+  "legal_obligation",
+  "vital_interests",
+  "public_task",
+  "legitimate_interests",
+] as const;
+
+/**
+ * ISO-8601 with an explicit offset (`Z` or `±hh:mm`): a time without one is
+ * ambiguous, so it is refused rather than guessed as UTC.
+ */
+export const timestamp = z
+  .iso.datetime({ offset: true, error: "Use an ISO-8601 timestamp with an offset, e.g. 2026-01-31T12:00:00Z" })
+  .transform((text) => new Date(text))
+  .refine((date) => date.getTime() >= earliestTimestampMs, "Timestamps before 2000-01-01 are not accepted")
+  .refine(
+    (date) => date.getTime() <= Date.now() + maxFutureSkewMs,
+    "Timestamps more than 24 hours in the future are not accepted",
+  );
+
+const text = (max: number) => z.string().max(max, `At most ${max} characters`);
+const requiredText = (max: number) => z.string().trim().min(1, "Cannot be empty").max(max, `At most ${max} characters`);
+const optionalText = (max: number) => text(max).nullish();
+const reference = z.string().trim().min(1, "Cannot be empty").max(100, "At most 100 characters");
+const emailAddress = z.email("Not an email address").max(320, "At most 320 characters");
+const addressList = (min: number) =>
+  z
+    .array(emailAddress)
+    .min(min, `At least ${min} address${min === 1 ? "" : "es"}`)
+    .max(500, "At most 500 addresses");
+const count = z.number().int("Must be a whole number").min(0, "Cannot be negative").max(2_147_483_647);
+
+/**
+ * The client's own id of a record: a retried batch carrying the same ids is
+ * not written twice (see derive-record-id.ts).
+ */
+export const clientRecordId = z
+  .string()
+  .regex(/^[\x21-\x7e]{1,128}$/, "Use 1–128 visible ASCII characters");
+
+/** Fields every record may carry. `orgId`, when given, must be the caller's org. */
+const common = {
+  id: clientRecordId.optional(),
+  orgId: z.string().max(100).optional(),
+};
+
+const actor = {
+  actorType: z.enum(actorTypes),
+  actorId: optionalText(200),
+  actorLabel: optionalText(320),
+};
+
+const metadata = z
+  .record(z.string(), z.unknown())
+  .refine((value) => JSON.stringify(value).length <= 16_384, "Metadata is limited to 16 KB of JSON");
+
+export const auditEventRecordSchema = z.strictObject({
+  ...common,
+  occurredAt: timestamp,
+  ...actor,
+  action: z
+    .string()
+    .max(100, "At most 100 characters")
+    .regex(/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$/, "Use a dotted lower-case verb, e.g. agent.action_denied"),
+  category: z.enum(auditCategories),
+  targetType: optionalText(100),
+  targetId: optionalText(200),
+  agentId: reference.nullish(),
+  outcome: z.enum(outcomes),
+  ip: z.union([z.ipv4(), z.ipv6()], { error: "Not an IPv4 or IPv6 address" }).nullish(),
+  metadata: metadata.nullish(),
+});
+
+export const emailRecordSchema = z.strictObject({
+  ...common,
+  agentId: reference,
+  direction: z.enum(emailDirections),
+  messageId: optionalText(998),
+  fromAddress: emailAddress,
+  toAddresses: addressList(1),
+  ccAddresses: addressList(0).default([]),
+  subject: text(998),
+  body: text(1_000_000),
+  sentAt: timestamp,
+});
+
+export const dlpViolationRecordSchema = z.strictObject({
+  ...common,
+  ruleId: reference,
+  agentId: reference,
+  emailId: reference.nullish(),
+  /** Left out: the rule's severity. */
+  severity: z.enum(dlpSeverities).optional(),
+  actionTaken: z.enum(dlpActionsTaken),
+  /** A masked excerpt; the raw matched value must never be sent. */
+  excerpt: text(500).default(""),
+  detectedAt: timestamp,
+});
+
+export const vaultAccessRecordSchema = z.strictObject({
+  ...common,
+  secretId: reference,
+  action: z.enum(vaultActions),
+  ...actor,
+  agentId: reference.nullish(),
+  outcome: z.enum(outcomes),
+  occurredAt: timestamp,
+});
+
+export const queryLogRecordSchema = z.strictObject({
+  ...common,
+  agentId: reference.nullish(),
+  ...actor,
+  database: requiredText(200),
+  statement: requiredText(100_000),
+  rowsReturned: count,
+  durationMs: count,
+  outcome: z.enum(outcomes),
+  occurredAt: timestamp,
+});
+
+export const dataSharingRecordSchema = z.strictObject({
+  ...common,
+  agentId: reference.nullish(),
+  recipientName: requiredText(200),
+  recipientDomain: z.hostname("Not a domain name").max(253).nullish(),
+  recipientCountry: z
+    .string()
+    .regex(/^[A-Z]{2}$/, "Use an ISO 3166-1 alpha-2 country code, e.g. DE")
+    .nullish(),
+  purpose: requiredText(1000),
+  legalBasis: z.enum(legalBases),
+  dataCategories: z.array(requiredText(100)).min(1, "Name at least one data category").max(100),
+  transferMechanism: optionalText(200),
+  recordCount: count.default(0),
+  sharedAt: timestamp,
+});
+
+export const ingestRecordSchemas = {
+  "audit-events": auditEventRecordSchema,
+  emails: emailRecordSchema,
+  "dlp-violations": dlpViolationRecordSchema,
+  "vault-accesses": vaultAccessRecordSchema,
+  "query-logs": queryLogRecordSchema,
+  "data-sharing-records": dataSharingRecordSchema,
+} as const satisfies Record<IngestKind, z.ZodType>;
+
+export type IngestRecordOf<Kind extends IngestKind> = z.output<(typeof ingestRecordSchemas)[Kind]>;
+export type IngestRecord = IngestRecordOf<IngestKind>;
+
+/** `{ orgId?, records: [1..1000] }`; client ids must be unique within the batch. */
+export function ingestBatchSchema<Kind extends IngestKind>(kind: Kind) {
+  return z
+    .strictObject({
+      orgId: z.string().max(100).optional(),
+      records: z
+        .array(ingestRecordSchemas[kind] as (typeof ingestRecordSchemas)[Kind])
+        .min(1, "Send at least one record")
+        .max(maxRecordsPerRequest, `At most ${maxRecordsPerRequest} records per request`),
+    })
+    .superRefine((batch, ctx) => {
+      const firstIndexOf = new Map<string, number>();
+      batch.records.forEach((record, index) => {
+        if (record.id === undefined) return;
+        const first = firstIndexOf.get(record.id);
+        if (first === undefined) firstIndexOf.set(record.id, index);
+        else ctx.addIssue({ code: "custom", path: ["records", index, "id"], message: `Repeats the id of records.${first}` });
+      });
+    });
+}
+
+export type IngestBatch<Kind extends IngestKind = IngestKind> = z.output<ReturnType<typeof ingestBatchSchema<Kind>>>;
