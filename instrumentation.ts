@@ -10,7 +10,8 @@ export async function register(): Promise<void> {
   const { seedDemoIfEmpty } = await import("@/lib/demo/seed-demo-if-empty");
   await seedDemoIfEmpty();
 
-  // TODO(report engineer): start the report workers here once lib/compliance/start-report-workers.ts exists:
-  //   const { startReportWorkers } = await import("@/lib/compliance/start-report-workers");
-  //   startReportWorkers();
+  // Report generation runs in worker threads (REPORT_WORKERS, default 1); this
+  // also installs the SIGTERM handler that hands leases back before exit.
+  const { startReportWorkers } = await import("@/lib/compliance/start-report-workers");
+  startReportWorkers();
 }

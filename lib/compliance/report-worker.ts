@@ -1,0 +1,59 @@
+// The report worker thread: a thin shell that opens its own database client
+// and runs processNextReport in a loop until the shared stop flag is set.
+// Heavy generation lives here so it never blocks the server's event loop.
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
+import { parentPort, threadId, workerData } from "node:worker_threads";
+import { processNextReport } from "@/lib/compliance/process-next-report";
+import type { ReportWorkerData, ReportWorkerMessage } from "@/lib/compliance/report-worker-protocol";
+import { reportDefinitions } from "@/lib/compliance/reports";
+import { createDatabaseClient } from "@/lib/db";
+import { logger } from "@/lib/log/logger";
+
+const data = workerData as ReportWorkerData;
+const control = new Int32Array(data.control);
+const workerId = `${hostname()}:${process.pid}:${threadId}:${randomUUID().slice(0, 8)}`;
+const log = logger.child({ workerId });
+const database = createDatabaseClient(data.databaseUrl);
+const shouldStop = () => Atomics.load(control, 0) === 1;
+
+let wake: (() => void) | null = null;
+parentPort?.on("message", () => wake?.());
+
+function idle(ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      wake = null;
+      resolve();
+    }
+    wake = done;
+  });
+}
+
+async function main(): Promise<void> {
+  log.info("report worker started");
+  while (!shouldStop()) {
+    try {
+      const result = await processNextReport(database, workerId, {
+        definitions: reportDefinitions,
+        leaseSeconds: data.leaseSeconds,
+        shouldStop,
+      });
+      if (result) {
+        parentPort?.postMessage({ type: "job", ...result } satisfies ReportWorkerMessage);
+        continue;
+      }
+    } catch (error) {
+      // A database hiccup must not kill the loop; the lease machinery retries.
+      log.error({ err: error }, "report worker turn failed");
+    }
+    if (!shouldStop()) await idle(data.pollMs);
+  }
+  await database.$disconnect();
+  log.info("report worker stopped");
+  parentPort?.postMessage({ type: "stopped" } satisfies ReportWorkerMessage);
+}
+
+void main();

@@ -1,0 +1,95 @@
+// Starts the report workers of this server process (worker_threads, each with
+// its own database client) and owns graceful shutdown: on SIGTERM/SIGINT the
+// shared stop flag is set, workers hand their reports back to pending, then
+// the process exits. Next's own signal handling is off (NEXT_MANUAL_SIG_HANDLE
+// in the start script), since it would exit before leases are released.
+//
+// REPORT_WORKERS (default 1; 0 disables), REPORT_LEASE_SECONDS (default 60),
+// REPORT_POLL_MS (default 2000).
+import { Worker } from "node:worker_threads";
+import { registerReportWaker } from "@/lib/compliance/signal-report-queued";
+import { leaseSecondsFromEnv } from "@/lib/compliance/report-lease";
+import { wakeMessage, type ReportWorkerData, type ReportWorkerMessage } from "@/lib/compliance/report-worker-protocol";
+import { getDatabaseUrl } from "@/lib/db/database-url";
+import { logger } from "@/lib/log/logger";
+
+const shutdownTimeoutMs = 20_000;
+const firstRestartDelayMs = 2_000;
+const maxRestartDelayMs = 60_000;
+/** A worker that ran at least this long before exiting is restarted at once-ish again. */
+const healthyRunMs = 60_000;
+
+const globalForWorkers = globalThis as unknown as { attestReportWorkers?: { stop: () => Promise<void> } };
+
+export function startReportWorkers(): { stop: () => Promise<void> } {
+  if (globalForWorkers.attestReportWorkers) return globalForWorkers.attestReportWorkers;
+
+  const count = readCount();
+  const control = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
+  const flags = new Int32Array(control);
+  const workerData: ReportWorkerData = {
+    databaseUrl: getDatabaseUrl(),
+    control,
+    leaseSeconds: leaseSecondsFromEnv(),
+    pollMs: Number(process.env.REPORT_POLL_MS) > 0 ? Number(process.env.REPORT_POLL_MS) : 2000,
+  };
+  const workers = new Set<Worker>();
+  let stopping = false;
+
+  const spawn = (index: number, restartDelayMs = firstRestartDelayMs) => {
+    // The URL form lets Next bundle the worker (TypeScript, @/ aliases) as its own chunk.
+    // (Only inside a Next build: plain tsx cannot load a TypeScript worker.)
+    const worker = new Worker(new URL("./report-worker.ts", import.meta.url), {
+      workerData,
+      name: `report-worker-${index}`,
+    });
+    const startedAt = Date.now();
+    workers.add(worker);
+    worker.on("message", (message: ReportWorkerMessage) => {
+      if (message.type === "job") logger.info({ ...message }, "report job finished");
+    });
+    worker.on("error", (error) => logger.error({ err: error, index }, "report worker crashed"));
+    worker.on("exit", (code) => {
+      workers.delete(worker);
+      if (stopping) return;
+      // Back off when a worker keeps dying young (a broken build, no database).
+      const delay = Date.now() - startedAt > healthyRunMs ? firstRestartDelayMs : restartDelayMs;
+      logger.warn({ code, index, restartInMs: delay }, "report worker exited; restarting");
+      setTimeout(() => !stopping && spawn(index, Math.min(delay * 2, maxRestartDelayMs)), delay).unref();
+    });
+  };
+  for (let index = 0; index < count; index++) spawn(index);
+  registerReportWaker(() => workers.forEach((worker) => worker.postMessage(wakeMessage)));
+  logger.info({ workers: count, leaseSeconds: workerData.leaseSeconds }, "report workers started");
+
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    registerReportWaker(undefined);
+    Atomics.store(flags, 0, 1);
+    const exits = [...workers].map((worker) => {
+      worker.postMessage(wakeMessage);
+      return new Promise<void>((resolve) => worker.once("exit", () => resolve()));
+    });
+    const timeout = new Promise<void>((resolve) => setTimeout(resolve, shutdownTimeoutMs).unref());
+    await Promise.race([Promise.all(exits), timeout]);
+    await Promise.all([...workers].map((worker) => worker.terminate()));
+  };
+
+  const onSignal = (signal: NodeJS.Signals) => {
+    logger.info({ signal }, "stopping report workers before exit");
+    void stop().finally(() => process.exit(0));
+  };
+  process.once("SIGTERM", onSignal);
+  process.once("SIGINT", onSignal);
+
+  globalForWorkers.attestReportWorkers = { stop };
+  return globalForWorkers.attestReportWorkers;
+}
+
+function readCount(): number {
+  const raw = process.env.REPORT_WORKERS;
+  if (raw === undefined || raw.trim() === "") return 1;
+  const count = Number(raw);
+  return Number.isInteger(count) && count >= 0 && count <= 16 ? count : 1;
+}
