@@ -36,6 +36,15 @@ export type BulkWriter = {
   countRows(table: string): Promise<number>;
   /** Empties every application table (children first), keeping the migration history. */
   deleteAllData(): Promise<void>;
+  /**
+   * Before loading many rows into these tables: PostgreSQL drops their
+   * secondary indexes and foreign keys (per-row index upkeep and FK triggers
+   * cost more than the COPY itself); endBulkLoad() re-creates them from their
+   * catalog definitions, validating every row, inside the same transaction.
+   * SQLite keeps its indexes (rebuilding measured no faster there).
+   */
+  beginBulkLoad(tables: readonly string[]): Promise<void>;
+  endBulkLoad(): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -59,11 +68,6 @@ function openSqliteWriter(url: string): BulkWriter {
   connection.pragma("foreign_keys = ON");
   const statements = new Map<string, SqliteDatabase.Statement>();
 
-  // better-sqlite3 binds no booleans; Prisma stores them as 1/0. Rows without
-  // one (nearly all) are bound as they are.
-  const toSqlite = (row: readonly SqlValue[]): readonly SqlValue[] =>
-    row.some((v) => typeof v === "boolean") ? row.map((v) => (typeof v === "boolean" ? (v ? 1 : 0) : v)) : row;
-
   return {
     provider: "sqlite",
     formatTimestamp: (ms) => `${new Date(ms).toISOString().slice(0, -1)}+00:00`,
@@ -84,7 +88,19 @@ function openSqliteWriter(url: string): BulkWriter {
         statement = connection.prepare(sql);
         statements.set(key, statement);
       }
-      for (const row of rows) statement.run(toSqlite(row));
+      // better-sqlite3 binds no booleans; Prisma stores them as 1/0. Only the
+      // columns that hold booleans (none in the bulk tables) are converted.
+      const first = rows[0] ?? [];
+      const booleanColumns = first.flatMap((value, index) => (typeof value === "boolean" ? [index] : []));
+      for (const row of rows) {
+        if (booleanColumns.length === 0) {
+          statement.run(row);
+          continue;
+        }
+        const bound = [...row];
+        for (const index of booleanColumns) bound[index] = bound[index] ? 1 : 0;
+        statement.run(bound);
+      }
     },
     async countRows(table) {
       const row = connection.prepare(`SELECT COUNT(*) AS n FROM ${quote(table)}`).get() as { n: number };
@@ -106,6 +122,8 @@ function openSqliteWriter(url: string): BulkWriter {
       );
       for (const table of childrenFirst(tables, parentsOf)) connection.exec(`DELETE FROM ${quote(table)}`);
     },
+    async beginBulkLoad() {},
+    async endBulkLoad() {},
     async close() {
       if (connection.inTransaction) connection.exec("ROLLBACK");
       connection.close();
@@ -134,15 +152,23 @@ function toCopyField(value: SqlValue): string {
   if (value === null) return "\\N";
   if (typeof value === "boolean") return value ? "t" : "f";
   if (typeof value === "number") return String(value);
-  return value.replace(/[\\\n\r\t]/g, (ch) =>
-    ch === "\\" ? "\\\\" : ch === "\n" ? "\\n" : ch === "\r" ? "\\r" : "\\t",
-  );
+  // Most fields have nothing to escape: one test, and a replace only when needed.
+  if (!copySpecial.test(value)) return value;
+  return value.replace(copySpecialGlobal, (ch) => copyEscapes[ch] ?? ch);
 }
+
+const copySpecial = /[\\\n\r\t]/;
+const copySpecialGlobal = /[\\\n\r\t]/g;
+const copyEscapes: Record<string, string> = { "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t" };
 
 async function openPostgresWriter(url: string): Promise<BulkWriter> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   let inTransaction = false;
+  // The COPY in flight: the next batch is generated while the server ingests
+  // this one, so client and server work in parallel.
+  let copying: Promise<void> = Promise.resolve();
+  let dropped: { restore: string }[] = [];
 
   return {
     provider: "postgresql",
@@ -151,12 +177,16 @@ async function openPostgresWriter(url: string): Promise<BulkWriter> {
       await client.query("BEGIN");
       inTransaction = true;
       await client.query("SELECT pg_advisory_xact_lock($1)", [SEED_ADVISORY_LOCK]);
+      // Index rebuilds at endBulkLoad sort in memory instead of spilling to disk.
+      await client.query("SET LOCAL maintenance_work_mem = '256MB'");
     },
     async commit() {
+      await copying;
       await client.query("COMMIT");
       inTransaction = false;
     },
     async rollback() {
+      await copying.catch(() => undefined);
       if (inTransaction) await client.query("ROLLBACK");
       inTransaction = false;
     },
@@ -164,16 +194,24 @@ async function openPostgresWriter(url: string): Promise<BulkWriter> {
       if (rows.length === 0) return;
       const sql = `COPY ${quote(table)} (${columns.map(quote).join(", ")}) FROM STDIN`;
       let text = "";
-      for (const row of rows) text += `${row.map(toCopyField).join("\t")}\n`;
+      for (const row of rows) {
+        let line = toCopyField(row[0] ?? null);
+        for (let i = 1; i < row.length; i++) line += `\t${toCopyField(row[i] ?? null)}`;
+        text += `${line}\n`;
+      }
+      await copying;
       const copy = client.query(copyFrom(sql));
-      await pipeline(
+      copying = pipeline(
         async function* () {
           yield text;
         },
         copy as unknown as Writable,
       );
+      // Surfaces at the next insert or commit; keeps Node from reporting it unhandled meanwhile.
+      copying.catch(() => undefined);
     },
     async countRows(table) {
+      await copying;
       const result = await client.query<{ n: string }>(`SELECT COUNT(*) AS n FROM ${quote(table)}`);
       return Number(result.rows[0]?.n ?? 0);
     },
@@ -186,7 +224,38 @@ async function openPostgresWriter(url: string): Promise<BulkWriter> {
       // One TRUNCATE of every table needs no ordering and is instant at any volume.
       await client.query(`TRUNCATE ${result.rows.map((row) => quote(row.tablename)).join(", ")}`);
     },
+    async beginBulkLoad(tables) {
+      await copying;
+      const indexes = await client.query<{ name: string; definition: string }>(
+        `SELECT i.indexname AS name, i.indexdef AS definition FROM pg_indexes i
+          WHERE i.schemaname = current_schema() AND i.tablename = ANY($1::text[])
+            AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname AND c.connamespace = to_regnamespace(current_schema()))`,
+        [tables],
+      );
+      const foreignKeys = await client.query<{ tableName: string; name: string; definition: string }>(
+        `SELECT c.conrelid::regclass::text AS "tableName", c.conname AS name, pg_get_constraintdef(c.oid) AS definition
+           FROM pg_constraint c
+          WHERE c.contype = 'f' AND c.connamespace = to_regnamespace(current_schema())
+            AND c.conrelid::regclass::text = ANY($1::text[])`,
+        [tables.map(quote)],
+      );
+      for (const fk of foreignKeys.rows) {
+        await client.query(`ALTER TABLE ${fk.tableName} DROP CONSTRAINT ${quote(fk.name)}`);
+        dropped.push({ restore: `ALTER TABLE ${fk.tableName} ADD CONSTRAINT ${quote(fk.name)} ${fk.definition}` });
+      }
+      for (const index of indexes.rows) {
+        await client.query(`DROP INDEX ${quote(index.name)}`);
+        dropped.push({ restore: index.definition });
+      }
+    },
+    async endBulkLoad() {
+      await copying;
+      // Indexes first: the FK validation then joins through them.
+      for (const { restore } of [...dropped].reverse()) await client.query(restore);
+      dropped = [];
+    },
     async close() {
+      await copying.catch(() => undefined);
       if (inTransaction) await client.query("ROLLBACK").catch(() => undefined);
       await client.end();
     },

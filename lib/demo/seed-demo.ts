@@ -18,6 +18,8 @@ import { writeDemoSharingRecords } from "@/lib/demo/write-demo-sharing-records";
 export const DEFAULT_DEMO_PASSWORD = "demo-password";
 const SEED = "attest-demo-v1";
 const BCRYPT_COST = 10;
+/** The tables that grow with --scale. */
+const BULK_TABLES = ["Email", "DlpViolation", "AuditEvent", "VaultAccess", "QueryLog", "DataSharingRecord"];
 
 export type SeedDemoOptions = {
   /** See getDemoVolumes; default 1. */
@@ -97,6 +99,7 @@ export async function seedDemo(options: SeedDemoOptions = {}): Promise<SeedDemoR
       Object.values(dir.rows).reduce((n, rows) => n + rows.length, 0),
     );
 
+    await writer.beginBulkLoad(BULK_TABLES);
     const mail = await writeDemoEmails(writer, random.fork("emails"), dir, volumes);
     result.counts.Email = mail.emails;
     result.counts.DlpViolation = mail.violations;
@@ -111,6 +114,8 @@ export async function seedDemo(options: SeedDemoOptions = {}): Promise<SeedDemoR
     result.counts.DataSharingRecord = await writeDemoSharingRecords(writer, random.fork("sharing"), dir, volumes);
     progress("query logs and sharing records", result.counts.QueryLog + result.counts.DataSharingRecord);
 
+    await writer.endBulkLoad();
+    progress("indexes and foreign keys", 0);
     await writer.commit();
     progress("committed", 0);
     return { ...result, status: "seeded", durationMs: performance.now() - started };

@@ -21,10 +21,27 @@ const PASSWORD = "seed-test-password";
 let database: TestDatabase;
 let client: Database;
 let first: SeedDemoResult;
+let schemaBefore: string[];
+
+/** Index and foreign-key names of the database: the bulk load must leave them as the migrations made them. */
+async function listSchemaObjects(): Promise<string[]> {
+  const rows =
+    database.provider === "postgresql"
+      ? await client.$queryRawUnsafe<{ name: string }[]>(
+          `SELECT indexname AS name FROM pg_indexes WHERE schemaname = current_schema()
+           UNION ALL SELECT conname::text AS name FROM pg_constraint WHERE connamespace = to_regnamespace(current_schema())`,
+        )
+      : await client.$queryRawUnsafe<{ name: string }[]>(
+          `SELECT name FROM sqlite_master WHERE type = 'index'
+           UNION ALL SELECT m.name || '->' || f."table" AS name FROM sqlite_master m, pragma_foreign_key_list(m.name) f WHERE m.type = 'table'`,
+        );
+  return rows.map((r) => r.name).sort();
+}
 
 beforeAll(async () => {
   database = await createTestDatabase({ migrate: true, label: "seed" });
   client = createDatabaseClient(database.url);
+  schemaBefore = await listSchemaObjects();
   first = await seedDemo({ databaseUrl: database.url, scale: SCALE, anchor: ANCHOR, password: PASSWORD });
 }, 120_000);
 
@@ -75,6 +92,11 @@ describe("seedDemo", () => {
       orderBy: { orgId: "asc" },
     });
     expect(agentsPerOrg.map((g) => g._count._all)).toEqual([7, 5]);
+  });
+
+  it("leaves every index and foreign key in place", async () => {
+    expect(schemaBefore.length).toBeGreaterThan(20);
+    expect(await listSchemaObjects()).toEqual(schemaBefore);
   });
 
   it("gives the high-volume agent its emails and audit events", async () => {
@@ -183,6 +205,8 @@ describe("seedDemo", () => {
   it("puts each kind of personal data into email bodies, and raises violations on real emails", async () => {
     const emails = await client.email.findMany({ select: { body: true, toAddresses: true, ccAddresses: true } });
     const bodies = emails.map((e) => e.body);
+    // Multi-line bodies survive the bulk path (COPY escapes newlines on PostgreSQL).
+    expect(bodies.every((b) => /^(Hi [^\n]+,|Hello,)\n\n[^\n]+\n\n/.test(b))).toBe(true);
     const luhn = (digits: string) =>
       [...digits].reverse().reduce((sum, ch, i) => {
         const d = Number(ch) * (i % 2 ? 2 : 1);
