@@ -85,6 +85,8 @@ function assertCallerOrg(orgId: string, batch: IngestBatch): void {
   }
 }
 
+/** P2002 from Prisma's own writes; raw SQL surfaces the driver's error as P2010. */
 function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: unknown } | null)?.code === "P2002";
+  const known = error as { code?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown } } } } | null;
+  return known?.code === "P2002" || known?.meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation";
 }

@@ -1,8 +1,10 @@
-// Writes a batch's new records with one createMany per request (Prisma splits
-// it into multi-row INSERTs within the database's parameter limit). Timestamps
-// go through Prisma, so SQLite gets the same text representation every other
-// writer uses (see lib/demo/open-bulk-writer.ts).
+// Writes a batch's new records as multi-row INSERTs (insert-rows.ts). Rows are
+// typed with Prisma's own create inputs and each table's column list must name
+// every model field, so a model change that this file misses fails to compile.
+import { getDatabaseProvider } from "@/lib/db/database-url";
+import type { Prisma } from "@/lib/generated/sqlite/client";
 import type { IngestTransaction } from "@/lib/ingest/ingest-transaction";
+import { insertRows, type ColumnType } from "@/lib/ingest/insert-rows";
 import type { IngestKind } from "@/lib/ingest/parse-ingest-kind";
 import type { IngestRecord, IngestRecordOf } from "@/lib/ingest/schemas";
 import type { VerifiedReferences } from "@/lib/ingest/verify-record-references";
@@ -15,6 +17,7 @@ export async function insertIngestRecords(
   kind: IngestKind,
   rows: readonly NewRecord[],
   references: VerifiedReferences,
+  provider = getDatabaseProvider(),
 ): Promise<number> {
   if (rows.length === 0) return 0;
   // The schema of `kind` produced these records; TypeScript cannot tie the two together.
@@ -22,7 +25,7 @@ export async function insertIngestRecords(
 
   switch (kind) {
     case "audit-events": {
-      const data = as<"audit-events">().map(({ id, record: r }) => ({
+      const data = as<"audit-events">().map(({ id, record: r }): Prisma.AuditEventCreateManyInput => ({
         id,
         orgId,
         occurredAt: r.occurredAt,
@@ -36,13 +39,13 @@ export async function insertIngestRecords(
         agentId: r.agentId ?? null,
         outcome: r.outcome,
         ip: r.ip ?? null,
-        // Left out → SQL NULL (Prisma's JSON null would be the JSON literal `null`).
-        metadata: (r.metadata ?? undefined) as never,
+        // Left out → SQL NULL, not the JSON literal `null`.
+        metadata: (r.metadata ?? undefined) as Prisma.InputJsonValue | undefined,
       }));
-      return (await tx.auditEvent.createMany({ data })).count;
+      return insertRows(tx, provider, "AuditEvent", auditEventColumns, data);
     }
     case "emails": {
-      const data = as<"emails">().map(({ id, record: r }) => ({
+      const data = as<"emails">().map(({ id, record: r }): Prisma.EmailCreateManyInput => ({
         id,
         orgId,
         agentId: r.agentId,
@@ -55,10 +58,10 @@ export async function insertIngestRecords(
         body: r.body,
         sentAt: r.sentAt,
       }));
-      return (await tx.email.createMany({ data })).count;
+      return insertRows(tx, provider, "Email", emailColumns, data);
     }
     case "dlp-violations": {
-      const data = as<"dlp-violations">().map(({ id, record: r }) => ({
+      const data = as<"dlp-violations">().map(({ id, record: r }): Prisma.DlpViolationCreateManyInput => ({
         id,
         orgId,
         ruleId: r.ruleId,
@@ -69,10 +72,10 @@ export async function insertIngestRecords(
         excerpt: r.excerpt,
         detectedAt: r.detectedAt,
       }));
-      return (await tx.dlpViolation.createMany({ data })).count;
+      return insertRows(tx, provider, "DlpViolation", dlpViolationColumns, data);
     }
     case "vault-accesses": {
-      const data = as<"vault-accesses">().map(({ id, record: r }) => ({
+      const data = as<"vault-accesses">().map(({ id, record: r }): Prisma.VaultAccessCreateManyInput => ({
         id,
         orgId,
         secretId: r.secretId,
@@ -84,10 +87,10 @@ export async function insertIngestRecords(
         outcome: r.outcome,
         occurredAt: r.occurredAt,
       }));
-      return (await tx.vaultAccess.createMany({ data })).count;
+      return insertRows(tx, provider, "VaultAccess", vaultAccessColumns, data);
     }
     case "query-logs": {
-      const data = as<"query-logs">().map(({ id, record: r }) => ({
+      const data = as<"query-logs">().map(({ id, record: r }): Prisma.QueryLogCreateManyInput => ({
         id,
         orgId,
         agentId: r.agentId ?? null,
@@ -101,10 +104,10 @@ export async function insertIngestRecords(
         outcome: r.outcome,
         occurredAt: r.occurredAt,
       }));
-      return (await tx.queryLog.createMany({ data })).count;
+      return insertRows(tx, provider, "QueryLog", queryLogColumns, data);
     }
     case "data-sharing-records": {
-      const data = as<"data-sharing-records">().map(({ id, record: r }) => ({
+      const data = as<"data-sharing-records">().map(({ id, record: r }): Prisma.DataSharingRecordCreateManyInput => ({
         id,
         orgId,
         agentId: r.agentId ?? null,
@@ -118,7 +121,95 @@ export async function insertIngestRecords(
         recordCount: r.recordCount,
         sharedAt: r.sharedAt,
       }));
-      return (await tx.dataSharingRecord.createMany({ data })).count;
+      return insertRows(tx, provider, "DataSharingRecord", dataSharingRecordColumns, data);
     }
   }
 }
+
+type Columns<Input> = Readonly<Record<keyof Input, ColumnType>>;
+
+const auditEventColumns: Columns<Prisma.AuditEventCreateManyInput> = {
+  id: "text",
+  orgId: "text",
+  occurredAt: "timestamp",
+  actorType: "text",
+  actorId: "text",
+  actorLabel: "text",
+  action: "text",
+  category: "text",
+  targetType: "text",
+  targetId: "text",
+  agentId: "text",
+  outcome: "text",
+  ip: "text",
+  metadata: "json",
+};
+
+const emailColumns: Columns<Prisma.EmailCreateManyInput> = {
+  id: "text",
+  orgId: "text",
+  agentId: "text",
+  direction: "text",
+  messageId: "text",
+  fromAddress: "text",
+  toAddresses: "json",
+  ccAddresses: "json",
+  subject: "text",
+  body: "text",
+  sentAt: "timestamp",
+};
+
+const dlpViolationColumns: Columns<Prisma.DlpViolationCreateManyInput> = {
+  id: "text",
+  orgId: "text",
+  ruleId: "text",
+  agentId: "text",
+  emailId: "text",
+  severity: "text",
+  actionTaken: "text",
+  excerpt: "text",
+  detectedAt: "timestamp",
+};
+
+const vaultAccessColumns: Columns<Prisma.VaultAccessCreateManyInput> = {
+  id: "text",
+  orgId: "text",
+  secretId: "text",
+  action: "text",
+  actorType: "text",
+  actorId: "text",
+  actorLabel: "text",
+  agentId: "text",
+  outcome: "text",
+  occurredAt: "timestamp",
+};
+
+const queryLogColumns: Columns<Prisma.QueryLogCreateManyInput> = {
+  id: "text",
+  orgId: "text",
+  agentId: "text",
+  actorType: "text",
+  actorId: "text",
+  actorLabel: "text",
+  database: "text",
+  statement: "text",
+  rowsReturned: "integer",
+  durationMs: "integer",
+  outcome: "text",
+  occurredAt: "timestamp",
+};
+
+const dataSharingRecordColumns: Columns<Prisma.DataSharingRecordCreateManyInput> = {
+  id: "text",
+  orgId: "text",
+  agentId: "text",
+  recipientName: "text",
+  recipientDomain: "text",
+  recipientCountry: "text",
+  purpose: "text",
+  legalBasis: "text",
+  dataCategories: "json",
+  transferMechanism: "text",
+  recordCount: "integer",
+  sharedAt: "timestamp",
+};

@@ -45,11 +45,9 @@ beforeAll(async () => {
     data: { orgId: acme.orgId, name: "Cards", detector: "payment_card", severity: "critical", action: "block" },
     select: { id: true, severity: true },
   });
-  [secret, otherSecret] = await Promise.all(
-    [acme, globex].map((org) =>
-      db.vaultSecret.create({ data: { orgId: org.orgId, name: `smtp-${uniqueSuffix()}`, kind: "smtp_credential" }, select: { id: true } }),
-    ),
-  );
+  const createSecret = (orgId: string) =>
+    db.vaultSecret.create({ data: { orgId, name: `smtp-${uniqueSuffix()}`, kind: "smtp_credential" }, select: { id: true } });
+  [secret, otherSecret] = await Promise.all([createSecret(acme.orgId), createSecret(globex.orgId)]);
 });
 
 afterEach(() => {

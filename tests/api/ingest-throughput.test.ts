@@ -1,0 +1,69 @@
+// Measures ingest throughput: 1000-email batches (≈1.6 KB body each, client ids
+// for idempotency) through the route handler — JSON parse, zod, reference and
+// duplicate checks, createMany, commit. Prints records/second; asserts that
+// every record landed. Run on both databases:
+//   npx vitest run --project api tests/api/ingest-throughput.test.ts
+//   TEST_DATABASE_URL=postgres://root@127.0.0.1:5432/test npx vitest run --project api tests/api/ingest-throughput.test.ts
+import { beforeAll, expect, it } from "vitest";
+import { inject } from "vitest";
+import { db } from "@/lib/db";
+import { POST } from "@/app/api/engine/ingest/[kind]/route";
+import { createTestAgent } from "@/tests/support/compliance-fixtures";
+import { createTestApiKey, createTestOrg, uniqueSuffix, type TestApiKey, type TestOrg } from "@/tests/support/fixtures";
+
+const batchSize = 1000;
+const rounds = 3;
+
+let org: TestOrg;
+let key: TestApiKey;
+let agentIds: string[];
+
+beforeAll(async () => {
+  org = await createTestOrg();
+  key = await createTestApiKey(org.orgId, ["events:write"]);
+  agentIds = (await Promise.all([1, 2, 3].map((n) => createTestAgent(org.orgId, `Agent ${n}`)))).map((a) => a.id);
+});
+
+function buildBatch(tag: string) {
+  const paragraph = "Thanks for your message about order 4471. We have updated the delivery address and will confirm by email. ";
+  const start = Date.UTC(2026, 0, 1);
+  return JSON.stringify({
+    records: Array.from({ length: batchSize }, (_, i) => ({
+      id: `${tag}-${i}`,
+      agentId: agentIds[i % agentIds.length],
+      direction: i % 2 ? "inbound" : "outbound",
+      messageId: `<${tag}-${i}@mail.example>`,
+      fromAddress: "agent@acme.example",
+      toAddresses: [`customer${i}@customer.example`],
+      ccAddresses: i % 5 === 0 ? ["billing@acme.example"] : [],
+      subject: `${tag} re: order ${i}`,
+      body: paragraph.repeat(15),
+      sentAt: new Date(start + i * 60_000).toISOString(),
+    })),
+  });
+}
+
+it(`ingests ${rounds} batches of ${batchSize} emails and reports records/second`, async () => {
+  const rates: number[] = [];
+  for (let round = 0; round < rounds; round += 1) {
+    const tag = uniqueSuffix();
+    const body = buildBatch(tag);
+    const request = new Request("http://localhost/api/engine/ingest/emails", {
+      method: "POST",
+      headers: { authorization: `Bearer ${key.key}`, "content-type": "application/json" },
+      body,
+    });
+    const started = performance.now();
+    const response = await POST(request, { params: Promise.resolve({ kind: "emails" }) });
+    const ms = performance.now() - started;
+    expect(response.status).toBe(201);
+    expect(((await response.json()) as { accepted: number }).accepted).toBe(batchSize);
+    expect(await db.email.count({ where: { orgId: org.orgId, subject: { startsWith: tag } } })).toBe(batchSize);
+    rates.push(batchSize / (ms / 1000));
+    console.log(
+      `[ingest throughput] ${inject("databaseProvider")}: ${batchSize} emails (${(body.length / 1024 / 1024).toFixed(2)} MB) in ${ms.toFixed(0)} ms = ${Math.round(batchSize / (ms / 1000))} records/s`,
+    );
+  }
+  const median = [...rates].sort((a, b) => a - b)[Math.floor(rates.length / 2)]!;
+  console.log(`[ingest throughput] ${inject("databaseProvider")}: median ${Math.round(median)} records/s`);
+});
