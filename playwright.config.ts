@@ -64,7 +64,8 @@ export default defineConfig({
     reuseExistingServer: !isCI && process.env.E2E_REUSE_SERVER === "true",
     // SIGTERM first so the server can hand back report leases and remove its data directory.
     gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
-    stdout: "pipe",
+    // The server's request log would drown the test report; its errors still show.
+    stdout: process.env.E2E_SERVER_LOG === "true" ? "pipe" : "ignore",
     stderr: "pipe",
     env: {
       PORT: port,

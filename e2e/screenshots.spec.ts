@@ -30,3 +30,31 @@ for (const viewport of viewports) {
     }
   });
 }
+
+test("screenshots of the login page, the org switcher and the new-key dialog", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(demoUsers.admin.email);
+  await page.getByLabel("Password").fill("not-the-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText("Invalid email or password")).toBeVisible();
+  await page.screenshot({ path: "test-results/screenshots/login-error.png" });
+
+  await signInAndWait(page, demoUsers.admin.email);
+  await page.getByRole("button", { name: "Organization: Acme Robotics" }).click();
+  await expect(page.getByRole("menu")).toBeVisible();
+  await page.screenshot({ path: "test-results/screenshots/org-switcher-open.png" });
+  await page.keyboard.press("Escape");
+
+  await page.goto("/dashboard/settings/api-keys");
+  await page.getByRole("button", { name: "Create API key" }).click();
+  await page.getByRole("dialog").getByLabel("Name").fill("Screenshot exporter");
+  await page.screenshot({ path: "test-results/screenshots/api-key-create-dialog.png" });
+  await page.getByRole("dialog").getByRole("button", { name: "Create key" }).click();
+  await expect(page.getByRole("dialog", { name: "API key created" })).toBeVisible();
+  await page.screenshot({ path: "test-results/screenshots/api-key-created-dialog.png" });
+  await page.getByRole("button", { name: "Done" }).click();
+  await page.getByRole("button", { name: "Revoke Screenshot exporter" }).click();
+  await expect(page.getByRole("alertdialog")).toBeVisible();
+  await page.screenshot({ path: "test-results/screenshots/api-key-revoke-confirm.png" });
+});
