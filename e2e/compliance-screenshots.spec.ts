@@ -11,6 +11,13 @@ const viewports = [
   { name: "narrow", width: 900, height: 700 },
 ] as const;
 
+function daysAgo(days: number): string {
+  const now = new Date();
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - days))
+    .toISOString()
+    .slice(0, 10);
+}
+
 async function expectNoSidewaysScroll(page: Page) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
@@ -21,11 +28,12 @@ for (const viewport of viewports) {
     test.setTimeout(120_000);
     await page.setViewportSize({ width: viewport.width, height: viewport.height });
     await signInAndWait(page, demoUsers.admin.email);
-    const created = await createReport(page.request, "soc2", { dateRange: { from: "2026-01-01", to: "2026-03-31" } });
+    const created = await createReport(page.request, "soc2", { dateRange: { from: daysAgo(60), to: daysAgo(0) } });
     const report = await waitForCompleted(page.request, created.id);
 
     await page.goto("/dashboard/compliance");
     await expect(page.getByLabel("Report Type")).toBeVisible();
+    await expect(page.getByRole("checkbox").first()).toBeVisible();
     await expectNoSidewaysScroll(page);
     await page.screenshot({
       path: `test-results/screenshots/compliance-generate-${viewport.name}.png`,
@@ -38,8 +46,9 @@ for (const viewport of viewports) {
     await page.screenshot({ path: `test-results/screenshots/compliance-reports-${viewport.name}.png`, fullPage: true });
 
     await page.goto(`/dashboard/compliance/reports/${report.id}`);
-    await expect(page.getByRole("table", { name: "Population manifest" })).toBeVisible();
-    await expect(page.locator("svg.recharts-surface").first()).toBeVisible();
+    // A 60-day SOC2 JSON is several MB: give the browser time to fetch and parse it.
+    await expect(page.getByRole("table", { name: "Population manifest" })).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByRole("figure", { name: "Daily activity" }).locator(".recharts-line").first()).toBeVisible();
     await expectNoSidewaysScroll(page);
     await page.screenshot({ path: `test-results/screenshots/compliance-viewer-${viewport.name}.png`, fullPage: true });
 

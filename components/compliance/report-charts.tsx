@@ -17,7 +17,7 @@ export function ReportCharts({ document, dailyCounts }: { document: ReportDocume
         Charts
       </h2>
       {hasAny ? (
-        <div className="mt-3 grid gap-4 lg:grid-cols-2">
+        <div className="mt-3 grid grid-cols-1 gap-4 lg:grid-cols-2">
           {charts.daily ? (
             <div className="lg:col-span-2">
               <DailyActivityChart data={charts.daily} />

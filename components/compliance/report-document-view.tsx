@@ -18,7 +18,7 @@ export function ReportDocumentView({ report }: { report: ReportResource }) {
   const data = loaded.data;
 
   return (
-    <div className="grid gap-6" data-print-document="">
+    <div className="grid grid-cols-1 gap-6" data-print-document="">
       <div className="flex flex-wrap justify-end gap-2 print:hidden">
         <Button variant="secondary" onClick={() => window.print()}>
           Print / Save as PDF

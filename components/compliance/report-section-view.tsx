@@ -38,7 +38,7 @@ export function ReportSectionView({
       <div className="mt-4">
         <SectionSummary summary={section.summary} />
       </div>
-      <div className="mt-5 grid gap-5">
+      <div className="mt-5 grid grid-cols-1 gap-5">
         {Object.entries(section.tables).map(([name, rows]) => (
           <PaginatedRowsTable
             key={name}

@@ -96,7 +96,7 @@ export function ReportsPanel({
   };
 
   return (
-    <div className="grid gap-4">
+    <div className="grid grid-cols-1 gap-4">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <ReportFiltersBar value={filters} onChange={onFiltersChange} />
         <p className="text-xs text-slate-500" aria-live="polite">

@@ -84,7 +84,7 @@ export function SectionSummary({ summary }: { summary: Record<string, JsonValue>
   const breakdowns = entries.filter(([, value]) => !isScalar(value));
   if (entries.length === 0) return null;
   return (
-    <div className="grid gap-4">
+    <div className="grid grid-cols-1 gap-4">
       {figures.length > 0 ? (
         <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4">
           {figures.map(([key, value]) => (
@@ -96,7 +96,7 @@ export function SectionSummary({ summary }: { summary: Record<string, JsonValue>
         </dl>
       ) : null}
       {breakdowns.length > 0 ? (
-        <div className="grid gap-4 sm:grid-cols-2">
+        <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
           {breakdowns.map(([key, value]) => (
             <Breakdown key={key} title={humanizeKey(key)} value={value} />
           ))}
