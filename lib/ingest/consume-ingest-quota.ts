@@ -14,7 +14,7 @@ export type IngestQuota = { limit: number; remaining: number };
 const globalForLimiter = globalThis as unknown as { attestIngestLimiters?: Map<number, RateLimiterMemory> };
 const limiters = (globalForLimiter.attestIngestLimiters ??= new Map());
 
-export function getIngestRequestsPerMinute(env: NodeJS.ProcessEnv = process.env): number {
+export function getIngestRequestsPerMinute(env: Record<string, string | undefined> = process.env): number {
   const value = Number(env.ATTEST_INGEST_RATE_LIMIT);
   return Number.isInteger(value) && value > 0 ? value : defaultIngestRequestsPerMinute;
 }
@@ -34,9 +34,13 @@ export async function consumeIngestQuota(identity: Identity): Promise<IngestQuot
   } catch (rejection) {
     if (!(rejection instanceof RateLimiterRes)) throw rejection;
     const retryAfterSeconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-    throw new AppError("rate_limited", `Too many ingest requests; at most ${limit} a minute. Retry in ${retryAfterSeconds} s`, {
-      retryAfterSeconds,
-      limit,
-    });
+    throw new AppError(
+      "rate_limited",
+      `Too many ingest requests; at most ${limit} a minute. Retry in ${retryAfterSeconds} s`,
+      {
+        retryAfterSeconds,
+        limit,
+      },
+    );
   }
 }

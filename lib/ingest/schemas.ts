@@ -32,8 +32,8 @@ export const legalBases = [
  * ISO-8601 with an explicit offset (`Z` or `±hh:mm`): a time without one is
  * ambiguous, so it is refused rather than guessed as UTC.
  */
-export const timestamp = z
-  .iso.datetime({ offset: true, error: "Use an ISO-8601 timestamp with an offset, e.g. 2026-01-31T12:00:00Z" })
+export const timestamp = z.iso
+  .datetime({ offset: true, error: "Use an ISO-8601 timestamp with an offset, e.g. 2026-01-31T12:00:00Z" })
   .transform((text) => new Date(text))
   .refine((date) => date.getTime() >= earliestTimestampMs, "Timestamps before 2000-01-01 are not accepted")
   .refine(
@@ -57,9 +57,7 @@ const count = z.number().int("Must be a whole number").min(0, "Cannot be negativ
  * The client's own id of a record: a retried batch carrying the same ids is
  * not written twice (see derive-record-id.ts).
  */
-export const clientRecordId = z
-  .string()
-  .regex(/^[\x21-\x7e]{1,128}$/, "Use 1–128 visible ASCII characters");
+export const clientRecordId = z.string().regex(/^[\x21-\x7e]{1,128}$/, "Use 1–128 visible ASCII characters");
 
 /** Fields every record may carry. `orgId`, when given, must be the caller's org. */
 const common = {
@@ -187,7 +185,12 @@ export function ingestBatchSchema<Kind extends IngestKind>(kind: Kind) {
         if (record.id === undefined) return;
         const first = firstIndexOf.get(record.id);
         if (first === undefined) firstIndexOf.set(record.id, index);
-        else ctx.addIssue({ code: "custom", path: ["records", index, "id"], message: `Repeats the id of records.${first}` });
+        else
+          ctx.addIssue({
+            code: "custom",
+            path: ["records", index, "id"],
+            message: `Repeats the id of records.${first}`,
+          });
       });
     });
 }

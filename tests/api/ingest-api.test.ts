@@ -46,7 +46,10 @@ beforeAll(async () => {
     select: { id: true, severity: true },
   });
   const createSecret = (orgId: string) =>
-    db.vaultSecret.create({ data: { orgId, name: `smtp-${uniqueSuffix()}`, kind: "smtp_credential" }, select: { id: true } });
+    db.vaultSecret.create({
+      data: { orgId, name: `smtp-${uniqueSuffix()}`, kind: "smtp_credential" },
+      select: { id: true },
+    });
   [secret, otherSecret] = await Promise.all([createSecret(acme.orgId), createSecret(globex.orgId)]);
 });
 
@@ -133,7 +136,11 @@ describe("who may ingest", () => {
 
   it("lets an admin session ingest into the admin's org", async () => {
     const batch = emailBatch(2);
-    const response = await post("emails", { records: batch.records }, { cookie: await sessionCookieFor(acme.admin, acme.orgId) });
+    const response = await post(
+      "emails",
+      { records: batch.records },
+      { cookie: await sessionCookieFor(acme.admin, acme.orgId) },
+    );
     expect(response.status).toBe(201);
     expect(await countTagged(acme.orgId, batch.tag)).toBe(2);
   });
@@ -160,7 +167,17 @@ describe("what is written", () => {
     const rows = await db.email.findMany({
       where: { id: { in: body.records.map((r) => r.id) } },
       orderBy: { subject: "asc" },
-      select: { orgId: true, agentId: true, direction: true, fromAddress: true, toAddresses: true, ccAddresses: true, subject: true, body: true, sentAt: true },
+      select: {
+        orgId: true,
+        agentId: true,
+        direction: true,
+        fromAddress: true,
+        toAddresses: true,
+        ccAddresses: true,
+        subject: true,
+        body: true,
+        sentAt: true,
+      },
     });
     expect(rows).toHaveLength(3);
     expect(rows[0]).toEqual({
@@ -207,23 +224,61 @@ describe("what is written", () => {
     const cases: [string, Record<string, unknown>, () => Promise<number>][] = [
       [
         "dlp-violations",
-        { ruleId: rule.id, agentId: agent.id, emailId, actionTaken: "blocked", excerpt: "4111 **** **** 1111", detectedAt: "2026-01-31T12:00:01Z" },
+        {
+          ruleId: rule.id,
+          agentId: agent.id,
+          emailId,
+          actionTaken: "blocked",
+          excerpt: "4111 **** **** 1111",
+          detectedAt: "2026-01-31T12:00:01Z",
+        },
         () => db.dlpViolation.count({ where: { orgId: acme.orgId, emailId, severity: rule.severity } }),
       ],
       [
         "vault-accesses",
-        { secretId: secret.id, action: "read", actorType: "agent", actorId: agent.id, agentId: agent.id, outcome: "success", occurredAt: "2026-01-31T12:00:02Z" },
+        {
+          secretId: secret.id,
+          action: "read",
+          actorType: "agent",
+          actorId: agent.id,
+          agentId: agent.id,
+          outcome: "success",
+          occurredAt: "2026-01-31T12:00:02Z",
+        },
         () => db.vaultAccess.count({ where: { orgId: acme.orgId, secretId: secret.id, action: "read" } }),
       ],
       [
         "query-logs",
-        { agentId: agent.id, actorType: "agent", database: "crm", statement: "SELECT email FROM customers WHERE id = $1", rowsReturned: 1, durationMs: 4, outcome: "success", occurredAt: "2026-01-31T12:00:03Z" },
+        {
+          agentId: agent.id,
+          actorType: "agent",
+          database: "crm",
+          statement: "SELECT email FROM customers WHERE id = $1",
+          rowsReturned: 1,
+          durationMs: 4,
+          outcome: "success",
+          occurredAt: "2026-01-31T12:00:03Z",
+        },
         () => db.queryLog.count({ where: { orgId: acme.orgId, database: "crm", rowsReturned: 1 } }),
       ],
       [
         "data-sharing-records",
-        { agentId: agent.id, recipientName: "HelpDeskly Inc.", recipientDomain: "helpdeskly.example", recipientCountry: "US", purpose: "Ticket synchronisation", legalBasis: "contract", dataCategories: ["contact details"], transferMechanism: "EU-US Data Privacy Framework", recordCount: 12, sharedAt: "2026-01-31T12:00:04Z" },
-        () => db.dataSharingRecord.count({ where: { orgId: acme.orgId, recipientName: "HelpDeskly Inc.", recordCount: 12 } }),
+        {
+          agentId: agent.id,
+          recipientName: "HelpDeskly Inc.",
+          recipientDomain: "helpdeskly.example",
+          recipientCountry: "US",
+          purpose: "Ticket synchronisation",
+          legalBasis: "contract",
+          dataCategories: ["contact details"],
+          transferMechanism: "EU-US Data Privacy Framework",
+          recordCount: 12,
+          sharedAt: "2026-01-31T12:00:04Z",
+        },
+        () =>
+          db.dataSharingRecord.count({
+            where: { orgId: acme.orgId, recipientName: "HelpDeskly Inc.", recordCount: 12 },
+          }),
       ],
     ];
     for (const [kind, record, count] of cases) {
@@ -260,7 +315,12 @@ describe("all or nothing", () => {
     });
     expect(response.status).toBe(400);
     const fields = ((await response.json()) as ErrorBody).error.details?.fields ?? {};
-    expect(Object.keys(fields).sort()).toEqual(["records.1.direction", "records.2.toAddresses.0", "records.3.sentAt", "records.4"]);
+    expect(Object.keys(fields).sort()).toEqual([
+      "records.1.direction",
+      "records.2.toAddresses.0",
+      "records.3.sentAt",
+      "records.4",
+    ]);
   });
 
   it("refuses another org's agent (400 naming it) and writes nothing", async () => {
@@ -270,19 +330,32 @@ describe("all or nothing", () => {
     expect(response.status).toBe(400);
     const body = (await response.json()) as ErrorBody;
     expect(body.error.message).toContain(otherAgent.id);
-    expect(body.error.details?.fields).toEqual({ "records.1.agentId": [`Unknown agent in this organization: ${otherAgent.id}`] });
+    expect(body.error.details?.fields).toEqual({
+      "records.1.agentId": [`Unknown agent in this organization: ${otherAgent.id}`],
+    });
     expect(await countTagged(acme.orgId, batch.tag)).toBe(0);
     expect(await countTagged(globex.orgId, batch.tag)).toBe(0);
   });
 
   it("refuses another org's vault secret and an unknown DLP rule", async () => {
-    const access = { secretId: otherSecret.id, action: "read", actorType: "system", outcome: "success", occurredAt: "2026-01-31T12:00:00Z" };
+    const access = {
+      secretId: otherSecret.id,
+      action: "read",
+      actorType: "system",
+      outcome: "success",
+      occurredAt: "2026-01-31T12:00:00Z",
+    };
     const vault = await post("vault-accesses", { records: [access] });
     expect(vault.status).toBe(400);
     expect(((await vault.json()) as ErrorBody).error.details?.fields).toHaveProperty(["records.0.secretId"]);
     expect(await db.vaultAccess.count({ where: { secretId: otherSecret.id } })).toBe(0);
 
-    const violation = { ruleId: "no-such-rule", agentId: agent.id, actionTaken: "alerted", detectedAt: "2026-01-31T12:00:00Z" };
+    const violation = {
+      ruleId: "no-such-rule",
+      agentId: agent.id,
+      actionTaken: "alerted",
+      detectedAt: "2026-01-31T12:00:00Z",
+    };
     const dlp = await post("dlp-violations", { records: [violation] });
     expect(dlp.status).toBe(400);
     expect(((await dlp.json()) as ErrorBody).error.details?.fields).toEqual({
@@ -303,7 +376,10 @@ describe("all or nothing", () => {
     expect(await countTagged(acme.orgId, batch.tag)).toBe(0);
     expect(await countTagged(globex.orgId, batch.tag)).toBe(0);
 
-    const own = await post("emails", { orgId: acme.orgId, records: batch.records.map((r) => ({ ...r, orgId: acme.orgId })) });
+    const own = await post("emails", {
+      orgId: acme.orgId,
+      records: batch.records.map((r) => ({ ...r, orgId: acme.orgId })),
+    });
     expect(own.status).toBe(201);
     expect(await countTagged(acme.orgId, batch.tag)).toBe(2);
   });
@@ -330,7 +406,10 @@ describe("limits", () => {
   it("answers 400 to malformed JSON", async () => {
     const response = await post("emails", '{"records": [');
     expect(response.status).toBe(400);
-    expect(((await response.json()) as ErrorBody).error).toMatchObject({ code: "bad_request", message: expect.stringContaining("JSON") });
+    expect(((await response.json()) as ErrorBody).error).toMatchObject({
+      code: "bad_request",
+      message: expect.stringContaining("JSON"),
+    });
   });
 
   it("answers 429 with Retry-After once a key passes the limit; other keys are unaffected", async () => {
@@ -340,7 +419,8 @@ describe("limits", () => {
       createTestApiKey(acme.orgId, ["events:write"]),
     ]);
     const statuses: number[] = [];
-    for (let i = 0; i < 3; i += 1) statuses.push((await post("emails", { records: [email()] }, { key: busy.key })).status);
+    for (let i = 0; i < 3; i += 1)
+      statuses.push((await post("emails", { records: [email()] }, { key: busy.key })).status);
     expect(statuses).toEqual([201, 201, 201]);
 
     const batch = emailBatch(1);
@@ -392,7 +472,11 @@ describe("idempotent retries", () => {
     const clientId = `shared-${uniqueSuffix()}`;
     const tag = uniqueSuffix();
     const mine = await post("emails", { records: [email({ id: clientId, subject: tag })] });
-    const theirs = await post("emails", { records: [email({ id: clientId, subject: tag, agentId: globexAgent.id })] }, { key: globexKey.key });
+    const theirs = await post(
+      "emails",
+      { records: [email({ id: clientId, subject: tag, agentId: globexAgent.id })] },
+      { key: globexKey.key },
+    );
     expect([mine.status, theirs.status]).toEqual([201, 201]);
     expect(await countTagged(acme.orgId, tag)).toBe(1);
     expect(await countTagged(globex.orgId, tag)).toBe(1);
@@ -401,7 +485,9 @@ describe("idempotent retries", () => {
   it("refuses a batch that repeats a client id", async () => {
     const response = await post("emails", { records: [email({ id: "a" }), email({ id: "b" }), email({ id: "a" })] });
     expect(response.status).toBe(400);
-    expect(((await response.json()) as ErrorBody).error.details?.fields).toEqual({ "records.2.id": ["Repeats the id of records.0"] });
+    expect(((await response.json()) as ErrorBody).error.details?.fields).toEqual({
+      "records.2.id": ["Repeats the id of records.0"],
+    });
   });
 
   it("writes a batch once when two identical retries race", async () => {

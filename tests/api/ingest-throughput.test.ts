@@ -25,7 +25,8 @@ beforeAll(async () => {
 });
 
 function buildBatch(tag: string) {
-  const paragraph = "Thanks for your message about order 4471. We have updated the delivery address and will confirm by email. ";
+  const paragraph =
+    "Thanks for your message about order 4471. We have updated the delivery address and will confirm by email. ";
   const start = Date.UTC(2026, 0, 1);
   return JSON.stringify({
     records: Array.from({ length: batchSize }, (_, i) => ({
