@@ -19,6 +19,21 @@ export type PopulationSource<Row> = {
   keyOf(row: Row): Keyset;
 };
 
+/** A time column's range: from `gte` (inclusive, optional) to `lt` (exclusive). */
+export type TimeRange = { gte?: Date; lt: Date };
+
+/**
+ * The time range of one keyset page: the population's range with its lower
+ * bound raised to the cursor. One lower bound matters: given both the period
+ * start and the cursor, SQLite 3.53 (better-sqlite3 12) ranges the index from
+ * the period start and filters up to the cursor, which made every page slower
+ * than the last (2 s per page a year in, against 15 ms).
+ */
+export function pageTimeRange(range: TimeRange, after: Keyset | null): TimeRange {
+  if (!after) return range;
+  return { gte: range.gte && range.gte > after.at ? range.gte : after.at, lt: range.lt };
+}
+
 /** Prisma `where` for "after this cursor" in (time, id) order; `field` is the model's time column. */
 export function afterKeyset<F extends string>(field: F, after: Keyset) {
   return {

@@ -37,7 +37,8 @@ export const auditSummaryReport: ReportDefinition = {
         auditSummaryFilterText,
         agentFilter.nullableText,
       ]),
-      where: scoped(auditSummaryWhere),
+      where: { AND: [{ orgId }, auditSummaryWhere, agentFilter.nullable] },
+      range: window.range,
     });
     const run = await writeManifest({ ctx, db, orgId, output, agents, agentFilter, window, asOf }, [population]);
 

@@ -47,7 +47,8 @@ export const gdprExportReport: ReportDefinition = {
     const emails = createEmailPopulation(db, {
       source: "Email: emails.emails",
       filter: joinFilterText([org, `agentId = ${agentId}`, window.describe("sentAt"), "inbound and outbound"]),
-      where: { orgId, agentId, sentAt: window.range },
+      where: { orgId, agentId },
+      range: window.range,
     });
     const activities = createProcessingActivityPopulation(db, {
       source: "ProcessingActivity: processing_activities.activities",
@@ -56,12 +57,14 @@ export const gdprExportReport: ReportDefinition = {
         `createdAt < ${asOf.toISOString()}`,
         `(agentId = ${agentId} or agentId is null: org-wide)`,
       ]),
-      where: { AND: [{ orgId, createdAt: { lt: asOf } }, agentFilter.nullable] },
+      where: { AND: [{ orgId }, agentFilter.nullable] },
+      range: { lt: asOf },
     });
     const sharing = createDataSharingRecordPopulation(db, {
       source: "DataSharingRecord: data_sharing.records",
       filter: joinFilterText([org, window.describe("sharedAt"), `(agentId = ${agentId} or agentId is null: org-wide)`]),
-      where: { AND: [{ orgId, sharedAt: window.range }, agentFilter.nullable] },
+      where: { AND: [{ orgId }, agentFilter.nullable] },
+      range: window.range,
     });
     const run = await writeManifest({ ctx, db, orgId, output, agents, agentFilter, window, asOf }, [
       emails,

@@ -26,28 +26,45 @@ type Scope = { db: Database; orgId: string; window: TimeWindow; agentFilter: Age
 export function planSoc2Populations({ db, orgId, window, agentFilter, asOf }: Scope) {
   const org = `orgId = ${orgId}`;
   const snapshot = (field: string) => `${field} < ${asOf.toISOString()} (as they stand at generation)`;
-  const eventsWhere = (where: Prisma.AuditEventWhereInput): Prisma.AuditEventWhereInput => ({
-    AND: [{ orgId, occurredAt: window.range }, where, agentFilter.nullable],
+  // Conditions without time; populations add their time range themselves (so
+  // pages can start at the cursor) and the sections aggregate over `where`,
+  // the same conditions with the period, so counts and populations agree.
+  const eventsCondition = (condition: Prisma.AuditEventWhereInput): Prisma.AuditEventWhereInput => ({
+    AND: [{ orgId }, condition, agentFilter.nullable],
   });
-  const events = (key: string, where: Prisma.AuditEventWhereInput, text: string) =>
+  const condition = {
+    userAccess: eventsCondition({ category: { in: userAccessCategories } }),
+    agentConfig: eventsCondition({ category: "agent_config" }),
+    enforcement: eventsCondition({ category: "agent_enforcement" }),
+    admin: eventsCondition({
+      OR: [{ category: { in: administrativeCategories } }, { action: { startsWith: apiKeyActionPrefix } }],
+    }),
+    dlpViolations: { orgId, ...agentFilter.required } satisfies Prisma.DlpViolationWhereInput,
+    vaultAccesses: { AND: [{ orgId }, agentFilter.nullable] } satisfies Prisma.VaultAccessWhereInput,
+  };
+  const inPeriod = (events: Prisma.AuditEventWhereInput): Prisma.AuditEventWhereInput => ({
+    AND: [events, { occurredAt: window.range }],
+  });
+  const where = {
+    userAccess: inPeriod(condition.userAccess),
+    agentConfig: inPeriod(condition.agentConfig),
+    enforcement: inPeriod(condition.enforcement),
+    admin: inPeriod(condition.admin),
+    dlpViolations: {
+      AND: [condition.dlpViolations, { detectedAt: window.range }],
+    } satisfies Prisma.DlpViolationWhereInput,
+    vaultAccesses: {
+      AND: [condition.vaultAccesses, { occurredAt: window.range }],
+    } satisfies Prisma.VaultAccessWhereInput,
+  };
+  const events = (key: string, eventCondition: Prisma.AuditEventWhereInput, text: string) =>
     createAuditEventPopulation(db, {
       source: `AuditEvent: ${key}`,
       filter: joinFilterText([org, window.describe("occurredAt"), text, agentFilter.nullableText]),
-      where,
+      where: eventCondition,
+      range: window.range,
     });
-  // The sections aggregate over exactly these, so counts and populations share one filter.
-  const where = {
-    userAccess: eventsWhere({ category: { in: userAccessCategories } }),
-    agentConfig: eventsWhere({ category: "agent_config" }),
-    enforcement: eventsWhere({ category: "agent_enforcement" }),
-    admin: eventsWhere({
-      OR: [{ category: { in: administrativeCategories } }, { action: { startsWith: apiKeyActionPrefix } }],
-    }),
-    dlpViolations: { orgId, detectedAt: window.range, ...agentFilter.required } satisfies Prisma.DlpViolationWhereInput,
-    vaultAccesses: {
-      AND: [{ orgId, occurredAt: window.range }, agentFilter.nullable],
-    } satisfies Prisma.VaultAccessWhereInput,
-  };
+  const snapshotRange = { lt: asOf };
 
   // "Not rotated in 90 days" is judged at the end of the period (or now, for a
   // period that has not ended): no successful rotation in the 90 days before it,
@@ -60,13 +77,14 @@ export function planSoc2Populations({ db, orgId, window, agentFilter, asOf }: Sc
     where,
     userAccessEvents: events(
       "user_access.events",
-      where.userAccess,
+      condition.userAccess,
       `category in (${userAccessCategories.join(", ")})`,
     ),
     members: createMembershipPopulation(db, {
       source: "Membership: user_access.members",
       filter: joinFilterText([org, snapshot("createdAt"), "people are not agent-scoped: every member is listed"]),
-      where: { orgId, createdAt: { lt: asOf } },
+      where: { orgId },
+      range: snapshotRange,
     }),
     agents: createAgentPopulation(db, {
       source: "Agent: agent_boundaries.agents",
@@ -75,24 +93,28 @@ export function planSoc2Populations({ db, orgId, window, agentFilter, asOf }: Sc
         snapshot("createdAt"),
         agentFilter.agentIds && `id in (${agentFilter.agentIds.join(", ")})`,
       ]),
-      where: { orgId, createdAt: { lt: asOf }, ...(agentFilter.agentIds ? { id: { in: agentFilter.agentIds } } : {}) },
+      where: { orgId, ...(agentFilter.agentIds ? { id: { in: agentFilter.agentIds } } : {}) },
+      range: snapshotRange,
     }),
-    agentConfigEvents: events("agent_boundaries.events", where.agentConfig, "category = agent_config"),
-    enforcementEvents: events("agent_enforcement.events", where.enforcement, "category = agent_enforcement"),
+    agentConfigEvents: events("agent_boundaries.events", condition.agentConfig, "category = agent_config"),
+    enforcementEvents: events("agent_enforcement.events", condition.enforcement, "category = agent_enforcement"),
     dlpRules: createDlpRulePopulation(db, {
       source: "DlpRule: dlp.rules",
       filter: joinFilterText([org, snapshot("createdAt"), "rules are org-wide: every rule is listed"]),
-      where: { orgId, createdAt: { lt: asOf } },
+      where: { orgId },
+      range: snapshotRange,
     }),
     dlpViolations: createDlpViolationPopulation(db, {
       source: "DlpViolation: dlp.violations",
       filter: joinFilterText([org, window.describe("detectedAt"), agentFilter.requiredText]),
-      where: where.dlpViolations,
+      where: condition.dlpViolations,
+      range: window.range,
     }),
     secrets: createVaultSecretPopulation(db, {
       source: "VaultSecret: vault.secrets",
       filter: joinFilterText([org, snapshot("createdAt"), agentFilter.nullableText]),
-      where: { AND: [{ orgId, createdAt: { lt: asOf } }, agentFilter.nullable] },
+      where: { AND: [{ orgId }, agentFilter.nullable] },
+      range: snapshotRange,
     }),
     staleSecrets: createVaultSecretPopulation(db, {
       source: "VaultSecret: vault.not_rotated_90_days",
@@ -105,20 +127,22 @@ export function planSoc2Populations({ db, orgId, window, agentFilter, asOf }: Sc
       ]),
       where: {
         AND: [
-          { orgId, createdAt: { lt: cutoff }, accesses: { none: rotatedSinceCutoff } },
+          { orgId, accesses: { none: rotatedSinceCutoff } },
           { OR: [{ lastRotatedAt: null }, { lastRotatedAt: { lt: cutoff } }, { lastRotatedAt: { gte: periodEnd } }] },
           agentFilter.nullable,
         ],
       },
+      range: { lt: cutoff },
     }),
     vaultAccesses: createVaultAccessPopulation(db, {
       source: "VaultAccess: vault.accesses",
       filter: joinFilterText([org, window.describe("occurredAt"), agentFilter.nullableText]),
-      where: where.vaultAccesses,
+      where: condition.vaultAccesses,
+      range: window.range,
     }),
     adminEvents: events(
       "administrative_actions.events",
-      where.admin,
+      condition.admin,
       `(category in (${administrativeCategories.join(", ")}) or action starts with "${apiKeyActionPrefix}")`,
     ),
     rotation: { cutoff, periodEnd },

@@ -1,6 +1,13 @@
 import type { Database } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/sqlite/client";
-import { afterKeyset, keysetOrder, toKeyset, type PopulationSource } from "../population-source";
+import {
+  afterKeyset,
+  keysetOrder,
+  pageTimeRange,
+  toKeyset,
+  type PopulationSource,
+  type TimeRange,
+} from "../population-source";
 
 const select = {
   id: true,
@@ -18,9 +25,11 @@ export type AgentRecord = Prisma.AgentGetPayload<{ select: typeof select }>;
 
 export function createAgentPopulation(
   db: Database,
-  spec: { source: string; filter: string; where: Prisma.AgentWhereInput },
+  spec: { source: string; filter: string; where: Prisma.AgentWhereInput; range: TimeRange },
 ): PopulationSource<AgentRecord> {
-  const { where } = spec;
+  // `where` holds every condition but time; the time range is applied here so
+  // each page can start its index range at the cursor.
+  const where: Prisma.AgentWhereInput = { AND: [spec.where, { createdAt: spec.range }] };
   return {
     source: spec.source,
     filter: spec.filter,
@@ -36,7 +45,13 @@ export function createAgentPopulation(
       ),
     page: (after, take) =>
       db.agent.findMany({
-        where: after ? { AND: [where, afterKeyset("createdAt", after)] } : where,
+        where: {
+          AND: [
+            spec.where,
+            { createdAt: pageTimeRange(spec.range, after) },
+            after ? afterKeyset("createdAt", after) : {},
+          ],
+        },
         orderBy: keysetOrder("createdAt", "asc"),
         take,
         select,

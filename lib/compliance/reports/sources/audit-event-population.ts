@@ -1,6 +1,13 @@
 import type { Database } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/sqlite/client";
-import { afterKeyset, keysetOrder, toKeyset, type PopulationSource } from "../population-source";
+import {
+  afterKeyset,
+  keysetOrder,
+  pageTimeRange,
+  toKeyset,
+  type PopulationSource,
+  type TimeRange,
+} from "../population-source";
 
 const select = {
   id: true,
@@ -22,9 +29,11 @@ export type AuditEventRecord = Prisma.AuditEventGetPayload<{ select: typeof sele
 
 export function createAuditEventPopulation(
   db: Database,
-  spec: { source: string; filter: string; where: Prisma.AuditEventWhereInput },
+  spec: { source: string; filter: string; where: Prisma.AuditEventWhereInput; range: TimeRange },
 ): PopulationSource<AuditEventRecord> {
-  const { where } = spec;
+  // `where` holds every condition but time; the time range is applied here so
+  // each page can start its index range at the cursor.
+  const where: Prisma.AuditEventWhereInput = { AND: [spec.where, { occurredAt: spec.range }] };
   return {
     source: spec.source,
     filter: spec.filter,
@@ -40,7 +49,13 @@ export function createAuditEventPopulation(
       ),
     page: (after, take) =>
       db.auditEvent.findMany({
-        where: after ? { AND: [where, afterKeyset("occurredAt", after)] } : where,
+        where: {
+          AND: [
+            spec.where,
+            { occurredAt: pageTimeRange(spec.range, after) },
+            after ? afterKeyset("occurredAt", after) : {},
+          ],
+        },
         orderBy: keysetOrder("occurredAt", "asc"),
         take,
         select,

@@ -1,6 +1,13 @@
 import type { Database } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/sqlite/client";
-import { afterKeyset, keysetOrder, toKeyset, type PopulationSource } from "../population-source";
+import {
+  afterKeyset,
+  keysetOrder,
+  pageTimeRange,
+  toKeyset,
+  type PopulationSource,
+  type TimeRange,
+} from "../population-source";
 
 const select = {
   id: true,
@@ -20,9 +27,11 @@ export type DataSharingRecordRecord = Prisma.DataSharingRecordGetPayload<{ selec
 
 export function createDataSharingRecordPopulation(
   db: Database,
-  spec: { source: string; filter: string; where: Prisma.DataSharingRecordWhereInput },
+  spec: { source: string; filter: string; where: Prisma.DataSharingRecordWhereInput; range: TimeRange },
 ): PopulationSource<DataSharingRecordRecord> {
-  const { where } = spec;
+  // `where` holds every condition but time; the time range is applied here so
+  // each page can start its index range at the cursor.
+  const where: Prisma.DataSharingRecordWhereInput = { AND: [spec.where, { sharedAt: spec.range }] };
   return {
     source: spec.source,
     filter: spec.filter,
@@ -38,7 +47,13 @@ export function createDataSharingRecordPopulation(
       ),
     page: (after, take) =>
       db.dataSharingRecord.findMany({
-        where: after ? { AND: [where, afterKeyset("sharedAt", after)] } : where,
+        where: {
+          AND: [
+            spec.where,
+            { sharedAt: pageTimeRange(spec.range, after) },
+            after ? afterKeyset("sharedAt", after) : {},
+          ],
+        },
         orderBy: keysetOrder("sharedAt", "asc"),
         take,
         select,

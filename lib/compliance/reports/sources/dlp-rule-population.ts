@@ -1,6 +1,13 @@
 import type { Database } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/sqlite/client";
-import { afterKeyset, keysetOrder, toKeyset, type PopulationSource } from "../population-source";
+import {
+  afterKeyset,
+  keysetOrder,
+  pageTimeRange,
+  toKeyset,
+  type PopulationSource,
+  type TimeRange,
+} from "../population-source";
 
 const select = {
   id: true,
@@ -18,9 +25,11 @@ export type DlpRuleRecord = Prisma.DlpRuleGetPayload<{ select: typeof select }>;
 
 export function createDlpRulePopulation(
   db: Database,
-  spec: { source: string; filter: string; where: Prisma.DlpRuleWhereInput },
+  spec: { source: string; filter: string; where: Prisma.DlpRuleWhereInput; range: TimeRange },
 ): PopulationSource<DlpRuleRecord> {
-  const { where } = spec;
+  // `where` holds every condition but time; the time range is applied here so
+  // each page can start its index range at the cursor.
+  const where: Prisma.DlpRuleWhereInput = { AND: [spec.where, { createdAt: spec.range }] };
   return {
     source: spec.source,
     filter: spec.filter,
@@ -36,7 +45,13 @@ export function createDlpRulePopulation(
       ),
     page: (after, take) =>
       db.dlpRule.findMany({
-        where: after ? { AND: [where, afterKeyset("createdAt", after)] } : where,
+        where: {
+          AND: [
+            spec.where,
+            { createdAt: pageTimeRange(spec.range, after) },
+            after ? afterKeyset("createdAt", after) : {},
+          ],
+        },
         orderBy: keysetOrder("createdAt", "asc"),
         take,
         select,

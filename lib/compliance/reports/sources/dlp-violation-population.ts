@@ -1,6 +1,13 @@
 import type { Database } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/sqlite/client";
-import { afterKeyset, keysetOrder, toKeyset, type PopulationSource } from "../population-source";
+import {
+  afterKeyset,
+  keysetOrder,
+  pageTimeRange,
+  toKeyset,
+  type PopulationSource,
+  type TimeRange,
+} from "../population-source";
 
 const select = {
   id: true,
@@ -18,9 +25,11 @@ export type DlpViolationRecord = Prisma.DlpViolationGetPayload<{ select: typeof 
 
 export function createDlpViolationPopulation(
   db: Database,
-  spec: { source: string; filter: string; where: Prisma.DlpViolationWhereInput },
+  spec: { source: string; filter: string; where: Prisma.DlpViolationWhereInput; range: TimeRange },
 ): PopulationSource<DlpViolationRecord> {
-  const { where } = spec;
+  // `where` holds every condition but time; the time range is applied here so
+  // each page can start its index range at the cursor.
+  const where: Prisma.DlpViolationWhereInput = { AND: [spec.where, { detectedAt: spec.range }] };
   return {
     source: spec.source,
     filter: spec.filter,
@@ -36,7 +45,13 @@ export function createDlpViolationPopulation(
       ),
     page: (after, take) =>
       db.dlpViolation.findMany({
-        where: after ? { AND: [where, afterKeyset("detectedAt", after)] } : where,
+        where: {
+          AND: [
+            spec.where,
+            { detectedAt: pageTimeRange(spec.range, after) },
+            after ? afterKeyset("detectedAt", after) : {},
+          ],
+        },
         orderBy: keysetOrder("detectedAt", "asc"),
         take,
         select,

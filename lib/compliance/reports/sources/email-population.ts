@@ -1,6 +1,13 @@
 import type { Database } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/sqlite/client";
-import { afterKeyset, keysetOrder, toKeyset, type PopulationSource } from "../population-source";
+import {
+  afterKeyset,
+  keysetOrder,
+  pageTimeRange,
+  toKeyset,
+  type PopulationSource,
+  type TimeRange,
+} from "../population-source";
 
 const select = {
   id: true,
@@ -18,9 +25,11 @@ export type EmailRecord = Prisma.EmailGetPayload<{ select: typeof select }>;
 
 export function createEmailPopulation(
   db: Database,
-  spec: { source: string; filter: string; where: Prisma.EmailWhereInput },
+  spec: { source: string; filter: string; where: Prisma.EmailWhereInput; range: TimeRange },
 ): PopulationSource<EmailRecord> {
-  const { where } = spec;
+  // `where` holds every condition but time; the time range is applied here so
+  // each page can start its index range at the cursor.
+  const where: Prisma.EmailWhereInput = { AND: [spec.where, { sentAt: spec.range }] };
   return {
     source: spec.source,
     filter: spec.filter,
@@ -36,7 +45,9 @@ export function createEmailPopulation(
       ),
     page: (after, take) =>
       db.email.findMany({
-        where: after ? { AND: [where, afterKeyset("sentAt", after)] } : where,
+        where: {
+          AND: [spec.where, { sentAt: pageTimeRange(spec.range, after) }, after ? afterKeyset("sentAt", after) : {}],
+        },
         orderBy: keysetOrder("sentAt", "asc"),
         take,
         select,

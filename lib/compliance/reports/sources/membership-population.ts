@@ -1,6 +1,13 @@
 import type { Database } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/sqlite/client";
-import { afterKeyset, keysetOrder, toKeyset, type PopulationSource } from "../population-source";
+import {
+  afterKeyset,
+  keysetOrder,
+  pageTimeRange,
+  toKeyset,
+  type PopulationSource,
+  type TimeRange,
+} from "../population-source";
 
 const select = {
   id: true,
@@ -13,9 +20,11 @@ export type MembershipRecord = Prisma.MembershipGetPayload<{ select: typeof sele
 
 export function createMembershipPopulation(
   db: Database,
-  spec: { source: string; filter: string; where: Prisma.MembershipWhereInput },
+  spec: { source: string; filter: string; where: Prisma.MembershipWhereInput; range: TimeRange },
 ): PopulationSource<MembershipRecord> {
-  const { where } = spec;
+  // `where` holds every condition but time; the time range is applied here so
+  // each page can start its index range at the cursor.
+  const where: Prisma.MembershipWhereInput = { AND: [spec.where, { createdAt: spec.range }] };
   return {
     source: spec.source,
     filter: spec.filter,
@@ -31,7 +40,13 @@ export function createMembershipPopulation(
       ),
     page: (after, take) =>
       db.membership.findMany({
-        where: after ? { AND: [where, afterKeyset("createdAt", after)] } : where,
+        where: {
+          AND: [
+            spec.where,
+            { createdAt: pageTimeRange(spec.range, after) },
+            after ? afterKeyset("createdAt", after) : {},
+          ],
+        },
         orderBy: keysetOrder("createdAt", "asc"),
         take,
         select,

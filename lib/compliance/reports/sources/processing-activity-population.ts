@@ -1,6 +1,13 @@
 import type { Database } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/sqlite/client";
-import { afterKeyset, keysetOrder, toKeyset, type PopulationSource } from "../population-source";
+import {
+  afterKeyset,
+  keysetOrder,
+  pageTimeRange,
+  toKeyset,
+  type PopulationSource,
+  type TimeRange,
+} from "../population-source";
 
 const select = {
   id: true,
@@ -21,9 +28,11 @@ export type ProcessingActivityRecord = Prisma.ProcessingActivityGetPayload<{ sel
 
 export function createProcessingActivityPopulation(
   db: Database,
-  spec: { source: string; filter: string; where: Prisma.ProcessingActivityWhereInput },
+  spec: { source: string; filter: string; where: Prisma.ProcessingActivityWhereInput; range: TimeRange },
 ): PopulationSource<ProcessingActivityRecord> {
-  const { where } = spec;
+  // `where` holds every condition but time; the time range is applied here so
+  // each page can start its index range at the cursor.
+  const where: Prisma.ProcessingActivityWhereInput = { AND: [spec.where, { createdAt: spec.range }] };
   return {
     source: spec.source,
     filter: spec.filter,
@@ -39,7 +48,13 @@ export function createProcessingActivityPopulation(
       ),
     page: (after, take) =>
       db.processingActivity.findMany({
-        where: after ? { AND: [where, afterKeyset("createdAt", after)] } : where,
+        where: {
+          AND: [
+            spec.where,
+            { createdAt: pageTimeRange(spec.range, after) },
+            after ? afterKeyset("createdAt", after) : {},
+          ],
+        },
         orderBy: keysetOrder("createdAt", "asc"),
         take,
         select,

@@ -1,6 +1,13 @@
 import type { Database } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/sqlite/client";
-import { afterKeyset, keysetOrder, toKeyset, type PopulationSource } from "../population-source";
+import {
+  afterKeyset,
+  keysetOrder,
+  pageTimeRange,
+  toKeyset,
+  type PopulationSource,
+  type TimeRange,
+} from "../population-source";
 
 const select = {
   id: true,
@@ -19,9 +26,11 @@ export type VaultAccessRecord = Prisma.VaultAccessGetPayload<{ select: typeof se
 
 export function createVaultAccessPopulation(
   db: Database,
-  spec: { source: string; filter: string; where: Prisma.VaultAccessWhereInput },
+  spec: { source: string; filter: string; where: Prisma.VaultAccessWhereInput; range: TimeRange },
 ): PopulationSource<VaultAccessRecord> {
-  const { where } = spec;
+  // `where` holds every condition but time; the time range is applied here so
+  // each page can start its index range at the cursor.
+  const where: Prisma.VaultAccessWhereInput = { AND: [spec.where, { occurredAt: spec.range }] };
   return {
     source: spec.source,
     filter: spec.filter,
@@ -37,7 +46,13 @@ export function createVaultAccessPopulation(
       ),
     page: (after, take) =>
       db.vaultAccess.findMany({
-        where: after ? { AND: [where, afterKeyset("occurredAt", after)] } : where,
+        where: {
+          AND: [
+            spec.where,
+            { occurredAt: pageTimeRange(spec.range, after) },
+            after ? afterKeyset("occurredAt", after) : {},
+          ],
+        },
         orderBy: keysetOrder("occurredAt", "asc"),
         take,
         select,

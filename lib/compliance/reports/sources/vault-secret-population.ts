@@ -1,6 +1,13 @@
 import type { Database } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/sqlite/client";
-import { afterKeyset, keysetOrder, toKeyset, type PopulationSource } from "../population-source";
+import {
+  afterKeyset,
+  keysetOrder,
+  pageTimeRange,
+  toKeyset,
+  type PopulationSource,
+  type TimeRange,
+} from "../population-source";
 
 const select = {
   id: true,
@@ -15,9 +22,11 @@ export type VaultSecretRecord = Prisma.VaultSecretGetPayload<{ select: typeof se
 
 export function createVaultSecretPopulation(
   db: Database,
-  spec: { source: string; filter: string; where: Prisma.VaultSecretWhereInput },
+  spec: { source: string; filter: string; where: Prisma.VaultSecretWhereInput; range: TimeRange },
 ): PopulationSource<VaultSecretRecord> {
-  const { where } = spec;
+  // `where` holds every condition but time; the time range is applied here so
+  // each page can start its index range at the cursor.
+  const where: Prisma.VaultSecretWhereInput = { AND: [spec.where, { createdAt: spec.range }] };
   return {
     source: spec.source,
     filter: spec.filter,
@@ -33,7 +42,13 @@ export function createVaultSecretPopulation(
       ),
     page: (after, take) =>
       db.vaultSecret.findMany({
-        where: after ? { AND: [where, afterKeyset("createdAt", after)] } : where,
+        where: {
+          AND: [
+            spec.where,
+            { createdAt: pageTimeRange(spec.range, after) },
+            after ? afterKeyset("createdAt", after) : {},
+          ],
+        },
         orderBy: keysetOrder("createdAt", "asc"),
         take,
         select,
