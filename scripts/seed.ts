@@ -1,6 +1,8 @@
-// npm run seed -- [--scale N] [--reset] [--anchor YYYY-MM-DD]
+// npm run seed -- [--scale N] [--reset] [--anchor YYYY-MM-DD] [--single-thread]
 // Writes the deterministic demo data set into DATABASE_URL (default: the
 // embedded SQLite file), applying pending migrations first.
+import fs from "node:fs";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { applyMigrations } from "@/lib/db/apply-migrations";
 import { getDatabaseProvider, getDatabaseUrl } from "@/lib/db/database-url";
@@ -18,6 +20,8 @@ Options:
   --scale N        volume multiplier, a number in (0, ${MAX_DEMO_SCALE}] (default 1)
   --reset          delete ALL existing data first (otherwise a non-empty database is refused)
   --anchor DATE    the day the 180 days end on (default: today, UTC)
+  --single-thread  generate and write on one thread (default: a worker thread
+                   generates while the main thread writes; same rows either way)
   -h, --help       this text
 
 Volumes per scale N (the high-volume agent is Acme's "Support Triage"):
@@ -40,6 +44,7 @@ async function main(): Promise<void> {
       scale: { type: "string", default: "1" },
       reset: { type: "boolean", default: false },
       anchor: { type: "string" },
+      "single-thread": { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
     strict: true,
@@ -55,7 +60,10 @@ async function main(): Promise<void> {
   await applyMigrations(url);
   console.log(`Seeding the demo at scale ${scale} into ${getDatabaseProvider(url)}${values.reset ? " (reset)" : ""}…`);
 
+  // tsx runs this file as CommonJS; the worker inherits tsx's loader through execArgv.
+  const workerFile = path.resolve(__dirname, "../lib/demo/seed-demo-worker.ts");
   const result = await seedDemo({
+    workerFile: values["single-thread"] || !fs.existsSync(workerFile) ? undefined : workerFile,
     scale,
     reset: values.reset,
     anchor: values.anchor,

@@ -1,6 +1,6 @@
 // Collects rows of one table and hands them to the bulk writer in batches, so
 // any volume streams through a bounded amount of memory.
-import type { BulkWriter, SqlValue } from "@/lib/demo/open-bulk-writer";
+import type { RowSink, SqlValue } from "@/lib/demo/open-bulk-writer";
 
 export type RowBuffer<Row extends Record<string, SqlValue>> = {
   /** Returns a promise only when the row completed a batch: await it then (no promise per row). */
@@ -10,7 +10,7 @@ export type RowBuffer<Row extends Record<string, SqlValue>> = {
 };
 
 export function createRowBuffer<Row extends Record<string, SqlValue>>(
-  writer: BulkWriter,
+  writer: RowSink,
   table: string,
   columns: readonly (keyof Row & string)[],
   batchSize = 10_000,

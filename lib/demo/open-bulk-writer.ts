@@ -11,17 +11,17 @@ import { pipeline } from "node:stream/promises";
 import SqliteDatabase from "better-sqlite3";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
+import { formatDatabaseTimestamp } from "@/lib/demo/format-database-timestamp";
 import { getDatabaseProvider, getDatabaseUrl, getSqliteFilePath, type DatabaseProvider } from "@/lib/db/database-url";
 
 export type SqlValue = string | number | boolean | null;
 
+/** What the row generators need: somewhere to put rows, and the database's DateTime text. */
+export type RowSink = Pick<BulkWriter, "insert" | "formatTimestamp">;
+
 export type BulkWriter = {
   provider: DatabaseProvider;
-  /**
-   * A DateTime exactly as Prisma stores it. SQLite: the adapter writes ISO-8601
-   * with "+00:00" (not toISOString()'s "Z"); text compares, so anything else
-   * breaks equality filters and ordering. PostgreSQL: timestamp(3) reads the ISO text as UTC.
-   */
+  /** A DateTime as Prisma stores it in this database (formatDatabaseTimestamp). */
   formatTimestamp(ms: number): string;
   /**
    * Opens the transaction the whole seed runs in, holding the database's seed
@@ -70,7 +70,7 @@ function openSqliteWriter(url: string): BulkWriter {
 
   return {
     provider: "sqlite",
-    formatTimestamp: (ms) => `${new Date(ms).toISOString().slice(0, -1)}+00:00`,
+    formatTimestamp: (ms) => formatDatabaseTimestamp(ms, "sqlite"),
     async beginExclusive() {
       connection.exec("BEGIN IMMEDIATE");
     },
@@ -172,7 +172,7 @@ async function openPostgresWriter(url: string): Promise<BulkWriter> {
 
   return {
     provider: "postgresql",
-    formatTimestamp: (ms) => new Date(ms).toISOString(),
+    formatTimestamp: (ms) => formatDatabaseTimestamp(ms, "postgresql"),
     async beginExclusive() {
       await client.query("BEGIN");
       inTransaction = true;

@@ -26,7 +26,7 @@ import {
 import { demoTableColumns, type AuditEventRow, type VaultAccessRow } from "@/lib/demo/demo-tables";
 import type { DemoVolumes } from "@/lib/demo/get-demo-volumes";
 import { generateIpv4Address } from "@/lib/demo/generate-ipv4-address";
-import type { BulkWriter } from "@/lib/demo/open-bulk-writer";
+import type { RowSink } from "@/lib/demo/open-bulk-writer";
 import { pickTimeInDay } from "@/lib/demo/pick-time-in-day";
 
 const USER_SHARE_OF_OTHER_EVENTS = 0.6;
@@ -35,7 +35,7 @@ const SECRET_READ_SHARE_OF_AGENT_EVENTS = 0.45;
 const vaultActions: Record<string, string> = { "secret.read": "read", "secret.rotated": "rotate" };
 
 export async function writeDemoAuditEvents(
-  writer: BulkWriter,
+  writer: RowSink,
   random: Random,
   dir: DemoDirectory,
   volumes: DemoVolumes,

@@ -27,7 +27,7 @@ import {
 import { demoTableColumns, type DlpViolationRow, type EmailRow } from "@/lib/demo/demo-tables";
 import type { DemoVolumes } from "@/lib/demo/get-demo-volumes";
 import { maskPiiValue } from "@/lib/demo/mask-pii-value";
-import type { BulkWriter } from "@/lib/demo/open-bulk-writer";
+import type { RowSink } from "@/lib/demo/open-bulk-writer";
 import { pickTimeInDay } from "@/lib/demo/pick-time-in-day";
 
 const actionTaken: Record<string, string> = {
@@ -54,7 +54,7 @@ function ruleActiveAt(rule: DirectoryRule, ms: number, anchorMs: number): boolea
 }
 
 export async function writeDemoEmails(
-  writer: BulkWriter,
+  writer: RowSink,
   random: Random,
   dir: DemoDirectory,
   volumes: DemoVolumes,

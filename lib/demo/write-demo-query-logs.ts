@@ -8,7 +8,7 @@ import { createRowBuffer } from "@/lib/demo/create-row-buffer";
 import { HIGH_VOLUME_AGENT_KEY, type AgentKind } from "@/lib/demo/demo-catalog";
 import { demoTableColumns, type QueryLogRow } from "@/lib/demo/demo-tables";
 import type { DemoVolumes } from "@/lib/demo/get-demo-volumes";
-import type { BulkWriter } from "@/lib/demo/open-bulk-writer";
+import type { RowSink } from "@/lib/demo/open-bulk-writer";
 import { pickTimeInDay } from "@/lib/demo/pick-time-in-day";
 
 const statements: Record<string, readonly string[]> = {
@@ -51,7 +51,7 @@ const databaseOfKind: Record<AgentKind, string> = {
 };
 
 export async function writeDemoQueryLogs(
-  writer: BulkWriter,
+  writer: RowSink,
   random: Random,
   dir: DemoDirectory,
   volumes: DemoVolumes,

@@ -7,11 +7,11 @@ import { createRowBuffer } from "@/lib/demo/create-row-buffer";
 import { demoSharingPartners } from "@/lib/demo/demo-catalog";
 import { demoTableColumns, type DataSharingRecordRow } from "@/lib/demo/demo-tables";
 import type { DemoVolumes } from "@/lib/demo/get-demo-volumes";
-import type { BulkWriter } from "@/lib/demo/open-bulk-writer";
+import type { RowSink } from "@/lib/demo/open-bulk-writer";
 import { pickTimeInDay } from "@/lib/demo/pick-time-in-day";
 
 export async function writeDemoSharingRecords(
-  writer: BulkWriter,
+  writer: RowSink,
   random: Random,
   dir: DemoDirectory,
   volumes: DemoVolumes,

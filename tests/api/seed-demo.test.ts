@@ -267,6 +267,42 @@ describe("seedDemo", () => {
   });
 });
 
+describe("npm run seed", () => {
+  it("writes, through its worker thread, exactly the rows the in-process seed wrote", async () => {
+    const other = await createTestDatabase({ migrate: true, label: "seedcli" });
+    const otherClient = createDatabaseClient(other.url);
+    try {
+      const script = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../scripts/seed.ts");
+      const { stdout } = await execFileAsync(
+        process.execPath,
+        ["--import", "tsx", script, "--scale", String(SCALE), "--anchor", ANCHOR],
+        {
+          env: { ...process.env, DATABASE_URL: other.url, LOG_LEVEL: "silent" },
+        },
+      );
+      expect(stdout).toContain("admin@acme.test");
+      const rows = (c: Database) =>
+        Promise.all([
+          c.email.findMany({
+            select: { id: true, subject: true, body: true, sentAt: true, toAddresses: true },
+            orderBy: { id: "asc" },
+          }),
+          c.auditEvent.findMany({
+            select: { id: true, action: true, occurredAt: true, metadata: true },
+            orderBy: { id: "asc" },
+          }),
+          c.dlpViolation.findMany({ select: { id: true, emailId: true, excerpt: true }, orderBy: { id: "asc" } }),
+        ]);
+      const [mine, theirs] = await Promise.all([rows(client), rows(otherClient)]);
+      expect(theirs[0].length).toBe(first.counts.Email);
+      expect(theirs).toEqual(mine);
+    } finally {
+      await otherClient.$disconnect();
+      await other.drop();
+    }
+  }, 180_000);
+});
+
 describe("seedDemoIfEmpty", () => {
   it("seeds an empty database exactly once when two processes race", async () => {
     const fresh = await createTestDatabase({ migrate: true, label: "seedrace" });
