@@ -2,10 +2,11 @@
 // nothing: the org comes from the identity, every reference is checked against
 // that org, records whose client id the org already holds are skipped as
 // duplicates, and the rest are inserted in one transaction.
-import { AppError, type FieldErrors } from "@/lib/api/app-error";
 import type { Identity } from "@/lib/auth/identity";
 import { db as defaultDb, type Database } from "@/lib/db";
+import { assertCallerOrg } from "@/lib/ingest/assert-caller-org";
 import { deriveRecordId } from "@/lib/ingest/derive-record-id";
+import { isUniqueViolation } from "@/lib/ingest/is-unique-violation";
 import { findExistingRecordIds } from "@/lib/ingest/find-existing-record-ids";
 import { insertIngestRecords } from "@/lib/ingest/insert-ingest-records";
 import type { IngestKind } from "@/lib/ingest/parse-ingest-kind";
@@ -69,24 +70,4 @@ export async function ingestRecords(ctx: IngestContext, kind: IngestKind, batch:
       status: existing.has(row.id) ? "duplicate" : "created",
     })),
   };
-}
-
-/** The org is always the caller's: a body or record naming another org is refused. */
-function assertCallerOrg(orgId: string, batch: IngestBatch): void {
-  const fields: FieldErrors = {};
-  if (batch.orgId !== undefined && batch.orgId !== orgId) fields.orgId = ["Must be your current organization"];
-  batch.records.forEach((record, index) => {
-    if (record.orgId !== undefined && record.orgId !== orgId) {
-      fields[`records.${index}.orgId`] = ["Must be your current organization"];
-    }
-  });
-  if (Object.keys(fields).length > 0) {
-    throw new AppError("forbidden", "Records can only be written to your current organization", { fields });
-  }
-}
-
-/** P2002 from Prisma's own writes; raw SQL surfaces the driver's error as P2010. */
-function isUniqueViolation(error: unknown): boolean {
-  const known = error as { code?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown } } } } | null;
-  return known?.code === "P2002" || known?.meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation";
 }

@@ -19,6 +19,7 @@ export const emailDirections = ["inbound", "outbound"] as const;
 export const dlpSeverities = ["low", "medium", "high", "critical"] as const;
 export const dlpActionsTaken = ["blocked", "redacted", "quarantined", "alerted"] as const;
 export const vaultActions = ["read", "rotate", "create", "delete"] as const;
+export const agentStatuses = ["active", "paused", "retired"] as const;
 export const legalBases = [
   "consent",
   "contract",
@@ -169,6 +170,32 @@ export const ingestRecordSchemas = {
 export type IngestRecordOf<Kind extends IngestKind> = z.output<(typeof ingestRecordSchemas)[Kind]>;
 export type IngestRecord = IngestRecordOf<IngestKind>;
 
+// zod skips an object's refinements once a record has failed a type check; a
+// repeated key is reported alongside the other errors, so this runs every time
+// and reads the partly parsed records defensively.
+const everyTime = { when: () => true };
+
+function reportRepeats(records: unknown, key: "id" | "emailAddress", ctx: z.RefinementCtx): void {
+  if (!Array.isArray(records)) return;
+  const firstIndexOf = new Map<string, number>();
+  records.forEach((record: unknown, index) => {
+    const value = typeof record === "object" && record !== null ? (record as Record<string, unknown>)[key] : undefined;
+    if (typeof value !== "string") return;
+    // Addresses are compared in lower case; a record that failed may not be lowered yet.
+    const normalized = key === "emailAddress" ? value.toLowerCase() : value;
+    const first = firstIndexOf.get(normalized);
+    if (first === undefined) firstIndexOf.set(normalized, index);
+    else {
+      const what = key === "id" ? "id" : "email address";
+      ctx.addIssue({
+        code: "custom",
+        path: ["records", index, key],
+        message: `Repeats the ${what} of records.${first}`,
+      });
+    }
+  });
+}
+
 /** `{ orgId?, records: [1..1000] }`; client ids must be unique within the batch. */
 export function ingestBatchSchema<Kind extends IngestKind>(kind: Kind) {
   return z
@@ -179,20 +206,48 @@ export function ingestBatchSchema<Kind extends IngestKind>(kind: Kind) {
         .min(1, "Send at least one record")
         .max(maxRecordsPerRequest, `At most ${maxRecordsPerRequest} records per request`),
     })
-    .superRefine((batch, ctx) => {
-      const firstIndexOf = new Map<string, number>();
-      batch.records.forEach((record, index) => {
-        if (record.id === undefined) return;
-        const first = firstIndexOf.get(record.id);
-        if (first === undefined) firstIndexOf.set(record.id, index);
-        else
-          ctx.addIssue({
-            code: "custom",
-            path: ["records", index, "id"],
-            message: `Repeats the id of records.${first}`,
-          });
-      });
-    });
+    .superRefine((batch, ctx) => reportRepeats(batch.records, "id", ctx), everyTime);
 }
 
 export type IngestBatch<Kind extends IngestKind = IngestKind> = z.output<ReturnType<typeof ingestBatchSchema<Kind>>>;
+
+/**
+ * An agent as the platform configures it, upserted by its email address (unique
+ * in an org, compared in lower case): the ids it gets back are what activity
+ * records reference as `agentId`.
+ */
+export const agentRecordSchema = z.strictObject({
+  orgId: z.string().max(100).optional(),
+  name: requiredText(200),
+  emailAddress: emailAddress.transform((address) => address.toLowerCase()),
+  description: text(2000).default(""),
+  status: z.enum(agentStatuses).default("active"),
+  allowedTools: z.array(requiredText(100)).max(500, "At most 500 tools"),
+  allowedRecipientDomains: z
+    .array(
+      z
+        .string()
+        .max(253)
+        .regex(
+          /^(\*\.)?([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z0-9-]{2,}$/i,
+          "Use a domain name, e.g. example.com or *.example.com",
+        )
+        .transform((domain) => domain.toLowerCase()),
+    )
+    .max(500, "At most 500 domains"),
+  dailySendLimit: count,
+});
+
+export type AgentRecord = z.output<typeof agentRecordSchema>;
+
+export const agentBatchSchema = z
+  .strictObject({
+    orgId: z.string().max(100).optional(),
+    records: z
+      .array(agentRecordSchema)
+      .min(1, "Send at least one record")
+      .max(maxRecordsPerRequest, `At most ${maxRecordsPerRequest} records per request`),
+  })
+  .superRefine((batch, ctx) => reportRepeats(batch.records, "emailAddress", ctx), everyTime);
+
+export type AgentBatch = z.output<typeof agentBatchSchema>;

@@ -174,6 +174,16 @@ describe("batch schema", () => {
     expect(Object.keys(fields).sort()).toEqual(["records.1.sentAt", "records.2.id"]);
   });
 
+  it("reports a repeated client id even when another record fails a type check", () => {
+    const result = ingestBatchSchema("emails").safeParse({
+      records: [
+        { ...email, id: "a", direction: "sideways" },
+        { ...email, id: "a" },
+      ],
+    });
+    expect(Object.keys(fieldsOf(result)).sort()).toEqual(["records.0.direction", "records.1.id"]);
+  });
+
   it("takes 1 to 1000 records", () => {
     expect(ingestBatchSchema("emails").safeParse({ records: [] }).success).toBe(false);
     expect(ingestBatchSchema("emails").safeParse({ records: Array(1000).fill(email) }).success).toBe(true);
