@@ -23,21 +23,51 @@ function isPlausiblePhone(candidate: string, digitCount: number): boolean {
   return digitCount === 10 || (digitCount === 11 && digits.startsWith("1"));
 }
 
+type FoundPhone = { startsAt: number; endsAt: number; masked: string };
+
+// libphonenumber-js rebuilds its metadata regexes on every call (0.1–0.7 ms per
+// candidate), and the same numbers recur in real mail (signatures, threads),
+// so results are memoised per candidate text. Bounded: cleared when full.
+const cache = new Map<string, FoundPhone[]>();
+const cacheLimit = 20_000;
+
+function findInCandidate(candidate: string): FoundPhone[] {
+  const cached = cache.get(candidate);
+  if (cached) return cached;
+  const found: FoundPhone[] = [];
+  for (const match of findPhoneNumbersInText(candidate, { defaultCountry: DEFAULT_COUNTRY })) {
+    if (!match.number.isValid()) continue;
+    const national = match.number.nationalNumber;
+    found.push({
+      startsAt: match.startsAt,
+      endsAt: match.endsAt,
+      masked: `+${match.number.countryCallingCode} ${MASK.repeat(Math.max(national.length - 2, 1))}${national.slice(-2)}`,
+    });
+  }
+  if (cache.size >= cacheLimit) cache.clear();
+  cache.set(candidate, found);
+  return found;
+}
+
 /**
  * Phone numbers that libphonenumber-js finds and validates (international, or
  * US national), masked to the calling code and the last two digits.
+ * `isClaimed` lets the caller skip spans another detector already reported
+ * (card and IBAN digits), before the expensive library call.
  */
-export function detectPhoneNumbers(text: string): PersonalDataMatch[] {
+export function detectPhoneNumbers(
+  text: string,
+  isClaimed: (start: number, end: number) => boolean = () => false,
+): PersonalDataMatch[] {
   const matches: PersonalDataMatch[] = [];
   for (const candidate of text.matchAll(CANDIDATE)) {
     const digitCount = candidate[0].replace(/\D/g, "").length;
     if (!isPlausiblePhone(candidate[0], digitCount)) continue;
-    for (const found of findPhoneNumbersInText(candidate[0], { defaultCountry: DEFAULT_COUNTRY })) {
-      if (!found.number.isValid()) continue;
-      const national = found.number.nationalNumber;
+    if (isClaimed(candidate.index, candidate.index + candidate[0].length)) continue;
+    for (const found of findInCandidate(candidate[0])) {
       matches.push({
         category: "phone",
-        masked: `+${found.number.countryCallingCode} ${MASK.repeat(Math.max(national.length - 2, 1))}${national.slice(-2)}`,
+        masked: found.masked,
         start: candidate.index + found.startsAt,
         end: candidate.index + found.endsAt,
       });
