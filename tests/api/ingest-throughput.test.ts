@@ -1,7 +1,9 @@
 // Measures ingest throughput: 1000-email batches (≈1.6 KB body each, client ids
 // for idempotency) through the route handler — JSON parse, zod, reference and
-// duplicate checks, createMany, commit. Prints records/second; asserts that
-// every record landed. Run on both databases:
+// duplicate checks, multi-row INSERT, commit. Prints records/second by the wall
+// clock and by this process's CPU time (steadier on a busy machine; on
+// PostgreSQL it leaves out the server's own work). Asserts that every record
+// landed. Run on both databases:
 //   npx vitest run --project api tests/api/ingest-throughput.test.ts
 //   TEST_DATABASE_URL=postgres://root@127.0.0.1:5432/test npx vitest run --project api tests/api/ingest-throughput.test.ts
 import { beforeAll, expect, it } from "vitest";
@@ -12,7 +14,8 @@ import { createTestAgent } from "@/tests/support/compliance-fixtures";
 import { createTestApiKey, createTestOrg, uniqueSuffix, type TestApiKey, type TestOrg } from "@/tests/support/fixtures";
 
 const batchSize = 1000;
-const rounds = 3;
+// The first batch warms the JIT and Prisma's connection; it is not counted.
+const rounds = 5;
 
 let org: TestOrg;
 let key: TestApiKey;
@@ -45,8 +48,9 @@ function buildBatch(tag: string) {
 }
 
 it(`ingests ${rounds} batches of ${batchSize} emails and reports records/second`, async () => {
-  const rates: number[] = [];
-  for (let round = 0; round < rounds; round += 1) {
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let round = 0; round <= rounds; round += 1) {
     const tag = uniqueSuffix();
     const body = buildBatch(tag);
     const request = new Request("http://localhost/api/engine/ingest/emails", {
@@ -54,17 +58,24 @@ it(`ingests ${rounds} batches of ${batchSize} emails and reports records/second`
       headers: { authorization: `Bearer ${key.key}`, "content-type": "application/json" },
       body,
     });
+    const cpuStart = process.cpuUsage();
     const started = performance.now();
     const response = await POST(request, { params: Promise.resolve({ kind: "emails" }) });
     const ms = performance.now() - started;
+    const cpuUsed = process.cpuUsage(cpuStart);
+    const cpuMs = (cpuUsed.user + cpuUsed.system) / 1000;
     expect(response.status).toBe(201);
     expect(((await response.json()) as { accepted: number }).accepted).toBe(batchSize);
     expect(await db.email.count({ where: { orgId: org.orgId, subject: { startsWith: tag } } })).toBe(batchSize);
-    rates.push(batchSize / (ms / 1000));
+    if (round === 0) continue;
+    wall.push(batchSize / (ms / 1000));
+    cpu.push(batchSize / (cpuMs / 1000));
     console.log(
-      `[ingest throughput] ${inject("databaseProvider")}: ${batchSize} emails (${(body.length / 1024 / 1024).toFixed(2)} MB) in ${ms.toFixed(0)} ms = ${Math.round(batchSize / (ms / 1000))} records/s`,
+      `[ingest throughput] ${inject("databaseProvider")}: ${batchSize} emails (${(body.length / 1024 / 1024).toFixed(2)} MB) in ${ms.toFixed(0)} ms wall, ${cpuMs.toFixed(0)} ms CPU`,
     );
   }
-  const median = [...rates].sort((a, b) => a - b)[Math.floor(rates.length / 2)]!;
-  console.log(`[ingest throughput] ${inject("databaseProvider")}: median ${Math.round(median)} records/s`);
+  const median = (values: number[]) => Math.round([...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!);
+  console.log(
+    `[ingest throughput] ${inject("databaseProvider")}: median ${median(wall)} records/s (wall), ${median(cpu)} records per CPU-second; best ${Math.round(Math.max(...wall))} records/s`,
+  );
 });
