@@ -51,6 +51,14 @@ for (const viewport of viewports) {
     await expect(page.getByRole("figure", { name: "Daily activity" }).locator(".recharts-line").first()).toBeVisible();
     await expectNoSidewaysScroll(page);
     await page.screenshot({ path: `test-results/screenshots/compliance-viewer-${viewport.name}.png`, fullPage: true });
+    // The full page is very tall; these show its parts at readable size.
+    await page.screenshot({ path: `test-results/screenshots/compliance-viewer-top-${viewport.name}.png` });
+    await page
+      .getByRole("region", { name: "Charts" })
+      .screenshot({ path: `test-results/screenshots/compliance-viewer-charts-${viewport.name}.png` });
+    await page
+      .getByRole("region", { name: "DLP rule configurations and violations" })
+      .screenshot({ path: `test-results/screenshots/compliance-viewer-section-${viewport.name}.png` });
 
     // The printed document: no app frame or buttons.
     await page.emulateMedia({ media: "print" });

@@ -21,7 +21,7 @@ export function CategoryBarChart({
   const summary = data.map((item) => `${item.name}: ${item.value.toLocaleString()}`).join("; ");
   const labelWidth = Math.min(180, Math.max(60, ...data.map((item) => item.name.length * 6.5)));
   return (
-    <ChartFigure id={id} title={title} description={summary}>
+    <ChartFigure id={id} title={title} description={summary} height={Math.max(200, data.length * 32 + 50)}>
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 4 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" horizontal={false} />

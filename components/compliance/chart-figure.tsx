@@ -6,11 +6,14 @@ export function ChartFigure({
   id,
   title,
   description,
+  height = 256,
   children,
 }: {
   id: string;
   title: string;
   description: string;
+  /** Pixels; bar charts grow with their number of bars. */
+  height?: number;
   children: ReactNode;
 }) {
   return (
@@ -27,7 +30,9 @@ export function ChartFigure({
           {description}
         </span>
       </figcaption>
-      <div className="mt-3 h-64 w-full">{children}</div>
+      <div className="mt-3 w-full" style={{ height }}>
+        {children}
+      </div>
     </figure>
   );
 }

@@ -19,12 +19,15 @@ export function ReportDocumentView({ report }: { report: ReportResource }) {
 
   return (
     <div className="grid grid-cols-1 gap-6" data-print-document="">
-      <div className="flex flex-wrap justify-end gap-2 print:hidden">
-        <Button variant="secondary" onClick={() => window.print()}>
-          Print / Save as PDF
-        </Button>
-      </div>
-      <ReportHeader report={report} header={data?.document.report ?? null} />
+      <ReportHeader
+        report={report}
+        header={data?.document.report ?? null}
+        actions={
+          <Button variant="secondary" size="sm" onClick={() => window.print()}>
+            Print / Save as PDF
+          </Button>
+        }
+      />
 
       {loaded.isPending ? (
         <Card className="p-6" role="status">

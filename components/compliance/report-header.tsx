@@ -1,6 +1,7 @@
 "use client";
 // The viewer's header: what the report is, its scope, who generated it and when,
 // and the SHA-256 of each stored file (what a recipient checks a download against).
+import type { ReactNode } from "react";
 import { formatBytes } from "@/components/compliance/format-bytes";
 import { formatCellValue } from "@/components/compliance/format-cell-value";
 import { formatDateTime } from "@/components/compliance/format-date-time";
@@ -16,7 +17,15 @@ function organizationName(org: ReportDocumentHeader["org"]): string | null {
   return org === undefined || org === null ? null : formatCellValue(org);
 }
 
-export function ReportHeader({ report, header }: { report: ReportResource; header: ReportDocumentHeader | null }) {
+export function ReportHeader({
+  report,
+  header,
+  actions,
+}: {
+  report: ReportResource;
+  header: ReportDocumentHeader | null;
+  actions?: ReactNode;
+}) {
   const agents = useAgents();
   const agentNames = report.scope.agentIds.map((id) => agents.data?.find((agent) => agent.id === id)?.name ?? id);
   const period = report.scope.dateRange
@@ -44,6 +53,7 @@ export function ReportHeader({ report, header }: { report: ReportResource; heade
       <div className="flex flex-wrap items-center gap-2">
         <ReportTypeBadge type={report.type} />
         <span className="text-xs text-slate-500">Report {report.id}</span>
+        {actions ? <div className="ml-auto print:hidden">{actions}</div> : null}
       </div>
       <h1 className="mt-2 text-2xl font-semibold tracking-tight break-words text-slate-900">{report.title}</h1>
       <dl className="mt-4 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2 lg:grid-cols-3">

@@ -21,5 +21,10 @@ export function ReportValueCell({ value }: { value: JsonValue | undefined }) {
       </div>
     );
   }
-  return <span className="break-words">{text}</span>;
+  // Short values (ids, names, enums) stay on one line so rows scan; the table scrolls sideways instead.
+  return text.length <= 48 ? (
+    <span className="whitespace-nowrap">{text}</span>
+  ) : (
+    <span className="block min-w-40 break-words">{text}</span>
+  );
 }
