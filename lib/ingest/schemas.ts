@@ -4,6 +4,7 @@
 // find-unknown-references.ts. Enumerations follow prisma/models.prisma.
 import { z } from "zod";
 import { auditCategories } from "@/lib/audit/record-audit-event";
+import { detectPersonalData } from "@/lib/compliance/pii/detect-personal-data";
 import type { IngestKind } from "@/lib/ingest/parse-ingest-kind";
 
 export const maxRecordsPerRequest = 1000;
@@ -114,8 +115,19 @@ export const dlpViolationRecordSchema = z.strictObject({
   /** Left out: the rule's severity. */
   severity: z.enum(dlpSeverities).optional(),
   actionTaken: z.enum(dlpActionsTaken),
-  /** A masked excerpt; the raw matched value must never be sent. */
-  excerpt: text(500).default(""),
+  /**
+   * A masked excerpt. Attest must never hold the raw value (a stored card number
+   * would itself be a breach), so an excerpt in which the report's own PII
+   * detectors still find personal data is refused.
+   */
+  excerpt: text(500)
+    .superRefine((excerpt, ctx) => {
+      const found = [...new Set(detectPersonalData(excerpt).map((match) => match.category.replace("_", " ")))];
+      if (found.length > 0) {
+        ctx.addIssue({ code: "custom", message: `Send the masked excerpt: it contains unmasked ${found.join(", ")}` });
+      }
+    })
+    .default(""),
   detectedAt: timestamp,
 });
 

@@ -151,6 +151,22 @@ describe("record schemas", () => {
     ).toEqual(["durationMs", "rowsReturned"]);
   });
 
+  it("refuses a DLP excerpt holding unmasked personal data and accepts masked ones", () => {
+    const violation = { ruleId: "r", agentId: "a", actionTaken: "blocked", detectedAt: "2026-01-31T12:00:00Z" };
+    const schema = ingestRecordSchemas["dlp-violations"];
+    for (const excerpt of ["card **** **** **** 4242", "j***@customer.example", "***-**-6789", "DE89 **** **** 00"]) {
+      expect(schema.safeParse({ ...violation, excerpt }).success, excerpt).toBe(true);
+    }
+    for (const [excerpt, category] of [
+      ["card 4111 1111 1111 1111", "payment card"],
+      ["to jane.doe@customer.example", "email address"],
+      ["ssn 123-45-6789", "us ssn"],
+    ]) {
+      const fields = fieldsOf(schema.safeParse({ ...violation, excerpt }));
+      expect(fields.excerpt?.[0], excerpt).toContain(category);
+    }
+  });
+
   it("limits string lengths", () => {
     expect(Object.keys(fieldsOf(emailRecordSchema.safeParse({ ...email, subject: "s".repeat(999) })))).toEqual([
       "subject",
