@@ -2,12 +2,12 @@
 // connection) and the worker that generates the rows.
 import type { DatabaseProvider } from "@/lib/db/database-url";
 import type { DemoCounts, DemoGenerationInput } from "@/lib/demo/generate-demo-data";
-import type { SqlValue } from "@/lib/demo/open-bulk-writer";
+import type { EncodedRows } from "@/lib/demo/open-bulk-writer";
 
 export type DemoWorkerData = DemoGenerationInput & { provider: DatabaseProvider };
 
 export type DemoWorkerMessage =
-  | { type: "rows"; table: string; columns: readonly string[]; rows: readonly (readonly SqlValue[])[] }
+  | { type: "rows"; table: string; columns: readonly string[]; encoded: EncodedRows }
   | { type: "step"; step: string; rows: number }
   | { type: "done"; counts: DemoCounts }
   | { type: "error"; message: string; stack?: string };

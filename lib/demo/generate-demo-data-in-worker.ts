@@ -8,7 +8,7 @@ import type { DemoCounts, DemoGenerationInput, DemoStepListener } from "@/lib/de
 import type { BulkWriter } from "@/lib/demo/open-bulk-writer";
 
 export async function generateDemoDataInWorker(
-  writer: BulkWriter,
+  writer: Pick<BulkWriter, "provider" | "insertEncoded">,
   input: DemoGenerationInput,
   workerFile: string,
   onStep: DemoStepListener = () => undefined,
@@ -35,7 +35,7 @@ export async function generateDemoDataInWorker(
           .then(async () => {
             if (settled) return;
             if (message.type === "rows") {
-              await writer.insert(message.table, message.columns, message.rows);
+              await writer.insertEncoded(message.table, message.columns, message.encoded);
               worker.postMessage({ type: "written" } satisfies DemoWorkerAck);
             } else if (message.type === "step") {
               onStep(message.step, message.rows);

@@ -33,6 +33,8 @@ export type BulkWriter = {
   rollback(): Promise<void>;
   /** Appends rows; every row holds one value per column, in column order. */
   insert(table: string, columns: readonly string[], rows: readonly (readonly SqlValue[])[]): Promise<void>;
+  /** Appends rows already passed through encodeRows for this provider (e.g. by a worker thread). */
+  insertEncoded(table: string, columns: readonly string[], encoded: EncodedRows): Promise<void>;
   countRows(table: string): Promise<number>;
   /** Empties every application table (children first), keeping the migration history. */
   deleteAllData(): Promise<void>;
@@ -68,7 +70,7 @@ function openSqliteWriter(url: string): BulkWriter {
   connection.pragma("foreign_keys = ON");
   const statements = new Map<string, SqliteDatabase.Statement>();
 
-  return {
+  const writer: BulkWriter = {
     provider: "sqlite",
     formatTimestamp: (ms) => formatDatabaseTimestamp(ms, "sqlite"),
     async beginExclusive() {
@@ -80,7 +82,12 @@ function openSqliteWriter(url: string): BulkWriter {
     async rollback() {
       if (connection.inTransaction) connection.exec("ROLLBACK");
     },
-    async insert(table, columns, rows) {
+    insert(table, columns, rows) {
+      return writer.insertEncoded(table, columns, encodeRows("sqlite", rows));
+    },
+    async insertEncoded(table, columns, encoded) {
+      if (typeof encoded === "string") throw new Error("SQLite takes rows, not COPY text");
+      const rows = encoded;
       const key = `${table}(${columns.join(",")})`;
       let statement = statements.get(key);
       if (!statement) {
@@ -88,19 +95,7 @@ function openSqliteWriter(url: string): BulkWriter {
         statement = connection.prepare(sql);
         statements.set(key, statement);
       }
-      // better-sqlite3 binds no booleans; Prisma stores them as 1/0. Only the
-      // columns that hold booleans (none in the bulk tables) are converted.
-      const first = rows[0] ?? [];
-      const booleanColumns = first.flatMap((value, index) => (typeof value === "boolean" ? [index] : []));
-      for (const row of rows) {
-        if (booleanColumns.length === 0) {
-          statement.run(row);
-          continue;
-        }
-        const bound = [...row];
-        for (const index of booleanColumns) bound[index] = bound[index] ? 1 : 0;
-        statement.run(bound);
-      }
+      for (const row of rows) statement.run(row);
     },
     async countRows(table) {
       const row = connection.prepare(`SELECT COUNT(*) AS n FROM ${quote(table)}`).get() as { n: number };
@@ -129,6 +124,7 @@ function openSqliteWriter(url: string): BulkWriter {
       connection.close();
     },
   };
+  return writer;
 }
 
 /** Orders tables so each comes after every table that references it (children first). */
@@ -145,6 +141,29 @@ function childrenFirst(tables: string[], parentsOf: Map<string, string[]>): stri
   };
   for (const table of [...tables].sort()) visit(table);
   return ordered;
+}
+
+/**
+ * Rows in the form the provider's bulk path consumes: bindable rows for
+ * better-sqlite3 (booleans as 1/0, as Prisma stores them), or COPY text for
+ * PostgreSQL. Pure, so a worker thread can do it and hand over one string.
+ */
+export type EncodedRows = readonly (readonly SqlValue[])[] | string;
+
+export function encodeRows(provider: DatabaseProvider, rows: readonly (readonly SqlValue[])[]): EncodedRows {
+  if (provider === "postgresql") {
+    let text = "";
+    for (const row of rows) {
+      let line = toCopyField(row[0] ?? null);
+      for (let i = 1; i < row.length; i++) line += `\t${toCopyField(row[i] ?? null)}`;
+      text += `${line}\n`;
+    }
+    return text;
+  }
+  // Only columns holding booleans (none in the bulk tables) are converted.
+  const booleanColumns = (rows[0] ?? []).flatMap((value, index) => (typeof value === "boolean" ? [index] : []));
+  if (booleanColumns.length === 0) return rows;
+  return rows.map((row) => row.map((value) => (typeof value === "boolean" ? (value ? 1 : 0) : value)));
 }
 
 /** COPY's text format: backslash escapes, \N for NULL, t/f for booleans. */
@@ -170,7 +189,7 @@ async function openPostgresWriter(url: string): Promise<BulkWriter> {
   let copying: Promise<void> = Promise.resolve();
   let dropped: { restore: string }[] = [];
 
-  return {
+  const writer: BulkWriter = {
     provider: "postgresql",
     formatTimestamp: (ms) => formatDatabaseTimestamp(ms, "postgresql"),
     async beginExclusive() {
@@ -190,15 +209,14 @@ async function openPostgresWriter(url: string): Promise<BulkWriter> {
       if (inTransaction) await client.query("ROLLBACK");
       inTransaction = false;
     },
-    async insert(table, columns, rows) {
-      if (rows.length === 0) return;
+    insert(table, columns, rows) {
+      return writer.insertEncoded(table, columns, encodeRows("postgresql", rows));
+    },
+    async insertEncoded(table, columns, encoded) {
+      if (typeof encoded !== "string") throw new Error("PostgreSQL takes COPY text");
+      if (encoded.length === 0) return;
+      const text = encoded;
       const sql = `COPY ${quote(table)} (${columns.map(quote).join(", ")}) FROM STDIN`;
-      let text = "";
-      for (const row of rows) {
-        let line = toCopyField(row[0] ?? null);
-        for (let i = 1; i < row.length; i++) line += `\t${toCopyField(row[i] ?? null)}`;
-        text += `${line}\n`;
-      }
       await copying;
       const copy = client.query(copyFrom(sql));
       copying = pipeline(
@@ -260,4 +278,5 @@ async function openPostgresWriter(url: string): Promise<BulkWriter> {
       await client.end();
     },
   };
+  return writer;
 }

@@ -101,7 +101,18 @@ export async function seedDemo(options: SeedDemoOptions = {}): Promise<SeedDemoR
       },
     };
     result.counts = options.workerFile
-      ? await generateDemoDataInWorker({ ...writer, insert: sink.insert }, input, options.workerFile, onStep)
+      ? await generateDemoDataInWorker(
+          {
+            provider: writer.provider,
+            insertEncoded: async (table, columns, encoded) => {
+              await bulkLoad;
+              await writer.insertEncoded(table, columns, encoded);
+            },
+          },
+          input,
+          options.workerFile,
+          onStep,
+        )
       : await generateDemoData(sink, input, onStep);
     await bulkLoad;
 
