@@ -187,7 +187,7 @@ export type IngestRecord = IngestRecordOf<IngestKind>;
 // and reads the partly parsed records defensively.
 const everyTime = { when: () => true };
 
-function reportRepeats(records: unknown, key: "id" | "emailAddress", ctx: z.RefinementCtx): void {
+function reportRepeats(records: unknown, key: "id" | "emailAddress" | "name", ctx: z.RefinementCtx): void {
   if (!Array.isArray(records)) return;
   const firstIndexOf = new Map<string, number>();
   records.forEach((record: unknown, index) => {
@@ -198,7 +198,7 @@ function reportRepeats(records: unknown, key: "id" | "emailAddress", ctx: z.Refi
     const first = firstIndexOf.get(normalized);
     if (first === undefined) firstIndexOf.set(normalized, index);
     else {
-      const what = key === "id" ? "id" : "email address";
+      const what = key === "emailAddress" ? "email address" : key;
       ctx.addIssue({
         code: "custom",
         path: ["records", index, key],
@@ -252,14 +252,67 @@ export const agentRecordSchema = z.strictObject({
 
 export type AgentRecord = z.output<typeof agentRecordSchema>;
 
-export const agentBatchSchema = z
-  .strictObject({
-    orgId: z.string().max(100).optional(),
-    records: z
-      .array(agentRecordSchema)
-      .min(1, "Send at least one record")
-      .max(maxRecordsPerRequest, `At most ${maxRecordsPerRequest} records per request`),
-  })
-  .superRefine((batch, ctx) => reportRepeats(batch.records, "emailAddress", ctx), everyTime);
+/** A batch of configuration records, each upserted by `key`, unique within the batch. */
+function keyedBatchSchema<Record extends z.ZodType>(record: Record, key: "id" | "emailAddress" | "name") {
+  return z
+    .strictObject({
+      orgId: z.string().max(100).optional(),
+      records: z
+        .array(record)
+        .min(1, "Send at least one record")
+        .max(maxRecordsPerRequest, `At most ${maxRecordsPerRequest} records per request`),
+    })
+    .superRefine((batch, ctx) => reportRepeats(batch.records, key, ctx), everyTime);
+}
+
+export const agentBatchSchema = keyedBatchSchema(agentRecordSchema, "emailAddress");
 
 export type AgentBatch = z.output<typeof agentBatchSchema>;
+
+export const vaultSecretKinds = ["api_key", "oauth_token", "password", "certificate", "smtp_credential"] as const;
+
+/**
+ * A vault secret's description, upserted by name (unique in an org). Never the
+ * secret's value: there is no field for it, and unknown fields are refused.
+ */
+export const vaultSecretRecordSchema = z.strictObject({
+  orgId: z.string().max(100).optional(),
+  name: requiredText(200),
+  kind: z.enum(vaultSecretKinds),
+  agentId: reference.nullish(),
+  /** When the platform created it; left out on a new secret: now. */
+  createdAt: timestamp.optional(),
+  lastRotatedAt: timestamp.nullish(),
+});
+
+export type VaultSecretRecord = z.output<typeof vaultSecretRecordSchema>;
+export const vaultSecretBatchSchema = keyedBatchSchema(vaultSecretRecordSchema, "name");
+export type VaultSecretBatch = z.output<typeof vaultSecretBatchSchema>;
+
+export const dlpDetectors = [
+  "email_address",
+  "phone",
+  "payment_card",
+  "iban",
+  "us_ssn",
+  "ip_address",
+  "keyword",
+] as const;
+export const dlpRuleActions = ["block", "redact", "quarantine", "alert"] as const;
+
+/** A DLP rule, upserted by the platform's own `id` (required: rule names are not unique). */
+export const dlpRuleRecordSchema = z.strictObject({
+  id: clientRecordId,
+  orgId: z.string().max(100).optional(),
+  name: requiredText(200),
+  description: text(2000).default(""),
+  detector: z.enum(dlpDetectors),
+  pattern: optionalText(1000),
+  severity: z.enum(dlpSeverities),
+  action: z.enum(dlpRuleActions),
+  enabled: z.boolean().default(true),
+});
+
+export type DlpRuleRecord = z.output<typeof dlpRuleRecordSchema>;
+export const dlpRuleBatchSchema = keyedBatchSchema(dlpRuleRecordSchema, "id");
+export type DlpRuleBatch = z.output<typeof dlpRuleBatchSchema>;

@@ -5,11 +5,14 @@
 import { AppError, type FieldErrors } from "@/lib/api/app-error";
 import type { IngestTransaction } from "@/lib/ingest/ingest-transaction";
 import type { IngestKind } from "@/lib/ingest/parse-ingest-kind";
-import type { IngestRecord } from "@/lib/ingest/schemas";
+import type { IngestRecord, VaultSecretRecord } from "@/lib/ingest/schemas";
 
 type Target = "agent" | "dlpRule" | "vaultSecret" | "email";
 
-const referencesOf: Record<IngestKind, readonly { field: string; target: Target }[]> = {
+/** The kinds whose records refer to other rows: activity records and vault secrets (their agent). */
+export type ReferencingKind = IngestKind | "vault-secrets";
+
+const referencesOf: Record<ReferencingKind, readonly { field: string; target: Target }[]> = {
   "audit-events": [{ field: "agentId", target: "agent" }],
   emails: [{ field: "agentId", target: "agent" }],
   "dlp-violations": [
@@ -23,6 +26,7 @@ const referencesOf: Record<IngestKind, readonly { field: string; target: Target 
   ],
   "query-logs": [{ field: "agentId", target: "agent" }],
   "data-sharing-records": [{ field: "agentId", target: "agent" }],
+  "vault-secrets": [{ field: "agentId", target: "agent" }],
 };
 
 const targetNames: Record<Target, string> = {
@@ -40,8 +44,8 @@ export type VerifiedReferences = {
 export async function verifyRecordReferences(
   tx: IngestTransaction,
   orgId: string,
-  kind: IngestKind,
-  records: readonly IngestRecord[],
+  kind: ReferencingKind,
+  records: readonly IngestRecord[] | readonly VaultSecretRecord[],
 ): Promise<VerifiedReferences> {
   const fields: FieldErrors = {};
   const unknownByTarget = new Map<Target, Set<string>>();
