@@ -29,7 +29,7 @@ export type ReportRun = {
  * Describes every population with database aggregates, writes the manifest
  * (before any section, as the contract requires) and returns the run.
  */
-export async function writeManifest(
+export async function startReportRun(
   base: Omit<ReportRun, "progress" | "manifestOf">,
   populations: ReadonlyArray<PopulationSource<unknown>>,
 ): Promise<ReportRun> {

@@ -8,7 +8,7 @@ import { buildTimeWindow } from "../build-time-window";
 import { countAuditEventsBy, sumCounts } from "../count-audit-events-by";
 import { joinFilterText } from "../join-filter-text";
 import { loadAgentDirectory } from "../load-agent-directory";
-import { writeManifest, type ReportRun } from "../report-run";
+import { startReportRun, type ReportRun } from "../start-report-run";
 import { resolveReportPeriod } from "../resolve-report-period";
 import { createAuditEventPopulation } from "../sources/audit-event-population";
 import { auditEventColumns, toAuditEventRow } from "../to-audit-event-row";
@@ -40,7 +40,7 @@ export const auditSummaryReport: ReportDefinition = {
       where: { AND: [{ orgId }, auditSummaryWhere, agentFilter.nullable] },
       range: window.range,
     });
-    const run = await writeManifest({ ctx, db, orgId, output, agents, agentFilter, window, asOf }, [population]);
+    const run = await startReportRun({ ctx, db, orgId, output, agents, agentFilter, window, asOf }, [population]);
 
     const all = scoped(auditSummaryWhere);
     const byCategory = await countAuditEventsBy(db, all, ["category"], agents);

@@ -9,7 +9,7 @@ import { buildAgentFilter } from "../build-agent-filter";
 import { buildTimeWindow } from "../build-time-window";
 import { joinFilterText } from "../join-filter-text";
 import { loadAgentDirectory } from "../load-agent-directory";
-import { writeManifest } from "../report-run";
+import { startReportRun } from "../start-report-run";
 import { createDataSharingRecordPopulation } from "../sources/data-sharing-record-population";
 import { createEmailPopulation } from "../sources/email-population";
 import { createProcessingActivityPopulation } from "../sources/processing-activity-population";
@@ -66,7 +66,7 @@ export const gdprExportReport: ReportDefinition = {
       where: { AND: [{ orgId }, agentFilter.nullable] },
       range: window.range,
     });
-    const run = await writeManifest({ ctx, db, orgId, output, agents, agentFilter, window, asOf }, [
+    const run = await startReportRun({ ctx, db, orgId, output, agents, agentFilter, window, asOf }, [
       emails,
       activities,
       sharing,

@@ -5,7 +5,7 @@ import type { ReportDefinition } from "@/lib/compliance/report-definition";
 import { buildAgentFilter } from "../build-agent-filter";
 import { buildTimeWindow } from "../build-time-window";
 import { loadAgentDirectory } from "../load-agent-directory";
-import { writeManifest } from "../report-run";
+import { startReportRun } from "../start-report-run";
 import { resolveReportPeriod } from "../resolve-report-period";
 import { auditEventColumns } from "../to-audit-event-row";
 import { unionColumns } from "../union-columns";
@@ -45,7 +45,7 @@ export const soc2SummaryReport: ReportDefinition = {
     const agentFilter = buildAgentFilter(report.scope.agentIds);
     const agents = await loadAgentDirectory(db, report.orgId);
     const populations = planSoc2Populations({ db, orgId: report.orgId, window, agentFilter, asOf });
-    const run = await writeManifest({ ctx, db, orgId: report.orgId, output, agents, agentFilter, window, asOf }, [
+    const run = await startReportRun({ ctx, db, orgId: report.orgId, output, agents, agentFilter, window, asOf }, [
       populations.userAccessEvents,
       populations.members,
       populations.agents,

@@ -1,4 +1,4 @@
-import type { ReportRun } from "../report-run";
+import type { ReportRun } from "../start-report-run";
 import { toAuditEventRow } from "../to-audit-event-row";
 import { writePopulationTable } from "../write-population-table";
 import { administrativeCategories, apiKeyActionPrefix, type Soc2Populations } from "./plan-soc2-populations";

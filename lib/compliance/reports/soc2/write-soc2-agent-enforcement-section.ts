@@ -1,5 +1,5 @@
 import { countDenialsByAgentAndReason } from "../count-denials-by-agent-and-reason";
-import type { ReportRun } from "../report-run";
+import type { ReportRun } from "../start-report-run";
 import { toAuditEventRow } from "../to-audit-event-row";
 import { writePopulationTable } from "../write-population-table";
 import type { Soc2Populations } from "./plan-soc2-populations";

@@ -1,5 +1,5 @@
 import { redactPersonalData } from "@/lib/compliance/pii/redact-personal-data";
-import type { ReportRun } from "../report-run";
+import type { ReportRun } from "../start-report-run";
 import { writePopulationTable } from "../write-population-table";
 import type { Soc2Populations } from "./plan-soc2-populations";
 

@@ -1,4 +1,4 @@
-import type { ReportRun } from "../report-run";
+import type { ReportRun } from "../start-report-run";
 import { toAuditEventRow } from "../to-audit-event-row";
 import { toIsoString } from "../to-json-value";
 import { writePopulationTable } from "../write-population-table";

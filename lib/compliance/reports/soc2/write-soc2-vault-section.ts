@@ -1,4 +1,4 @@
-import type { ReportRun } from "../report-run";
+import type { ReportRun } from "../start-report-run";
 import { toIsoString } from "../to-json-value";
 import { writePopulationTable } from "../write-population-table";
 import { rotationMaxAgeDays, type Soc2Populations } from "./plan-soc2-populations";
