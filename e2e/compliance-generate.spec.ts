@@ -3,7 +3,7 @@
 // report's Regenerate, deleting, and the tabs' keyboard and URL behaviour.
 import { expect, test, type Page } from "@playwright/test";
 import Papa from "papaparse";
-import { demoOrgIds, findAgent, insertFailedReport } from "./support/compliance-database";
+import { deleteAgent, demoOrgIds, findAgent, insertAgent, insertFailedReport } from "./support/compliance-database";
 import {
   downloadText,
   isSameDocument,
@@ -182,6 +182,27 @@ test("From after To shows the inline error next to To and sends nothing", async 
   // Fixing the field clears the message.
   await page.getByLabel("To", { exact: true }).fill("2026-03-31");
   await expect(page.getByText("To must be on or after From.")).toHaveCount(0);
+});
+
+test("a field error from the server (an agent removed meanwhile) is shown next to Agent, not swallowed", async ({
+  page,
+}) => {
+  const agent = insertAgent(demoOrgIds.acme, `Temporary agent ${Date.now()}`);
+  await openCompliance(page);
+  await page.getByLabel("Report Type").selectOption({ label: "GDPR Export" });
+  const select = page.getByLabel("Agent (required)");
+  await select.selectOption(agent.id);
+  deleteAgent(agent.id);
+
+  const responsePromise = page.waitForResponse(
+    (response) => response.request().method() === "POST" && response.url().endsWith(`${reportsApi}/gdpr`),
+  );
+  await page.getByRole("button", { name: "Generate Report" }).click();
+  expect((await responsePromise).status()).toBe(400);
+  await expect(select).toHaveAttribute("aria-invalid", "true");
+  await expect(select).toHaveAccessibleDescription(new RegExp(`Unknown agent in this organization: ${agent.id}`));
+  await expect(page.getByRole("tab", { name: "Generate" })).toHaveAttribute("aria-selected", "true");
+  await expect(page.getByRole("button", { name: "Generate Report" })).toBeEnabled();
 });
 
 test("a failed report shows its reason, and Regenerate opens Generate prefilled with its scope", async ({ page }) => {

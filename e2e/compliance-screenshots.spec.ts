@@ -25,10 +25,10 @@ async function expectNoSidewaysScroll(page: Page) {
 
 for (const viewport of viewports) {
   test(`compliance screenshots at ${viewport.name} size (${viewport.width}×${viewport.height})`, async ({ page }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(240_000);
     await page.setViewportSize({ width: viewport.width, height: viewport.height });
     await signInAndWait(page, demoUsers.admin.email);
-    const created = await createReport(page.request, "soc2", { dateRange: { from: daysAgo(60), to: daysAgo(0) } });
+    const created = await createReport(page.request, "soc2", { dateRange: { from: daysAgo(29), to: daysAgo(0) } });
     const report = await waitForCompleted(page.request, created.id);
 
     await page.goto("/dashboard/compliance");
@@ -46,7 +46,7 @@ for (const viewport of viewports) {
     await page.screenshot({ path: `test-results/screenshots/compliance-reports-${viewport.name}.png`, fullPage: true });
 
     await page.goto(`/dashboard/compliance/reports/${report.id}`);
-    // A 60-day SOC2 JSON is several MB: give the browser time to fetch and parse it.
+    // A 30-day SOC2 JSON is a few MB: give the browser time to fetch and parse it.
     await expect(page.getByRole("table", { name: "Population manifest" })).toBeVisible({ timeout: 60_000 });
     await expect(page.getByRole("figure", { name: "Daily activity" }).locator(".recharts-line").first()).toBeVisible();
     await expectNoSidewaysScroll(page);

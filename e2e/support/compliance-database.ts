@@ -88,3 +88,23 @@ export function listAgentsByEmailCount(orgId: string): { id: string; name: strin
         .all(orgId) as { id: string; name: string; emails: number }[],
   );
 }
+
+/** A short-lived agent of the org (for a form that picks it before it disappears). */
+export function insertAgent(orgId: string, name: string): { id: string; name: string } {
+  const id = `e2e_agent_${randomUUID()}`;
+  const now = sqliteTimestamp(new Date());
+  withDatabase((db) =>
+    db
+      .prepare(
+        `INSERT INTO "Agent" ("id", "orgId", "name", "emailAddress", "description", "status", "allowedTools",
+           "allowedRecipientDomains", "dailySendLimit", "createdAt", "updatedAt")
+         VALUES (?, ?, ?, ?, '', 'active', '[]', '[]', 10, ?, ?)`,
+      )
+      .run(id, orgId, name, `${id}@agents.test`, now, now),
+  );
+  return { id, name };
+}
+
+export function deleteAgent(id: string): void {
+  withDatabase((db) => db.prepare(`DELETE FROM "Agent" WHERE "id" = ?`).run(id));
+}
