@@ -54,6 +54,8 @@ async function main(): Promise<void> {
   await database.$disconnect();
   log.info("report worker stopped");
   parentPort?.postMessage({ type: "stopped" } satisfies ReportWorkerMessage);
+  // The message listener would keep this thread alive; closing the port lets it end.
+  parentPort?.close();
 }
 
 void main();
