@@ -6,11 +6,12 @@ import type { Identity } from "@/lib/auth/identity";
 import { db as defaultDb, type Database } from "@/lib/db";
 import { assertCallerOrg } from "@/lib/ingest/assert-caller-org";
 import { deriveRecordId } from "@/lib/ingest/derive-record-id";
-import { isUniqueViolation } from "@/lib/ingest/is-unique-violation";
 import { findExistingRecordIds } from "@/lib/ingest/find-existing-record-ids";
 import { insertIngestRecords } from "@/lib/ingest/insert-ingest-records";
+import { isUniqueViolation } from "@/lib/ingest/is-unique-violation";
 import type { IngestKind } from "@/lib/ingest/parse-ingest-kind";
 import type { IngestBatch } from "@/lib/ingest/schemas";
+import { takeWriteLock } from "@/lib/ingest/take-write-lock";
 import { verifyRecordReferences } from "@/lib/ingest/verify-record-references";
 
 export type IngestContext = { identity: Identity; db?: Database };
@@ -41,6 +42,7 @@ export async function ingestRecords(ctx: IngestContext, kind: IngestKind, batch:
 
   const run = () =>
     database.$transaction(async (tx) => {
+      await takeWriteLock(tx);
       const references = await verifyRecordReferences(tx, orgId, kind, batch.records);
       const existing = await findExistingRecordIds(
         tx,

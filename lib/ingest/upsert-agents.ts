@@ -6,6 +6,7 @@ import { db as defaultDb, type Database } from "@/lib/db";
 import { assertCallerOrg } from "@/lib/ingest/assert-caller-org";
 import { isUniqueViolation } from "@/lib/ingest/is-unique-violation";
 import type { AgentBatch } from "@/lib/ingest/schemas";
+import { takeWriteLock } from "@/lib/ingest/take-write-lock";
 
 export type UpsertAgentsResult = {
   kind: "agents";
@@ -29,6 +30,7 @@ export async function upsertAgents(
 
   const run = () =>
     database.$transaction(async (tx) => {
+      await takeWriteLock(tx);
       const existing = await tx.agent.findMany({
         where: { orgId, emailAddress: { in: data.map((agent) => agent.emailAddress) } },
         select: { id: true, emailAddress: true },

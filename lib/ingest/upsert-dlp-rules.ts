@@ -7,6 +7,7 @@ import { assertCallerOrg } from "@/lib/ingest/assert-caller-org";
 import { deriveRecordId } from "@/lib/ingest/derive-record-id";
 import { isUniqueViolation } from "@/lib/ingest/is-unique-violation";
 import type { DlpRuleBatch } from "@/lib/ingest/schemas";
+import { takeWriteLock } from "@/lib/ingest/take-write-lock";
 
 export type UpsertDlpRulesResult = {
   kind: "dlp-rules";
@@ -33,6 +34,7 @@ export async function upsertDlpRules(
 
   const run = () =>
     database.$transaction(async (tx) => {
+      await takeWriteLock(tx);
       const existing = await tx.dlpRule.findMany({
         where: { orgId, id: { in: planned.map((row) => row.id) } },
         select: { id: true },

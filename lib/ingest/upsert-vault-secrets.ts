@@ -6,6 +6,7 @@ import { db as defaultDb, type Database } from "@/lib/db";
 import { assertCallerOrg } from "@/lib/ingest/assert-caller-org";
 import { isUniqueViolation } from "@/lib/ingest/is-unique-violation";
 import type { VaultSecretBatch } from "@/lib/ingest/schemas";
+import { takeWriteLock } from "@/lib/ingest/take-write-lock";
 import { verifyRecordReferences } from "@/lib/ingest/verify-record-references";
 
 export type UpsertVaultSecretsResult = {
@@ -28,6 +29,7 @@ export async function upsertVaultSecrets(
 
   const run = () =>
     database.$transaction(async (tx) => {
+      await takeWriteLock(tx);
       await verifyRecordReferences(tx, orgId, "vault-secrets", batch.records);
       const existing = await tx.vaultSecret.findMany({
         where: { orgId, name: { in: batch.records.map((secret) => secret.name) } },
