@@ -77,6 +77,9 @@ describe("Audit Summary content", () => {
       actor: seed.acme.admin.email,
       count: 10,
     });
+    const days = all.table("overview", "counts_by_day");
+    expect(days.reduce((sum, row) => sum + Number(row.count), 0)).toBe(all.table("events", "events").length);
+    expect(days).toContainEqual({ day: "2026-03-07", count: 2 });
     const topicTotal = topicSections.reduce((sum, key) => sum + Number(all.sections.get(key)!.summary.events), 0);
     expect(topicTotal).toBe(all.table("events", "events").length);
   });

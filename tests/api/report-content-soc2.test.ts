@@ -83,6 +83,22 @@ describe("SOC2 Summary content", () => {
     );
   });
 
+  it("counts events per UTC day in the database, adding up to each population", () => {
+    for (const output of [all, a1Only]) {
+      for (const section of ["user_access", "agent_enforcement", "administrative_actions"]) {
+        const days = output.table(section, "counts_by_day");
+        const total = days.reduce((sum, row) => sum + Number(row.count), 0);
+        expect(total, section).toBe(output.manifestFor(section, "events").rowCount);
+        expect(days.map((row) => row.day)).toEqual([...days.map((row) => row.day)].sort());
+      }
+    }
+    const signIns = Object.fromEntries(all.table("user_access", "counts_by_day").map((row) => [row.day, row.count]));
+    expect(signIns).toMatchObject({ "2026-03-02": 1, "2026-03-03": 2, "2026-03-31": 1 });
+    expect(signIns["2026-04-01"]).toBeUndefined();
+    expect(signIns["2026-02-28"]).toBeUndefined();
+    expect(all.table("agent_enforcement", "counts_by_day")[0]).toEqual({ day: "2026-03-01", count: 1 });
+  });
+
   it("applies the period as whole UTC days: the last millisecond is in, the next day and the day before are out", () => {
     const events = ids(all.table("user_access", "events"));
     expect(events).toContain(seed.id("ev-login"));

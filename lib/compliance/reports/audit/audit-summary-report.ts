@@ -6,6 +6,7 @@ import type { Prisma } from "@/lib/generated/sqlite/client";
 import { buildAgentFilter } from "../build-agent-filter";
 import { buildTimeWindow } from "../build-time-window";
 import { countAuditEventsBy, sumCounts } from "../count-audit-events-by";
+import { countAuditEventsByDay } from "../count-audit-events-by-day";
 import { joinFilterText } from "../join-filter-text";
 import { loadAgentDirectory } from "../load-agent-directory";
 import { startReportRun, type ReportRun } from "../start-report-run";
@@ -14,11 +15,18 @@ import { createAuditEventPopulation } from "../sources/audit-event-population";
 import { auditEventColumns, toAuditEventRow } from "../to-audit-event-row";
 import { unionColumns } from "../union-columns";
 import { writePopulationTable } from "../write-population-table";
-import { auditSummaryFilterText, auditSummaryWhere, auditTopics, type AuditTopic } from "./audit-summary-topics";
+import {
+  apiKeyActionPrefix,
+  auditSummaryCategories,
+  auditSummaryFilterText,
+  auditSummaryWhere,
+  auditTopics,
+  type AuditTopic,
+} from "./audit-summary-topics";
 
 export const auditSummaryReport: ReportDefinition = {
   type: "audit",
-  csvColumns: unionColumns(auditEventColumns, ["count", "secret_name"]),
+  csvColumns: unionColumns(auditEventColumns, ["count", "secret_name", "day"]),
   async build(ctx, output) {
     const { db, report } = ctx;
     const orgId = report.orgId;
@@ -47,7 +55,7 @@ export const auditSummaryReport: ReportDefinition = {
     await output.startSection("overview", {
       title: "Administrative actions overview",
       description:
-        "Counts of every administrative event in the period by category, by actor and by action, computed in the " +
+        "Counts of every administrative event in the period by category, by actor, by action and by UTC day, computed in the " +
         "database over the same population the events section lists in full. " +
         agentFilter.note,
       criteria: [],
@@ -64,6 +72,16 @@ export const auditSummaryReport: ReportDefinition = {
     await output.writeTable(
       "counts_by_action",
       await countAuditEventsBy(db, all, ["category", "action", "outcome"], agents),
+    );
+    await output.writeTable(
+      "counts_by_day",
+      await countAuditEventsByDay(db, {
+        orgId,
+        range: window.range,
+        agentFilter,
+        categories: auditSummaryCategories,
+        actionPrefix: apiKeyActionPrefix,
+      }),
     );
     await output.endSection();
 

@@ -21,7 +21,7 @@ export const soc2SummaryReport: ReportDefinition = {
   type: "soc2",
   csvColumns: unionColumns(
     auditEventColumns,
-    ["count", "reason"],
+    ["count", "reason", "day"],
     ["user_id", "user_email", "user_name", "role", "created_at", "disabled_at"],
     ["email_address", "status", "allowed_tools", "allowed_recipient_domains", "daily_send_limit", "updated_at"],
     [

@@ -1,3 +1,4 @@
+import { countAuditEventsByDay } from "../count-audit-events-by-day";
 import type { ReportRun } from "../start-report-run";
 import { toAuditEventRow } from "../to-audit-event-row";
 import { writePopulationTable } from "../write-population-table";
@@ -5,7 +6,7 @@ import { administrativeCategories, apiKeyActionPrefix, type Soc2Populations } fr
 
 /** CC6.2, CC6.3, CC8.1: every administrative change, counted by category and by actor. */
 export async function writeSoc2AdministrativeSection(run: ReportRun, populations: Soc2Populations): Promise<void> {
-  const { db, output, agentFilter, agents } = run;
+  const { db, orgId, output, agentFilter, agents } = run;
   const where = populations.where.admin;
   const count = { _count: { _all: true } } as const;
   const byCategory = await db.auditEvent.groupBy({ by: ["category"], where, ...count, orderBy: [{ category: "asc" }] });
@@ -40,6 +41,16 @@ export async function writeSoc2AdministrativeSection(run: ReportRun, populations
       actor: group.actorLabel,
       count: group._count._all,
     })),
+  );
+  await output.writeTable(
+    "counts_by_day",
+    await countAuditEventsByDay(db, {
+      orgId,
+      range: run.window.range,
+      agentFilter,
+      categories: administrativeCategories,
+      actionPrefix: apiKeyActionPrefix,
+    }),
   );
   await writePopulationTable({
     ...run,

@@ -1,4 +1,5 @@
 import { countDenialsByAgentAndReason } from "../count-denials-by-agent-and-reason";
+import { countAuditEventsByDay } from "../count-audit-events-by-day";
 import type { ReportRun } from "../start-report-run";
 import { toAuditEventRow } from "../to-audit-event-row";
 import { writePopulationTable } from "../write-population-table";
@@ -38,6 +39,10 @@ export async function writeSoc2AgentEnforcementSection(run: ReportRun, populatio
       reason: denial.reason,
       count: denial.count,
     })),
+  );
+  await output.writeTable(
+    "counts_by_day",
+    await countAuditEventsByDay(db, { orgId, range: window.range, agentFilter, categories: ["agent_enforcement"] }),
   );
   await writePopulationTable({
     ...run,

@@ -1,12 +1,13 @@
+import { countAuditEventsByDay } from "../count-audit-events-by-day";
 import type { ReportRun } from "../start-report-run";
 import { toAuditEventRow } from "../to-audit-event-row";
 import { toIsoString } from "../to-json-value";
 import { writePopulationTable } from "../write-population-table";
-import type { Soc2Populations } from "./plan-soc2-populations";
+import { userAccessCategories, type Soc2Populations } from "./plan-soc2-populations";
 
 /** CC6.1–CC6.3: who signed in, who failed, who was added, removed or re-roled. */
 export async function writeSoc2UserAccessSection(run: ReportRun, populations: Soc2Populations): Promise<void> {
-  const { db, output, agentFilter } = run;
+  const { db, orgId, output, agentFilter, window } = run;
   const where = populations.where.userAccess;
 
   const byAction = await db.auditEvent.groupBy({
@@ -72,6 +73,10 @@ export async function writeSoc2UserAccessSection(run: ReportRun, populations: So
       disabled_at: toIsoString(member.user.disabledAt),
     }),
   });
+  await output.writeTable(
+    "counts_by_day",
+    await countAuditEventsByDay(db, { orgId, range: window.range, agentFilter, categories: userAccessCategories }),
+  );
   await writePopulationTable({
     ...run,
     table: "events",
