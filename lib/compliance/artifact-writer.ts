@@ -7,7 +7,8 @@ import { renewReportLease } from "@/lib/compliance/renew-report-lease";
 import type { ReportLease } from "@/lib/compliance/report-lease";
 import type { Database } from "@/lib/db";
 
-export const defaultChunkBytes = 512 * 1024;
+/** 1 MiB: few rows and round trips per artifact, still small in memory. */
+export const defaultChunkBytes = 1024 * 1024;
 
 export type ArtifactTotals = { byteSize: number; sha256: string; chunkCount: number };
 

@@ -7,6 +7,7 @@ import { describeActor } from "@/lib/auth/identity";
 import { databaseOf, type ComplianceContext } from "@/lib/compliance/compliance-context";
 import { buildContentDisposition } from "@/lib/compliance/build-content-disposition";
 import type { DownloadQuery } from "@/lib/compliance/schemas";
+import { readReportChunks } from "@/lib/compliance/sql-dialect";
 import type { Database } from "@/lib/db";
 
 const utf8Bom = new Uint8Array([0xef, 0xbb, 0xbf]);
@@ -77,6 +78,9 @@ export async function getReportDownload(
   return { headers, body: streamChunks(db, artifact.id, artifact.chunkCount, withBom ? utf8Bom : null) };
 }
 
+/** Chunks read per database call: few round trips, a few MB in memory at most. */
+const chunksPerRead = 4;
+
 function streamChunks(
   db: Database,
   artifactId: string,
@@ -96,14 +100,12 @@ function streamChunks(
         controller.close();
         return;
       }
-      const chunk = await db.reportChunk.findUnique({
-        where: { artifactId_seq: { artifactId, seq } },
-        select: { data: true },
-      });
+      const count = Math.min(chunksPerRead, chunkCount - seq);
+      const chunks = await readReportChunks(db, artifactId, seq, count);
       // Deleted while being downloaded: end the response as an error, never short.
-      if (!chunk) throw new Error(`Report chunk ${seq} of artifact ${artifactId} is gone`);
-      seq += 1;
-      controller.enqueue(new Uint8Array(chunk.data));
+      if (chunks.length !== count) throw new Error(`Report chunks ${seq}… of artifact ${artifactId} are gone`);
+      seq += count;
+      for (const chunk of chunks) controller.enqueue(chunk);
     },
   });
 }

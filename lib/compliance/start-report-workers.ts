@@ -5,7 +5,7 @@
 // in the start script), since it would exit before leases are released.
 //
 // REPORT_WORKERS (default 1; 0 disables), REPORT_LEASE_SECONDS (default 60),
-// REPORT_POLL_MS (default 2000).
+// REPORT_POLL_MS (default 2000), REPORT_WORKER_HEAP_MB (V8 old space per worker, default 256).
 import { Worker } from "node:worker_threads";
 import { registerReportWaker } from "@/lib/compliance/signal-report-queued";
 import { leaseSecondsFromEnv } from "@/lib/compliance/report-lease";
@@ -42,6 +42,9 @@ export function startReportWorkers(): { stop: () => Promise<void> } {
     const worker = new Worker(new URL("./report-worker.ts", import.meta.url), {
       workerData,
       name: `report-worker-${index}`,
+      // Generation streams, so live memory is small; a cap makes V8 collect
+      // early instead of growing the heap toward its default limit.
+      resourceLimits: { maxOldGenerationSizeMb: workerHeapMb() },
     });
     const startedAt = Date.now();
     workers.add(worker);
@@ -85,6 +88,11 @@ export function startReportWorkers(): { stop: () => Promise<void> } {
 
   globalForWorkers.attestReportWorkers = { stop };
   return globalForWorkers.attestReportWorkers;
+}
+
+function workerHeapMb(): number {
+  const mb = Number(process.env.REPORT_WORKER_HEAP_MB);
+  return Number.isFinite(mb) && mb >= 64 ? mb : 256;
 }
 
 function readCount(): number {
