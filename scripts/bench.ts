@@ -1,0 +1,439 @@
+// npm run bench — the report engine against the large demo data set, in one run:
+//   1. seeds (or reuses) the benchmark database (demo scale 20: the high-volume
+//      agent has 200,000 emails and 1,000,000 audit events);
+//   2. starts the real server (`node scripts/start.mjs`: build if stale, then
+//      `next start` with its report worker thread) on that database;
+//   3. through the HTTP API with an API key: SOC2 Summary over the largest
+//      org's last 365 days, GDPR Export of the agent with the most emails, Audit
+//      Summary over 365 days — timing each generation while pinging the
+//      list/status routes at 20 req/s (new TCP connection each) for latency,
+//      and sampling the server's RSS;
+//   4. downloads every artifact over loopback (MB/s) and checks its SHA-256
+//      against the ETag;
+//   5. baselines: the sqlite3 CLI (or psql on PostgreSQL) computing the same
+//      aggregates and dumping the same populations to CSV.
+//
+// Environment: BENCH_DATABASE_URL (default file:./data/bench/attest.db),
+// BENCH_SCALE (20), BENCH_PORT (3457), BENCH_PING_MS (50).
+// Results: printed, and written to data/bench/results.json.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { generateApiKey } from "@/lib/api-keys/api-key-format";
+import { createDatabaseClient, type Database } from "@/lib/db";
+import { applyMigrations } from "@/lib/db/apply-migrations";
+import { getDatabaseProvider, getSqliteFilePath } from "@/lib/db/database-url";
+import { getDemoVolumes } from "@/lib/demo/get-demo-volumes";
+import { seedDemo } from "@/lib/demo/seed-demo";
+
+const root = process.cwd();
+const databaseUrl = process.env.BENCH_DATABASE_URL ?? `file:${path.join(root, "data", "bench", "attest.db")}`;
+const provider = getDatabaseProvider(databaseUrl);
+const scale = Number(process.env.BENCH_SCALE ?? 20);
+const port = Number(process.env.BENCH_PORT ?? 3457);
+const pingEveryMs = Number(process.env.BENCH_PING_MS ?? 50);
+const resultsDir = path.join(root, "data", "bench");
+const baselineDir = fs.mkdtempSync(path.join(os.tmpdir(), "attest-bench-"));
+
+type ReportSpec = { label: string; type: "soc2" | "gdpr" | "audit"; body: Record<string, unknown>; baselineSql: string };
+
+async function main(): Promise<void> {
+  fs.mkdirSync(resultsDir, { recursive: true });
+  console.log(`Attest bench — ${provider}, scale ${scale}, ${os.cpus().length} CPUs, Node ${process.version}`);
+  const db = createDatabaseClient(databaseUrl);
+  try {
+    await ensureDataset(db);
+    const target = await pickTargets(db);
+    const apiKey = await createBenchKey(db, target.orgId);
+    const specs = buildSpecs(target);
+
+    const server = await startServer();
+    const results: Record<string, unknown>[] = [];
+    try {
+      for (const spec of specs) {
+        const run = await generate(spec, apiKey, server.pid);
+        const downloads = [];
+        for (const format of ["json", "csv"] as const) downloads.push(await download(run.id, format, apiKey));
+        const baseline = runBaseline(spec);
+        results.push({ ...run, downloads, baseline });
+        printRun(spec, run, downloads, baseline);
+      }
+    } finally {
+      await stopServer(server.child);
+    }
+    const peakRss = Math.max(...results.map((r) => (r as { peakRssMb: number }).peakRssMb), server.hwm());
+    console.log(`\nPeak server RSS (sampled and VmHWM): ${peakRss.toFixed(0)} MB`);
+    fs.writeFileSync(
+      path.join(resultsDir, "results.json"),
+      JSON.stringify({ at: new Date().toISOString(), provider, scale, cpus: os.cpus().length, results, peakRssMb: peakRss }, null, 2),
+    );
+  } finally {
+    await db.$disconnect();
+    fs.rmSync(baselineDir, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------- data set
+
+async function ensureDataset(db: Database): Promise<void> {
+  await applyMigrations(databaseUrl);
+  // Reports left pending by an interrupted run would be generated first.
+  const stale = { report: { status: "pending" } };
+  await db.reportChunk.deleteMany({ where: { artifact: stale } });
+  await db.reportArtifact.deleteMany({ where: stale });
+  await db.report.deleteMany({ where: { status: "pending" } });
+  const volumes = getDemoVolumes(scale);
+  const top = await db.email.groupBy({ by: ["agentId"], _count: { _all: true }, orderBy: { _count: { agentId: "desc" } }, take: 1 });
+  const have = top[0]?._count._all ?? 0;
+  if (have >= volumes.highVolumeAgentEmails) {
+    console.log(`Reusing the data set (top agent has ${have.toLocaleString()} emails).`);
+    return;
+  }
+  console.log(`Seeding the data set at scale ${scale}…`);
+  const started = performance.now();
+  await seedDemo({
+    scale,
+    reset: true,
+    databaseUrl,
+    onProgress: (step, rows, ms) => console.log(`  ${step.padEnd(32)} ${String(rows).padStart(10)} rows  ${(ms / 1000).toFixed(1)} s`),
+  });
+  console.log(`Seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+async function pickTargets(db: Database) {
+  const [largestOrg] = await db.auditEvent.groupBy({
+    by: ["orgId"],
+    _count: { _all: true },
+    orderBy: { _count: { orgId: "desc" } },
+    take: 1,
+  });
+  if (!largestOrg) throw new Error("The benchmark database has no audit events");
+  const [busiestAgent] = await db.email.groupBy({
+    by: ["agentId"],
+    where: { orgId: largestOrg.orgId },
+    _count: { _all: true },
+    orderBy: { _count: { agentId: "desc" } },
+    take: 1,
+  });
+  if (!busiestAgent) throw new Error("The largest org has no emails");
+  const today = new Date();
+  const to = today.toISOString().slice(0, 10);
+  const from = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - 364)).toISOString().slice(0, 10);
+  console.log(`Org ${largestOrg.orgId} (${largestOrg._count._all.toLocaleString()} audit events); agent ${busiestAgent.agentId} (${busiestAgent._count._all.toLocaleString()} emails); ${from} to ${to}`);
+  return { orgId: largestOrg.orgId, agentId: busiestAgent.agentId, from, to };
+}
+
+async function createBenchKey(db: Database, orgId: string): Promise<string> {
+  const { key, prefix, hashedKey } = generateApiKey();
+  await db.apiKey.create({
+    data: { orgId, name: `bench ${new Date().toISOString()}`, prefix, hashedKey, scopes: "reports:read reports:write" },
+    select: { id: true },
+  });
+  return key;
+}
+
+// ---------------------------------------------------------------- baselines
+
+function buildSpecs(target: { orgId: string; agentId: string; from: string; to: string }): ReportSpec[] {
+  const q = (value: string) => `'${value.replace(/'/g, "''")}'`;
+  const org = q(target.orgId);
+  const agent = q(target.agentId);
+  // Whole UTC days, inclusive, as a half-open text range: correct for both
+  // stored forms ("…Z" and "…+00:00") on SQLite and for PostgreSQL timestamps.
+  const fromTs = q(`${target.from}T00:00:00.000`);
+  const nextDay = new Date(Date.parse(`${target.to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  const toTs = q(`${nextDay}T00:00:00.000`);
+  const inRange = (column: string) =>
+    provider === "postgresql"
+      ? `"${column}" >= ${fromTs}::timestamp AND "${column}" < ${toTs}::timestamp`
+      : `"${column}" >= ${fromTs} AND "${column}" < ${toTs}`;
+
+  const soc2: string[] = [
+    aggregate(`SELECT "category", "action", "outcome", COUNT(*) FROM "AuditEvent" WHERE "orgId" = ${org} AND ${inRange("occurredAt")} GROUP BY 1, 2, 3`),
+    aggregate(`SELECT "actorLabel", "outcome", COUNT(*) FROM "AuditEvent" WHERE "orgId" = ${org} AND "category" = 'authentication' AND ${inRange("occurredAt")} GROUP BY 1, 2`),
+    aggregate(`SELECT "agentId", "action", COUNT(*) FROM "AuditEvent" WHERE "orgId" = ${org} AND "outcome" = 'denied' AND ${inRange("occurredAt")} GROUP BY 1, 2`),
+    aggregate(`SELECT "ruleId", "severity", "actionTaken", "agentId", COUNT(*) FROM "DlpViolation" WHERE "orgId" = ${org} AND ${inRange("detectedAt")} GROUP BY 1, 2, 3, 4`),
+    aggregate(`SELECT "secretId", "action", "actorLabel", "agentId", COUNT(*) FROM "VaultAccess" WHERE "orgId" = ${org} AND ${inRange("occurredAt")} GROUP BY 1, 2, 3, 4`),
+    dump("soc2_audit_events", `SELECT * FROM "AuditEvent" WHERE "orgId" = ${org} AND ${inRange("occurredAt")} ORDER BY "occurredAt", "id"`),
+    dump("soc2_dlp_violations", `SELECT * FROM "DlpViolation" WHERE "orgId" = ${org} AND ${inRange("detectedAt")} ORDER BY "detectedAt", "id"`),
+    dump("soc2_vault_access", `SELECT * FROM "VaultAccess" WHERE "orgId" = ${org} AND ${inRange("occurredAt")} ORDER BY "occurredAt", "id"`),
+    dump("soc2_members", `SELECT * FROM "Membership" WHERE "orgId" = ${org} ORDER BY "createdAt", "id"`),
+    dump("soc2_agents", `SELECT * FROM "Agent" WHERE "orgId" = ${org} ORDER BY "createdAt", "id"`),
+    dump("soc2_dlp_rules", `SELECT * FROM "DlpRule" WHERE "orgId" = ${org} ORDER BY "createdAt", "id"`),
+    dump("soc2_vault_secrets", `SELECT * FROM "VaultSecret" WHERE "orgId" = ${org} ORDER BY "createdAt", "id"`),
+  ];
+  const gdpr: string[] = [
+    aggregate(`SELECT "direction", COUNT(*), MIN("sentAt"), MAX("sentAt") FROM "Email" WHERE "orgId" = ${org} AND "agentId" = ${agent} GROUP BY 1`),
+    dump("gdpr_emails", `SELECT * FROM "Email" WHERE "orgId" = ${org} AND "agentId" = ${agent} ORDER BY "sentAt", "id"`),
+    dump("gdpr_processing", `SELECT * FROM "ProcessingActivity" WHERE "orgId" = ${org} AND ("agentId" = ${agent} OR "agentId" IS NULL) ORDER BY "createdAt", "id"`),
+    dump("gdpr_sharing", `SELECT * FROM "DataSharingRecord" WHERE "orgId" = ${org} AND "agentId" = ${agent} ORDER BY "sharedAt", "id"`),
+  ];
+  const auditCategories = `('user_admin', 'agent_config', 'secrets', 'dlp', 'system_config')`;
+  const audit: string[] = [
+    aggregate(`SELECT "category", COUNT(*) FROM "AuditEvent" WHERE "orgId" = ${org} AND "category" IN ${auditCategories} AND ${inRange("occurredAt")} GROUP BY 1`),
+    aggregate(`SELECT "category", "actorType", "actorLabel", COUNT(*) FROM "AuditEvent" WHERE "orgId" = ${org} AND "category" IN ${auditCategories} AND ${inRange("occurredAt")} GROUP BY 1, 2, 3`),
+    dump("audit_events", `SELECT * FROM "AuditEvent" WHERE "orgId" = ${org} AND "category" IN ${auditCategories} AND ${inRange("occurredAt")} ORDER BY "occurredAt", "id"`),
+  ];
+  const { from, to } = target;
+  return [
+    { label: "SOC2 Summary, 365 days", type: "soc2", body: { dateRange: { from, to } }, baselineSql: soc2.join("\n") },
+    { label: "GDPR Export, busiest agent", type: "gdpr", body: { agentId: target.agentId }, baselineSql: gdpr.join("\n") },
+    { label: "Audit Summary, 365 days", type: "audit", body: { dateRange: { from, to } }, baselineSql: audit.join("\n") },
+  ];
+}
+
+function aggregate(sql: string): string {
+  const file = path.join(baselineDir, `aggregate-${createHash("sha1").update(sql).digest("hex").slice(0, 8)}.csv`);
+  return dump(file, sql);
+}
+
+/** One population (or aggregate) written to a CSV file by the CLI. */
+function dump(name: string, sql: string): string {
+  const file = path.isAbsolute(name) ? name : path.join(baselineDir, `${name}.csv`);
+  return provider === "postgresql"
+    ? `\\copy (${sql}) TO '${file}' WITH (FORMAT csv, HEADER true)`
+    : `.once ${file}\n${sql};`;
+}
+
+function runBaseline(spec: ReportSpec): { seconds: number; bytes: number; tool: string } {
+  for (const file of fs.readdirSync(baselineDir)) fs.rmSync(path.join(baselineDir, file));
+  const started = performance.now();
+  const result =
+    provider === "postgresql"
+      ? spawnSync("psql", [databaseUrl, "-v", "ON_ERROR_STOP=1", "-q"], { input: spec.baselineSql, encoding: "utf8" })
+      : spawnSync("sqlite3", ["-bail", "-csv", "-header", getSqliteFilePath(databaseUrl)], { input: spec.baselineSql, encoding: "utf8" });
+  const seconds = (performance.now() - started) / 1000;
+  if (result.status !== 0) throw new Error(`Baseline for ${spec.label} failed: ${result.stderr}`);
+  const bytes = fs.readdirSync(baselineDir).reduce((sum, file) => sum + fs.statSync(path.join(baselineDir, file)).size, 0);
+  return { seconds, bytes, tool: provider === "postgresql" ? "psql" : "sqlite3" };
+}
+
+// ---------------------------------------------------------------- server
+
+type Server = { child: ChildProcess; pid: number; hwm: () => number };
+
+async function startServer(): Promise<Server> {
+  console.log(`Starting the server on :${port} (builds first if the build is stale)…`);
+  const child = spawn(process.execPath, ["scripts/start.mjs"], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), REPORT_WORKERS: "1", LOG_LEVEL: "warn" },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  const deadline = Date.now() + 10 * 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`The server exited with ${child.exitCode}`);
+    const status = await request("GET", "/api/health").then((r) => r.status, () => 0);
+    if (status === 200) break;
+    if (Date.now() > deadline) throw new Error("The server did not become healthy");
+    await sleep(500);
+  }
+  const pid = child.pid!;
+  return { child, pid, hwm: () => Math.max(0, ...descendants(pid).map((p) => readStatusKb(p, "VmHWM") / 1024)) };
+}
+
+async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  // Signal the server itself too: npx does not always pass SIGTERM on.
+  for (const pid of descendants(child.pid!)) {
+    if (readCommand(pid).startsWith("next-server")) process.kill(pid, "SIGTERM");
+  }
+  child.kill("SIGTERM");
+  await Promise.race([exited, sleep(30_000)]);
+}
+
+function readCommand(pid: number): string {
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ").trim();
+  } catch {
+    return "";
+  }
+}
+
+function descendants(pid: number): number[] {
+  const parents = new Map<number, number>();
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  const found: number[] = [];
+  const visit = (parent: number) => {
+    for (const [child, ppid] of parents) if (ppid === parent) (found.push(child), visit(child));
+  };
+  visit(pid);
+  return found;
+}
+
+function readStatusKb(pid: number, field: "VmRSS" | "VmHWM"): number {
+  try {
+    const match = new RegExp(`${field}:\\s+(\\d+) kB`).exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+    return match ? Number(match[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+// ---------------------------------------------------------------- runs
+
+type Run = {
+  id: string;
+  label: string;
+  status: string;
+  error: string | null;
+  generationSeconds: number;
+  wallSeconds: number;
+  artifacts: Record<string, { byteSize: number; sha256: string }>;
+  ping: { count: number; p50: number; p99: number; max: number; errors: number };
+  peakRssMb: number;
+};
+
+async function generate(spec: ReportSpec, apiKey: string, serverPid: number): Promise<Run> {
+  console.log(`\n▶ ${spec.label}`);
+  const started = performance.now();
+  const created = await request("POST", `/api/engine/compliance/reports/${spec.type}`, apiKey, JSON.stringify(spec.body));
+  if (created.status !== 202) throw new Error(`POST ${spec.type} answered ${created.status}: ${created.body}`);
+  const id = (JSON.parse(created.body) as { id: string }).id;
+
+  const latencies: number[] = [];
+  let pingErrors = 0;
+  let peakRssKb = 0;
+  let pinging = true;
+  let turn = 0;
+  const pinger = setInterval(() => {
+    if (!pinging) return;
+    const target = turn++ % 2 ? `/api/engine/compliance/reports/${id}` : "/api/engine/compliance/reports?limit=25";
+    const t0 = performance.now();
+    request("GET", target, apiKey).then(
+      (r) => (r.status === 200 ? latencies.push(performance.now() - t0) : pingErrors++),
+      () => pingErrors++,
+    );
+  }, pingEveryMs);
+  const sampler = setInterval(() => {
+    const kb = descendants(serverPid).reduce((max, pid) => Math.max(max, readStatusKb(pid, "VmRSS")), 0);
+    peakRssKb = Math.max(peakRssKb, kb);
+  }, 200);
+
+  let report: { status: string; error: string | null; startedAt: string | null; completedAt: string | null; progress: number; artifacts: Run["artifacts"] | null };
+  let lastProgress = -1;
+  for (;;) {
+    await sleep(250);
+    const response = await request("GET", `/api/engine/compliance/reports/${id}`, apiKey);
+    report = JSON.parse(response.body);
+    if (report.progress !== lastProgress && report.progress % 10 === 0) {
+      lastProgress = report.progress;
+      process.stdout.write(` ${report.progress}%`);
+    }
+    if (report.status !== "pending") break;
+  }
+  const wallSeconds = (performance.now() - started) / 1000;
+  pinging = false;
+  clearInterval(pinger);
+  clearInterval(sampler);
+  await sleep(Math.max(500, pingEveryMs * 4)); // let in-flight pings land
+  process.stdout.write("\n");
+
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+  const generationSeconds =
+    report.startedAt && report.completedAt ? (Date.parse(report.completedAt) - Date.parse(report.startedAt)) / 1000 : NaN;
+  return {
+    id,
+    label: spec.label,
+    status: report.status,
+    error: report.error,
+    generationSeconds,
+    wallSeconds,
+    artifacts: report.artifacts ?? {},
+    ping: { count: sorted.length, p50: at(0.5), p99: at(0.99), max: sorted.at(-1) ?? NaN, errors: pingErrors },
+    peakRssMb: peakRssKb / 1024,
+  };
+}
+
+async function download(id: string, format: "json" | "csv", apiKey: string) {
+  const started = performance.now();
+  const hash = createHash("sha256");
+  let bytes = 0;
+  let etag = "";
+  await new Promise<void>((resolve, reject) => {
+    const req = http.get(
+      { host: "127.0.0.1", port, path: `/api/engine/compliance/reports/${id}/download?format=${format}`, headers: { authorization: `Bearer ${apiKey}` } },
+      (res) => {
+        etag = String(res.headers.etag ?? "");
+        if (res.statusCode !== 200) return reject(new Error(`download ${format} answered ${res.statusCode}`));
+        res.on("data", (chunk: Buffer) => {
+          bytes += chunk.byteLength;
+          hash.update(chunk);
+        });
+        res.on("end", () => resolve());
+        res.on("error", reject);
+      },
+    );
+    req.on("error", reject);
+  });
+  const seconds = (performance.now() - started) / 1000;
+  const sha256 = hash.digest("hex");
+  return { format, bytes, seconds, mbPerSecond: bytes / 1e6 / seconds, hashMatchesEtag: etag === `"${sha256}"` };
+}
+
+function printRun(
+  spec: ReportSpec,
+  run: Run,
+  downloads: Awaited<ReturnType<typeof download>>[],
+  baseline: ReturnType<typeof runBaseline>,
+): void {
+  const ratio = run.generationSeconds / baseline.seconds;
+  console.log(`  status ${run.status}${run.error ? ` (${run.error})` : ""}`);
+  console.log(`  generation ${run.generationSeconds.toFixed(1)} s (wall ${run.wallSeconds.toFixed(1)} s); baseline ${baseline.tool} ${baseline.seconds.toFixed(1)} s (${(baseline.bytes / 1e6).toFixed(0)} MB CSV) → ratio ${ratio.toFixed(2)}× (target ≤ 2×)`);
+  for (const d of downloads) {
+    console.log(`  download ${d.format}: ${(d.bytes / 1e6).toFixed(1)} MB in ${d.seconds.toFixed(2)} s = ${d.mbPerSecond.toFixed(0)} MB/s, sha256 = ETag: ${d.hashMatchesEtag}`);
+  }
+  console.log(`  list/status while generating: ${run.ping.count} requests, p50 ${run.ping.p50.toFixed(0)} ms, p99 ${run.ping.p99.toFixed(0)} ms, max ${run.ping.max.toFixed(0)} ms, errors ${run.ping.errors} (target p99 ≤ 100 ms)`);
+  console.log(`  peak server RSS during generation: ${run.peakRssMb.toFixed(0)} MB (target ≤ 450 MB)`);
+  void spec;
+}
+
+// ---------------------------------------------------------------- http
+
+function request(
+  method: string,
+  pathname: string,
+  apiKey?: string,
+  body?: string,
+): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const headers: Record<string, string> = {};
+    if (apiKey) headers.authorization = `Bearer ${apiKey}`;
+    if (body) headers["content-type"] = "application/json";
+    // A new TCP connection per request: the case that starves first, and no
+    // race with the server closing an idle keep-alive socket.
+    const req = http.request({ host: "127.0.0.1", port, method, path: pathname, headers, agent: false }, (res) => {
+      const parts: Buffer[] = [];
+      res.on("data", (chunk: Buffer) => parts.push(chunk));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(parts).toString("utf8") }));
+      res.on("error", reject);
+    });
+    req.setTimeout(120_000, () => req.destroy(new Error("timeout")));
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
