@@ -53,6 +53,8 @@ for (const viewport of viewports) {
     await page.screenshot({ path: `test-results/screenshots/compliance-viewer-${viewport.name}.png`, fullPage: true });
     // The full page is very tall; these show its parts at readable size.
     await page.screenshot({ path: `test-results/screenshots/compliance-viewer-top-${viewport.name}.png` });
+    // Element shots scroll the page: unstick the app header so it does not cover them (screenshots only).
+    await page.addStyleTag({ content: "header.sticky { position: static !important; }" });
     await page
       .getByRole("region", { name: "Charts" })
       .screenshot({ path: `test-results/screenshots/compliance-viewer-charts-${viewport.name}.png` });

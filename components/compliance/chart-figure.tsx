@@ -1,5 +1,6 @@
 // The frame every viewer chart sits in: a titled figure with a text summary for
-// screen readers and print, and a fixed height so the page does not jump.
+// screen readers and print, and a fixed height so the page does not jump. At most
+// 40rem wide: a chart keeps its screen size when printed, and that fits the page.
 import type { ReactNode } from "react";
 
 export function ChartFigure({
@@ -20,7 +21,7 @@ export function ChartFigure({
     <figure
       aria-labelledby={`${id}-title`}
       aria-describedby={`${id}-description`}
-      className="report-chart min-w-0 rounded-lg border border-slate-200 bg-white p-4 shadow-sm break-inside-avoid"
+      className="report-chart w-full max-w-[40rem] min-w-0 rounded-lg border border-slate-200 bg-white p-4 shadow-sm break-inside-avoid"
     >
       <figcaption>
         <span id={`${id}-title`} className="block text-sm font-semibold text-slate-900">

@@ -12,6 +12,7 @@ export function DailyActivityChart({ data }: { data: DailySeries }) {
       id="chart-daily-activity"
       title="Daily activity"
       description={`${total.toLocaleString()} records over ${data.rows.length} days (UTC days), per population.`}
+      height={320}
     >
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={data.rows} margin={{ top: 4, right: 12, bottom: 4, left: 0 }}>

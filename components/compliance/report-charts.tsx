@@ -18,11 +18,7 @@ export function ReportCharts({ document, dailyCounts }: { document: ReportDocume
       </h2>
       {hasAny ? (
         <div className="mt-3 grid grid-cols-1 gap-4 lg:grid-cols-2">
-          {charts.daily ? (
-            <div className="lg:col-span-2">
-              <DailyActivityChart data={charts.daily} />
-            </div>
-          ) : null}
+          {charts.daily ? <DailyActivityChart data={charts.daily} /> : null}
           {charts.logins ? <LoginsChart data={charts.logins} /> : null}
           {charts.dlpBySeverity ? (
             <CategoryBarChart

@@ -14,7 +14,7 @@ export function ReportValueCell({ value }: { value: JsonValue | undefined }) {
   if (text.length > 120) {
     return (
       <div
-        className="line-clamp-4 max-w-md min-w-48 break-words whitespace-pre-wrap print:line-clamp-none"
+        className="report-long-text line-clamp-4 max-w-md min-w-48 break-words whitespace-pre-wrap print:line-clamp-none"
         title={text.slice(0, 2000)}
       >
         {text}
@@ -25,6 +25,6 @@ export function ReportValueCell({ value }: { value: JsonValue | undefined }) {
   return text.length <= 48 ? (
     <span className="whitespace-nowrap">{text}</span>
   ) : (
-    <span className="block min-w-40 break-words">{text}</span>
+    <span className="report-long-text block min-w-40 break-words">{text}</span>
   );
 }
