@@ -3,6 +3,11 @@
 // chronological population of the events behind them.
 import type { ReportDefinition, ReportRow } from "@/lib/compliance/report-definition";
 import type { Prisma } from "@/lib/generated/sqlite/client";
+import {
+  auditEventSelectionWhere,
+  describeAuditEventSelection,
+  type AuditEventSelection,
+} from "../audit-event-selection";
 import { buildAgentFilter } from "../build-agent-filter";
 import { buildTimeWindow } from "../build-time-window";
 import { countAuditEventsBy, sumCounts } from "../count-audit-events-by";
@@ -15,14 +20,7 @@ import { createAuditEventPopulation } from "../sources/audit-event-population";
 import { auditEventColumns, toAuditEventRow } from "../to-audit-event-row";
 import { unionColumns } from "../union-columns";
 import { writePopulationTable } from "../write-population-table";
-import {
-  apiKeyActionPrefix,
-  auditSummaryCategories,
-  auditSummaryFilterText,
-  auditSummaryWhere,
-  auditTopics,
-  type AuditTopic,
-} from "./audit-summary-topics";
+import { apiKeyActionPrefix, auditSummaryCategories, auditTopics, type AuditTopic } from "./audit-summary-topics";
 
 export const auditSummaryReport: ReportDefinition = {
   type: "audit",
@@ -37,20 +35,28 @@ export const auditSummaryReport: ReportDefinition = {
     const scoped = (where: Prisma.AuditEventWhereInput): Prisma.AuditEventWhereInput => ({
       AND: [{ orgId, occurredAt: window.range }, where, agentFilter.nullable],
     });
+    const selection: AuditEventSelection = {
+      orgId,
+      categories: auditSummaryCategories,
+      actionPrefix: apiKeyActionPrefix,
+      agentFilter,
+    };
     const population = createAuditEventPopulation(db, {
       source: "AuditEvent: events.events",
       filter: joinFilterText([
         `orgId = ${orgId}`,
         window.describe("occurredAt"),
-        auditSummaryFilterText,
+        describeAuditEventSelection(selection),
         agentFilter.nullableText,
       ]),
-      where: { AND: [{ orgId }, auditSummaryWhere, agentFilter.nullable] },
+      selection,
       range: window.range,
     });
     const run = await startReportRun({ ctx, db, orgId, output, agents, agentFilter, window, asOf }, [population]);
 
-    const all = scoped(auditSummaryWhere);
+    const all: Prisma.AuditEventWhereInput = {
+      AND: [auditEventSelectionWhere(selection), { occurredAt: window.range }],
+    };
     const byCategory = await countAuditEventsBy(db, all, ["category"], agents);
     await output.startSection("overview", {
       title: "Administrative actions overview",
@@ -73,16 +79,7 @@ export const auditSummaryReport: ReportDefinition = {
       "counts_by_action",
       await countAuditEventsBy(db, all, ["category", "action", "outcome"], agents),
     );
-    await output.writeTable(
-      "counts_by_day",
-      await countAuditEventsByDay(db, {
-        orgId,
-        range: window.range,
-        agentFilter,
-        categories: auditSummaryCategories,
-        actionPrefix: apiKeyActionPrefix,
-      }),
-    );
+    await output.writeTable("counts_by_day", await countAuditEventsByDay(db, selection, window.range));
     await output.endSection();
 
     for (const topic of auditTopics) {

@@ -68,12 +68,3 @@ export const auditTopics: readonly AuditTopic[] = [
 ];
 
 export const auditSummaryCategories = ["user_admin", "agent_config", "secrets", "dlp", "system_config", "compliance"];
-
-/**
- * The whole Audit Summary population: the union of the (disjoint) topics,
- * written as one simple condition the category index can serve.
- */
-export const auditSummaryWhere: Prisma.AuditEventWhereInput = {
-  OR: [{ category: { in: auditSummaryCategories } }, isApiKeyAction],
-};
-export const auditSummaryFilterText = `(category in (${auditSummaryCategories.join(", ")}) or action starts with "${apiKeyActionPrefix}")`;

@@ -3,6 +3,11 @@
 import type { Prisma } from "@/lib/generated/sqlite/client";
 import type { AgentFilter } from "../build-agent-filter";
 import type { TimeWindow } from "../build-time-window";
+import {
+  auditEventSelectionWhere,
+  describeAuditEventSelection,
+  type AuditEventSelection,
+} from "../audit-event-selection";
 import { joinFilterText } from "../join-filter-text";
 import type { Database } from "@/lib/db";
 import { createAgentPopulation } from "../sources/agent-population";
@@ -26,30 +31,32 @@ type Scope = { db: Database; orgId: string; window: TimeWindow; agentFilter: Age
 export function planSoc2Populations({ db, orgId, window, agentFilter, asOf }: Scope) {
   const org = `orgId = ${orgId}`;
   const snapshot = (field: string) => `${field} < ${asOf.toISOString()} (as they stand at generation)`;
-  // Conditions without time; populations add their time range themselves (so
-  // pages can start at the cursor) and the sections aggregate over `where`,
-  // the same conditions with the period, so counts and populations agree.
-  const eventsCondition = (condition: Prisma.AuditEventWhereInput): Prisma.AuditEventWhereInput => ({
-    AND: [{ orgId }, condition, agentFilter.nullable],
+  // One selection per audit-event population: the manifest counts it, the
+  // sections aggregate over it (`where`, with the period) and page through it.
+  const select = (categories: readonly string[], actionPrefix?: string): AuditEventSelection => ({
+    orgId,
+    categories,
+    actionPrefix,
+    agentFilter,
   });
+  const selection = {
+    userAccess: select(userAccessCategories),
+    agentConfig: select(["agent_config"]),
+    enforcement: select(["agent_enforcement"]),
+    admin: select(administrativeCategories, apiKeyActionPrefix),
+  };
   const condition = {
-    userAccess: eventsCondition({ category: { in: userAccessCategories } }),
-    agentConfig: eventsCondition({ category: "agent_config" }),
-    enforcement: eventsCondition({ category: "agent_enforcement" }),
-    admin: eventsCondition({
-      OR: [{ category: { in: administrativeCategories } }, { action: { startsWith: apiKeyActionPrefix } }],
-    }),
     dlpViolations: { orgId, ...agentFilter.required } satisfies Prisma.DlpViolationWhereInput,
     vaultAccesses: { AND: [{ orgId }, agentFilter.nullable] } satisfies Prisma.VaultAccessWhereInput,
   };
-  const inPeriod = (events: Prisma.AuditEventWhereInput): Prisma.AuditEventWhereInput => ({
-    AND: [events, { occurredAt: window.range }],
+  const inPeriod = (events: AuditEventSelection): Prisma.AuditEventWhereInput => ({
+    AND: [auditEventSelectionWhere(events), { occurredAt: window.range }],
   });
   const where = {
-    userAccess: inPeriod(condition.userAccess),
-    agentConfig: inPeriod(condition.agentConfig),
-    enforcement: inPeriod(condition.enforcement),
-    admin: inPeriod(condition.admin),
+    userAccess: inPeriod(selection.userAccess),
+    agentConfig: inPeriod(selection.agentConfig),
+    enforcement: inPeriod(selection.enforcement),
+    admin: inPeriod(selection.admin),
     dlpViolations: {
       AND: [condition.dlpViolations, { detectedAt: window.range }],
     } satisfies Prisma.DlpViolationWhereInput,
@@ -57,11 +64,16 @@ export function planSoc2Populations({ db, orgId, window, agentFilter, asOf }: Sc
       AND: [condition.vaultAccesses, { occurredAt: window.range }],
     } satisfies Prisma.VaultAccessWhereInput,
   };
-  const events = (key: string, eventCondition: Prisma.AuditEventWhereInput, text: string) =>
+  const events = (key: string, eventSelection: AuditEventSelection) =>
     createAuditEventPopulation(db, {
       source: `AuditEvent: ${key}`,
-      filter: joinFilterText([org, window.describe("occurredAt"), text, agentFilter.nullableText]),
-      where: eventCondition,
+      filter: joinFilterText([
+        org,
+        window.describe("occurredAt"),
+        describeAuditEventSelection(eventSelection),
+        agentFilter.nullableText,
+      ]),
+      selection: eventSelection,
       range: window.range,
     });
   const snapshotRange = { lt: asOf };
@@ -75,11 +87,8 @@ export function planSoc2Populations({ db, orgId, window, agentFilter, asOf }: Sc
 
   return {
     where,
-    userAccessEvents: events(
-      "user_access.events",
-      condition.userAccess,
-      `category in (${userAccessCategories.join(", ")})`,
-    ),
+    selection,
+    userAccessEvents: events("user_access.events", selection.userAccess),
     members: createMembershipPopulation(db, {
       source: "Membership: user_access.members",
       filter: joinFilterText([org, snapshot("createdAt"), "people are not agent-scoped: every member is listed"]),
@@ -96,8 +105,8 @@ export function planSoc2Populations({ db, orgId, window, agentFilter, asOf }: Sc
       where: { orgId, ...(agentFilter.agentIds ? { id: { in: agentFilter.agentIds } } : {}) },
       range: snapshotRange,
     }),
-    agentConfigEvents: events("agent_boundaries.events", condition.agentConfig, "category = agent_config"),
-    enforcementEvents: events("agent_enforcement.events", condition.enforcement, "category = agent_enforcement"),
+    agentConfigEvents: events("agent_boundaries.events", selection.agentConfig),
+    enforcementEvents: events("agent_enforcement.events", selection.enforcement),
     dlpRules: createDlpRulePopulation(db, {
       source: "DlpRule: dlp.rules",
       filter: joinFilterText([org, snapshot("createdAt"), "rules are org-wide: every rule is listed"]),
@@ -140,11 +149,7 @@ export function planSoc2Populations({ db, orgId, window, agentFilter, asOf }: Sc
       where: condition.vaultAccesses,
       range: window.range,
     }),
-    adminEvents: events(
-      "administrative_actions.events",
-      condition.admin,
-      `(category in (${administrativeCategories.join(", ")}) or action starts with "${apiKeyActionPrefix}")`,
-    ),
+    adminEvents: events("administrative_actions.events", selection.admin),
     rotation: { cutoff, periodEnd },
   };
 }

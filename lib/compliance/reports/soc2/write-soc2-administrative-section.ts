@@ -6,7 +6,7 @@ import { administrativeCategories, apiKeyActionPrefix, type Soc2Populations } fr
 
 /** CC6.2, CC6.3, CC8.1: every administrative change, counted by category and by actor. */
 export async function writeSoc2AdministrativeSection(run: ReportRun, populations: Soc2Populations): Promise<void> {
-  const { db, orgId, output, agentFilter, agents } = run;
+  const { db, output, agentFilter, agents } = run;
   const where = populations.where.admin;
   const count = { _count: { _all: true } } as const;
   const byCategory = await db.auditEvent.groupBy({ by: ["category"], where, ...count, orderBy: [{ category: "asc" }] });
@@ -44,13 +44,7 @@ export async function writeSoc2AdministrativeSection(run: ReportRun, populations
   );
   await output.writeTable(
     "counts_by_day",
-    await countAuditEventsByDay(db, {
-      orgId,
-      range: run.window.range,
-      agentFilter,
-      categories: administrativeCategories,
-      actionPrefix: apiKeyActionPrefix,
-    }),
+    await countAuditEventsByDay(db, populations.selection.admin, run.window.range),
   );
   await writePopulationTable({
     ...run,

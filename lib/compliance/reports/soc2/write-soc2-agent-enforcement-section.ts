@@ -7,8 +7,8 @@ import type { Soc2Populations } from "./plan-soc2-populations";
 
 /** CC6.6, CC6.7, CC7.2: what the boundaries stopped — denied agent actions by agent and reason. */
 export async function writeSoc2AgentEnforcementSection(run: ReportRun, populations: Soc2Populations): Promise<void> {
-  const { db, orgId, output, agentFilter, agents, window } = run;
-  const denials = await countDenialsByAgentAndReason(db, { orgId, range: window.range, agentFilter });
+  const { db, output, agentFilter, agents, window } = run;
+  const denials = await countDenialsByAgentAndReason(db, populations.selection.enforcement, window.range);
   const byOutcome = await db.auditEvent.groupBy({
     by: ["action", "outcome"],
     where: populations.where.enforcement,
@@ -42,7 +42,7 @@ export async function writeSoc2AgentEnforcementSection(run: ReportRun, populatio
   );
   await output.writeTable(
     "counts_by_day",
-    await countAuditEventsByDay(db, { orgId, range: window.range, agentFilter, categories: ["agent_enforcement"] }),
+    await countAuditEventsByDay(db, populations.selection.enforcement, window.range),
   );
   await writePopulationTable({
     ...run,

@@ -3,11 +3,11 @@ import type { ReportRun } from "../start-report-run";
 import { toAuditEventRow } from "../to-audit-event-row";
 import { toIsoString } from "../to-json-value";
 import { writePopulationTable } from "../write-population-table";
-import { userAccessCategories, type Soc2Populations } from "./plan-soc2-populations";
+import type { Soc2Populations } from "./plan-soc2-populations";
 
 /** CC6.1–CC6.3: who signed in, who failed, who was added, removed or re-roled. */
 export async function writeSoc2UserAccessSection(run: ReportRun, populations: Soc2Populations): Promise<void> {
-  const { db, orgId, output, agentFilter, window } = run;
+  const { db, output, agentFilter, window } = run;
   const where = populations.where.userAccess;
 
   const byAction = await db.auditEvent.groupBy({
@@ -75,7 +75,7 @@ export async function writeSoc2UserAccessSection(run: ReportRun, populations: So
   });
   await output.writeTable(
     "counts_by_day",
-    await countAuditEventsByDay(db, { orgId, range: window.range, agentFilter, categories: userAccessCategories }),
+    await countAuditEventsByDay(db, populations.selection.userAccess, window.range),
   );
   await writePopulationTable({
     ...run,

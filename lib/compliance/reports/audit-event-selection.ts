@@ -1,0 +1,67 @@
+// Which audit events a table reads, defined once and rendered three ways: a
+// Prisma `where` (counts, edges, groupBy), raw SQL (keyset pages, daily and
+// JSON aggregates) and words (the manifest). One definition keeps the
+// manifest, the aggregates and the rows on exactly the same events.
+import { sqlTimestamp } from "@/lib/compliance/sql-dialect";
+import type { DatabaseProvider } from "@/lib/db/database-url";
+import { Prisma } from "@/lib/generated/sqlite/client";
+import type { AgentFilter } from "./build-agent-filter";
+import type { TimeRange } from "./population-source";
+
+export type AuditEventSelection = {
+  orgId: string;
+  categories: readonly string[];
+  /** Also events whose action starts with this, whatever their category (Prisma `startsWith`, SQL LIKE). */
+  actionPrefix?: string;
+  agentFilter: AgentFilter;
+};
+
+/** The selection as a Prisma `where`, without time. */
+export function auditEventSelectionWhere(selection: AuditEventSelection): Prisma.AuditEventWhereInput {
+  const category: Prisma.AuditEventWhereInput = { category: { in: [...selection.categories] } };
+  return {
+    AND: [
+      { orgId: selection.orgId },
+      selection.actionPrefix ? { OR: [category, { action: { startsWith: selection.actionPrefix } }] } : category,
+      selection.agentFilter.nullable,
+    ],
+  };
+}
+
+/**
+ * The selection as SQL over "AuditEvent", without time. The prefix is matched
+ * like Prisma's startsWith (`LIKE (? || '%')`, no escaping), so both agree.
+ */
+export function auditEventSelectionSql(selection: AuditEventSelection): Prisma.Sql {
+  const categories = Prisma.sql`"category" IN (${Prisma.join([...selection.categories])})`;
+  const category = selection.actionPrefix
+    ? Prisma.sql`(${categories} OR "action" LIKE (${selection.actionPrefix} || '%'))`
+    : categories;
+  const ids = selection.agentFilter.agentIds;
+  const agents = ids ? Prisma.sql`AND ("agentId" IN (${Prisma.join(ids)}) OR "agentId" IS NULL)` : Prisma.empty;
+  return Prisma.sql`"orgId" = ${selection.orgId} AND ${category} ${agents}`;
+}
+
+/** The selection in words, for a manifest filter (org, time and agents are described by the caller). */
+export function describeAuditEventSelection(selection: AuditEventSelection): string {
+  const categories =
+    selection.categories.length === 1
+      ? `category = ${selection.categories[0]}`
+      : `category in (${selection.categories.join(", ")})`;
+  return selection.actionPrefix ? `(${categories} or action starts with "${selection.actionPrefix}")` : categories;
+}
+
+/** A timestamp bound as the database stores it (SQLite: "+00:00" text; PostgreSQL: cast ISO text). */
+export function sqlTime(date: Date, provider: DatabaseProvider): Prisma.Sql {
+  return provider === "postgresql"
+    ? Prisma.sql`${sqlTimestamp(date, provider)}::timestamp(3)`
+    : Prisma.sql`${sqlTimestamp(date, provider)}`;
+}
+
+/** `"<column>" >= from AND "<column>" < to` with timestamps bound as each database stores them. */
+export function sqlTimeRange(column: string, range: TimeRange, provider: DatabaseProvider): Prisma.Sql {
+  const time = (date: Date) => sqlTime(date, provider);
+  const name = Prisma.raw(`"${column.replace(/"/g, "")}"`);
+  const lower = range.gte ? Prisma.sql`${name} >= ${time(range.gte)} AND ` : Prisma.empty;
+  return Prisma.sql`${lower}${name} < ${time(range.lt)}`;
+}
