@@ -11,7 +11,8 @@ const overviewCount = (page: Page, label: string) =>
     .getByRole("region", { name: "All time" })
     .locator("dl > div")
     .filter({ has: page.getByRole("term").getByText(label, { exact: true }) })
-    .getByRole("definition");
+    .getByRole("definition")
+    .first();
 
 for (const user of [demoUsers.admin, demoUsers.auditor, demoUsers.member]) {
   test(`${user.role} signs in and lands on the overview of ${user.org}`, async ({ page }) => {

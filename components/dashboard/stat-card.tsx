@@ -1,4 +1,5 @@
-// One headline number of the overview: a <dt>/<dd> pair, grouped in a <div> inside the page's <dl>.
+// One headline number of the overview: <dt>label</dt><dd>number</dd> (then any hint or link, also <dd>),
+// grouped in a <div> inside the page's <dl>.
 import Link from "next/link";
 
 const numberFormat = new Intl.NumberFormat("en-US");
@@ -10,14 +11,14 @@ export function StatCard({ label, value, href, hint }: { label: string; value: n
       <dd className="mt-2 text-3xl font-semibold tracking-tight text-slate-900 tabular-nums">
         {numberFormat.format(value)}
       </dd>
-      {hint ? <p className="mt-1 text-xs text-slate-500">{hint}</p> : null}
+      {hint ? <dd className="mt-1 text-xs text-slate-500">{hint}</dd> : null}
       {href ? (
-        <p className="mt-3 text-sm">
+        <dd className="mt-3 text-sm">
           <Link href={href} className="font-medium text-indigo-700 hover:text-indigo-600">
             View {label.toLowerCase()}
             <span aria-hidden="true"> →</span>
           </Link>
-        </p>
+        </dd>
       ) : null}
     </div>
   );

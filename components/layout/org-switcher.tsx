@@ -43,7 +43,7 @@ export function OrgSwitcher({
 
   return (
     <div className="flex min-w-0 items-center gap-2">
-      <DropdownMenu>
+      <DropdownMenu modal={false}>
         <DropdownMenuTrigger
           disabled={status !== "authenticated" || isPending}
           className="flex min-w-0 items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-900 shadow-sm hover:bg-slate-50 disabled:cursor-wait"

@@ -18,18 +18,19 @@ function initialsOf(name: string, email: string): string {
 
 export function UserMenu({ name, email }: { name: string; email: string }) {
   return (
-    <DropdownMenu>
-      <DropdownMenuTrigger
-        aria-label={`Account menu for ${email}`}
-        className="flex items-center gap-2 rounded-full py-1 pr-2 pl-1 text-sm text-slate-700 hover:bg-slate-100"
-      >
+    <DropdownMenu modal={false}>
+      <DropdownMenuTrigger className="flex items-center gap-2 rounded-full py-1 pr-2 pl-1 text-sm text-slate-700 hover:bg-slate-100">
+        {/* The name comes from the sr-only text (the email is hidden on narrow windows). */}
+        <span className="sr-only">Account menu for {email}</span>
         <span
           aria-hidden="true"
           className="flex size-8 items-center justify-center rounded-full bg-indigo-600 text-xs font-semibold text-white"
         >
           {initialsOf(name, email)}
         </span>
-        <span className="hidden max-w-48 truncate lg:inline">{email}</span>
+        <span aria-hidden="true" className="hidden max-w-48 truncate lg:inline">
+          {email}
+        </span>
       </DropdownMenuTrigger>
       <DropdownMenuContent>
         <DropdownMenuLabel className="normal-case">

@@ -1,5 +1,7 @@
 "use client";
 // Styled Radix dropdown menu parts (keyboard navigation and roles come from Radix).
+// Menus here use modal={false}: like the WAI-ARIA menu button pattern, Tab leaves the
+// menu, and the page behind is not aria-hidden while it still holds focusable elements.
 import * as DropdownMenuPrimitive from "@radix-ui/react-dropdown-menu";
 import clsx from "clsx";
 import type { ComponentProps } from "react";

@@ -1,0 +1,63 @@
+// axe-core's WCAG 2.1 A/AA rules on the pages and dialogs of the dashboard frame.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { demoUsers } from "./support/demo-users";
+import { signInAndWait } from "./support/sign-in";
+
+async function expectNoViolations(page: Page, label: string) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const summary = results.violations.map(
+    (violation) =>
+      `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(" ")).join(", ")})`,
+  );
+  expect(summary, label).toEqual([]);
+}
+
+test("the login page has no accessibility violations, with or without an error shown", async ({ page }) => {
+  test.slow();
+  await page.goto("/login");
+  await expectNoViolations(page, "login");
+  await page.getByLabel("Email").fill(demoUsers.member.email);
+  await page.getByLabel("Password").fill("not-the-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText("Invalid email or password")).toBeVisible();
+  await expectNoViolations(page, "login with error");
+});
+
+// axe takes a few seconds per page on a busy machine.
+test.describe(() => {
+  test.slow();
+
+  test("the overview and the org switcher menu have no accessibility violations", async ({ page }) => {
+    await signInAndWait(page, demoUsers.admin.email);
+    await expectNoViolations(page, "overview");
+    await page.getByRole("button", { name: "Organization: Acme Robotics" }).click();
+    await expect(page.getByRole("menu")).toBeVisible();
+    await expectNoViolations(page, "org switcher open");
+  });
+
+  test("the agents page has no accessibility violations", async ({ page }) => {
+    await signInAndWait(page, demoUsers.admin.email);
+    await page.goto("/dashboard/agents");
+    await expect(page.getByRole("heading", { level: 1, name: "Agents" })).toBeVisible();
+    await expectNoViolations(page, "agents");
+  });
+
+  test("the API keys page and its create dialog have no accessibility violations", async ({ page }) => {
+    await signInAndWait(page, demoUsers.admin.email);
+    await page.goto("/dashboard/settings/api-keys");
+    await expect(page.getByRole("heading", { level: 1, name: "API keys" })).toBeVisible();
+    await expectNoViolations(page, "api keys");
+    await page.getByRole("button", { name: "Create API key" }).click();
+    await expect(page.getByRole("dialog", { name: "Create API key" })).toBeVisible();
+    await expectNoViolations(page, "create key dialog");
+  });
+});
+
+test("the 403 page has no accessibility violations", async ({ page }) => {
+  test.slow();
+  await signInAndWait(page, demoUsers.member.email);
+  await page.goto("/dashboard/settings/api-keys");
+  await expect(page.getByRole("heading", { name: "You don’t have access to this page" })).toBeVisible();
+  await expectNoViolations(page, "403");
+});
