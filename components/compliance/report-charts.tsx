@@ -17,7 +17,7 @@ export function ReportCharts({ document, dailyCounts }: { document: ReportDocume
         Charts
       </h2>
       {hasAny ? (
-        <div className="mt-3 grid grid-cols-1 gap-4 lg:grid-cols-2">
+        <div className="mt-3 grid grid-cols-1 items-start gap-4 lg:grid-cols-2">
           {charts.daily ? <DailyActivityChart data={charts.daily} /> : null}
           {charts.logins ? <LoginsChart data={charts.logins} /> : null}
           {charts.dlpBySeverity ? (
