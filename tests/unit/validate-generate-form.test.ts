@@ -35,6 +35,7 @@ describe("validateGenerateForm", () => {
   it("rejects impossible and missing dates and ranges of five years or more, agreeing with the server", () => {
     for (const [from, to] of [
       ["2026-02-30", "2026-03-01"],
+      ["", "2026-03-01"],
       ["2020-01-01", "2025-01-01"],
     ] as const) {
       expect(validateGenerateForm({ ...base, from, to }).errors).not.toBeNull();
