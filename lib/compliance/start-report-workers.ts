@@ -5,7 +5,7 @@
 // in the start script), since it would exit before leases are released.
 //
 // REPORT_WORKERS (default 1; 0 disables), REPORT_LEASE_SECONDS (default 60),
-// REPORT_POLL_MS (default 2000), REPORT_WORKER_HEAP_MB (V8 old space per worker, default 256).
+// REPORT_POLL_MS (default 2000), REPORT_WORKER_HEAP_MB (V8 old space per worker, default 192).
 import { Worker } from "node:worker_threads";
 import { registerReportWaker } from "@/lib/compliance/signal-report-queued";
 import { leaseSecondsFromEnv } from "@/lib/compliance/report-lease";
@@ -92,7 +92,7 @@ export function startReportWorkers(): { stop: () => Promise<void> } {
 
 function workerHeapMb(): number {
   const mb = Number(process.env.REPORT_WORKER_HEAP_MB);
-  return Number.isFinite(mb) && mb >= 64 ? mb : 256;
+  return Number.isFinite(mb) && mb >= 64 ? mb : 192;
 }
 
 function readCount(): number {
