@@ -1,7 +1,8 @@
 // The population manifest: per source, the filter applied, how many rows, first and last.
 import type { ManifestEntry } from "@/components/compliance/report-document";
 import { ReportValueCell } from "@/components/compliance/report-value-cell";
-import { Table, TableBody, TableCell, TableHead, TableHeaderCell } from "@/components/ui/table";
+import { ScrollableTable } from "@/components/compliance/scrollable-table";
+import { TableBody, TableCell, TableHead, TableHeaderCell } from "@/components/ui/table";
 
 function Boundary({ entry }: { entry: ManifestEntry["first"] }) {
   if (!entry) return <span className="text-slate-500">—</span>;
@@ -16,7 +17,7 @@ function Boundary({ entry }: { entry: ManifestEntry["first"] }) {
 export function ManifestTable({ manifest }: { manifest: ManifestEntry[] }) {
   return (
     <div className="report-table">
-      <Table>
+      <ScrollableTable label="Population manifest table">
         <caption className="sr-only">Population manifest</caption>
         <TableHead>
           <tr>
@@ -42,7 +43,7 @@ export function ManifestTable({ manifest }: { manifest: ManifestEntry[] }) {
             </tr>
           ))}
         </TableBody>
-      </Table>
+      </ScrollableTable>
     </div>
   );
 }

@@ -6,7 +6,8 @@ import { humanizeKey } from "@/components/compliance/format-cell-value";
 import type { ReportRow } from "@/components/compliance/report-document";
 import { ReportValueCell } from "@/components/compliance/report-value-cell";
 import { Button } from "@/components/ui/button";
-import { Table, TableBody, TableCell, TableHead, TableHeaderCell } from "@/components/ui/table";
+import { ScrollableTable } from "@/components/compliance/scrollable-table";
+import { TableBody, TableCell, TableHead, TableHeaderCell } from "@/components/ui/table";
 
 export const rowsPerPage = 50;
 
@@ -42,7 +43,7 @@ export function PaginatedRowsTable({
   const last = page * rowsPerPage + pageRows.length;
   return (
     <div className="rounded-md border border-slate-200 report-table">
-      <Table aria-describedby={`${id}-range`}>
+      <ScrollableTable label={`${caption} table`} aria-describedby={`${id}-range`}>
         <caption className="bg-white px-4 py-2 text-left text-sm font-medium text-slate-800">
           {caption} <span className="font-normal text-slate-500">({totalRows.toLocaleString()} rows)</span>
         </caption>
@@ -66,7 +67,7 @@ export function PaginatedRowsTable({
             </tr>
           ))}
         </TableBody>
-      </Table>
+      </ScrollableTable>
       <div className="flex flex-wrap items-center justify-between gap-2 border-t border-slate-200 bg-slate-50 px-3 py-2 text-xs text-slate-600">
         <span id={`${id}-range`}>
           Rows {first.toLocaleString()}–{last.toLocaleString()} of {rows.length.toLocaleString()}

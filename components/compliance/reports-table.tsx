@@ -8,7 +8,8 @@ import { ReportActionsCell } from "@/components/compliance/report-actions-cell";
 import type { ReportResource } from "@/components/compliance/report-resource";
 import { ReportStatusCell } from "@/components/compliance/report-status-cell";
 import { ReportTypeBadge } from "@/components/compliance/report-type-badge";
-import { Table, TableBody, TableCell, TableHead, TableHeaderCell } from "@/components/ui/table";
+import { ScrollableTable } from "@/components/compliance/scrollable-table";
+import { TableBody, TableCell, TableHead, TableHeaderCell } from "@/components/ui/table";
 
 function author(report: ReportResource): string {
   return report.createdBy.email ?? report.createdBy.label;
@@ -32,7 +33,7 @@ export function ReportsTable({
   }, [isHighlightedShown]);
 
   return (
-    <Table aria-label="Reports">
+    <ScrollableTable label="Reports table" aria-label="Reports">
       <TableHead>
         <tr>
           <TableHeaderCell>Title</TableHeaderCell>
@@ -83,6 +84,6 @@ export function ReportsTable({
           );
         })}
       </TableBody>
-    </Table>
+    </ScrollableTable>
   );
 }

@@ -1,0 +1,62 @@
+// axe-core's WCAG 2.1 A/AA rules on the Compliance page (both tabs, inline errors,
+// the delete confirmation) and on the report viewer with its charts.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { demoOrgIds, insertFailedReport } from "./support/compliance-database";
+import { createReport, waitForCompleted } from "./support/compliance-reports";
+import { demoUsers } from "./support/demo-users";
+import { signInAndWait } from "./support/sign-in";
+
+async function expectNoViolations(page: Page, label: string) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const summary = results.violations.map(
+    (violation) =>
+      `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(" ")).join(", ")})`,
+  );
+  expect(summary, label).toEqual([]);
+}
+
+test("the Compliance tabs, their inline errors and the delete dialog have no accessibility violations", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const title = `A11y failed report ${Date.now()}`;
+  insertFailedReport({
+    orgId: demoOrgIds.acme,
+    type: "soc2",
+    title,
+    scope: { dateRange: { from: "2026-01-01", to: "2026-01-31" }, agentIds: [] },
+    error: "Source vault_accesses failed",
+    createdByLabel: demoUsers.admin.email,
+  });
+  await signInAndWait(page, demoUsers.admin.email);
+  await page.goto("/dashboard/compliance");
+  await expect(page.getByRole("checkbox").first()).toBeVisible();
+  await expectNoViolations(page, "generate");
+
+  await page.getByLabel("Report Type").selectOption({ label: "GDPR Export" });
+  await page.getByRole("button", { name: "Generate Report" }).click();
+  await expect(page.getByLabel("Agent (required)")).toHaveAttribute("aria-invalid", "true");
+  await expectNoViolations(page, "generate with an inline error");
+
+  await page.getByRole("tab", { name: "Reports" }).click();
+  const row = page.getByRole("row").filter({ hasText: title });
+  await expect(row).toContainText("failed");
+  await expectNoViolations(page, "reports");
+
+  await row.getByRole("button", { name: `Delete ${title}` }).click();
+  await expect(page.getByRole("alertdialog")).toBeVisible();
+  await expectNoViolations(page, "delete confirmation");
+});
+
+test("the report viewer has no accessibility violations", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signInAndWait(page, demoUsers.admin.email);
+  const today = new Date().toISOString().slice(0, 10);
+  const created = await createReport(page.request, "audit", { dateRange: { from: "2026-09-01", to: today } });
+  await waitForCompleted(page.request, created.id);
+  await page.goto(`/dashboard/compliance/reports/${created.id}`);
+  await expect(page.getByRole("table", { name: "Population manifest" })).toBeVisible({ timeout: 60_000 });
+  await expect(page.locator(".recharts-wrapper").first()).toBeVisible();
+  await expectNoViolations(page, "viewer");
+});
