@@ -1,12 +1,22 @@
-// Plain semantic table parts with shared styling; wide tables scroll inside their card
-// (the wrapper is `relative` so sr-only text in cells cannot widen the page).
+// Plain semantic table parts with shared styling. Wide tables scroll inside their card, in a
+// labelled region that keyboard users can focus and scroll (axe: scrollable-region-focusable);
+// the wrapper is `relative` so sr-only text in cells cannot widen the page.
 import clsx from "clsx";
 import type { ComponentProps } from "react";
 
-export function Table({ className, ...props }: ComponentProps<"table">) {
+export function Table({ className, "aria-label": label, ...props }: ComponentProps<"table">) {
   return (
-    <div className="relative overflow-x-auto">
-      <table className={clsx("min-w-full divide-y divide-slate-200 text-left text-sm", className)} {...props} />
+    <div
+      role="region"
+      aria-label={label}
+      tabIndex={0}
+      className="relative overflow-x-auto focus-visible:outline-offset-[-2px]"
+    >
+      <table
+        aria-label={label}
+        className={clsx("min-w-full divide-y divide-slate-200 text-left text-sm", className)}
+        {...props}
+      />
     </div>
   );
 }
