@@ -80,11 +80,11 @@ async function main(): Promise<void> {
 
 async function ensureDataset(db: Database): Promise<void> {
   await applyMigrations(databaseUrl);
-  // Reports left pending by an interrupted run would be generated first.
-  const stale = { report: { status: "pending" } };
-  await db.reportChunk.deleteMany({ where: { artifact: stale } });
-  await db.reportArtifact.deleteMany({ where: stale });
-  await db.report.deleteMany({ where: { status: "pending" } });
+  // This database is the bench's own: earlier runs' reports (a pending one
+  // would be generated first; completed ones only fill the disk) go.
+  await db.reportChunk.deleteMany({});
+  await db.reportArtifact.deleteMany({});
+  await db.report.deleteMany({});
   const volumes = getDemoVolumes(scale);
   const top = await db.email.groupBy({ by: ["agentId"], _count: { _all: true }, orderBy: { _count: { agentId: "desc" } }, take: 1 });
   const have = top[0]?._count._all ?? 0;
