@@ -38,7 +38,12 @@ const pingEveryMs = Number(process.env.BENCH_PING_MS ?? 50);
 const resultsDir = path.join(root, "data", "bench");
 const baselineDir = fs.mkdtempSync(path.join(os.tmpdir(), "attest-bench-"));
 
-type ReportSpec = { label: string; type: "soc2" | "gdpr" | "audit"; body: Record<string, unknown>; baselineSql: string };
+type ReportSpec = {
+  label: string;
+  type: "soc2" | "gdpr" | "audit";
+  body: Record<string, unknown>;
+  baselineSql: string;
+};
 
 async function main(): Promise<void> {
   fs.mkdirSync(resultsDir, { recursive: true });
@@ -68,7 +73,11 @@ async function main(): Promise<void> {
     console.log(`\nPeak server RSS (sampled and VmHWM): ${peakRss.toFixed(0)} MB`);
     fs.writeFileSync(
       path.join(resultsDir, "results.json"),
-      JSON.stringify({ at: new Date().toISOString(), provider, scale, cpus: os.cpus().length, results, peakRssMb: peakRss }, null, 2),
+      JSON.stringify(
+        { at: new Date().toISOString(), provider, scale, cpus: os.cpus().length, results, peakRssMb: peakRss },
+        null,
+        2,
+      ),
     );
   } finally {
     await db.$disconnect();
@@ -86,7 +95,12 @@ async function ensureDataset(db: Database): Promise<void> {
   await db.reportArtifact.deleteMany({});
   await db.report.deleteMany({});
   const volumes = getDemoVolumes(scale);
-  const top = await db.email.groupBy({ by: ["agentId"], _count: { _all: true }, orderBy: { _count: { agentId: "desc" } }, take: 1 });
+  const top = await db.email.groupBy({
+    by: ["agentId"],
+    _count: { _all: true },
+    orderBy: { _count: { agentId: "desc" } },
+    take: 1,
+  });
   const have = top[0]?._count._all ?? 0;
   if (have >= volumes.highVolumeAgentEmails) {
     console.log(`Reusing the data set (top agent has ${have.toLocaleString()} emails).`);
@@ -98,7 +112,8 @@ async function ensureDataset(db: Database): Promise<void> {
     scale,
     reset: true,
     databaseUrl,
-    onProgress: (step, rows, ms) => console.log(`  ${step.padEnd(32)} ${String(rows).padStart(10)} rows  ${(ms / 1000).toFixed(1)} s`),
+    onProgress: (step, rows, ms) =>
+      console.log(`  ${step.padEnd(32)} ${String(rows).padStart(10)} rows  ${(ms / 1000).toFixed(1)} s`),
   });
   console.log(`Seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
@@ -121,8 +136,12 @@ async function pickTargets(db: Database) {
   if (!busiestAgent) throw new Error("The largest org has no emails");
   const today = new Date();
   const to = today.toISOString().slice(0, 10);
-  const from = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - 364)).toISOString().slice(0, 10);
-  console.log(`Org ${largestOrg.orgId} (${largestOrg._count._all.toLocaleString()} audit events); agent ${busiestAgent.agentId} (${busiestAgent._count._all.toLocaleString()} emails); ${from} to ${to}`);
+  const from = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - 364))
+    .toISOString()
+    .slice(0, 10);
+  console.log(
+    `Org ${largestOrg.orgId} (${largestOrg._count._all.toLocaleString()} audit events); agent ${busiestAgent.agentId} (${busiestAgent._count._all.toLocaleString()} emails); ${from} to ${to}`,
+  );
   return { orgId: largestOrg.orgId, agentId: busiestAgent.agentId, from, to };
 }
 
@@ -152,36 +171,83 @@ function buildSpecs(target: { orgId: string; agentId: string; from: string; to: 
       : `"${column}" >= ${fromTs} AND "${column}" < ${toTs}`;
 
   const soc2: string[] = [
-    aggregate(`SELECT "category", "action", "outcome", COUNT(*) FROM "AuditEvent" WHERE "orgId" = ${org} AND ${inRange("occurredAt")} GROUP BY 1, 2, 3`),
-    aggregate(`SELECT "actorLabel", "outcome", COUNT(*) FROM "AuditEvent" WHERE "orgId" = ${org} AND "category" = 'authentication' AND ${inRange("occurredAt")} GROUP BY 1, 2`),
-    aggregate(`SELECT "agentId", "action", COUNT(*) FROM "AuditEvent" WHERE "orgId" = ${org} AND "outcome" = 'denied' AND ${inRange("occurredAt")} GROUP BY 1, 2`),
-    aggregate(`SELECT "ruleId", "severity", "actionTaken", "agentId", COUNT(*) FROM "DlpViolation" WHERE "orgId" = ${org} AND ${inRange("detectedAt")} GROUP BY 1, 2, 3, 4`),
-    aggregate(`SELECT "secretId", "action", "actorLabel", "agentId", COUNT(*) FROM "VaultAccess" WHERE "orgId" = ${org} AND ${inRange("occurredAt")} GROUP BY 1, 2, 3, 4`),
-    dump("soc2_audit_events", `SELECT * FROM "AuditEvent" WHERE "orgId" = ${org} AND ${inRange("occurredAt")} ORDER BY "occurredAt", "id"`),
-    dump("soc2_dlp_violations", `SELECT * FROM "DlpViolation" WHERE "orgId" = ${org} AND ${inRange("detectedAt")} ORDER BY "detectedAt", "id"`),
-    dump("soc2_vault_access", `SELECT * FROM "VaultAccess" WHERE "orgId" = ${org} AND ${inRange("occurredAt")} ORDER BY "occurredAt", "id"`),
+    aggregate(
+      `SELECT "category", "action", "outcome", COUNT(*) FROM "AuditEvent" WHERE "orgId" = ${org} AND ${inRange("occurredAt")} GROUP BY 1, 2, 3`,
+    ),
+    aggregate(
+      `SELECT "actorLabel", "outcome", COUNT(*) FROM "AuditEvent" WHERE "orgId" = ${org} AND "category" = 'authentication' AND ${inRange("occurredAt")} GROUP BY 1, 2`,
+    ),
+    aggregate(
+      `SELECT "agentId", "action", COUNT(*) FROM "AuditEvent" WHERE "orgId" = ${org} AND "outcome" = 'denied' AND ${inRange("occurredAt")} GROUP BY 1, 2`,
+    ),
+    aggregate(
+      `SELECT "ruleId", "severity", "actionTaken", "agentId", COUNT(*) FROM "DlpViolation" WHERE "orgId" = ${org} AND ${inRange("detectedAt")} GROUP BY 1, 2, 3, 4`,
+    ),
+    aggregate(
+      `SELECT "secretId", "action", "actorLabel", "agentId", COUNT(*) FROM "VaultAccess" WHERE "orgId" = ${org} AND ${inRange("occurredAt")} GROUP BY 1, 2, 3, 4`,
+    ),
+    dump(
+      "soc2_audit_events",
+      `SELECT * FROM "AuditEvent" WHERE "orgId" = ${org} AND ${inRange("occurredAt")} ORDER BY "occurredAt", "id"`,
+    ),
+    dump(
+      "soc2_dlp_violations",
+      `SELECT * FROM "DlpViolation" WHERE "orgId" = ${org} AND ${inRange("detectedAt")} ORDER BY "detectedAt", "id"`,
+    ),
+    dump(
+      "soc2_vault_access",
+      `SELECT * FROM "VaultAccess" WHERE "orgId" = ${org} AND ${inRange("occurredAt")} ORDER BY "occurredAt", "id"`,
+    ),
     dump("soc2_members", `SELECT * FROM "Membership" WHERE "orgId" = ${org} ORDER BY "createdAt", "id"`),
     dump("soc2_agents", `SELECT * FROM "Agent" WHERE "orgId" = ${org} ORDER BY "createdAt", "id"`),
     dump("soc2_dlp_rules", `SELECT * FROM "DlpRule" WHERE "orgId" = ${org} ORDER BY "createdAt", "id"`),
     dump("soc2_vault_secrets", `SELECT * FROM "VaultSecret" WHERE "orgId" = ${org} ORDER BY "createdAt", "id"`),
   ];
   const gdpr: string[] = [
-    aggregate(`SELECT "direction", COUNT(*), MIN("sentAt"), MAX("sentAt") FROM "Email" WHERE "orgId" = ${org} AND "agentId" = ${agent} GROUP BY 1`),
-    dump("gdpr_emails", `SELECT * FROM "Email" WHERE "orgId" = ${org} AND "agentId" = ${agent} ORDER BY "sentAt", "id"`),
-    dump("gdpr_processing", `SELECT * FROM "ProcessingActivity" WHERE "orgId" = ${org} AND ("agentId" = ${agent} OR "agentId" IS NULL) ORDER BY "createdAt", "id"`),
-    dump("gdpr_sharing", `SELECT * FROM "DataSharingRecord" WHERE "orgId" = ${org} AND "agentId" = ${agent} ORDER BY "sharedAt", "id"`),
+    aggregate(
+      `SELECT "direction", COUNT(*), MIN("sentAt"), MAX("sentAt") FROM "Email" WHERE "orgId" = ${org} AND "agentId" = ${agent} GROUP BY 1`,
+    ),
+    dump(
+      "gdpr_emails",
+      `SELECT * FROM "Email" WHERE "orgId" = ${org} AND "agentId" = ${agent} ORDER BY "sentAt", "id"`,
+    ),
+    dump(
+      "gdpr_processing",
+      `SELECT * FROM "ProcessingActivity" WHERE "orgId" = ${org} AND ("agentId" = ${agent} OR "agentId" IS NULL) ORDER BY "createdAt", "id"`,
+    ),
+    dump(
+      "gdpr_sharing",
+      `SELECT * FROM "DataSharingRecord" WHERE "orgId" = ${org} AND "agentId" = ${agent} ORDER BY "sharedAt", "id"`,
+    ),
   ];
   const auditCategories = `('user_admin', 'agent_config', 'secrets', 'dlp', 'system_config')`;
   const audit: string[] = [
-    aggregate(`SELECT "category", COUNT(*) FROM "AuditEvent" WHERE "orgId" = ${org} AND "category" IN ${auditCategories} AND ${inRange("occurredAt")} GROUP BY 1`),
-    aggregate(`SELECT "category", "actorType", "actorLabel", COUNT(*) FROM "AuditEvent" WHERE "orgId" = ${org} AND "category" IN ${auditCategories} AND ${inRange("occurredAt")} GROUP BY 1, 2, 3`),
-    dump("audit_events", `SELECT * FROM "AuditEvent" WHERE "orgId" = ${org} AND "category" IN ${auditCategories} AND ${inRange("occurredAt")} ORDER BY "occurredAt", "id"`),
+    aggregate(
+      `SELECT "category", COUNT(*) FROM "AuditEvent" WHERE "orgId" = ${org} AND "category" IN ${auditCategories} AND ${inRange("occurredAt")} GROUP BY 1`,
+    ),
+    aggregate(
+      `SELECT "category", "actorType", "actorLabel", COUNT(*) FROM "AuditEvent" WHERE "orgId" = ${org} AND "category" IN ${auditCategories} AND ${inRange("occurredAt")} GROUP BY 1, 2, 3`,
+    ),
+    dump(
+      "audit_events",
+      `SELECT * FROM "AuditEvent" WHERE "orgId" = ${org} AND "category" IN ${auditCategories} AND ${inRange("occurredAt")} ORDER BY "occurredAt", "id"`,
+    ),
   ];
   const { from, to } = target;
   return [
     { label: "SOC2 Summary, 365 days", type: "soc2", body: { dateRange: { from, to } }, baselineSql: soc2.join("\n") },
-    { label: "GDPR Export, busiest agent", type: "gdpr", body: { agentId: target.agentId }, baselineSql: gdpr.join("\n") },
-    { label: "Audit Summary, 365 days", type: "audit", body: { dateRange: { from, to } }, baselineSql: audit.join("\n") },
+    {
+      label: "GDPR Export, busiest agent",
+      type: "gdpr",
+      body: { agentId: target.agentId },
+      baselineSql: gdpr.join("\n"),
+    },
+    {
+      label: "Audit Summary, 365 days",
+      type: "audit",
+      body: { dateRange: { from, to } },
+      baselineSql: audit.join("\n"),
+    },
   ];
 }
 
@@ -204,10 +270,15 @@ function runBaseline(spec: ReportSpec): { seconds: number; bytes: number; tool: 
   const result =
     provider === "postgresql"
       ? spawnSync("psql", [databaseUrl, "-v", "ON_ERROR_STOP=1", "-q"], { input: spec.baselineSql, encoding: "utf8" })
-      : spawnSync("sqlite3", ["-bail", "-csv", "-header", getSqliteFilePath(databaseUrl)], { input: spec.baselineSql, encoding: "utf8" });
+      : spawnSync("sqlite3", ["-bail", "-csv", "-header", getSqliteFilePath(databaseUrl)], {
+          input: spec.baselineSql,
+          encoding: "utf8",
+        });
   const seconds = (performance.now() - started) / 1000;
   if (result.status !== 0) throw new Error(`Baseline for ${spec.label} failed: ${result.stderr}`);
-  const bytes = fs.readdirSync(baselineDir).reduce((sum, file) => sum + fs.statSync(path.join(baselineDir, file)).size, 0);
+  const bytes = fs
+    .readdirSync(baselineDir)
+    .reduce((sum, file) => sum + fs.statSync(path.join(baselineDir, file)).size, 0);
   return { seconds, bytes, tool: provider === "postgresql" ? "psql" : "sqlite3" };
 }
 
@@ -225,7 +296,10 @@ async function startServer(): Promise<Server> {
   const deadline = Date.now() + 10 * 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`The server exited with ${child.exitCode}`);
-    const status = await request("GET", "/api/health").then((r) => r.status, () => 0);
+    const status = await request("GET", "/api/health").then(
+      (r) => r.status,
+      () => 0,
+    );
     if (status === 200) break;
     if (Date.now() > deadline) throw new Error("The server did not become healthy");
     await sleep(500);
@@ -266,7 +340,11 @@ function descendants(pid: number): number[] {
   }
   const found: number[] = [];
   const visit = (parent: number) => {
-    for (const [child, ppid] of parents) if (ppid === parent) (found.push(child), visit(child));
+    for (const [child, ppid] of parents) {
+      if (ppid !== parent) continue;
+      found.push(child);
+      visit(child);
+    }
   };
   visit(pid);
   return found;
@@ -298,7 +376,12 @@ type Run = {
 async function generate(spec: ReportSpec, apiKey: string, serverPid: number): Promise<Run> {
   console.log(`\n▶ ${spec.label}`);
   const started = performance.now();
-  const created = await request("POST", `/api/engine/compliance/reports/${spec.type}`, apiKey, JSON.stringify(spec.body));
+  const created = await request(
+    "POST",
+    `/api/engine/compliance/reports/${spec.type}`,
+    apiKey,
+    JSON.stringify(spec.body),
+  );
   if (created.status !== 202) throw new Error(`POST ${spec.type} answered ${created.status}: ${created.body}`);
   const id = (JSON.parse(created.body) as { id: string }).id;
 
@@ -321,7 +404,14 @@ async function generate(spec: ReportSpec, apiKey: string, serverPid: number): Pr
     peakRssKb = Math.max(peakRssKb, kb);
   }, 200);
 
-  let report: { status: string; error: string | null; startedAt: string | null; completedAt: string | null; progress: number; artifacts: Run["artifacts"] | null };
+  let report: {
+    status: string;
+    error: string | null;
+    startedAt: string | null;
+    completedAt: string | null;
+    progress: number;
+    artifacts: Run["artifacts"] | null;
+  };
   let lastProgress = -1;
   for (;;) {
     await sleep(250);
@@ -343,7 +433,9 @@ async function generate(spec: ReportSpec, apiKey: string, serverPid: number): Pr
   const sorted = [...latencies].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
   const generationSeconds =
-    report.startedAt && report.completedAt ? (Date.parse(report.completedAt) - Date.parse(report.startedAt)) / 1000 : NaN;
+    report.startedAt && report.completedAt
+      ? (Date.parse(report.completedAt) - Date.parse(report.startedAt)) / 1000
+      : NaN;
   return {
     id,
     label: spec.label,
@@ -377,7 +469,12 @@ async function fetchArtifact(id: string, format: "json" | "csv", apiKey: string,
   let etag = "";
   await new Promise<void>((resolve, reject) => {
     const req = http.get(
-      { host: "127.0.0.1", port, path: `/api/engine/compliance/reports/${id}/download?format=${format}`, headers: { authorization: `Bearer ${apiKey}` } },
+      {
+        host: "127.0.0.1",
+        port,
+        path: `/api/engine/compliance/reports/${id}/download?format=${format}`,
+        headers: { authorization: `Bearer ${apiKey}` },
+      },
       (res) => {
         etag = String(res.headers.etag ?? "");
         if (res.statusCode !== 200) return reject(new Error(`download ${format} answered ${res.statusCode}`));
@@ -403,11 +500,17 @@ function printRun(
 ): void {
   const ratio = run.generationSeconds / baseline.seconds;
   console.log(`  status ${run.status}${run.error ? ` (${run.error})` : ""}`);
-  console.log(`  generation ${run.generationSeconds.toFixed(1)} s (wall ${run.wallSeconds.toFixed(1)} s); baseline ${baseline.tool} ${baseline.seconds.toFixed(1)} s (${(baseline.bytes / 1e6).toFixed(0)} MB CSV) → ratio ${ratio.toFixed(2)}× (target ≤ 2×)`);
+  console.log(
+    `  generation ${run.generationSeconds.toFixed(1)} s (wall ${run.wallSeconds.toFixed(1)} s); baseline ${baseline.tool} ${baseline.seconds.toFixed(1)} s (${(baseline.bytes / 1e6).toFixed(0)} MB CSV) → ratio ${ratio.toFixed(2)}× (target ≤ 2×)`,
+  );
   for (const d of downloads) {
-    console.log(`  download ${d.format}: ${(d.bytes / 1e6).toFixed(1)} MB in ${d.seconds.toFixed(2)} s = ${d.mbPerSecond.toFixed(0)} MB/s, sha256 = ETag: ${d.hashMatchesEtag}`);
+    console.log(
+      `  download ${d.format}: ${(d.bytes / 1e6).toFixed(1)} MB in ${d.seconds.toFixed(2)} s = ${d.mbPerSecond.toFixed(0)} MB/s, sha256 = ETag: ${d.hashMatchesEtag}`,
+    );
   }
-  console.log(`  list/status while generating: ${run.ping.count} requests, p50 ${run.ping.p50.toFixed(0)} ms, p99 ${run.ping.p99.toFixed(0)} ms, max ${run.ping.max.toFixed(0)} ms, errors ${run.ping.errors} (target p99 ≤ 100 ms)`);
+  console.log(
+    `  list/status while generating: ${run.ping.count} requests, p50 ${run.ping.p50.toFixed(0)} ms, p99 ${run.ping.p99.toFixed(0)} ms, max ${run.ping.max.toFixed(0)} ms, errors ${run.ping.errors} (target p99 ≤ 100 ms)`,
+  );
   console.log(`  peak server RSS during generation: ${run.peakRssMb.toFixed(0)} MB (target ≤ 450 MB)`);
   void spec;
 }

@@ -8,7 +8,13 @@ import { leaseWhere, type ReportLease } from "@/lib/compliance/report-lease";
 import type { ReportFormat } from "@/lib/compliance/schemas";
 import type { Database } from "@/lib/db";
 
-export type FinishedArtifact = { artifactId: string; format: ReportFormat; byteSize: number; sha256: string; chunkCount: number };
+export type FinishedArtifact = {
+  artifactId: string;
+  format: ReportFormat;
+  byteSize: number;
+  sha256: string;
+  chunkCount: number;
+};
 
 export const reportWorkerActor = { actorType: "system", actorId: null, actorLabel: "Attest report worker" } as const;
 
@@ -30,7 +36,10 @@ export async function completeReport(db: Database, lease: ReportLease, artifacts
     }
     await deleteArtifacts(tx, lease.reportId, { exceptAttempt: lease.attempt });
 
-    const report = await tx.report.findUniqueOrThrow({ where: { id: lease.reportId }, select: { orgId: true, type: true } });
+    const report = await tx.report.findUniqueOrThrow({
+      where: { id: lease.reportId },
+      select: { orgId: true, type: true },
+    });
     await recordAuditEvent(
       {
         orgId: report.orgId,

@@ -17,7 +17,12 @@ export function csvHeaderLine(columns: readonly string[]): string {
 }
 
 /** One batch of rows as CSV lines, each ending in CRLF. */
-export function encodeCsvRows(section: string, table: string, columns: readonly string[], rows: readonly ReportRow[]): string {
+export function encodeCsvRows(
+  section: string,
+  table: string,
+  columns: readonly string[],
+  rows: readonly ReportRow[],
+): string {
   if (rows.length === 0) return "";
   const lines = rows.map((row) => [section, table, ...columns.map((column) => toCell(row[column]))]);
   return Papa.unparse(lines, unparseConfig) + "\r\n";

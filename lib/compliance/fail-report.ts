@@ -18,7 +18,10 @@ export async function failReport(db: Database, lease: ReportLease, reason: strin
     });
     if (count === 0) throw new LeaseLostError(lease.reportId);
     await deleteArtifacts(tx, lease.reportId);
-    const report = await tx.report.findUniqueOrThrow({ where: { id: lease.reportId }, select: { orgId: true, type: true } });
+    const report = await tx.report.findUniqueOrThrow({
+      where: { id: lease.reportId },
+      select: { orgId: true, type: true },
+    });
     await recordAuditEvent(
       {
         orgId: report.orgId,

@@ -31,7 +31,9 @@ export async function prepareReportRequest(
   const unknown = agentIds.filter((id) => !names.has(id));
   if (unknown.length > 0) {
     throw new AppError("validation_failed", "The request is invalid", {
-      fields: { [field]: [`Unknown agent${unknown.length > 1 ? "s" : ""} in this organization: ${unknown.join(", ")}`] },
+      fields: {
+        [field]: [`Unknown agent${unknown.length > 1 ? "s" : ""} in this organization: ${unknown.join(", ")}`],
+      },
     });
   }
 

@@ -74,7 +74,9 @@ export class ReportDocumentWriter implements ReportOutput {
       summary: header.summary,
     };
     // The header object minus its closing brace, so "tables" can follow it.
-    await this.options.json.write(`${separator}\n${JSON.stringify(key)}:${JSON.stringify(head).slice(0, -1)},"tables":{`);
+    await this.options.json.write(
+      `${separator}\n${JSON.stringify(key)}:${JSON.stringify(head).slice(0, -1)},"tables":{`,
+    );
     this.state = "section";
   }
 

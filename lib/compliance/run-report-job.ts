@@ -30,7 +30,11 @@ export type ReportJobOptions = {
 
 export type ReportJobOutcome = "completed" | "failed" | "released" | "lease_lost";
 
-export async function runReportJob(db: Database, lease: ReportLease, options: ReportJobOptions): Promise<ReportJobOutcome> {
+export async function runReportJob(
+  db: Database,
+  lease: ReportLease,
+  options: ReportJobOptions,
+): Promise<ReportJobOutcome> {
   const leaseSeconds = options.leaseSeconds ?? defaultLeaseSeconds;
   const shouldStop = options.shouldStop ?? (() => false);
   const log = logger.child({ reportId: lease.reportId, attempt: lease.attempt, workerId: lease.workerId });
@@ -157,7 +161,11 @@ async function settleFailure(
 }
 
 /** Creates this attempt's two artifacts, replacing leftovers of a released run with the same number. */
-async function beginAttempt(db: Database, lease: ReportLease, leaseSeconds: number): Promise<{ json: string; csv: string }> {
+async function beginAttempt(
+  db: Database,
+  lease: ReportLease,
+  leaseSeconds: number,
+): Promise<{ json: string; csv: string }> {
   return db.$transaction(async (tx) => {
     await renewReportLease(tx, lease, { leaseSeconds });
     await deleteArtifacts(tx, lease.reportId, { attempt: lease.attempt });

@@ -16,19 +16,17 @@ const isoDay = z
   .refine(isCalendarDay, "Not a real calendar date");
 
 /** Whole UTC days, inclusive; at most five years. */
-export const dateRangeSchema = z
-  .strictObject({ from: isoDay, to: isoDay })
-  .superRefine((range, ctx) => {
-    // zod runs this even when a field failed; only compare two real days.
-    if (!isCalendarDay(range.from) || !isCalendarDay(range.to)) return;
-    if (range.from > range.to) {
-      ctx.addIssue({ code: "custom", path: ["to"], message: "`to` must be on or after `from`" });
-      return;
-    }
-    if (range.to >= addYears(range.from, maxRangeYears)) {
-      ctx.addIssue({ code: "custom", path: ["to"], message: `A date range can span at most ${maxRangeYears} years` });
-    }
-  });
+export const dateRangeSchema = z.strictObject({ from: isoDay, to: isoDay }).superRefine((range, ctx) => {
+  // zod runs this even when a field failed; only compare two real days.
+  if (!isCalendarDay(range.from) || !isCalendarDay(range.to)) return;
+  if (range.from > range.to) {
+    ctx.addIssue({ code: "custom", path: ["to"], message: "`to` must be on or after `from`" });
+    return;
+  }
+  if (range.to >= addYears(range.from, maxRangeYears)) {
+    ctx.addIssue({ code: "custom", path: ["to"], message: `A date range can span at most ${maxRangeYears} years` });
+  }
+});
 
 const agentId = z.string().trim().min(1, "An agent id cannot be empty").max(100);
 
@@ -47,7 +45,9 @@ export const periodReportBodySchema = z.strictObject({
 export const gdprReportBodySchema = z.strictObject({
   orgId,
   agentId: z
-    .string({ error: (issue) => (issue.input === undefined ? "A GDPR export needs `agentId`" : "agentId must be a string") })
+    .string({
+      error: (issue) => (issue.input === undefined ? "A GDPR export needs `agentId`" : "agentId must be a string"),
+    })
     .trim()
     .min(1, "A GDPR export needs `agentId`")
     .max(100),

@@ -27,8 +27,9 @@ export async function claimReportRow(
   const only = claim.reportId ? Prisma.sql`AND "id" = ${claim.reportId}` : Prisma.empty;
   const rows =
     provider === "postgresql"
-      ? await db.$transaction((tx) =>
-          tx.$queryRaw<ClaimedRow[]>`
+      ? await db.$transaction(
+          (tx) =>
+            tx.$queryRaw<ClaimedRow[]>`
             UPDATE "Report"
                SET "attempts" = "attempts" + 1,
                    "leaseOwner" = ${claim.workerId},
@@ -100,7 +101,9 @@ export async function readReportChunks(
   return rows.map((row) => row.data);
 }
 
-const globalForReader = globalThis as unknown as { attestChunkReader?: { file: string; statement: SqliteDatabase.Statement } };
+const globalForReader = globalThis as unknown as {
+  attestChunkReader?: { file: string; statement: SqliteDatabase.Statement };
+};
 
 function chunkReader(): SqliteDatabase.Statement {
   const file = getSqliteFilePath(getDatabaseUrl());

@@ -142,7 +142,11 @@ describe("generation", () => {
     });
     expect(result?.outcome).toBe("failed");
     const report = await getReport({ identity: sessionIdentity(org) }, queued.id);
-    expect(report).toMatchObject({ status: "failed", error: "Source dlp_violations failed: relation missing", artifacts: null });
+    expect(report).toMatchObject({
+      status: "failed",
+      error: "Source dlp_violations failed: relation missing",
+      artifacts: null,
+    });
     expect(await db.reportArtifact.count({ where: { reportId: queued.id } })).toBe(0);
     const event = await db.auditEvent.findFirst({
       where: { orgId: org.orgId, action: "compliance.report_failed", targetId: queued.id },
@@ -154,7 +158,10 @@ describe("generation", () => {
 
   it("treats a row field outside the CSV columns as a bug and fails the report", async () => {
     const queued = await queueReport();
-    await processNextReport(db, "worker-a", { definitions: fakeDefinitions({ rows: 1, badColumn: true }), reportId: queued.id });
+    await processNextReport(db, "worker-a", {
+      definitions: fakeDefinitions({ rows: 1, badColumn: true }),
+      reportId: queued.id,
+    });
     const report = await getReport({ identity: sessionIdentity(org) }, queued.id);
     expect(report.status).toBe("failed");
     expect(report.error).toContain('"notAColumn"');
@@ -181,7 +188,11 @@ describe("leases", () => {
   it("re-claims an expired lease, completes, and fences the stale worker out", async () => {
     const queued = await queueReport();
     // Worker A claimed two minutes ago with a 60 s lease, then went silent.
-    const stale = await claimNextReport(db, "worker-stale", { reportId: queued.id, now: minutesAgo(2), leaseSeconds: 60 });
+    const stale = await claimNextReport(db, "worker-stale", {
+      reportId: queued.id,
+      now: minutesAgo(2),
+      leaseSeconds: 60,
+    });
     expect(stale).toEqual({ reportId: queued.id, workerId: "worker-stale", attempt: 1 });
 
     // A live lease cannot be claimed by someone else.
@@ -189,7 +200,10 @@ describe("leases", () => {
     expect(live?.attempt).toBe(1);
     expect(await claimNextReport(db, "worker-y", { reportId: live!.reportId })).toBeNull();
 
-    const result = await processNextReport(db, "worker-b", { definitions: fakeDefinitions({ rows: 5 }), reportId: queued.id });
+    const result = await processNextReport(db, "worker-b", {
+      definitions: fakeDefinitions({ rows: 5 }),
+      reportId: queued.id,
+    });
     expect(result?.outcome).toBe("completed");
     const before = await download(queued.id, "json");
 
@@ -222,7 +236,11 @@ describe("leases", () => {
         onBuild: async (reportId) => {
           await db.report.update({
             where: { id: reportId },
-            data: { leaseOwner: "worker-new", attempts: { increment: 1 }, leaseExpiresAt: new Date(Date.now() + 60_000) },
+            data: {
+              leaseOwner: "worker-new",
+              attempts: { increment: 1 },
+              leaseExpiresAt: new Date(Date.now() + 60_000),
+            },
           });
         },
       }),
@@ -239,7 +257,11 @@ describe("leases", () => {
   it("fails a report whose last attempt's lease expired, with the reason", async () => {
     const queued = await queueReport();
     for (let attempt = 1; attempt <= 3; attempt++) {
-      const lease = await claimNextReport(db, `worker-${attempt}`, { reportId: queued.id, now: minutesAgo(10 - attempt), leaseSeconds: 30 });
+      const lease = await claimNextReport(db, `worker-${attempt}`, {
+        reportId: queued.id,
+        now: minutesAgo(10 - attempt),
+        leaseSeconds: 30,
+      });
       expect(lease?.attempt).toBe(attempt);
     }
     const result = await processNextReport(db, "worker-late", { definitions: fakeDefinitions(), reportId: queued.id });
@@ -248,7 +270,9 @@ describe("leases", () => {
     expect(report.status).toBe("failed");
     expect(report.error).toBe("Generation did not finish after 3 attempts (last worker lease expired)");
     expect(
-      await db.auditEvent.count({ where: { orgId: org.orgId, action: "compliance.report_failed", targetId: queued.id } }),
+      await db.auditEvent.count({
+        where: { orgId: org.orgId, action: "compliance.report_failed", targetId: queued.id },
+      }),
     ).toBe(1);
   });
 
@@ -268,7 +292,10 @@ describe("leases", () => {
     expect(row).toEqual({ status: "pending", leaseOwner: null, attempts: 0, progress: 0 });
     expect(await db.reportArtifact.count({ where: { reportId: queued.id } })).toBe(0);
 
-    const retry = await processNextReport(db, "worker-next", { definitions: fakeDefinitions({ rows: 3 }), reportId: queued.id });
+    const retry = await processNextReport(db, "worker-next", {
+      definitions: fakeDefinitions({ rows: 3 }),
+      reportId: queued.id,
+    });
     expect(retry?.outcome).toBe("completed");
   });
 

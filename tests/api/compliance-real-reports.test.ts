@@ -26,7 +26,7 @@ beforeAll(async () => {
       toAddresses: [`support@${seed.domain}`],
       ccAddresses: [],
       subject: hostileSubject,
-      body: "@SUM(1+1)\n-2+3, \"quoted\"",
+      body: '@SUM(1+1)\n-2+3, "quoted"',
       sentAt: new Date("2026-03-10T10:00:00.000Z"),
     },
     select: { id: true },
@@ -42,8 +42,15 @@ describe.each(["soc2", "gdpr", "audit"] as const)("%s through the engine", (type
     const identity = sessionIdentity(seed.acme);
     const body = type === "gdpr" ? { agentId: seed.a1 } : { dateRange: period };
     const report = await createReport({ identity }, type, body);
-    const result = await processNextReport(db, `real-${type}`, { definitions: reportDefinitions, reportId: report.id, chunkBytes: 8192 });
-    const stored = await db.report.findUniqueOrThrow({ where: { id: report.id }, select: { status: true, error: true } });
+    const result = await processNextReport(db, `real-${type}`, {
+      definitions: reportDefinitions,
+      reportId: report.id,
+      chunkBytes: 8192,
+    });
+    const stored = await db.report.findUniqueOrThrow({
+      where: { id: report.id },
+      select: { status: true, error: true },
+    });
     expect(stored).toEqual({ status: "completed", error: null });
     expect(result?.outcome).toBe("completed");
     const read = async (format: "json" | "csv") => {
@@ -80,7 +87,9 @@ describe.each(["soc2", "gdpr", "audit"] as const)("%s through the engine", (type
     const [header, ...lines] = parsed.data;
     expect(header!.slice(0, 2)).toEqual(["section", "table"]);
     expect(new Set(parsed.data.map((line) => line.length))).toEqual(new Set([header!.length]));
-    for (const [key, section] of Object.entries(document.sections as Record<string, { tables: Record<string, unknown[]> }>)) {
+    for (const [key, section] of Object.entries(
+      document.sections as Record<string, { tables: Record<string, unknown[]> }>,
+    )) {
       for (const [name, rows] of Object.entries(section.tables)) {
         expect(lines.filter((line) => line[0] === key && line[1] === name)).toHaveLength(rows.length);
       }

@@ -4,7 +4,11 @@
 import Papa from "papaparse";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as listRoute } from "@/app/api/engine/compliance/reports/route";
-import { DELETE as deleteRoute, GET as getRoute, POST as postRoute } from "@/app/api/engine/compliance/reports/[reportRef]/route";
+import {
+  DELETE as deleteRoute,
+  GET as getRoute,
+  POST as postRoute,
+} from "@/app/api/engine/compliance/reports/[reportRef]/route";
 import { GET as downloadRoute } from "@/app/api/engine/compliance/reports/[reportRef]/download/route";
 import { processNextReport } from "@/lib/compliance/process-next-report";
 import { db } from "@/lib/db";
@@ -16,7 +20,7 @@ import {
   type TestOrg,
   type TestUser,
 } from "@/tests/support/fixtures";
-import { createTestAgent, fakeDefinitions, readStream, sha256 } from "@/tests/support/compliance-fixtures";
+import { createTestAgent, fakeDefinitions, sha256 } from "@/tests/support/compliance-fixtures";
 
 const base = "http://localhost/api/engine/compliance/reports";
 const range = { dateRange: { from: "2026-01-01", to: "2026-01-31" } };
@@ -69,7 +73,11 @@ const refParams = (reportRef: string) => ({ params: Promise.resolve({ reportRef 
 
 async function post(caller: Caller, type: string, body: unknown, options: { raw?: string } = {}) {
   const headers = await headersFor(caller, { "content-type": "application/json" });
-  const request = new Request(`${base}/${type}`, { method: "POST", headers, body: options.raw ?? JSON.stringify(body) });
+  const request = new Request(`${base}/${type}`, {
+    method: "POST",
+    headers,
+    body: options.raw ?? JSON.stringify(body),
+  });
   return postRoute(request, refParams(type));
 }
 
@@ -78,11 +86,16 @@ async function get(caller: Caller, id: string) {
 }
 
 async function remove(caller: Caller, id: string) {
-  return deleteRoute(new Request(`${base}/${id}`, { method: "DELETE", headers: await headersFor(caller) }), refParams(id));
+  return deleteRoute(
+    new Request(`${base}/${id}`, { method: "DELETE", headers: await headersFor(caller) }),
+    refParams(id),
+  );
 }
 
 async function list(caller: Caller, query = "") {
-  return listRoute(new Request(`${base}${query}`, { headers: await headersFor(caller) }), { params: Promise.resolve({}) });
+  return listRoute(new Request(`${base}${query}`, { headers: await headersFor(caller) }), {
+    params: Promise.resolve({}),
+  });
 }
 
 async function download(caller: Caller, id: string, query = "?format=json", extra: Record<string, string> = {}) {
@@ -143,7 +156,9 @@ describe("POST /reports/:type", () => {
     expect(gdpr.status).toBe(202);
     expect((await gdpr.json()).title).toBe("GDPR Export — Support Triage");
     const audit = await post(admin(), "audit", { ...range, agentIds: [triage.id, billing.id] });
-    expect((await audit.json()).title).toBe("Audit Summary — 2026-01-01 to 2026-01-31 — Support Triage, Évaluation Bot");
+    expect((await audit.json()).title).toBe(
+      "Audit Summary — 2026-01-01 to 2026-01-31 — Support Triage, Évaluation Bot",
+    );
   });
 
   it("accepts a key with reports:write and records the key as the author", async () => {
@@ -361,7 +376,10 @@ describe("GET /reports/:id/download", () => {
     expect((await response.json()).error.code).toBe("conflict");
 
     const failed = await queue();
-    await processNextReport(db, "api-test-worker", { definitions: fakeDefinitions({ throwWith: "boom" }), reportId: failed.id });
+    await processNextReport(db, "api-test-worker", {
+      definitions: fakeDefinitions({ throwWith: "boom" }),
+      reportId: failed.id,
+    });
     const failedResponse = await download(admin(), failed.id, "?format=csv");
     expect(failedResponse.status).toBe(409);
     expect((await failedResponse.json()).error.message).toContain("boom");
@@ -418,8 +436,6 @@ describe("another org's report is as missing as an unknown one", () => {
     const listed = await (await list(caller())).json();
     expect(listed.reports.map((r: { id: string }) => r.id)).not.toContain(report.id);
     expect((await get(admin(), report.id)).status).toBe(200);
-    expect(
-      await db.auditEvent.count({ where: { orgId: globex.orgId, targetId: report.id } }),
-    ).toBe(0);
+    expect(await db.auditEvent.count({ where: { orgId: globex.orgId, targetId: report.id } })).toBe(0);
   });
 });

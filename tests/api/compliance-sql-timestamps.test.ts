@@ -16,10 +16,19 @@ describe.runIf(isSqlite)("SQLite DateTime text", () => {
     const { orgId } = await createTestOrg();
     const at = new Date("2026-01-31T23:59:59.999Z");
     const event = await db.auditEvent.create({
-      data: { orgId, occurredAt: at, actorType: "system", action: "test.timestamp", category: "system_config", outcome: "success" },
+      data: {
+        orgId,
+        occurredAt: at,
+        actorType: "system",
+        action: "test.timestamp",
+        category: "system_config",
+        outcome: "success",
+      },
       select: { id: true },
     });
-    const [row] = await db.$queryRaw<{ text: string }[]>`SELECT CAST("occurredAt" AS TEXT) AS "text" FROM "AuditEvent" WHERE "id" = ${event.id}`;
+    const [row] = await db.$queryRaw<
+      { text: string }[]
+    >`SELECT CAST("occurredAt" AS TEXT) AS "text" FROM "AuditEvent" WHERE "id" = ${event.id}`;
     expect(row?.text).toBe("2026-01-31T23:59:59.999+00:00");
     expect(sqlTimestamp(at, "sqlite")).toBe(row?.text);
   });
@@ -38,7 +47,9 @@ describe.runIf(isSqlite)("SQLite DateTime text", () => {
 describe.runIf(!isSqlite)("PostgreSQL timestamps", () => {
   it("take ISO text through an explicit cast", async () => {
     const at = new Date("2026-01-31T23:59:59.999Z");
-    const [row] = await db.$queryRaw<{ same: boolean }[]>`SELECT (${sqlTimestamp(at, "postgresql")}::timestamp(3) = ${"2026-01-31 23:59:59.999"}::timestamp(3)) AS "same"`;
+    const [row] = await db.$queryRaw<
+      { same: boolean }[]
+    >`SELECT (${sqlTimestamp(at, "postgresql")}::timestamp(3) = ${"2026-01-31 23:59:59.999"}::timestamp(3)) AS "same"`;
     expect(row?.same).toBe(true);
   });
 });

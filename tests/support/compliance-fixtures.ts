@@ -33,13 +33,27 @@ export async function createTestAgent(orgId: string, name: string): Promise<{ id
 }
 
 /** Values a spreadsheet would execute, and other awkward cells. */
-export const hostileCells = ["=1+1", "+SUM(A1)", "-2+3", "@cmd", "\tTAB", "\rCR", '=HYPERLINK("x")\nsecond line', 'a "quoted", value'];
+export const hostileCells = [
+  "=1+1",
+  "+SUM(A1)",
+  "-2+3",
+  "@cmd",
+  "\tTAB",
+  "\rCR",
+  '=HYPERLINK("x")\nsecond line',
+  'a "quoted", value',
+];
 
 export const fakeColumns = ["id", "occurredAt", "note", "count", "meta"] as const;
 
 /** A definition with a known population of `rows` rows (plus hostile cells in a second table). */
 export function fakeDefinitions(
-  options: { rows?: number; onBuild?: (reportId: string) => Promise<void>; throwWith?: string; badColumn?: boolean } = {},
+  options: {
+    rows?: number;
+    onBuild?: (reportId: string) => Promise<void>;
+    throwWith?: string;
+    badColumn?: boolean;
+  } = {},
 ): ReportDefinitions {
   const rowCount = options.rows ?? 50;
   const definition: ReportDefinition = {

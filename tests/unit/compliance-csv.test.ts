@@ -11,10 +11,12 @@ const columns = ["id", "value", "nested"] as const;
 
 describe("encodeCsvRows", () => {
   it("writes RFC 4180 lines with CRLF, quoting only what needs it", () => {
-    const text = csvHeaderLine(columns) + encodeCsvRows("s", "t", columns, [
-      { id: "1", value: 'say "hi", then\nleave', nested: null },
-      { id: "2", value: 3.5, nested: true },
-    ]);
+    const text =
+      csvHeaderLine(columns) +
+      encodeCsvRows("s", "t", columns, [
+        { id: "1", value: 'say "hi", then\nleave', nested: null },
+        { id: "2", value: 3.5, nested: true },
+      ]);
     expect(text).toBe('section,table,id,value,nested\r\ns,t,1,"say ""hi"", then\nleave",\r\ns,t,2,3.5,true\r\n');
   });
 
@@ -94,7 +96,13 @@ describe("ReportDocumentWriter", () => {
           summary: { n: 5 },
           tables: { rows: [0, 1, 2, 3, 4].map((index) => ({ id: `r${index}`, value: index })), empty: [] },
         },
-        two: { title: "Two", description: "", criteria: [], summary: {}, tables: { more: [{ id: "x", nested: [1, 2] }] } },
+        two: {
+          title: "Two",
+          description: "",
+          criteria: [],
+          summary: {},
+          tables: { more: [{ id: "x", nested: [1, 2] }] },
+        },
       },
     });
     const parsed = Papa.parse<string[]>(csv.text, { skipEmptyLines: true });
@@ -116,7 +124,9 @@ describe("ReportDocumentWriter", () => {
     const noManifest = writerWith().writer;
     await noManifest.begin({});
     await expect(noManifest.finish()).rejects.toThrow(/manifest/);
-    await expect(noManifest.startSection("s", { title: "", description: "", criteria: [], summary: {} })).rejects.toThrow();
+    await expect(
+      noManifest.startSection("s", { title: "", description: "", criteria: [], summary: {} }),
+    ).rejects.toThrow();
 
     const { writer } = writerWith();
     await writer.begin({});
@@ -126,7 +136,9 @@ describe("ReportDocumentWriter", () => {
     await expect(writer.writeTable("t", [])).rejects.toThrow(/twice/);
     await expect(writer.finish()).rejects.toThrow(/not ended/);
     await writer.endSection();
-    await expect(writer.startSection("s", { title: "", description: "", criteria: [], summary: {} })).rejects.toThrow(/twice/);
+    await expect(writer.startSection("s", { title: "", description: "", criteria: [], summary: {} })).rejects.toThrow(
+      /twice/,
+    );
   });
 
   it("checks for a stop between batches", async () => {

@@ -30,16 +30,27 @@ describe("dateRangeSchema", () => {
 
 describe("report bodies", () => {
   it("accept the seed bodies", () => {
-    expect(periodReportBodySchema.parse({ orgId: "org-123", dateRange: { from: "2026-01-01", to: "2026-01-31" }, agentIds: ["a", "b"] })).toEqual({
+    expect(
+      periodReportBodySchema.parse({
+        orgId: "org-123",
+        dateRange: { from: "2026-01-01", to: "2026-01-31" },
+        agentIds: ["a", "b"],
+      }),
+    ).toEqual({
       orgId: "org-123",
       dateRange: { from: "2026-01-01", to: "2026-01-31" },
       agentIds: ["a", "b"],
     });
-    expect(gdprReportBodySchema.parse({ orgId: "org-123", agentId: "agent-1" })).toEqual({ orgId: "org-123", agentId: "agent-1" });
+    expect(gdprReportBodySchema.parse({ orgId: "org-123", agentId: "agent-1" })).toEqual({
+      orgId: "org-123",
+      agentId: "agent-1",
+    });
   });
 
   it("refuse unknown keys, missing GDPR agents and oversized agent lists", () => {
-    expect(periodReportBodySchema.safeParse({ dateRange: { from: "2026-01-01", to: "2026-01-31" }, extra: 1 }).success).toBe(false);
+    expect(
+      periodReportBodySchema.safeParse({ dateRange: { from: "2026-01-01", to: "2026-01-31" }, extra: 1 }).success,
+    ).toBe(false);
     expect(gdprReportBodySchema.safeParse({}).error?.issues[0]?.message).toBe("A GDPR export needs `agentId`");
     expect(gdprReportBodySchema.safeParse({ agentId: "  " }).success).toBe(false);
     const ids = (n: number) => Array.from({ length: n }, (_, index) => `a${index}`);
@@ -75,7 +86,12 @@ describe("buildReportTitle", () => {
     ["soc2", { dateRange, agentIds: [] }, [], "SOC2 Summary — 2026-01-01 to 2026-01-31 — all agents"],
     ["gdpr", { agentIds: ["a"] }, ["Support Triage"], "GDPR Export — Support Triage"],
     ["audit", { dateRange, agentIds: ["a", "b"] }, ["A", "B"], "Audit Summary — 2026-01-01 to 2026-01-31 — A, B"],
-    ["soc2", { dateRange, agentIds: ["a", "b", "c", "d"] }, ["A", "B", "C", "D"], "SOC2 Summary — 2026-01-01 to 2026-01-31 — A, B + 2 more agents"],
+    [
+      "soc2",
+      { dateRange, agentIds: ["a", "b", "c", "d"] },
+      ["A", "B", "C", "D"],
+      "SOC2 Summary — 2026-01-01 to 2026-01-31 — A, B + 2 more agents",
+    ],
   ] as const)("%s %j → %s", (type, scope, names, title) => {
     expect(buildReportTitle(type, { ...scope, agentIds: [...scope.agentIds] }, [...names])).toBe(title);
   });

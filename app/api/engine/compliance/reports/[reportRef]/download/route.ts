@@ -4,10 +4,13 @@ import { getClientIp } from "@/lib/auth/get-client-ip";
 import { getReportDownload } from "@/lib/compliance/get-report-download";
 import { downloadQuerySchema, parseSearchParams } from "@/lib/compliance/schemas";
 
-export const GET = withRoute<{ reportRef: string }>({ permission: "reports:read" }, async ({ request, identity, params }) => {
-  const query = parseSearchParams(request.url, downloadQuerySchema);
-  const download = await getReportDownload({ identity, ip: getClientIp(request.headers) }, params.reportRef, query, {
-    ifNoneMatch: request.headers.get("if-none-match"),
-  });
-  return new Response(download.body, { status: download.body ? 200 : 304, headers: download.headers });
-});
+export const GET = withRoute<{ reportRef: string }>(
+  { permission: "reports:read" },
+  async ({ request, identity, params }) => {
+    const query = parseSearchParams(request.url, downloadQuerySchema);
+    const download = await getReportDownload({ identity, ip: getClientIp(request.headers) }, params.reportRef, query, {
+      ifNoneMatch: request.headers.get("if-none-match"),
+    });
+    return new Response(download.body, { status: download.body ? 200 : 304, headers: download.headers });
+  },
+);
