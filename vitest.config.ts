@@ -12,7 +12,9 @@ export default defineConfig({
   test: {
     environment: "node",
     // CI adds up these JSON reports into one closing line (scripts/ci-summary.mjs).
-    reporters: process.env.CI ? ["default", ["json", { outputFile: `test-results/ci/vitest-${Date.now()}.json` }]] : ["default"],
+    reporters: process.env.CI
+      ? ["default", ["json", { outputFile: `test-results/ci/vitest-${Date.now()}.json` }]]
+      : ["default"],
     projects: [
       {
         extends: true,

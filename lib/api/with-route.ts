@@ -37,7 +37,13 @@ export function withRoute<Params = Record<string, string>>(
     }
     response.headers.set("x-request-id", requestId);
     logger.info(
-      { requestId, method: request.method, path: new URL(request.url).pathname, status: response.status, ms: Math.round(performance.now() - started) },
+      {
+        requestId,
+        method: request.method,
+        path: new URL(request.url).pathname,
+        status: response.status,
+        ms: Math.round(performance.now() - started),
+      },
       "request",
     );
     return response;
