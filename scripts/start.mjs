@@ -35,12 +35,18 @@ function isBuildCurrent() {
 
 if (!isBuildCurrent()) {
   console.log("Attest: building the app (first start or sources changed)…");
-  const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: process.env });
+  const build = spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], {
+    stdio: "inherit",
+    env: process.env,
+  });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
 const port = process.env.PORT ?? "3000";
-const server = spawn("npx", ["next", "start", "--port", port], {
+// Next's own binary, not `npx`: a signal sent to this script must reach the
+// server process itself so report workers can hand their leases back.
+const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+const server = spawn(process.execPath, [nextBin, "start", "--port", port], {
   stdio: "inherit",
   // Our own SIGTERM handler lets report workers hand their lease back first.
   env: { ...process.env, NEXT_MANUAL_SIG_HANDLE: "true" },
