@@ -13,13 +13,13 @@ export function getDatabaseProvider(url = getDatabaseUrl()): DatabaseProvider {
   return /^postgres(ql)?:\/\//i.test(url) ? "postgresql" : "sqlite";
 }
 
-/** Where the embedded database and generated secrets live (git-ignored). */
+/** Where the embedded database and generated secrets live (git-ignored). Runtime paths: not traced into the build. */
 export function getDataDirectory(): string {
-  return path.resolve(process.env.ATTEST_DATA_DIR ?? path.join(process.cwd(), "data"));
+  return path.resolve(/*turbopackIgnore: true*/ process.env.ATTEST_DATA_DIR ?? path.join(process.cwd(), "data"));
 }
 
 /** The filesystem path of a `file:` SQLite URL. */
 export function getSqliteFilePath(url = getDatabaseUrl()): string {
   const withoutScheme = url.replace(/^file:/, "").split("?")[0] ?? "";
-  return path.resolve(withoutScheme);
+  return path.resolve(/*turbopackIgnore: true*/ withoutScheme);
 }

@@ -14,7 +14,7 @@ export interface CommittedMigration {
 
 /** prisma/ of the project; ATTEST_PRISMA_DIR points elsewhere (tests, packaged deployments). */
 export function getPrismaDirectory(): string {
-  return path.resolve(process.env.ATTEST_PRISMA_DIR ?? path.join(process.cwd(), "prisma"));
+  return path.resolve(/*turbopackIgnore: true*/ process.env.ATTEST_PRISMA_DIR ?? path.join(process.cwd(), "prisma"));
 }
 
 export function getMigrationsDirectory(provider: DatabaseProvider): string {
