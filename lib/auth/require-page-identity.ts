@@ -3,6 +3,7 @@
 // `forbidden()`, which answers 403 and renders app/forbidden.tsx.
 import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
+import { cache } from "react";
 import { hasPermission, type Permission, type Role, type SessionIdentity } from "@/lib/auth/identity";
 import { listUserOrganizations, type OrganizationMembership } from "@/lib/auth/list-user-organizations";
 import { resolveSessionIdentity } from "@/lib/auth/resolve-session-identity";
@@ -15,15 +16,18 @@ export type PageIdentity = {
   orgs: OrganizationMembership[];
 };
 
-/** The signed-in person of this page request, checked against the database; null when signed out. */
-export async function getPageIdentity(): Promise<PageIdentity | null> {
+/**
+ * The signed-in person of this page request, checked against the database; null
+ * when signed out. Memoized per request: the layout and the page both ask.
+ */
+export const getPageIdentity = cache(async function getPageIdentity(): Promise<PageIdentity | null> {
   const cookieStore = await cookies();
   const identity = await resolveSessionIdentity(new Map(cookieStore.getAll().map((c) => [c.name, c.value])));
   if (!identity) return null;
   const orgs = await listUserOrganizations(identity.userId);
   const org = orgs.find((candidate) => candidate.id === identity.orgId);
   return org ? { identity, org, orgs } : null;
-}
+});
 
 export async function requirePageIdentity(
   options: { permission?: Permission; roles?: readonly Role[]; callbackUrl?: string } = {},
