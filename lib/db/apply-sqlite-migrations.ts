@@ -21,7 +21,7 @@ export function applySqliteMigrations(
   const connection = new Database(file, { timeout: BUSY_TIMEOUT_MS });
   try {
     // WAL lets report workers write while requests read; it persists in the file.
-    connection.pragma("journal_mode = WAL");
+    switchToWal(connection);
     // Prisma's table redefinitions drop and recreate tables; with enforcement on,
     // dropping a parent would cascade-delete children. PRAGMA foreign_keys is a
     // no-op inside a transaction, so it is switched off here and checked before commit.
@@ -54,6 +54,26 @@ export function applySqliteMigrations(
     return { applied, missingLocally };
   } finally {
     connection.close();
+  }
+}
+
+/**
+ * Switching a new file to WAL reads the header and then upgrades to a write
+ * lock; SQLite never runs the busy handler for such an upgrade, so a second
+ * process starting at the same moment gets SQLITE_BUSY at once. Retry it for
+ * as long as the busy timeout would have waited.
+ */
+function switchToWal(connection: Database.Database): void {
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      connection.pragma("journal_mode = WAL");
+      return;
+    } catch (error) {
+      const busy = (error as { code?: string }).code?.startsWith("SQLITE_BUSY") ?? false;
+      if (!busy || Date.now() > deadline) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Math.min(10 * attempt, 200));
+    }
   }
 }
 

@@ -211,6 +211,30 @@ describe.each(providers)("applyMigrations on $provider", ({ provider, server, sk
   });
 });
 
+it("waits for another process's write lock while switching a new SQLite file to WAL", async () => {
+  const database = await freshDatabase("sqlite");
+  const file = getSqliteFilePath(database.url);
+  // Another process holds the write lock for a moment, as a second server starting at once would.
+  const holder = execFile(process.execPath, [
+    "-e",
+    `const db = new (require("better-sqlite3"))(${JSON.stringify(file)});
+     db.exec("CREATE TABLE IF NOT EXISTS lock_holder (x)"); db.exec("BEGIN IMMEDIATE");
+     db.exec("INSERT INTO lock_holder VALUES (1)"); console.log("locked");
+     setTimeout(() => { db.exec("COMMIT"); db.close(); }, 400);`,
+  ]);
+  await new Promise<void>((resolve, reject) => {
+    holder.stdout?.on("data", () => resolve());
+    holder.on("exit", (code) => reject(new Error(`lock holder exited early (${code})`)));
+  });
+
+  const result = await applyMigrations(database.url);
+
+  expect(result.applied).toHaveLength(readMigrations(getMigrationsDirectory("sqlite")).length);
+  expect(await query<{ journal_mode: string }>(database.url, "sqlite", "PRAGMA journal_mode")).toEqual([
+    { journal_mode: "wal" },
+  ]);
+});
+
 it("puts a new SQLite database in WAL mode", async () => {
   const database = await freshDatabase("sqlite");
   await applyMigrations(database.url);
