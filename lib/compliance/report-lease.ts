@@ -1,11 +1,18 @@
 // A claimed attempt at generating a report. Every write a worker makes is
 // fenced on (reportId, workerId, attempt): once the lease moves on, the old
 // holder's writes match no row.
+import { Prisma } from "@/lib/generated/sqlite/client";
+
 export type ReportLease = { reportId: string; workerId: string; attempt: number };
 
 /** The Prisma `where` of a fenced write. */
 export function leaseWhere(lease: ReportLease) {
   return { id: lease.reportId, status: "pending", leaseOwner: lease.workerId, attempts: lease.attempt };
+}
+
+/** The same condition as SQL over "Report", for writes made through the driver. */
+export function leaseSql(lease: ReportLease): Prisma.Sql {
+  return Prisma.sql`"id" = ${lease.reportId} AND "status" = 'pending' AND "leaseOwner" = ${lease.workerId} AND "attempts" = ${lease.attempt}`;
 }
 
 export const defaultLeaseSeconds = 60;

@@ -8,6 +8,7 @@ import { processNextReport } from "@/lib/compliance/process-next-report";
 import type { ReportWorkerData, ReportWorkerMessage } from "@/lib/compliance/report-worker-protocol";
 import { reportDefinitions } from "@/lib/compliance/reports";
 import { createDatabaseClient } from "@/lib/db";
+import { closeDatabaseClient } from "@/lib/db/raw-sql-of";
 import { logger } from "@/lib/log/logger";
 
 const data = workerData as ReportWorkerData;
@@ -51,7 +52,7 @@ async function main(): Promise<void> {
     }
     if (!shouldStop()) await idle(data.pollMs);
   }
-  await database.$disconnect();
+  await closeDatabaseClient(database);
   log.info("report worker stopped");
   parentPort?.postMessage({ type: "stopped" } satisfies ReportWorkerMessage);
   // The message listener would keep this thread alive; closing the port lets it end.

@@ -3,10 +3,10 @@
 // better-sqlite3 adapter writes DateTime as ISO-8601 with a "+00:00" offset
 // (not "Z"), and raw SQL must match it exactly for equality and ordering; on
 // PostgreSQL `timestamp(3)` (UTC, no zone) reads ISO text through a cast.
-import SqliteDatabase from "better-sqlite3";
 import { Prisma } from "@/lib/generated/sqlite/client";
-import { getDatabaseProvider, getDatabaseUrl, getSqliteFilePath, type DatabaseProvider } from "@/lib/db/database-url";
+import { getDatabaseProvider, type DatabaseProvider } from "@/lib/db/database-url";
 import type { Database } from "@/lib/db";
+import { rawSqlOf } from "@/lib/db/raw-sql-of";
 
 export type ClaimedRow = { id: string; attempts: number };
 
@@ -79,41 +79,17 @@ export function sqlTimestamp(date: Date, provider: DatabaseProvider = getDatabas
 /**
  * Stored chunks `fromSeq…fromSeq+count-1` of an artifact, in order. Downloads
  * are the one byte-heavy read: Prisma moves Bytes through base64 (measured
- * ~45 MB/s), so on SQLite they are read through a read-only better-sqlite3
- * connection of this process (~600 MB/s); PostgreSQL reads several chunks per
- * round trip through Prisma.
+ * ~45 MB/s), so they are read through the driver (SQLite ~600 MB/s in-process).
  */
 export async function readReportChunks(
   db: Database,
   artifactId: string,
   fromSeq: number,
   count: number,
-  provider: DatabaseProvider = getDatabaseProvider(),
 ): Promise<Uint8Array[]> {
-  if (provider === "sqlite") {
-    const rows = chunkReader().all(artifactId, fromSeq, fromSeq + count) as Buffer[];
-    return rows;
-  }
-  const rows = await db.$queryRaw<{ data: Uint8Array }[]>`
+  const rows = await rawSqlOf(db).query<{ data: Uint8Array }>(Prisma.sql`
     SELECT "data" FROM "ReportChunk"
      WHERE "artifactId" = ${artifactId} AND "seq" >= ${fromSeq} AND "seq" < ${fromSeq + count}
-     ORDER BY "seq"`;
+     ORDER BY "seq"`);
   return rows.map((row) => row.data);
-}
-
-const globalForReader = globalThis as unknown as {
-  attestChunkReader?: { file: string; statement: SqliteDatabase.Statement };
-};
-
-function chunkReader(): SqliteDatabase.Statement {
-  const file = getSqliteFilePath(getDatabaseUrl());
-  const cached = globalForReader.attestChunkReader;
-  if (cached?.file === file) return cached.statement;
-  const connection = new SqliteDatabase(file, { fileMustExist: true, timeout: 10_000 });
-  connection.pragma("query_only = ON");
-  const statement = connection
-    .prepare(`SELECT "data" FROM "ReportChunk" WHERE "artifactId" = ? AND "seq" >= ? AND "seq" < ? ORDER BY "seq"`)
-    .pluck();
-  globalForReader.attestChunkReader = { file, statement };
-  return statement;
 }

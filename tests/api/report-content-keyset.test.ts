@@ -1,6 +1,7 @@
 // Keyset paging of populations across many small pages: ties on the timestamp
 // are broken by id, the period edges hold, nothing is skipped or read twice,
 // and the raw-SQL audit event pages return what Prisma's findMany returns.
+import { Prisma } from "@/lib/generated/sqlite/client";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildAgentFilter } from "@/lib/compliance/reports/build-agent-filter";
 import { createAuditEventPopulation } from "@/lib/compliance/reports/sources/audit-event-population";
@@ -111,11 +112,11 @@ describe("keyset paging", () => {
     }
   });
 
-  it("reads vault accesses the same way through Prisma pages", async () => {
+  it("reads vault accesses the same way, with each secret's name", async () => {
     const source = createVaultAccessPopulation(db, {
       source: "test",
       filter: "test",
-      where: { orgId },
+      where: Prisma.sql`"orgId" = ${orgId}`,
       range,
     });
     const expected = await db.vaultAccess.findMany({

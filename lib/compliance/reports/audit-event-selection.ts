@@ -37,9 +37,7 @@ export function auditEventSelectionSql(selection: AuditEventSelection): Prisma.S
   const category = selection.actionPrefix
     ? Prisma.sql`(${categories} OR "action" LIKE (${selection.actionPrefix} || '%'))`
     : categories;
-  const ids = selection.agentFilter.agentIds;
-  const agents = ids ? Prisma.sql`AND ("agentId" IN (${Prisma.join(ids)}) OR "agentId" IS NULL)` : Prisma.empty;
-  return Prisma.sql`"orgId" = ${selection.orgId} AND ${category} ${agents}`;
+  return Prisma.sql`"orgId" = ${selection.orgId} AND ${category} AND ${selection.agentFilter.nullableSql}`;
 }
 
 /** The selection in words, for a manifest filter (org, time and agents are described by the caller). */

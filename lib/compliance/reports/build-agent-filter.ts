@@ -8,6 +8,8 @@
 // they stay in an agent-scoped report, flagged by an empty agent_id. Records
 // of any other agent never appear. GDPR's "org-wide + this agent's" processing
 // activities are the same rule.
+import { Prisma } from "@/lib/generated/sqlite/client";
+
 export type AgentFilter = {
   /** The selected agents, or null for "all agents of the org". */
   agentIds: string[] | null;
@@ -15,6 +17,9 @@ export type AgentFilter = {
   required: { agentId?: { in: string[] } };
   /** Prisma `where` for models whose agentId is nullable: selected agents + org-level rows. */
   nullable: { OR?: Array<{ agentId: { in: string[] } } | { agentId: null }> };
+  /** The same two as SQL conditions on an unqualified "agentId" (TRUE when unfiltered). */
+  requiredSql: Prisma.Sql;
+  nullableSql: Prisma.Sql;
   /** Human-readable forms of the two, for the population manifest. */
   requiredText: string | null;
   nullableText: string | null;
@@ -28,6 +33,8 @@ export function buildAgentFilter(agentIds: readonly string[]): AgentFilter {
       agentIds: null,
       required: {},
       nullable: {},
+      requiredSql: Prisma.sql`1 = 1`,
+      nullableSql: Prisma.sql`1 = 1`,
       requiredText: null,
       nullableText: null,
       note: "All agents of the organization are in scope.",
@@ -39,6 +46,8 @@ export function buildAgentFilter(agentIds: readonly string[]): AgentFilter {
     agentIds: ids,
     required: { agentId: { in: ids } },
     nullable: { OR: [{ agentId: { in: ids } }, { agentId: null }] },
+    requiredSql: Prisma.sql`"agentId" IN (${Prisma.join(ids)})`,
+    nullableSql: Prisma.sql`("agentId" IN (${Prisma.join(ids)}) OR "agentId" IS NULL)`,
     requiredText: `agentId in (${list})`,
     nullableText: `(agentId in (${list}) or agentId is null)`,
     note:

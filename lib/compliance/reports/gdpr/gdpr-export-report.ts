@@ -2,6 +2,7 @@
 // its body, the personal data detected in each (masked samples only), the
 // Art. 30 processing activities and the third-party sharing that apply to the
 // agent, and the external domains personal data was sent to.
+import { Prisma } from "@/lib/generated/sqlite/client";
 import { detectPersonalData } from "@/lib/compliance/pii/detect-personal-data";
 import { summarizePersonalData } from "@/lib/compliance/pii/summarize-personal-data";
 import type { ReportDefinition } from "@/lib/compliance/report-definition";
@@ -47,7 +48,7 @@ export const gdprExportReport: ReportDefinition = {
     const emails = createEmailPopulation(db, {
       source: "Email: emails.emails",
       filter: joinFilterText([org, `agentId = ${agentId}`, window.describe("sentAt"), "inbound and outbound"]),
-      where: { orgId, agentId },
+      where: Prisma.sql`"orgId" = ${orgId} AND "agentId" = ${agentId}`,
       range: window.range,
     });
     const activities = createProcessingActivityPopulation(db, {

@@ -1,6 +1,6 @@
 // Every population the SOC2 Summary lists, each with its filter in words.
 // Built once: the manifest counts these, and the sections page through them.
-import type { Prisma } from "@/lib/generated/sqlite/client";
+import { Prisma } from "@/lib/generated/sqlite/client";
 import type { AgentFilter } from "../build-agent-filter";
 import type { TimeWindow } from "../build-time-window";
 import {
@@ -45,9 +45,15 @@ export function planSoc2Populations({ db, orgId, window, agentFilter, asOf }: Sc
     enforcement: select(["agent_enforcement"]),
     admin: select(administrativeCategories, apiKeyActionPrefix),
   };
+  // Each condition twice, side by side: Prisma `where` for the aggregates,
+  // SQL for the populations read through the driver.
   const condition = {
     dlpViolations: { orgId, ...agentFilter.required } satisfies Prisma.DlpViolationWhereInput,
     vaultAccesses: { AND: [{ orgId }, agentFilter.nullable] } satisfies Prisma.VaultAccessWhereInput,
+  };
+  const conditionSql = {
+    dlpViolations: Prisma.sql`"orgId" = ${orgId} AND ${agentFilter.requiredSql}`,
+    vaultAccesses: Prisma.sql`"orgId" = ${orgId} AND ${agentFilter.nullableSql}`,
   };
   const inPeriod = (events: AuditEventSelection): Prisma.AuditEventWhereInput => ({
     AND: [auditEventSelectionWhere(events), { occurredAt: window.range }],
@@ -116,7 +122,7 @@ export function planSoc2Populations({ db, orgId, window, agentFilter, asOf }: Sc
     dlpViolations: createDlpViolationPopulation(db, {
       source: "DlpViolation: dlp.violations",
       filter: joinFilterText([org, window.describe("detectedAt"), agentFilter.requiredText]),
-      where: condition.dlpViolations,
+      where: conditionSql.dlpViolations,
       range: window.range,
     }),
     secrets: createVaultSecretPopulation(db, {
@@ -146,7 +152,7 @@ export function planSoc2Populations({ db, orgId, window, agentFilter, asOf }: Sc
     vaultAccesses: createVaultAccessPopulation(db, {
       source: "VaultAccess: vault.accesses",
       filter: joinFilterText([org, window.describe("occurredAt"), agentFilter.nullableText]),
-      where: condition.vaultAccesses,
+      where: conditionSql.vaultAccesses,
       range: window.range,
     }),
     adminEvents: events("administrative_actions.events", selection.admin),

@@ -1,61 +1,42 @@
 import type { Database } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/sqlite/client";
-import {
-  afterKeyset,
-  keysetOrder,
-  pageTimeRange,
-  toKeyset,
-  type PopulationSource,
-  type TimeRange,
-} from "../population-source";
+import { Prisma } from "@/lib/generated/sqlite/client";
+import type { PopulationSource, TimeRange } from "../population-source";
+import { createSqlPopulation, toDate, toNullableString } from "../sql-population";
 
-const select = {
-  id: true,
-  detectedAt: true,
-  ruleId: true,
-  rule: { select: { name: true } },
-  agentId: true,
-  emailId: true,
-  severity: true,
-  actionTaken: true,
-  excerpt: true,
-} satisfies Prisma.DlpViolationSelect;
+export type DlpViolationRecord = {
+  id: string;
+  detectedAt: Date;
+  ruleId: string;
+  rule: { name: string };
+  agentId: string;
+  emailId: string | null;
+  severity: string;
+  actionTaken: string;
+  excerpt: string;
+};
 
-export type DlpViolationRecord = Prisma.DlpViolationGetPayload<{ select: typeof select }>;
-
+/** DLP violations with the name of the rule that fired. */
 export function createDlpViolationPopulation(
   db: Database,
-  spec: { source: string; filter: string; where: Prisma.DlpViolationWhereInput; range: TimeRange },
+  spec: { source: string; filter: string; where: Prisma.Sql; range: TimeRange },
 ): PopulationSource<DlpViolationRecord> {
-  // `where` holds every condition but time; the time range is applied here so
-  // each page can start its index range at the cursor.
-  const where: Prisma.DlpViolationWhereInput = { AND: [spec.where, { detectedAt: spec.range }] };
-  return {
-    source: spec.source,
-    filter: spec.filter,
-    count: () => db.dlpViolation.count({ where }),
-    edge: async (direction) =>
-      toKeyset(
-        "detectedAt",
-        await db.dlpViolation.findFirst({
-          where,
-          orderBy: keysetOrder("detectedAt", direction),
-          select: { id: true, detectedAt: true },
-        }),
-      ),
-    page: (after, take) =>
-      db.dlpViolation.findMany({
-        where: {
-          AND: [
-            spec.where,
-            { detectedAt: pageTimeRange(spec.range, after) },
-            after ? afterKeyset("detectedAt", after) : {},
-          ],
-        },
-        orderBy: keysetOrder("detectedAt", "asc"),
-        take,
-        select,
-      }),
+  return createSqlPopulation(db, {
+    ...spec,
+    table: "DlpViolation",
+    timeColumn: "detectedAt",
+    columns: Prisma.sql`"id", "detectedAt", "ruleId", "agentId", "emailId", "severity", "actionTaken", "excerpt",
+      (SELECT r."name" FROM "DlpRule" r WHERE r."id" = "DlpViolation"."ruleId") AS "ruleName"`,
+    toRecord: (row) => ({
+      id: String(row.id),
+      detectedAt: toDate(row.detectedAt),
+      ruleId: String(row.ruleId),
+      rule: { name: String(row.ruleName) },
+      agentId: String(row.agentId),
+      emailId: toNullableString(row.emailId),
+      severity: String(row.severity),
+      actionTaken: String(row.actionTaken),
+      excerpt: String(row.excerpt),
+    }),
     keyOf: (row) => ({ at: row.detectedAt, id: row.id }),
-  };
+  });
 }

@@ -1,57 +1,42 @@
 import type { Database } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/sqlite/client";
-import {
-  afterKeyset,
-  keysetOrder,
-  pageTimeRange,
-  toKeyset,
-  type PopulationSource,
-  type TimeRange,
-} from "../population-source";
+import { Prisma } from "@/lib/generated/sqlite/client";
+import type { PopulationSource, TimeRange } from "../population-source";
+import { createSqlPopulation, toDate, toJson, toNullableString } from "../sql-population";
 
-const select = {
-  id: true,
-  sentAt: true,
-  direction: true,
-  messageId: true,
-  fromAddress: true,
-  toAddresses: true,
-  ccAddresses: true,
-  subject: true,
-  body: true,
-} satisfies Prisma.EmailSelect;
+export type EmailRecord = {
+  id: string;
+  sentAt: Date;
+  direction: string;
+  messageId: string | null;
+  fromAddress: string;
+  /** JSON arrays of addresses, as stored. */
+  toAddresses: unknown;
+  ccAddresses: unknown;
+  subject: string;
+  body: string;
+};
 
-export type EmailRecord = Prisma.EmailGetPayload<{ select: typeof select }>;
-
+/** Emails sent and received, bodies included. */
 export function createEmailPopulation(
   db: Database,
-  spec: { source: string; filter: string; where: Prisma.EmailWhereInput; range: TimeRange },
+  spec: { source: string; filter: string; where: Prisma.Sql; range: TimeRange },
 ): PopulationSource<EmailRecord> {
-  // `where` holds every condition but time; the time range is applied here so
-  // each page can start its index range at the cursor.
-  const where: Prisma.EmailWhereInput = { AND: [spec.where, { sentAt: spec.range }] };
-  return {
-    source: spec.source,
-    filter: spec.filter,
-    count: () => db.email.count({ where }),
-    edge: async (direction) =>
-      toKeyset(
-        "sentAt",
-        await db.email.findFirst({
-          where,
-          orderBy: keysetOrder("sentAt", direction),
-          select: { id: true, sentAt: true },
-        }),
-      ),
-    page: (after, take) =>
-      db.email.findMany({
-        where: {
-          AND: [spec.where, { sentAt: pageTimeRange(spec.range, after) }, after ? afterKeyset("sentAt", after) : {}],
-        },
-        orderBy: keysetOrder("sentAt", "asc"),
-        take,
-        select,
-      }),
+  return createSqlPopulation(db, {
+    ...spec,
+    table: "Email",
+    timeColumn: "sentAt",
+    columns: Prisma.sql`"id", "sentAt", "direction", "messageId", "fromAddress", "toAddresses", "ccAddresses", "subject", "body"`,
+    toRecord: (row, provider) => ({
+      id: String(row.id),
+      sentAt: toDate(row.sentAt),
+      direction: String(row.direction),
+      messageId: toNullableString(row.messageId),
+      fromAddress: String(row.fromAddress),
+      toAddresses: toJson(row.toAddresses, provider),
+      ccAddresses: toJson(row.ccAddresses, provider),
+      subject: String(row.subject),
+      body: String(row.body),
+    }),
     keyOf: (row) => ({ at: row.sentAt, id: row.id }),
-  };
+  });
 }

@@ -1,62 +1,45 @@
 import type { Database } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/sqlite/client";
-import {
-  afterKeyset,
-  keysetOrder,
-  pageTimeRange,
-  toKeyset,
-  type PopulationSource,
-  type TimeRange,
-} from "../population-source";
+import { Prisma } from "@/lib/generated/sqlite/client";
+import type { PopulationSource, TimeRange } from "../population-source";
+import { createSqlPopulation, toDate, toNullableString } from "../sql-population";
 
-const select = {
-  id: true,
-  occurredAt: true,
-  secretId: true,
-  secret: { select: { name: true, kind: true } },
-  action: true,
-  actorType: true,
-  actorId: true,
-  actorLabel: true,
-  agentId: true,
-  outcome: true,
-} satisfies Prisma.VaultAccessSelect;
+export type VaultAccessRecord = {
+  id: string;
+  occurredAt: Date;
+  secretId: string;
+  secret: { name: string; kind: string };
+  action: string;
+  actorType: string;
+  actorId: string | null;
+  actorLabel: string | null;
+  agentId: string | null;
+  outcome: string;
+};
 
-export type VaultAccessRecord = Prisma.VaultAccessGetPayload<{ select: typeof select }>;
-
+/** Reads and rotations of vault secrets, with each secret's name and kind. */
 export function createVaultAccessPopulation(
   db: Database,
-  spec: { source: string; filter: string; where: Prisma.VaultAccessWhereInput; range: TimeRange },
+  spec: { source: string; filter: string; where: Prisma.Sql; range: TimeRange },
 ): PopulationSource<VaultAccessRecord> {
-  // `where` holds every condition but time; the time range is applied here so
-  // each page can start its index range at the cursor.
-  const where: Prisma.VaultAccessWhereInput = { AND: [spec.where, { occurredAt: spec.range }] };
-  return {
-    source: spec.source,
-    filter: spec.filter,
-    count: () => db.vaultAccess.count({ where }),
-    edge: async (direction) =>
-      toKeyset(
-        "occurredAt",
-        await db.vaultAccess.findFirst({
-          where,
-          orderBy: keysetOrder("occurredAt", direction),
-          select: { id: true, occurredAt: true },
-        }),
-      ),
-    page: (after, take) =>
-      db.vaultAccess.findMany({
-        where: {
-          AND: [
-            spec.where,
-            { occurredAt: pageTimeRange(spec.range, after) },
-            after ? afterKeyset("occurredAt", after) : {},
-          ],
-        },
-        orderBy: keysetOrder("occurredAt", "asc"),
-        take,
-        select,
-      }),
+  return createSqlPopulation(db, {
+    ...spec,
+    table: "VaultAccess",
+    timeColumn: "occurredAt",
+    columns: Prisma.sql`"id", "occurredAt", "secretId", "action", "actorType", "actorId", "actorLabel", "agentId", "outcome",
+      (SELECT s."name" FROM "VaultSecret" s WHERE s."id" = "VaultAccess"."secretId") AS "secretName",
+      (SELECT s."kind" FROM "VaultSecret" s WHERE s."id" = "VaultAccess"."secretId") AS "secretKind"`,
+    toRecord: (row) => ({
+      id: String(row.id),
+      occurredAt: toDate(row.occurredAt),
+      secretId: String(row.secretId),
+      secret: { name: String(row.secretName), kind: String(row.secretKind) },
+      action: String(row.action),
+      actorType: String(row.actorType),
+      actorId: toNullableString(row.actorId),
+      actorLabel: toNullableString(row.actorLabel),
+      agentId: toNullableString(row.agentId),
+      outcome: String(row.outcome),
+    }),
     keyOf: (row) => ({ at: row.occurredAt, id: row.id }),
-  };
+  });
 }

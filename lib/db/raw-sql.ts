@@ -1,0 +1,103 @@
+// Direct driver access for the report engine's byte- and row-heavy paths.
+// Prisma stays the query API everywhere else; here it cost more than the
+// database itself: row mapping of million-row populations, and Bytes moved
+// through base64 (chunk writes and downloads). Statements are still built with
+// Prisma.sql, so values are always bound, never spliced.
+import SqliteDatabase from "better-sqlite3";
+import pg from "pg";
+import type { Prisma } from "@/lib/generated/sqlite/client";
+import { getDatabaseProvider, getSqliteFilePath, type DatabaseProvider } from "@/lib/db/database-url";
+
+export type RawRow = Record<string, unknown>;
+
+export interface RawSql {
+  readonly provider: DatabaseProvider;
+  query<T extends RawRow = RawRow>(sql: Prisma.Sql): Promise<T[]>;
+  /**
+   * Runs the statements in order in one write transaction and resolves to the
+   * rows each changed. A list rather than a callback: on SQLite the whole
+   * transaction then runs synchronously, so nothing else on this thread can
+   * interleave while it holds the write lock (SQLite: BEGIN IMMEDIATE).
+   */
+  transaction(statements: Prisma.Sql[]): Promise<number[]>;
+  close(): Promise<void>;
+}
+
+const TIMESTAMP_WITHOUT_TIME_ZONE = 1114;
+
+export function createRawSql(url: string): RawSql {
+  return getDatabaseProvider(url) === "postgresql" ? createPostgresRawSql(url) : createSqliteRawSql(url);
+}
+
+function createSqliteRawSql(url: string): RawSql {
+  const connection = new SqliteDatabase(getSqliteFilePath(url), { fileMustExist: true, timeout: 10_000 });
+  // WAL + NORMAL: a commit is durable once the WAL is synced at checkpoint; a
+  // crash can lose the last chunks, never corrupt them, and the report's lease
+  // then expires and it is generated again. FULL synced every 1 MiB chunk.
+  connection.pragma("synchronous = NORMAL");
+  const statements = new Map<string, SqliteDatabase.Statement>();
+  const prepare = (sql: Prisma.Sql) => {
+    let statement = statements.get(sql.sql);
+    if (!statement) {
+      statement = connection.prepare(sql.sql);
+      statements.set(sql.sql, statement);
+    }
+    return statement;
+  };
+  const values = (sql: Prisma.Sql) => sql.values.map(toSqliteValue);
+  const runAll = connection.transaction((statements: Prisma.Sql[]) =>
+    statements.map((sql) => prepare(sql).run(...values(sql)).changes),
+  );
+  return {
+    provider: "sqlite",
+    query: async <T extends RawRow>(sql: Prisma.Sql) => prepare(sql).all(...values(sql)) as T[],
+    transaction: async (statements) => runAll.immediate(statements),
+    async close() {
+      statements.clear();
+      connection.close();
+    },
+  };
+}
+
+function toSqliteValue(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString().replace("Z", "+00:00");
+  if (typeof value === "boolean") return value ? 1 : 0;
+  return value;
+}
+
+function createPostgresRawSql(url: string): RawSql {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 2,
+    allowExitOnIdle: true,
+    // timestamp(3) columns hold UTC without a zone; pg would read them as local time.
+    types: {
+      getTypeParser: ((oid: number, format?: "text" | "binary") =>
+        oid === TIMESTAMP_WITHOUT_TIME_ZONE && format !== "binary"
+          ? (text: string) => new Date(`${text.replace(" ", "T")}Z`)
+          : pg.types.getTypeParser(oid, format ?? "text")) as typeof pg.types.getTypeParser,
+    },
+  });
+  // pg would send a Date as local time with an offset, which timestamp(3) drops.
+  const values = (sql: Prisma.Sql) => sql.values.map((value) => (value instanceof Date ? value.toISOString() : value));
+  return {
+    provider: "postgresql",
+    query: async <T extends RawRow>(sql: Prisma.Sql) => (await pool.query<T>(sql.text, values(sql))).rows,
+    async transaction(statements) {
+      const client = await pool.connect();
+      try {
+        await client.query("BEGIN");
+        const changed: number[] = [];
+        for (const sql of statements) changed.push((await client.query(sql.text, values(sql))).rowCount ?? 0);
+        await client.query("COMMIT");
+        return changed;
+      } catch (error) {
+        await client.query("ROLLBACK").catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
