@@ -1,4 +1,5 @@
 import type { Database } from "@/lib/db";
+import { rawSqlOf } from "@/lib/db/raw-sql-of";
 import { Prisma } from "@/lib/generated/sqlite/client";
 import type { PopulationSource, TimeRange } from "../population-source";
 import { createSqlPopulation, toDate, toNullableString } from "../sql-population";
@@ -16,23 +17,28 @@ export type VaultAccessRecord = {
   outcome: string;
 };
 
-/** Reads and rotations of vault secrets, with each secret's name and kind. */
+type Secret = VaultAccessRecord["secret"];
+
+/**
+ * Reads and rotations of vault secrets, with each secret's name and kind. An
+ * org has few secrets and hundreds of thousands of accesses, so secrets are
+ * looked up once each and remembered, not joined into every row.
+ */
 export function createVaultAccessPopulation(
   db: Database,
   spec: { source: string; filter: string; where: Prisma.Sql; range: TimeRange },
 ): PopulationSource<VaultAccessRecord> {
-  return createSqlPopulation(db, {
+  const secrets = new Map<string, Secret>();
+  const population = createSqlPopulation(db, {
     ...spec,
     table: "VaultAccess",
     timeColumn: "occurredAt",
-    columns: Prisma.sql`"id", "occurredAt", "secretId", "action", "actorType", "actorId", "actorLabel", "agentId", "outcome",
-      (SELECT s."name" FROM "VaultSecret" s WHERE s."id" = "VaultAccess"."secretId") AS "secretName",
-      (SELECT s."kind" FROM "VaultSecret" s WHERE s."id" = "VaultAccess"."secretId") AS "secretKind"`,
+    columns: Prisma.sql`"id", "occurredAt", "secretId", "action", "actorType", "actorId", "actorLabel", "agentId", "outcome"`,
     toRecord: (row) => ({
       id: String(row.id),
       occurredAt: toDate(row.occurredAt),
       secretId: String(row.secretId),
-      secret: { name: String(row.secretName), kind: String(row.secretKind) },
+      secret: { name: "", kind: "" },
       action: String(row.action),
       actorType: String(row.actorType),
       actorId: toNullableString(row.actorId),
@@ -42,4 +48,24 @@ export function createVaultAccessPopulation(
     }),
     keyOf: (row) => ({ at: row.occurredAt, id: row.id }),
   });
+  return {
+    ...population,
+    async page(after, take) {
+      const rows = await population.page(after, take);
+      const unknown = [...new Set(rows.map((row) => row.secretId))].filter((id) => !secrets.has(id));
+      if (unknown.length > 0) {
+        const found = await rawSqlOf(db).query<{ id: string; name: string; kind: string }>(
+          Prisma.sql`SELECT "id", "name", "kind" FROM "VaultSecret" WHERE "id" IN (${Prisma.join(unknown)})`,
+        );
+        for (const secret of found) secrets.set(secret.id, { name: secret.name, kind: secret.kind });
+      }
+      for (const row of rows) {
+        const secret = secrets.get(row.secretId);
+        // A foreign key guarantees the secret; its absence means the data changed mid-read.
+        if (!secret) throw new Error(`VaultAccess ${row.id} names secret ${row.secretId}, which does not exist`);
+        row.secret = secret;
+      }
+      return rows;
+    },
+  };
 }
