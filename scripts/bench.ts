@@ -170,68 +170,138 @@ function buildSpecs(target: { orgId: string; agentId: string; from: string; to: 
       ? `"${column}" >= ${fromTs}::timestamp AND "${column}" < ${toTs}::timestamp`
       : `"${column}" >= ${fromTs} AND "${column}" < ${toTs}`;
 
+  // The baselines run what each report runs — every aggregate query (manifest
+  // counts and edges, section summaries, grouped tables, daily counts) and one
+  // dump per population it lists — so a ratio compares the same database work;
+  // only the rendering (JSON + CSV, hashing, chunked storage) is the report's own.
+  const where = (...conditions: string[]) => conditions.join(" AND ");
+  const events = (selection: string) => where(`"orgId" = ${org}`, selection, inRange("occurredAt"));
+  const day = provider === "postgresql" ? `to_char("occurredAt", 'YYYY-MM-DD')` : `substr("occurredAt", 1, 10)`;
+  const reason = provider === "postgresql" ? `"metadata"->>'reason'` : `json_extract("metadata", '$.reason')`;
+  const orderedByTime = (table: string, condition: string, time: string) => [
+    aggregate(`SELECT COUNT(*) FROM "${table}" WHERE ${condition}`),
+    aggregate(`SELECT "id", "${time}" FROM "${table}" WHERE ${condition} ORDER BY "${time}", "id" LIMIT 1`),
+    aggregate(`SELECT "id", "${time}" FROM "${table}" WHERE ${condition} ORDER BY "${time}" DESC, "id" DESC LIMIT 1`),
+  ];
+  const groupCounts = (table: string, condition: string, columns: string) =>
+    aggregate(`SELECT ${columns}, COUNT(*) FROM "${table}" WHERE ${condition} GROUP BY ${columns} ORDER BY ${columns}`);
+  const byDay = (condition: string) =>
+    aggregate(`SELECT ${day}, COUNT(*) FROM "AuditEvent" WHERE ${condition} GROUP BY 1 ORDER BY 1`);
+  const eventPopulation = (name: string, condition: string) => [
+    ...orderedByTime("AuditEvent", condition, "occurredAt"),
+    dump(name, `SELECT * FROM "AuditEvent" WHERE ${condition} ORDER BY "occurredAt", "id"`),
+  ];
+
+  const userAccess = events(`"category" IN ('authentication', 'user_admin')`);
+  const agentConfig = events(`"category" IN ('agent_config')`);
+  const enforcement = events(`"category" IN ('agent_enforcement')`);
+  const admin = events(
+    `("category" IN ('user_admin', 'agent_config', 'dlp', 'system_config', 'compliance') OR "action" LIKE 'api_key.%')`,
+  );
+  const vault = where(`"orgId" = ${org}`, inRange("occurredAt"));
+  const dlp = where(`"orgId" = ${org}`, inRange("detectedAt"));
+  const periodEnd = `${nextDay}T00:00:00.000`;
+  const cutoff = q(new Date(Date.parse(`${periodEnd}Z`) - 90 * 86_400_000).toISOString().slice(0, 23));
+  const end = q(periodEnd);
+  const ts = (literal: string) => (provider === "postgresql" ? `${literal}::timestamp` : literal);
+  const staleSecrets = where(
+    `"orgId" = ${org}`,
+    `"createdAt" < ${ts(cutoff)}`,
+    `NOT EXISTS (SELECT 1 FROM "VaultAccess" a WHERE a."secretId" = "VaultSecret"."id" AND a."action" = 'rotate' AND a."outcome" = 'success' AND a."occurredAt" >= ${ts(cutoff)} AND a."occurredAt" < ${ts(end)})`,
+    `("lastRotatedAt" IS NULL OR "lastRotatedAt" < ${ts(cutoff)} OR "lastRotatedAt" >= ${ts(end)})`,
+  );
   const soc2: string[] = [
-    aggregate(
-      `SELECT "category", "action", "outcome", COUNT(*) FROM "AuditEvent" WHERE "orgId" = ${org} AND ${inRange("occurredAt")} GROUP BY 1, 2, 3`,
-    ),
-    aggregate(
-      `SELECT "actorLabel", "outcome", COUNT(*) FROM "AuditEvent" WHERE "orgId" = ${org} AND "category" = 'authentication' AND ${inRange("occurredAt")} GROUP BY 1, 2`,
-    ),
-    aggregate(
-      `SELECT "agentId", "action", COUNT(*) FROM "AuditEvent" WHERE "orgId" = ${org} AND "outcome" = 'denied' AND ${inRange("occurredAt")} GROUP BY 1, 2`,
-    ),
-    aggregate(
-      `SELECT "ruleId", "severity", "actionTaken", "agentId", COUNT(*) FROM "DlpViolation" WHERE "orgId" = ${org} AND ${inRange("detectedAt")} GROUP BY 1, 2, 3, 4`,
-    ),
-    aggregate(
-      `SELECT "secretId", "action", "actorLabel", "agentId", COUNT(*) FROM "VaultAccess" WHERE "orgId" = ${org} AND ${inRange("occurredAt")} GROUP BY 1, 2, 3, 4`,
-    ),
-    dump(
-      "soc2_audit_events",
-      `SELECT * FROM "AuditEvent" WHERE "orgId" = ${org} AND ${inRange("occurredAt")} ORDER BY "occurredAt", "id"`,
-    ),
-    dump(
-      "soc2_dlp_violations",
-      `SELECT * FROM "DlpViolation" WHERE "orgId" = ${org} AND ${inRange("detectedAt")} ORDER BY "detectedAt", "id"`,
-    ),
+    // manifest and populations
+    ...eventPopulation("soc2_user_access_events", userAccess),
+    ...eventPopulation("soc2_agent_config_events", agentConfig),
+    ...eventPopulation("soc2_enforcement_events", enforcement),
+    ...eventPopulation("soc2_admin_events", admin),
+    ...orderedByTime("VaultAccess", vault, "occurredAt"),
     dump(
       "soc2_vault_access",
-      `SELECT * FROM "VaultAccess" WHERE "orgId" = ${org} AND ${inRange("occurredAt")} ORDER BY "occurredAt", "id"`,
+      `SELECT a.*, s."name", s."kind" FROM "VaultAccess" a JOIN "VaultSecret" s ON s."id" = a."secretId" WHERE a."orgId" = ${org} AND ${inRange("occurredAt").replace(/"occurredAt"/g, 'a."occurredAt"')} ORDER BY a."occurredAt", a."id"`,
+    ),
+    ...orderedByTime("DlpViolation", dlp, "detectedAt"),
+    dump(
+      "soc2_dlp_violations",
+      `SELECT v.*, r."name" FROM "DlpViolation" v JOIN "DlpRule" r ON r."id" = v."ruleId" WHERE v."orgId" = ${org} AND ${inRange("detectedAt").replace(/"detectedAt"/g, 'v."detectedAt"')} ORDER BY v."detectedAt", v."id"`,
     ),
     dump("soc2_members", `SELECT * FROM "Membership" WHERE "orgId" = ${org} ORDER BY "createdAt", "id"`),
     dump("soc2_agents", `SELECT * FROM "Agent" WHERE "orgId" = ${org} ORDER BY "createdAt", "id"`),
     dump("soc2_dlp_rules", `SELECT * FROM "DlpRule" WHERE "orgId" = ${org} ORDER BY "createdAt", "id"`),
     dump("soc2_vault_secrets", `SELECT * FROM "VaultSecret" WHERE "orgId" = ${org} ORDER BY "createdAt", "id"`),
-  ];
-  const gdpr: string[] = [
+    aggregate(`SELECT COUNT(*) FROM "VaultSecret" WHERE ${staleSecrets}`),
+    dump("soc2_stale_secrets", `SELECT * FROM "VaultSecret" WHERE ${staleSecrets} ORDER BY "createdAt", "id"`),
+    // user access
+    groupCounts("AuditEvent", userAccess, `"action", "outcome"`),
+    groupCounts(
+      "AuditEvent",
+      where(userAccess, `"action" IN ('auth.login', 'auth.login_failed')`),
+      `"actorLabel", "actorId", "action", "outcome"`,
+    ),
+    byDay(userAccess),
+    // agent boundaries and enforcement
+    groupCounts("AuditEvent", agentConfig, `"agentId", "action"`),
     aggregate(
-      `SELECT "direction", COUNT(*), MIN("sentAt"), MAX("sentAt") FROM "Email" WHERE "orgId" = ${org} AND "agentId" = ${agent} GROUP BY 1`,
+      `SELECT "agentId", ${reason}, COUNT(*) FROM "AuditEvent" WHERE ${enforcement} GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2`,
     ),
-    dump(
-      "gdpr_emails",
-      `SELECT * FROM "Email" WHERE "orgId" = ${org} AND "agentId" = ${agent} ORDER BY "sentAt", "id"`,
+    groupCounts("AuditEvent", enforcement, `"action", "outcome"`),
+    byDay(enforcement),
+    // DLP
+    groupCounts("DlpViolation", dlp, `"ruleId"`),
+    groupCounts("DlpViolation", dlp, `"severity"`),
+    groupCounts("DlpViolation", dlp, `"actionTaken"`),
+    groupCounts("DlpViolation", dlp, `"agentId"`),
+    // vault
+    groupCounts("VaultAccess", vault, `"secretId", "action", "outcome"`),
+    groupCounts("VaultAccess", vault, `"actorType", "actorLabel", "actorId", "action", "outcome"`),
+    groupCounts("VaultAccess", vault, `"agentId", "action", "outcome"`),
+    aggregate(
+      `SELECT "secretId", MAX("occurredAt") FROM "VaultAccess" WHERE "orgId" = ${org} AND "action" = 'rotate' AND "outcome" = 'success' AND "occurredAt" < ${ts(end)} GROUP BY 1 ORDER BY 1`,
     ),
+    // administrative actions
+    groupCounts("AuditEvent", admin, `"category"`),
+    groupCounts("AuditEvent", admin, `"actorType", "actorLabel", "actorId"`),
+    byDay(admin),
+  ];
+  const gdprEmails = where(`"orgId" = ${org}`, `"agentId" = ${agent}`);
+  const gdpr: string[] = [
+    ...orderedByTime("Email", gdprEmails, "sentAt"),
+    groupCounts("Email", gdprEmails, `"direction"`),
+    dump("gdpr_emails", `SELECT * FROM "Email" WHERE ${gdprEmails} ORDER BY "sentAt", "id"`),
     dump(
       "gdpr_processing",
       `SELECT * FROM "ProcessingActivity" WHERE "orgId" = ${org} AND ("agentId" = ${agent} OR "agentId" IS NULL) ORDER BY "createdAt", "id"`,
     ),
     dump(
       "gdpr_sharing",
-      `SELECT * FROM "DataSharingRecord" WHERE "orgId" = ${org} AND "agentId" = ${agent} ORDER BY "sharedAt", "id"`,
+      `SELECT * FROM "DataSharingRecord" WHERE "orgId" = ${org} AND ("agentId" = ${agent} OR "agentId" IS NULL) ORDER BY "sharedAt", "id"`,
     ),
   ];
-  const auditCategories = `('user_admin', 'agent_config', 'secrets', 'dlp', 'system_config')`;
+  const notApiKey = `NOT ("action" LIKE 'api_key.%')`;
+  const auditAll = events(
+    `("category" IN ('user_admin', 'agent_config', 'secrets', 'dlp', 'system_config', 'compliance') OR "action" LIKE 'api_key.%')`,
+  );
+  const topic = (condition: string, extra: string[]) => {
+    const scoped = events(condition);
+    return [
+      groupCounts("AuditEvent", scoped, `"action", "outcome"`),
+      groupCounts("AuditEvent", scoped, `"actorType", "actorId", "actorLabel"`),
+      ...extra.map((columns) => groupCounts("AuditEvent", scoped, columns)),
+    ];
+  };
   const audit: string[] = [
-    aggregate(
-      `SELECT "category", COUNT(*) FROM "AuditEvent" WHERE "orgId" = ${org} AND "category" IN ${auditCategories} AND ${inRange("occurredAt")} GROUP BY 1`,
-    ),
-    aggregate(
-      `SELECT "category", "actorType", "actorLabel", COUNT(*) FROM "AuditEvent" WHERE "orgId" = ${org} AND "category" IN ${auditCategories} AND ${inRange("occurredAt")} GROUP BY 1, 2, 3`,
-    ),
-    dump(
-      "audit_events",
-      `SELECT * FROM "AuditEvent" WHERE "orgId" = ${org} AND "category" IN ${auditCategories} AND ${inRange("occurredAt")} ORDER BY "occurredAt", "id"`,
-    ),
+    ...eventPopulation("audit_events", auditAll),
+    groupCounts("AuditEvent", auditAll, `"category"`),
+    groupCounts("AuditEvent", auditAll, `"actorType", "actorId", "actorLabel"`),
+    groupCounts("AuditEvent", auditAll, `"category", "action", "outcome"`),
+    byDay(auditAll),
+    ...topic(`"category" = 'user_admin' AND ${notApiKey}`, [`"targetId"`]),
+    ...topic(`"category" = 'agent_config' AND ${notApiKey}`, [`"agentId", "action"`]),
+    ...topic(`"category" = 'secrets' AND ${notApiKey}`, [`"targetId", "action", "outcome"`]),
+    ...topic(`"category" = 'dlp' AND ${notApiKey}`, [`"targetId", "action"`]),
+    ...topic(`("category" = 'system_config' OR "action" LIKE 'api_key.%')`, [`"targetType", "targetId"`]),
+    ...topic(`"category" = 'compliance' AND ${notApiKey}`, []),
   ];
   const { from, to } = target;
   return [
