@@ -4,6 +4,7 @@ import { demoUsers } from "./support/demo-users";
 import { signIn, signInAndWait } from "./support/sign-in";
 
 const reportsUrl = "/api/engine/compliance/reports";
+const seedPathReportsUrl = "/compliance/reports";
 
 test("an admin creates a key, a program uses it, and revoking it locks the program out", async ({ page, request }) => {
   const name = `e2e exporter ${Date.now()}`;
@@ -36,7 +37,12 @@ test("an admin creates a key, a program uses it, and revoking it locks the progr
   await expect(page.getByText(key)).toHaveCount(0);
 
   const withKey = { headers: { Authorization: `Bearer ${key}` } };
-  expect((await request.get(reportsUrl, withKey)).status()).toBe(200);
+  const canonical = await request.get(reportsUrl, withKey);
+  expect(canonical.status()).toBe(200);
+  // The seed page's /compliance/... paths are the same handlers (a rewrite in next.config.js).
+  const viaSeedPath = await request.get(seedPathReportsUrl, withKey);
+  expect(viaSeedPath.status()).toBe(200);
+  expect(Object.keys(await viaSeedPath.json())).toEqual(Object.keys(await canonical.json()));
   // Last used is recorded (possibly just after the response).
   await expect(async () => {
     await page.reload();
@@ -51,9 +57,11 @@ test("an admin creates a key, a program uses it, and revoking it locks the progr
   await expect(row).toContainText("Revoked");
   await expect(row.getByRole("button", { name: `Revoke ${name}` })).toHaveCount(0);
 
-  const refused = await request.get(reportsUrl, withKey);
-  expect(refused.status()).toBe(401);
-  expect((await refused.json()).error.code).toBe("unauthorized");
+  for (const url of [reportsUrl, seedPathReportsUrl]) {
+    const refused = await request.get(url, withKey);
+    expect(refused.status()).toBe(401);
+    expect((await refused.json()).error.code).toBe("unauthorized");
+  }
 });
 
 test("cancelling the revoke confirmation keeps the key active", async ({ page }) => {

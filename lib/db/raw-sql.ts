@@ -5,6 +5,7 @@
 // Prisma.sql, so values are always bound, never spliced.
 import SqliteDatabase from "better-sqlite3";
 import pg from "pg";
+import { to as copyTo } from "pg-copy-streams";
 import type { Prisma } from "@/lib/generated/sqlite/client";
 import { getDatabaseProvider, getSqliteFilePath, type DatabaseProvider } from "@/lib/db/database-url";
 
@@ -20,6 +21,12 @@ export interface RawSql {
    * interleave while it holds the write lock (SQLite: BEGIN IMMEDIATE).
    */
   transaction(statements: Prisma.Sql[]): Promise<number[]>;
+  /**
+   * PostgreSQL only: the bytes of `COPY (<query>) TO STDOUT …` on a connection
+   * of its own. COPY takes no bind parameters, so the query's values are
+   * inlined as escaped literals. Ending the iteration early drops the connection.
+   */
+  copyOut(query: Prisma.Sql, options: string): AsyncIterable<Buffer>;
   close(): Promise<void>;
 }
 
@@ -52,6 +59,9 @@ function createSqliteRawSql(url: string): RawSql {
     provider: "sqlite",
     query: async <T extends RawRow>(sql: Prisma.Sql) => prepare(sql).all(...values(sql)) as T[],
     transaction: async (statements) => runAll.immediate(statements),
+    copyOut() {
+      throw new Error("COPY is PostgreSQL-only");
+    },
     async close() {
       statements.clear();
       connection.close();
@@ -98,6 +108,29 @@ function createPostgresRawSql(url: string): RawSql {
         client.release();
       }
     },
+    async *copyOut(query, options) {
+      const client = await pool.connect();
+      let failed = true;
+      try {
+        yield* client.query(copyTo(`COPY (${inlineValues(query)}) TO STDOUT WITH (${options})`));
+        failed = false;
+      } finally {
+        // A COPY left half-read cannot be reused: destroy that connection.
+        client.release(failed);
+      }
+    },
     close: () => pool.end(),
   };
+}
+
+/** `$n` placeholders replaced by their values as escaped literals (for COPY, which binds none). */
+function inlineValues(query: Prisma.Sql): string {
+  let text = query.text;
+  for (let index = query.values.length; index >= 1; index--) {
+    const value = query.values[index - 1];
+    const literal =
+      typeof value === "number" && Number.isFinite(value) ? String(value) : pg.escapeLiteral(String(value));
+    text = text.replaceAll(`$${index}`, literal);
+  }
+  return text;
 }
