@@ -1,0 +1,59 @@
+// Dev tool: generates one report in-process (no server) against DATABASE_URL
+// and prints the time, for CPU profiling with `node --cpu-prof`.
+// Usage: DATABASE_URL=… npx tsx scripts/dev/profile-report.ts soc2|gdpr|audit [days]
+import { processNextReport } from "@/lib/compliance/process-next-report";
+import { reportDefinitions } from "@/lib/compliance/reports";
+import { createReport } from "@/lib/compliance/create-report";
+import { db } from "@/lib/db";
+
+async function main() {
+  const type = (process.argv[2] ?? "soc2") as "soc2" | "gdpr" | "audit";
+  const days = Number(process.argv[3] ?? 365);
+  const org = await db.organization.findFirstOrThrow({ where: { name: "Acme Robotics" }, select: { id: true } });
+  const admin = await db.membership.findFirstOrThrow({
+    where: { orgId: org.id, role: "admin" },
+    select: { user: { select: { id: true, email: true, name: true } } },
+  });
+  const [busiest] = await db.email.groupBy({
+    by: ["agentId"],
+    where: { orgId: org.id },
+    _count: { _all: true },
+    orderBy: { _count: { agentId: "desc" } },
+    take: 1,
+  });
+  const to = new Date().toISOString().slice(0, 10);
+  const from = new Date(Date.now() - (days - 1) * 86_400_000).toISOString().slice(0, 10);
+  const body = type === "gdpr" ? { agentId: busiest!.agentId!, dateRange: { from, to } } : { dateRange: { from, to } };
+  const identity = {
+    kind: "session" as const,
+    userId: admin.user.id,
+    email: admin.user.email,
+    name: admin.user.name,
+    orgId: org.id,
+    role: "admin" as const,
+  };
+  const report = await createReport({ identity, db }, type, body as never);
+  const started = performance.now();
+  const result = await processNextReport(db, "profile", { definitions: reportDefinitions });
+  const ms = performance.now() - started;
+  const done = await db.report.findUniqueOrThrow({ where: { id: report.id }, select: { status: true, error: true } });
+  console.log(
+    JSON.stringify({
+      type,
+      days,
+      ms: Math.round(ms),
+      status: done.status,
+      error: done.error,
+      result,
+      rssMb: Math.round(process.memoryUsage().rss / 1e6),
+    }),
+  );
+  await db.report.delete({ where: { id: report.id } });
+}
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
