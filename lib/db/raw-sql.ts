@@ -15,6 +15,12 @@ export interface RawSql {
   readonly provider: DatabaseProvider;
   query<T extends RawRow = RawRow>(sql: Prisma.Sql): Promise<T[]>;
   /**
+   * Rows as arrays of column values, in select-list order. For large reads:
+   * better-sqlite3 builds result objects through a slow path (measured 1.8×
+   * the time of arrays on 200k audit events).
+   */
+  queryArrays(sql: Prisma.Sql): Promise<unknown[][]>;
+  /**
    * Runs the statements in order in one write transaction and resolves to the
    * rows each changed. A list rather than a callback: on SQLite the whole
    * transaction then runs synchronously, so nothing else on this thread can
@@ -42,12 +48,16 @@ function createSqliteRawSql(url: string): RawSql {
   // crash can lose the last chunks, never corrupt them, and the report's lease
   // then expires and it is generated again. FULL synced every 1 MiB chunk.
   connection.pragma("synchronous = NORMAL");
+  // Prepared once per SQL text; raw (array) mode is a property of a statement, hence two caches.
   const statements = new Map<string, SqliteDatabase.Statement>();
-  const prepare = (sql: Prisma.Sql) => {
-    let statement = statements.get(sql.sql);
+  const arrayStatements = new Map<string, SqliteDatabase.Statement>();
+  const prepare = (sql: Prisma.Sql, asArrays = false) => {
+    const cache = asArrays ? arrayStatements : statements;
+    let statement = cache.get(sql.sql);
     if (!statement) {
       statement = connection.prepare(sql.sql);
-      statements.set(sql.sql, statement);
+      if (asArrays) statement.raw(true);
+      cache.set(sql.sql, statement);
     }
     return statement;
   };
@@ -58,12 +68,14 @@ function createSqliteRawSql(url: string): RawSql {
   return {
     provider: "sqlite",
     query: async <T extends RawRow>(sql: Prisma.Sql) => prepare(sql).all(...values(sql)) as T[],
+    queryArrays: async (sql) => prepare(sql, true).all(...values(sql)) as unknown[][],
     transaction: async (statements) => runAll.immediate(statements),
     copyOut() {
       throw new Error("COPY is PostgreSQL-only");
     },
     async close() {
       statements.clear();
+      arrayStatements.clear();
       connection.close();
     },
   };
@@ -107,6 +119,9 @@ function createPostgresRawSql(url: string): RawSql {
       } finally {
         client.release();
       }
+    },
+    async queryArrays(sql) {
+      return (await pool.query<unknown[]>({ text: sql.text, values: values(sql), rowMode: "array" })).rows;
     },
     async *copyOut(query, options) {
       const client = await pool.connect();

@@ -6,7 +6,6 @@
 import type { Database } from "@/lib/db";
 import type { DatabaseProvider } from "@/lib/db/database-url";
 import { rawSqlOf } from "@/lib/db/raw-sql-of";
-import type { RawRow } from "@/lib/db/raw-sql";
 import { Prisma } from "@/lib/generated/sqlite/client";
 import { sqlTime, sqlTimeRange } from "./audit-event-selection";
 import { pageTimeRange, type Keyset, type PopulationSource, type TimeRange } from "./population-source";
@@ -18,13 +17,13 @@ export type SqlPopulationSpec<Row> = {
   table: string;
   /** The time column rows are ordered and ranged by. */
   timeColumn: string;
-  /** The select list; must include "id" and the time column. */
+  /** The select list; `toRecord` receives its values in this order. */
   columns: Prisma.Sql;
   /** Every condition but time, on unqualified columns of `table`. */
   where: Prisma.Sql;
   range: TimeRange;
-  /** A driver row as the record the builders read. */
-  toRecord(row: RawRow, provider: DatabaseProvider): Row;
+  /** A driver row (values in select-list order) as the record the builders read. */
+  toRecord(values: unknown[], provider: DatabaseProvider): Row;
   keyOf(row: Row): Keyset;
 };
 
@@ -56,7 +55,7 @@ export function createSqlPopulation<Row>(db: Database, spec: SqlPopulationSpec<R
       const afterCursor = after
         ? Prisma.sql`AND (${time} > ${sqlTime(after.at, provider)} OR (${time} = ${sqlTime(after.at, provider)} AND "id" > ${after.id}))`
         : Prisma.empty;
-      const rows = await raw().query(
+      const rows = await raw().queryArrays(
         Prisma.sql`SELECT ${spec.columns} FROM ${table}
                     WHERE ${spec.where} AND ${inRange(pageTimeRange(spec.range, after))} ${afterCursor}
                     ORDER BY ${time}, "id" LIMIT ${take}`,
