@@ -91,3 +91,8 @@ export function toJson(value: unknown, provider: DatabaseProvider): unknown {
 export function toNullableString(value: unknown): string | null {
   return value === null || value === undefined ? null : String(value);
 }
+
+/** A driver boolean: SQLite stores 0/1, PostgreSQL returns a boolean. */
+export function toBoolean(value: unknown): boolean {
+  return value === true || Number(value) === 1;
+}

@@ -58,13 +58,13 @@ export const gdprExportReport: ReportDefinition = {
         `createdAt < ${asOf.toISOString()}`,
         `(agentId = ${agentId} or agentId is null: org-wide)`,
       ]),
-      where: { AND: [{ orgId }, agentFilter.nullable] },
+      where: Prisma.sql`"orgId" = ${orgId} AND ${agentFilter.nullableSql}`,
       range: { lt: asOf },
     });
     const sharing = createDataSharingRecordPopulation(db, {
       source: "DataSharingRecord: data_sharing.records",
       filter: joinFilterText([org, window.describe("sharedAt"), `(agentId = ${agentId} or agentId is null: org-wide)`]),
-      where: { AND: [{ orgId }, agentFilter.nullable] },
+      where: Prisma.sql`"orgId" = ${orgId} AND ${agentFilter.nullableSql}`,
       range: window.range,
     });
     const run = await startReportRun({ ctx, db, orgId, output, agents, agentFilter, window, asOf }, [

@@ -89,7 +89,6 @@ export function planSoc2Populations({ db, orgId, window, agentFilter, asOf }: Sc
   // by the vault's log or the secret's own last-rotated time, and older than 90 days.
   const periodEnd = window.range.lt;
   const cutoff = new Date(periodEnd.getTime() - rotationMaxAgeDays * DAY_MS);
-  const rotatedSinceCutoff = { action: "rotate", outcome: "success", occurredAt: { gte: cutoff, lt: periodEnd } };
 
   return {
     where,
@@ -98,7 +97,7 @@ export function planSoc2Populations({ db, orgId, window, agentFilter, asOf }: Sc
     members: createMembershipPopulation(db, {
       source: "Membership: user_access.members",
       filter: joinFilterText([org, snapshot("createdAt"), "people are not agent-scoped: every member is listed"]),
-      where: { orgId },
+      where: Prisma.sql`"orgId" = ${orgId}`,
       range: snapshotRange,
     }),
     agents: createAgentPopulation(db, {
@@ -108,7 +107,9 @@ export function planSoc2Populations({ db, orgId, window, agentFilter, asOf }: Sc
         snapshot("createdAt"),
         agentFilter.agentIds && `id in (${agentFilter.agentIds.join(", ")})`,
       ]),
-      where: { orgId, ...(agentFilter.agentIds ? { id: { in: agentFilter.agentIds } } : {}) },
+      where: agentFilter.agentIds
+        ? Prisma.sql`"orgId" = ${orgId} AND "id" IN (${Prisma.join(agentFilter.agentIds)})`
+        : Prisma.sql`"orgId" = ${orgId}`,
       range: snapshotRange,
     }),
     agentConfigEvents: events("agent_boundaries.events", selection.agentConfig),
@@ -116,7 +117,7 @@ export function planSoc2Populations({ db, orgId, window, agentFilter, asOf }: Sc
     dlpRules: createDlpRulePopulation(db, {
       source: "DlpRule: dlp.rules",
       filter: joinFilterText([org, snapshot("createdAt"), "rules are org-wide: every rule is listed"]),
-      where: { orgId },
+      where: Prisma.sql`"orgId" = ${orgId}`,
       range: snapshotRange,
     }),
     dlpViolations: createDlpViolationPopulation(db, {
@@ -128,7 +129,7 @@ export function planSoc2Populations({ db, orgId, window, agentFilter, asOf }: Sc
     secrets: createVaultSecretPopulation(db, {
       source: "VaultSecret: vault.secrets",
       filter: joinFilterText([org, snapshot("createdAt"), agentFilter.nullableText]),
-      where: { AND: [{ orgId }, agentFilter.nullable] },
+      where: Prisma.sql`"orgId" = ${orgId} AND ${agentFilter.nullableSql}`,
       range: snapshotRange,
     }),
     staleSecrets: createVaultSecretPopulation(db, {
@@ -140,13 +141,12 @@ export function planSoc2Populations({ db, orgId, window, agentFilter, asOf }: Sc
         `lastRotatedAt not in [${cutoff.toISOString()}, ${periodEnd.toISOString()})`,
         agentFilter.nullableText,
       ]),
-      where: {
-        AND: [
-          { orgId, accesses: { none: rotatedSinceCutoff } },
-          { OR: [{ lastRotatedAt: null }, { lastRotatedAt: { lt: cutoff } }, { lastRotatedAt: { gte: periodEnd } }] },
-          agentFilter.nullable,
-        ],
-      },
+      where: Prisma.sql`"orgId" = ${orgId}
+        AND NOT EXISTS (SELECT 1 FROM "VaultAccess" a
+                         WHERE a."secretId" = "VaultSecret"."id" AND a."action" = 'rotate' AND a."outcome" = 'success'
+                           AND a."occurredAt" >= ${cutoff} AND a."occurredAt" < ${periodEnd})
+        AND ("lastRotatedAt" IS NULL OR "lastRotatedAt" < ${cutoff} OR "lastRotatedAt" >= ${periodEnd})
+        AND ${agentFilter.nullableSql}`,
       range: { lt: cutoff },
     }),
     vaultAccesses: createVaultAccessPopulation(db, {

@@ -1,63 +1,61 @@
 import type { Database } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/sqlite/client";
-import {
-  afterKeyset,
-  keysetOrder,
-  pageTimeRange,
-  toKeyset,
-  type PopulationSource,
-  type TimeRange,
-} from "../population-source";
+import { Prisma } from "@/lib/generated/sqlite/client";
+import type { PopulationSource, TimeRange } from "../population-source";
+import { createSqlPopulation, toDate, toJson, toNullableString } from "../sql-population";
 
-const select = {
-  id: true,
-  sharedAt: true,
-  agentId: true,
-  recipientName: true,
-  recipientDomain: true,
-  recipientCountry: true,
-  purpose: true,
-  legalBasis: true,
-  dataCategories: true,
-  transferMechanism: true,
-  recordCount: true,
-} satisfies Prisma.DataSharingRecordSelect;
+export type DataSharingRecordRecord = {
+  id: string;
+  sharedAt: Date;
+  agentId: string | null;
+  recipientName: string;
+  recipientDomain: string | null;
+  recipientCountry: string | null;
+  purpose: string;
+  legalBasis: string;
+  dataCategories: unknown;
+  transferMechanism: string | null;
+  recordCount: number;
+};
 
-export type DataSharingRecordRecord = Prisma.DataSharingRecordGetPayload<{ select: typeof select }>;
-
+/** Disclosures of personal data to third parties. */
 export function createDataSharingRecordPopulation(
   db: Database,
-  spec: { source: string; filter: string; where: Prisma.DataSharingRecordWhereInput; range: TimeRange },
+  spec: { source: string; filter: string; where: Prisma.Sql; range: TimeRange },
 ): PopulationSource<DataSharingRecordRecord> {
-  // `where` holds every condition but time; the time range is applied here so
-  // each page can start its index range at the cursor.
-  const where: Prisma.DataSharingRecordWhereInput = { AND: [spec.where, { sharedAt: spec.range }] };
-  return {
-    source: spec.source,
-    filter: spec.filter,
-    count: () => db.dataSharingRecord.count({ where }),
-    edge: async (direction) =>
-      toKeyset(
-        "sharedAt",
-        await db.dataSharingRecord.findFirst({
-          where,
-          orderBy: keysetOrder("sharedAt", direction),
-          select: { id: true, sharedAt: true },
-        }),
-      ),
-    page: (after, take) =>
-      db.dataSharingRecord.findMany({
-        where: {
-          AND: [
-            spec.where,
-            { sharedAt: pageTimeRange(spec.range, after) },
-            after ? afterKeyset("sharedAt", after) : {},
-          ],
-        },
-        orderBy: keysetOrder("sharedAt", "asc"),
-        take,
-        select,
-      }),
+  return createSqlPopulation(db, {
+    ...spec,
+    table: "DataSharingRecord",
+    timeColumn: "sharedAt",
+    columns: Prisma.sql`"id", "sharedAt", "agentId", "recipientName", "recipientDomain", "recipientCountry", "purpose",
+                        "legalBasis", "dataCategories", "transferMechanism", "recordCount"`,
+    toRecord: (
+      [
+        id,
+        sharedAt,
+        agentId,
+        recipientName,
+        recipientDomain,
+        recipientCountry,
+        purpose,
+        legalBasis,
+        dataCategories,
+        transferMechanism,
+        recordCount,
+      ],
+      provider,
+    ) => ({
+      id: String(id),
+      sharedAt: toDate(sharedAt),
+      agentId: toNullableString(agentId),
+      recipientName: String(recipientName),
+      recipientDomain: toNullableString(recipientDomain),
+      recipientCountry: toNullableString(recipientCountry),
+      purpose: String(purpose),
+      legalBasis: String(legalBasis),
+      dataCategories: toJson(dataCategories, provider),
+      transferMechanism: toNullableString(transferMechanism),
+      recordCount: Number(recordCount),
+    }),
     keyOf: (row) => ({ at: row.sharedAt, id: row.id }),
-  };
+  });
 }

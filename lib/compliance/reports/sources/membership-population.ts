@@ -1,56 +1,36 @@
 import type { Database } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/sqlite/client";
-import {
-  afterKeyset,
-  keysetOrder,
-  pageTimeRange,
-  toKeyset,
-  type PopulationSource,
-  type TimeRange,
-} from "../population-source";
+import { Prisma } from "@/lib/generated/sqlite/client";
+import type { PopulationSource, TimeRange } from "../population-source";
+import { createSqlPopulation, toDate, toNullableDate } from "../sql-population";
 
-const select = {
-  id: true,
-  createdAt: true,
-  role: true,
-  user: { select: { id: true, email: true, name: true, disabledAt: true } },
-} satisfies Prisma.MembershipSelect;
+export type MembershipRecord = {
+  id: string;
+  createdAt: Date;
+  role: string;
+  user: { id: string; email: string; name: string; disabledAt: Date | null };
+};
 
-export type MembershipRecord = Prisma.MembershipGetPayload<{ select: typeof select }>;
+const userColumn = (column: string) =>
+  Prisma.raw(`(SELECT u."${column}" FROM "User" u WHERE u."id" = "Membership"."userId")`);
 
+/** An org's members with their role and account. */
 export function createMembershipPopulation(
   db: Database,
-  spec: { source: string; filter: string; where: Prisma.MembershipWhereInput; range: TimeRange },
+  spec: { source: string; filter: string; where: Prisma.Sql; range: TimeRange },
 ): PopulationSource<MembershipRecord> {
-  // `where` holds every condition but time; the time range is applied here so
-  // each page can start its index range at the cursor.
-  const where: Prisma.MembershipWhereInput = { AND: [spec.where, { createdAt: spec.range }] };
-  return {
-    source: spec.source,
-    filter: spec.filter,
-    count: () => db.membership.count({ where }),
-    edge: async (direction) =>
-      toKeyset(
-        "createdAt",
-        await db.membership.findFirst({
-          where,
-          orderBy: keysetOrder("createdAt", direction),
-          select: { id: true, createdAt: true },
-        }),
-      ),
-    page: (after, take) =>
-      db.membership.findMany({
-        where: {
-          AND: [
-            spec.where,
-            { createdAt: pageTimeRange(spec.range, after) },
-            after ? afterKeyset("createdAt", after) : {},
-          ],
-        },
-        orderBy: keysetOrder("createdAt", "asc"),
-        take,
-        select,
-      }),
+  return createSqlPopulation(db, {
+    ...spec,
+    table: "Membership",
+    timeColumn: "createdAt",
+    columns: Prisma.sql`"id", "createdAt", "role", "userId",
+      ${userColumn("email")} AS "userEmail", ${userColumn("name")} AS "userName",
+      ${userColumn("disabledAt")} AS "userDisabledAt"`,
+    toRecord: ([id, createdAt, role, userId, email, name, disabledAt]) => ({
+      id: String(id),
+      createdAt: toDate(createdAt),
+      role: String(role),
+      user: { id: String(userId), email: String(email), name: String(name), disabledAt: toNullableDate(disabledAt) },
+    }),
     keyOf: (row) => ({ at: row.createdAt, id: row.id }),
-  };
+  });
 }

@@ -1,64 +1,64 @@
 import type { Database } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/sqlite/client";
-import {
-  afterKeyset,
-  keysetOrder,
-  pageTimeRange,
-  toKeyset,
-  type PopulationSource,
-  type TimeRange,
-} from "../population-source";
+import { Prisma } from "@/lib/generated/sqlite/client";
+import type { PopulationSource, TimeRange } from "../population-source";
+import { createSqlPopulation, toDate, toJson, toNullableString } from "../sql-population";
 
-const select = {
-  id: true,
-  createdAt: true,
-  updatedAt: true,
-  agentId: true,
-  name: true,
-  purpose: true,
-  legalBasis: true,
-  dataCategories: true,
-  subjectCategories: true,
-  recipients: true,
-  retention: true,
-  thirdCountryTransfers: true,
-} satisfies Prisma.ProcessingActivitySelect;
+export type ProcessingActivityRecord = {
+  id: string;
+  createdAt: Date;
+  updatedAt: Date;
+  agentId: string | null;
+  name: string;
+  purpose: string;
+  legalBasis: string;
+  dataCategories: unknown;
+  subjectCategories: unknown;
+  recipients: unknown;
+  retention: string;
+  thirdCountryTransfers: unknown;
+};
 
-export type ProcessingActivityRecord = Prisma.ProcessingActivityGetPayload<{ select: typeof select }>;
-
+/** The org's record of processing activities (GDPR Art. 30). */
 export function createProcessingActivityPopulation(
   db: Database,
-  spec: { source: string; filter: string; where: Prisma.ProcessingActivityWhereInput; range: TimeRange },
+  spec: { source: string; filter: string; where: Prisma.Sql; range: TimeRange },
 ): PopulationSource<ProcessingActivityRecord> {
-  // `where` holds every condition but time; the time range is applied here so
-  // each page can start its index range at the cursor.
-  const where: Prisma.ProcessingActivityWhereInput = { AND: [spec.where, { createdAt: spec.range }] };
-  return {
-    source: spec.source,
-    filter: spec.filter,
-    count: () => db.processingActivity.count({ where }),
-    edge: async (direction) =>
-      toKeyset(
-        "createdAt",
-        await db.processingActivity.findFirst({
-          where,
-          orderBy: keysetOrder("createdAt", direction),
-          select: { id: true, createdAt: true },
-        }),
-      ),
-    page: (after, take) =>
-      db.processingActivity.findMany({
-        where: {
-          AND: [
-            spec.where,
-            { createdAt: pageTimeRange(spec.range, after) },
-            after ? afterKeyset("createdAt", after) : {},
-          ],
-        },
-        orderBy: keysetOrder("createdAt", "asc"),
-        take,
-        select,
-      }),
+  return createSqlPopulation(db, {
+    ...spec,
+    table: "ProcessingActivity",
+    timeColumn: "createdAt",
+    columns: Prisma.sql`"id", "createdAt", "updatedAt", "agentId", "name", "purpose", "legalBasis", "dataCategories",
+                        "subjectCategories", "recipients", "retention", "thirdCountryTransfers"`,
+    toRecord: (
+      [
+        id,
+        createdAt,
+        updatedAt,
+        agentId,
+        name,
+        purpose,
+        legalBasis,
+        dataCategories,
+        subjectCategories,
+        recipients,
+        retention,
+        thirdCountryTransfers,
+      ],
+      provider,
+    ) => ({
+      id: String(id),
+      createdAt: toDate(createdAt),
+      updatedAt: toDate(updatedAt),
+      agentId: toNullableString(agentId),
+      name: String(name),
+      purpose: String(purpose),
+      legalBasis: String(legalBasis),
+      dataCategories: toJson(dataCategories, provider),
+      subjectCategories: toJson(subjectCategories, provider),
+      recipients: toJson(recipients, provider),
+      retention: String(retention),
+      thirdCountryTransfers: toJson(thirdCountryTransfers, provider),
+    }),
     keyOf: (row) => ({ at: row.createdAt, id: row.id }),
-  };
+  });
 }

@@ -1,58 +1,35 @@
 import type { Database } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/sqlite/client";
-import {
-  afterKeyset,
-  keysetOrder,
-  pageTimeRange,
-  toKeyset,
-  type PopulationSource,
-  type TimeRange,
-} from "../population-source";
+import { Prisma } from "@/lib/generated/sqlite/client";
+import type { PopulationSource, TimeRange } from "../population-source";
+import { createSqlPopulation, toDate, toNullableDate, toNullableString } from "../sql-population";
 
-const select = {
-  id: true,
-  createdAt: true,
-  lastRotatedAt: true,
-  name: true,
-  kind: true,
-  agentId: true,
-} satisfies Prisma.VaultSecretSelect;
+export type VaultSecretRecord = {
+  id: string;
+  createdAt: Date;
+  lastRotatedAt: Date | null;
+  name: string;
+  kind: string;
+  agentId: string | null;
+};
 
-export type VaultSecretRecord = Prisma.VaultSecretGetPayload<{ select: typeof select }>;
-
+/** Vault secrets (never their values): name, kind, owner agent, last rotation. */
 export function createVaultSecretPopulation(
   db: Database,
-  spec: { source: string; filter: string; where: Prisma.VaultSecretWhereInput; range: TimeRange },
+  spec: { source: string; filter: string; where: Prisma.Sql; range: TimeRange },
 ): PopulationSource<VaultSecretRecord> {
-  // `where` holds every condition but time; the time range is applied here so
-  // each page can start its index range at the cursor.
-  const where: Prisma.VaultSecretWhereInput = { AND: [spec.where, { createdAt: spec.range }] };
-  return {
-    source: spec.source,
-    filter: spec.filter,
-    count: () => db.vaultSecret.count({ where }),
-    edge: async (direction) =>
-      toKeyset(
-        "createdAt",
-        await db.vaultSecret.findFirst({
-          where,
-          orderBy: keysetOrder("createdAt", direction),
-          select: { id: true, createdAt: true },
-        }),
-      ),
-    page: (after, take) =>
-      db.vaultSecret.findMany({
-        where: {
-          AND: [
-            spec.where,
-            { createdAt: pageTimeRange(spec.range, after) },
-            after ? afterKeyset("createdAt", after) : {},
-          ],
-        },
-        orderBy: keysetOrder("createdAt", "asc"),
-        take,
-        select,
-      }),
+  return createSqlPopulation(db, {
+    ...spec,
+    table: "VaultSecret",
+    timeColumn: "createdAt",
+    columns: Prisma.sql`"id", "createdAt", "lastRotatedAt", "name", "kind", "agentId"`,
+    toRecord: ([id, createdAt, lastRotatedAt, name, kind, agentId]) => ({
+      id: String(id),
+      createdAt: toDate(createdAt),
+      lastRotatedAt: toNullableDate(lastRotatedAt),
+      name: String(name),
+      kind: String(kind),
+      agentId: toNullableString(agentId),
+    }),
     keyOf: (row) => ({ at: row.createdAt, id: row.id }),
-  };
+  });
 }
