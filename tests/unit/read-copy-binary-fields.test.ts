@@ -62,6 +62,8 @@ describe("readCopyBinaryFields", () => {
   });
 
   it("refuses what is not a COPY binary stream", async () => {
-    await expect(collect(inPieces(Buffer.from("id,data\r\n1,first row of a CSV file\r\n2,second row\r\n"), 64))).rejects.toThrow("bad signature");
+    await expect(
+      collect(inPieces(Buffer.from("id,data\r\n1,first row of a CSV file\r\n2,second row\r\n"), 64)),
+    ).rejects.toThrow("bad signature");
   });
 });
