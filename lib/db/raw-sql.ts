@@ -109,6 +109,10 @@ function createPostgresRawSql(url: string): RawSql {
       const client = await pool.connect();
       try {
         await client.query("BEGIN");
+        // Like SQLite's synchronous=NORMAL: the commit does not wait for its WAL
+        // flush. A crash can lose the last chunks, never corrupt them; the lease
+        // then expires and the report is generated again.
+        await client.query("SET LOCAL synchronous_commit TO OFF");
         const changed: number[] = [];
         for (const sql of statements) changed.push((await client.query(sql.text, values(sql))).rowCount ?? 0);
         await client.query("COMMIT");

@@ -38,14 +38,28 @@ export async function writePopulationTable<Row>(options: Options<Row>): Promise<
 async function* readPopulation<Row>(options: Options<Row>): AsyncGenerator<ReportRow> {
   const { ctx, progress, source, toRow } = options;
   const pageSize = options.pageSize ?? populationPageSize;
-  let after = null;
+  ctx.checkpoint();
+  let next = prefetch(source.page(null, pageSize));
   for (;;) {
-    ctx.checkpoint();
-    const rows = await source.page(after, pageSize);
+    const rows = await next;
+    const last = rows.at(-1);
+    const more = rows.length === pageSize && last !== undefined;
+    // Ask for the next page before rendering this one: on PostgreSQL the
+    // database works on it while this thread renders (a third of a SOC2
+    // report's time was spent waiting on pages). SQLite reads synchronously,
+    // so there it changes nothing.
+    if (more) {
+      ctx.checkpoint();
+      next = prefetch(source.page(source.keyOf(last), pageSize));
+    }
     for (const row of rows) yield toRow(row);
     await progress.advance(rows.length);
-    const last = rows.at(-1);
-    if (rows.length < pageSize || !last) return;
-    after = source.keyOf(last);
+    if (!more) return;
   }
+}
+
+/** A page read started ahead; if the table is abandoned first, its failure must not go unhandled. */
+function prefetch<T>(page: Promise<T>): Promise<T> {
+  page.catch(() => undefined);
+  return page;
 }
