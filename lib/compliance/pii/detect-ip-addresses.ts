@@ -13,8 +13,9 @@ const IPV6_CANDIDATE =
 /** IPv4 and IPv6 addresses, masked to their network prefix (`203.0.•••.•••`, `2001:db8:••••`). */
 export function detectIpAddresses(text: string): PersonalDataMatch[] {
   const matches: PersonalDataMatch[] = [];
-  // Most texts with colons hold times (`10:30`), not addresses: look for a hex group pair first.
-  if (IPV6_HINT.test(text)) {
+  // Most texts hold no colon at all (a memchr), and most with colons hold times
+  // (`10:30`), not addresses: look for a hex group pair before the full pattern.
+  if (text.includes(":") && IPV6_HINT.test(text)) {
     for (const found of text.matchAll(IPV6_CANDIDATE)) {
       const candidate = found[0];
       // `::` alone (C++ scopes, prose) is technically an address but never personal data.
