@@ -16,18 +16,18 @@
 // Environment: BENCH_DATABASE_URL (default file:./data/bench/attest.db),
 // BENCH_SCALE (20), BENCH_PORT (3457), BENCH_PING_MS (50), BENCH_BASELINE_RUNS (3).
 // Results: printed, and written to data/bench/results.json.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
-import { generateApiKey } from "@/lib/api-keys/api-key-format";
 import { createDatabaseClient, type Database } from "@/lib/db";
 import { applyMigrations } from "@/lib/db/apply-migrations";
 import { getDatabaseProvider, getSqliteFilePath } from "@/lib/db/database-url";
 import { getDemoVolumes } from "@/lib/demo/get-demo-volumes";
 import { seedDemo } from "@/lib/demo/seed-demo";
+import { createBenchKey, descendants, readStatusKb, request, sleep, startServer, stopServer } from "./bench-server";
 
 const root = process.cwd();
 const databaseUrl = process.env.BENCH_DATABASE_URL ?? `file:${path.join(root, "data", "bench", "attest.db")}`;
@@ -56,7 +56,7 @@ async function main(): Promise<void> {
     const apiKey = await createBenchKey(db, target.orgId);
     const specs = buildSpecs(target);
 
-    const server = await startServer();
+    const server = await startServer({ port, databaseUrl });
     const results: Record<string, unknown>[] = [];
     try {
       for (const spec of specs) {
@@ -144,15 +144,6 @@ async function pickTargets(db: Database) {
     `Org ${largestOrg.orgId} (${largestOrg._count._all.toLocaleString()} audit events); agent ${busiestAgent.agentId} (${busiestAgent._count._all.toLocaleString()} emails); ${from} to ${to}`,
   );
   return { orgId: largestOrg.orgId, agentId: busiestAgent.agentId, from, to };
-}
-
-async function createBenchKey(db: Database, orgId: string): Promise<string> {
-  const { key, prefix, hashedKey } = generateApiKey();
-  await db.apiKey.create({
-    data: { orgId, name: `bench ${new Date().toISOString()}`, prefix, hashedKey, scopes: "reports:read reports:write" },
-    select: { id: true },
-  });
-  return key;
 }
 
 // ---------------------------------------------------------------- baselines
@@ -361,83 +352,6 @@ function runBaseline(spec: ReportSpec): { seconds: number; runs: number[]; bytes
   return { seconds, runs, bytes, tool: provider === "postgresql" ? "psql" : "sqlite3" };
 }
 
-// ---------------------------------------------------------------- server
-
-type Server = { child: ChildProcess; pid: number; hwm: () => number };
-
-async function startServer(): Promise<Server> {
-  console.log(`Starting the server on :${port} (builds first if the build is stale)…`);
-  const child = spawn(process.execPath, ["scripts/start.mjs"], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), REPORT_WORKERS: "1", LOG_LEVEL: "warn" },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
-  const deadline = Date.now() + 10 * 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`The server exited with ${child.exitCode}`);
-    const status = await request("GET", "/api/health").then(
-      (r) => r.status,
-      () => 0,
-    );
-    if (status === 200) break;
-    if (Date.now() > deadline) throw new Error("The server did not become healthy");
-    await sleep(500);
-  }
-  const pid = child.pid!;
-  return { child, pid, hwm: () => Math.max(0, ...descendants(pid).map((p) => readStatusKb(p, "VmHWM") / 1024)) };
-}
-
-async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  // Signal the server itself too: npx does not always pass SIGTERM on.
-  for (const pid of descendants(child.pid!)) {
-    if (readCommand(pid).startsWith("next-server")) process.kill(pid, "SIGTERM");
-  }
-  child.kill("SIGTERM");
-  await Promise.race([exited, sleep(30_000)]);
-}
-
-function readCommand(pid: number): string {
-  try {
-    return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ").trim();
-  } catch {
-    return "";
-  }
-}
-
-function descendants(pid: number): number[] {
-  const parents = new Map<number, number>();
-  for (const entry of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
-      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  const found: number[] = [];
-  const visit = (parent: number) => {
-    for (const [child, ppid] of parents) {
-      if (ppid !== parent) continue;
-      found.push(child);
-      visit(child);
-    }
-  };
-  visit(pid);
-  return found;
-}
-
-function readStatusKb(pid: number, field: "VmRSS" | "VmHWM"): number {
-  try {
-    const match = new RegExp(`${field}:\\s+(\\d+) kB`).exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
-    return match ? Number(match[1]) : 0;
-  } catch {
-    return 0;
-  }
-}
-
 // ---------------------------------------------------------------- runs
 
 type Run = {
@@ -456,6 +370,7 @@ async function generate(spec: ReportSpec, apiKey: string, serverPid: number): Pr
   console.log(`\n▶ ${spec.label}`);
   const started = performance.now();
   const created = await request(
+    port,
     "POST",
     `/api/engine/compliance/reports/${spec.type}`,
     apiKey,
@@ -473,7 +388,7 @@ async function generate(spec: ReportSpec, apiKey: string, serverPid: number): Pr
     if (!pinging) return;
     const target = turn++ % 2 ? `/api/engine/compliance/reports/${id}` : "/api/engine/compliance/reports?limit=25";
     const t0 = performance.now();
-    request("GET", target, apiKey).then(
+    request(port, "GET", target, apiKey).then(
       (r) => (r.status === 200 ? latencies.push(performance.now() - t0) : pingErrors++),
       () => pingErrors++,
     );
@@ -494,7 +409,7 @@ async function generate(spec: ReportSpec, apiKey: string, serverPid: number): Pr
   let lastProgress = -1;
   for (;;) {
     await sleep(250);
-    const response = await request("GET", `/api/engine/compliance/reports/${id}`, apiKey);
+    const response = await request(port, "GET", `/api/engine/compliance/reports/${id}`, apiKey);
     report = JSON.parse(response.body);
     if (report.progress !== lastProgress && report.progress % 10 === 0) {
       lastProgress = report.progress;
@@ -595,34 +510,6 @@ function printRun(
 }
 
 // ---------------------------------------------------------------- http
-
-function request(
-  method: string,
-  pathname: string,
-  apiKey?: string,
-  body?: string,
-): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const headers: Record<string, string> = {};
-    if (apiKey) headers.authorization = `Bearer ${apiKey}`;
-    if (body) headers["content-type"] = "application/json";
-    // A new TCP connection per request: the case that starves first, and no
-    // race with the server closing an idle keep-alive socket.
-    const req = http.request({ host: "127.0.0.1", port, method, path: pathname, headers, agent: false }, (res) => {
-      const parts: Buffer[] = [];
-      res.on("data", (chunk: Buffer) => parts.push(chunk));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(parts).toString("utf8") }));
-      res.on("error", reject);
-    });
-    req.setTimeout(120_000, () => req.destroy(new Error("timeout")));
-    req.on("error", reject);
-    req.end(body);
-  });
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
 
 main().then(
   () => process.exit(0),

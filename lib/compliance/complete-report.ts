@@ -52,6 +52,8 @@ export async function completeReport(db: Database, lease: ReportLease, artifacts
         metadata: {
           type: report.type,
           attempt: lease.attempt,
+          // Which server process and thread generated it, when several share the database.
+          workerId: lease.workerId,
           artifacts: Object.fromEntries(artifacts.map((a) => [a.format, { byteSize: a.byteSize, sha256: a.sha256 }])),
         },
       },

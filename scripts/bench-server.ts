@@ -1,0 +1,143 @@
+// The benchmark scripts' server handling: start the real server (build if
+// stale) on a port and wait for health, stop it so workers hand leases back,
+// plain HTTP requests, and /proc readings of the server's process tree.
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import http from "node:http";
+import { generateApiKey } from "@/lib/api-keys/api-key-format";
+import type { Database } from "@/lib/db";
+
+const root = process.cwd();
+
+export type Server = { child: ChildProcess; pid: number; port: number; hwm: () => number };
+
+export async function startServer(options: {
+  port: number;
+  databaseUrl: string;
+  env?: Record<string, string>;
+  /** Where its output goes; the bench shows it, other scripts collect it. */
+  stdio?: "inherit" | "pipe";
+}): Promise<Server> {
+  const { port, databaseUrl } = options;
+  console.log(`Starting the server on :${port} (builds first if the build is stale)…`);
+  const child = spawn(process.execPath, ["scripts/start.mjs"], {
+    cwd: root,
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      REPORT_WORKERS: "1",
+      LOG_LEVEL: "warn",
+      ...options.env,
+    },
+    stdio: ["ignore", options.stdio ?? "inherit", options.stdio ?? "inherit"],
+  });
+  const deadline = Date.now() + 10 * 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`The server exited with ${child.exitCode}`);
+    const status = await request(port, "GET", "/api/health").then(
+      (r) => r.status,
+      () => 0,
+    );
+    if (status === 200) break;
+    if (Date.now() > deadline) throw new Error("The server did not become healthy");
+    await sleep(500);
+  }
+  const pid = child.pid!;
+  return {
+    child,
+    pid,
+    port,
+    hwm: () => Math.max(0, ...descendants(pid).map((p) => readStatusKb(p, "VmHWM") / 1024)),
+  };
+}
+
+export async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  // Signal the server itself too: npx does not always pass SIGTERM on.
+  for (const pid of descendants(child.pid!)) {
+    if (readCommand(pid).startsWith("next-server")) process.kill(pid, "SIGTERM");
+  }
+  child.kill("SIGTERM");
+  await Promise.race([exited, sleep(30_000)]);
+}
+
+function readCommand(pid: number): string {
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ").trim();
+  } catch {
+    return "";
+  }
+}
+
+export function descendants(pid: number): number[] {
+  const parents = new Map<number, number>();
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  const found: number[] = [];
+  const visit = (parent: number) => {
+    for (const [child, ppid] of parents) {
+      if (ppid !== parent) continue;
+      found.push(child);
+      visit(child);
+    }
+  };
+  visit(pid);
+  return found;
+}
+
+export function readStatusKb(pid: number, field: "VmRSS" | "VmHWM"): number {
+  try {
+    const match = new RegExp(`${field}:\\s+(\\d+) kB`).exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+    return match ? Number(match[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+export function request(
+  port: number,
+  method: string,
+  pathname: string,
+  apiKey?: string,
+  body?: string,
+): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const headers: Record<string, string> = {};
+    if (apiKey) headers.authorization = `Bearer ${apiKey}`;
+    if (body) headers["content-type"] = "application/json";
+    // A new TCP connection per request: the case that starves first, and no
+    // race with the server closing an idle keep-alive socket.
+    const req = http.request({ host: "127.0.0.1", port, method, path: pathname, headers, agent: false }, (res) => {
+      const parts: Buffer[] = [];
+      res.on("data", (chunk: Buffer) => parts.push(chunk));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(parts).toString("utf8") }));
+      res.on("error", reject);
+    });
+    req.setTimeout(120_000, () => req.destroy(new Error("timeout")));
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** An API key of the org with both report scopes, for the benchmark's requests. */
+export async function createBenchKey(db: Database, orgId: string): Promise<string> {
+  const { key, prefix, hashedKey } = generateApiKey();
+  await db.apiKey.create({
+    data: { orgId, name: `bench ${new Date().toISOString()}`, prefix, hashedKey, scopes: "reports:read reports:write" },
+    select: { id: true },
+  });
+  return key;
+}
