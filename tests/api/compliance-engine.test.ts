@@ -15,6 +15,7 @@ import { processNextReport } from "@/lib/compliance/process-next-report";
 import { renewReportLease } from "@/lib/compliance/renew-report-lease";
 import { LeaseLostError } from "@/lib/compliance/report-job-errors";
 import { createDatabaseClient, db } from "@/lib/db";
+import { getDatabaseProvider } from "@/lib/db/database-url";
 import { createTestOrg, type TestOrg } from "../support/fixtures";
 import {
   fakeColumns,
@@ -132,6 +133,64 @@ describe("generation", () => {
     expect(withBom.bytes.subarray(3).equals(plain.bytes)).toBe(true);
     expect(withBom.headers.etag).toBe(`"${sha256(plain.bytes)}-bom"`);
     expect(Number(withBom.headers["content-length"])).toBe(plain.bytes.byteLength + 3);
+  });
+
+  it("never serves a short file when the report is deleted mid-download", async () => {
+    const queued = await queueReport();
+    await processNextReport(db, "worker-a", {
+      definitions: fakeDefinitions({ rows: 3000 }),
+      reportId: queued.id,
+      chunkBytes: 4096,
+    });
+    const whole = await download(queued.id, "json");
+    const started = await getReportDownload({ identity: sessionIdentity(org, "auditor") }, queued.id, {
+      format: "json",
+      bom: false,
+    });
+    const reader = started.body!.getReader();
+    const first = await reader.read();
+    expect(first.done).toBe(false);
+    await db.report.delete({ where: { id: queued.id } });
+
+    const parts = [Buffer.from(first.value!)];
+    const outcome = await (async () => {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) return "ended";
+        parts.push(Buffer.from(value));
+      }
+    })().catch((error: Error) => error.message);
+
+    if (getDatabaseProvider() === "postgresql") {
+      // One COPY reads one snapshot: the download started before the delete is whole.
+      expect(outcome).toBe("ended");
+      expect(sha256(Buffer.concat(parts))).toBe(sha256(whole.bytes));
+    } else {
+      // Later chunks are read after the delete: the stream fails rather than ending early.
+      expect(outcome).toMatch(/are gone/);
+      expect(Buffer.concat(parts).byteLength).toBeLessThan(whole.bytes.byteLength);
+    }
+  });
+
+  it("gives the database connection back when a download is abandoned half-way", async () => {
+    const queued = await queueReport();
+    await processNextReport(db, "worker-a", {
+      definitions: fakeDefinitions({ rows: 3000 }),
+      reportId: queued.id,
+      chunkBytes: 4096,
+    });
+    const whole = await download(queued.id, "json");
+    // More abandoned downloads than the driver pool has connections (PostgreSQL: 2).
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const started = await getReportDownload({ identity: sessionIdentity(org, "auditor") }, queued.id, {
+        format: "json",
+        bom: false,
+      });
+      const reader = started.body!.getReader();
+      expect((await reader.read()).done).toBe(false);
+      await reader.cancel();
+    }
+    expect(sha256((await download(queued.id, "json")).bytes)).toBe(sha256(whole.bytes));
   });
 
   it("fails closed with the builder's reason and keeps no artifacts", async () => {
