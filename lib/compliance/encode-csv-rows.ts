@@ -24,7 +24,13 @@ export function encodeCsvRows(
   rows: readonly ReportRow[],
 ): string {
   if (rows.length === 0) return "";
-  const lines = rows.map((row) => [section, table, ...columns.map((column) => toCell(row[column]))]);
+  const lines = rows.map((row) => {
+    const line: (string | number | boolean)[] = new Array(columns.length + 2);
+    line[0] = section;
+    line[1] = table;
+    for (let index = 0; index < columns.length; index++) line[index + 2] = toCell(row[columns[index]!]);
+    return line;
+  });
   return Papa.unparse(lines, unparseConfig) + "\r\n";
 }
 

@@ -126,13 +126,17 @@ export class ReportDocumentWriter implements ReportOutput {
   private async flushBatch(table: string, batch: ReportRow[], before: number): Promise<void> {
     if (batch.length === 0) return;
     this.options.checkpoint();
-    const json = batch.map((row, index) => (before + index > 0 ? ",\n" : "\n") + JSON.stringify(row)).join("");
+    let json = "";
+    for (let index = 0; index < batch.length; index++) {
+      json += (before + index > 0 ? ",\n" : "\n") + JSON.stringify(batch[index]);
+    }
     await this.options.json.write(json);
     await this.options.csv.write(encodeCsvRows(this.currentSection, table, this.options.csvColumns, batch));
   }
 
   private assertColumns(table: string, row: ReportRow): void {
-    for (const key of Object.keys(row)) {
+    // for…in rather than Object.keys: no array per row (rows are plain objects).
+    for (const key in row) {
       if (!this.columnSet.has(key)) {
         throw new Error(`Row of "${this.currentSection}.${table}" has a field "${key}" that is not a CSV column`);
       }
