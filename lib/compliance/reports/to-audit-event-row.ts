@@ -35,16 +35,21 @@ export function toAuditEventRow(event: AuditEventRecord, agents: AgentDirectory)
   let after: JsonValue = null;
   let details: JsonValue = metadata;
   if (metadata !== null && typeof metadata === "object" && !Array.isArray(metadata)) {
-    const rest: { [key: string]: JsonValue } = { ...metadata };
-    const beforeKey = "before" in rest ? "before" : "from" in rest && "to" in rest ? "from" : null;
+    const beforeKey = "before" in metadata ? "before" : "from" in metadata && "to" in metadata ? "from" : null;
     const afterKey = beforeKey === "before" ? "after" : beforeKey === "from" ? "to" : null;
     if (beforeKey && afterKey) {
-      before = rest[beforeKey] ?? null;
-      after = rest[afterKey] ?? null;
-      delete rest[beforeKey];
-      delete rest[afterKey];
+      before = metadata[beforeKey] ?? null;
+      after = metadata[afterKey] ?? null;
+      // The rest of the metadata, built once (no copy-then-delete per row).
+      let rest: { [key: string]: JsonValue } | null = null;
+      for (const key in metadata) {
+        if (key === beforeKey || key === afterKey) continue;
+        (rest ??= {})[key] = metadata[key]!;
+      }
+      details = rest;
+    } else {
+      details = Object.keys(metadata).length > 0 ? metadata : null;
     }
-    details = Object.keys(rest).length > 0 ? rest : null;
   }
   return {
     occurred_at: event.occurredAt.toISOString(),
