@@ -8,6 +8,7 @@ import pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
 import type { Prisma } from "@/lib/generated/sqlite/client";
 import { getDatabaseProvider, getSqliteFilePath, type DatabaseProvider } from "@/lib/db/database-url";
+import { sqlTimestamp } from "@/lib/db/sql-timestamp";
 
 export type RawRow = Record<string, unknown>;
 
@@ -82,7 +83,7 @@ function createSqliteRawSql(url: string): RawSql {
 }
 
 function toSqliteValue(value: unknown): unknown {
-  if (value instanceof Date) return value.toISOString().replace("Z", "+00:00");
+  if (value instanceof Date) return sqlTimestamp(value, "sqlite");
   if (typeof value === "boolean") return value ? 1 : 0;
   return value;
 }
@@ -101,7 +102,8 @@ function createPostgresRawSql(url: string): RawSql {
     },
   });
   // pg would send a Date as local time with an offset, which timestamp(3) drops.
-  const values = (sql: Prisma.Sql) => sql.values.map((value) => (value instanceof Date ? value.toISOString() : value));
+  const values = (sql: Prisma.Sql) =>
+    sql.values.map((value) => (value instanceof Date ? sqlTimestamp(value, "postgresql") : value));
   return {
     provider: "postgresql",
     query: async <T extends RawRow>(sql: Prisma.Sql) => (await pool.query<T>(sql.text, values(sql))).rows,
@@ -142,14 +144,15 @@ function createPostgresRawSql(url: string): RawSql {
   };
 }
 
-/** `$n` placeholders replaced by their values as escaped literals (for COPY, which binds none). */
+/**
+ * `$n` placeholders replaced by their values as escaped literals (for COPY,
+ * which binds none), in one pass: an inlined value that itself contains "$1"
+ * is never rewritten again.
+ */
 function inlineValues(query: Prisma.Sql): string {
-  let text = query.text;
-  for (let index = query.values.length; index >= 1; index--) {
-    const value = query.values[index - 1];
-    const literal =
-      typeof value === "number" && Number.isFinite(value) ? String(value) : pg.escapeLiteral(String(value));
-    text = text.replaceAll(`$${index}`, literal);
-  }
-  return text;
+  return query.text.replace(/\$(\d+)/g, (placeholder, index: string) => {
+    if (Number(index) < 1 || Number(index) > query.values.length) return placeholder;
+    const value = query.values[Number(index) - 1];
+    return typeof value === "number" && Number.isFinite(value) ? String(value) : pg.escapeLiteral(String(value));
+  });
 }

@@ -5,7 +5,7 @@
 // the form Prisma itself stores: timestamps via sqlTimestamp() (SQLite keeps
 // "+00:00" text, and any other form breaks Prisma's date filters), Json as
 // JSON text (jsonb on PostgreSQL).
-import { sqlTimestamp } from "@/lib/compliance/sql-dialect";
+import { sqlTimestamp } from "@/lib/db/sql-timestamp";
 import type { DatabaseProvider } from "@/lib/db/database-url";
 import type { IngestTransaction } from "@/lib/ingest/ingest-transaction";
 

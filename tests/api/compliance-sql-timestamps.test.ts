@@ -4,7 +4,7 @@
 // same instant in a Prisma filter and sorts after it, which breaks equality
 // and (time, id) keyset paging. sqlTimestamp() is the engine's one conversion.
 import { describe, expect, it } from "vitest";
-import { sqlTimestamp } from "@/lib/compliance/sql-dialect";
+import { sqlTimestamp } from "@/lib/db/sql-timestamp";
 import { db } from "@/lib/db";
 import { getDatabaseProvider } from "@/lib/db/database-url";
 import { createTestOrg } from "@/tests/support/fixtures";

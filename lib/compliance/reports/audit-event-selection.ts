@@ -2,7 +2,7 @@
 // Prisma `where` (counts, edges, groupBy), raw SQL (keyset pages, daily and
 // JSON aggregates) and words (the manifest). One definition keeps the
 // manifest, the aggregates and the rows on exactly the same events.
-import { sqlTimestamp } from "@/lib/compliance/sql-dialect";
+import { sqlTimestamp } from "@/lib/db/sql-timestamp";
 import type { DatabaseProvider } from "@/lib/db/database-url";
 import { Prisma } from "@/lib/generated/sqlite/client";
 import type { AgentFilter } from "./build-agent-filter";
