@@ -1,17 +1,13 @@
 // A completed report's stored bytes, exactly as rendered at generation: the
-// chunks are read one page at a time into a ReadableStream, so memory stays
-// flat however large the file. Every download is an audit event.
+// chunks are streamed as the client reads, so memory stays flat however large
+// the file. Every download is an audit event.
 import { AppError, notFound } from "@/lib/api/app-error";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { describeActor } from "@/lib/auth/identity";
 import { databaseOf, type ComplianceContext } from "@/lib/compliance/compliance-context";
 import { buildContentDisposition } from "@/lib/compliance/build-content-disposition";
 import type { DownloadQuery } from "@/lib/compliance/schemas";
-import { readReportChunks } from "@/lib/compliance/sql-dialect";
-import type { Database } from "@/lib/db";
-import { readCopyBinaryFields } from "@/lib/db/read-copy-binary-fields";
-import { rawSqlOf } from "@/lib/db/raw-sql-of";
-import { Prisma } from "@/lib/generated/sqlite/client";
+import { readArtifactBytes } from "@/lib/compliance/read-artifact-bytes";
 
 const utf8Bom = new Uint8Array([0xef, 0xbb, 0xbf]);
 
@@ -78,24 +74,11 @@ export async function getReportDownload(
     },
     db,
   );
-  const prefix = withBom ? utf8Bom : null;
-  const body =
-    rawSqlOf(db).provider === "postgresql"
-      ? streamChunksByCopy(db, artifact.id, artifact.byteSize, prefix)
-      : streamChunks(db, artifact.id, artifact.chunkCount, prefix);
-  return { headers, body };
+  return { headers, body: toByteStream(withBom ? utf8Bom : null, readArtifactBytes(db, artifact)) };
 }
 
-/** Chunks read per database call: few round trips, a few MB in memory at most. */
-const chunksPerRead = 4;
-
-function streamChunks(
-  db: Database,
-  artifactId: string,
-  chunkCount: number,
-  prefix: Uint8Array | null,
-): ReadableStream<Uint8Array> {
-  let seq = 0;
+/** The optional prefix, then the artifact's bytes, pulled as the client reads; cancelling stops the read. */
+function toByteStream(prefix: Uint8Array | null, bytes: AsyncGenerator<Uint8Array>): ReadableStream<Uint8Array> {
   let sentPrefix = prefix === null;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
@@ -104,56 +87,12 @@ function streamChunks(
         controller.enqueue(prefix);
         return;
       }
-      if (seq >= chunkCount) {
-        controller.close();
-        return;
-      }
-      const count = Math.min(chunksPerRead, chunkCount - seq);
-      const chunks = await readReportChunks(db, artifactId, seq, count);
-      // Deleted while being downloaded: end the response as an error, never short.
-      if (chunks.length !== count) throw new Error(`Report chunks ${seq}… of artifact ${artifactId} are gone`);
-      seq += count;
-      for (const chunk of chunks) controller.enqueue(chunk);
-    },
-  });
-}
-
-/**
- * PostgreSQL: all chunks in one `COPY … (FORMAT binary)`, so bytea arrives as
- * raw bytes rather than hex text (~110 → ~750 MB/s measured in-process).
- */
-function streamChunksByCopy(
-  db: Database,
-  artifactId: string,
-  byteSize: number,
-  prefix: Uint8Array | null,
-): ReadableStream<Uint8Array> {
-  const copy = rawSqlOf(db).copyOut(
-    Prisma.sql`SELECT "data" FROM "ReportChunk" WHERE "artifactId" = ${artifactId} ORDER BY "seq"`,
-    "FORMAT binary",
-  );
-  const pieces = readCopyBinaryFields(copy)[Symbol.asyncIterator]();
-  let sent = 0;
-  let sentPrefix = prefix === null;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (!sentPrefix && prefix) {
-        sentPrefix = true;
-        controller.enqueue(prefix);
-        return;
-      }
-      const next = await pieces.next();
-      if (next.done) {
-        // Deleted while being downloaded: end the response as an error, never short.
-        if (sent !== byteSize) throw new Error(`Artifact ${artifactId} has ${sent} of its ${byteSize} bytes stored`);
-        controller.close();
-        return;
-      }
-      sent += next.value.bytes.byteLength;
-      controller.enqueue(next.value.bytes);
+      const next = await bytes.next();
+      if (next.done) controller.close();
+      else controller.enqueue(next.value);
     },
     async cancel() {
-      await pieces.return?.(undefined);
+      await bytes.return(undefined);
     },
   });
 }

@@ -1,12 +1,9 @@
 // The raw SQL of the report engine that differs between SQLite and PostgreSQL.
-// Timestamps are bound as text in each database's stored form: on SQLite the
-// better-sqlite3 adapter writes DateTime as ISO-8601 with a "+00:00" offset
-// (not "Z"), and raw SQL must match it exactly for equality and ordering; on
-// PostgreSQL `timestamp(3)` (UTC, no zone) reads ISO text through a cast.
+// Timestamps are bound as text in each database's stored form (sqlTimestamp).
 import { Prisma } from "@/lib/generated/sqlite/client";
 import { getDatabaseProvider, type DatabaseProvider } from "@/lib/db/database-url";
 import type { Database } from "@/lib/db";
-import { rawSqlOf } from "@/lib/db/raw-sql-of";
+import { sqlTimestamp } from "@/lib/db/sql-timestamp";
 
 export type ClaimedRow = { id: string; attempts: number };
 
@@ -68,28 +65,4 @@ export async function claimReportRow(
             RETURNING "id", "attempts"`;
   const row = rows[0];
   return row ? { id: row.id, attempts: Number(row.attempts) } : null;
-}
-
-/** A Date as the text each provider stores and compares. */
-export function sqlTimestamp(date: Date, provider: DatabaseProvider = getDatabaseProvider()): string {
-  const iso = date.toISOString();
-  return provider === "sqlite" ? iso.replace("Z", "+00:00") : iso;
-}
-
-/**
- * Stored chunks `fromSeq…fromSeq+count-1` of an artifact, in order. Downloads
- * are the one byte-heavy read: Prisma moves Bytes through base64 (measured
- * ~45 MB/s), so they are read through the driver (SQLite ~600 MB/s in-process).
- */
-export async function readReportChunks(
-  db: Database,
-  artifactId: string,
-  fromSeq: number,
-  count: number,
-): Promise<Uint8Array[]> {
-  const rows = await rawSqlOf(db).query<{ data: Uint8Array }>(Prisma.sql`
-    SELECT "data" FROM "ReportChunk"
-     WHERE "artifactId" = ${artifactId} AND "seq" >= ${fromSeq} AND "seq" < ${fromSeq + count}
-     ORDER BY "seq"`);
-  return rows.map((row) => row.data);
 }
