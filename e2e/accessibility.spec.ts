@@ -1,17 +1,8 @@
 // axe-core's WCAG 2.1 A/AA rules on the pages and dialogs of the dashboard frame.
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { expectNoViolations } from "./support/accessibility";
 import { demoUsers } from "./support/demo-users";
 import { signInAndWait } from "./support/sign-in";
-
-async function expectNoViolations(page: Page, label: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const summary = results.violations.map(
-    (violation) =>
-      `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(" ")).join(", ")})`,
-  );
-  expect(summary, label).toEqual([]);
-}
 
 test("the login page has no accessibility violations, with or without an error shown", async ({ page }) => {
   test.slow();

@@ -1,20 +1,11 @@
 // axe-core's WCAG 2.1 A/AA rules on the Compliance page (both tabs, inline errors,
 // the delete confirmation) and on the report viewer with its charts.
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { expectNoViolations } from "./support/accessibility";
 import { demoOrgIds, insertFailedReport } from "./support/compliance-database";
 import { createReport, waitForCompleted } from "./support/compliance-reports";
 import { demoUsers } from "./support/demo-users";
 import { signInAndWait } from "./support/sign-in";
-
-async function expectNoViolations(page: Page, label: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const summary = results.violations.map(
-    (violation) =>
-      `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(" ")).join(", ")})`,
-  );
-  expect(summary, label).toEqual([]);
-}
 
 test("the Compliance tabs, their inline errors and the delete dialog have no accessibility violations", async ({
   page,
