@@ -42,6 +42,26 @@ async function download(reportId: string, format: "json" | "csv", bom = false) {
   return { headers: result.headers, bytes: await readStream(result.body) };
 }
 
+/** A completed report whose JSON spans dozens of 4 KiB chunks. */
+async function generateManyChunkReport() {
+  const queued = await queueReport();
+  await processNextReport(db, "worker-a", {
+    definitions: fakeDefinitions({ rows: 3000 }),
+    reportId: queued.id,
+    chunkBytes: 4096,
+  });
+  return queued;
+}
+
+/** A JSON download begun but not read: its stream's reader. */
+async function startJsonDownload(reportId: string) {
+  const started = await getReportDownload({ identity: sessionIdentity(org, "auditor") }, reportId, {
+    format: "json",
+    bom: false,
+  });
+  return started.body!.getReader();
+}
+
 describe("generation", () => {
   it("renders JSON and CSV once into chunks whose bytes, hash and size match what is served", async () => {
     const queued = await queueReport();
@@ -136,18 +156,9 @@ describe("generation", () => {
   });
 
   it("never serves a short file when the report is deleted mid-download", async () => {
-    const queued = await queueReport();
-    await processNextReport(db, "worker-a", {
-      definitions: fakeDefinitions({ rows: 3000 }),
-      reportId: queued.id,
-      chunkBytes: 4096,
-    });
+    const queued = await generateManyChunkReport();
     const whole = await download(queued.id, "json");
-    const started = await getReportDownload({ identity: sessionIdentity(org, "auditor") }, queued.id, {
-      format: "json",
-      bom: false,
-    });
-    const reader = started.body!.getReader();
+    const reader = await startJsonDownload(queued.id);
     const first = await reader.read();
     expect(first.done).toBe(false);
     await db.report.delete({ where: { id: queued.id } });
@@ -173,20 +184,11 @@ describe("generation", () => {
   });
 
   it("gives the database connection back when a download is abandoned half-way", async () => {
-    const queued = await queueReport();
-    await processNextReport(db, "worker-a", {
-      definitions: fakeDefinitions({ rows: 3000 }),
-      reportId: queued.id,
-      chunkBytes: 4096,
-    });
+    const queued = await generateManyChunkReport();
     const whole = await download(queued.id, "json");
     // More abandoned downloads than the driver pool has connections (PostgreSQL: 2).
     for (let attempt = 0; attempt < 3; attempt++) {
-      const started = await getReportDownload({ identity: sessionIdentity(org, "auditor") }, queued.id, {
-        format: "json",
-        bom: false,
-      });
-      const reader = started.body!.getReader();
+      const reader = await startJsonDownload(queued.id);
       expect((await reader.read()).done).toBe(false);
       await reader.cancel();
     }
