@@ -1,8 +1,8 @@
 // A population read through the database driver: count, edges and keyset
 // pages all run the same SQL condition, so the manifest and the table cannot
-// disagree on what was selected. Used for the large sources (audit events,
-// vault accesses, DLP violations, emails), where Prisma's row mapping cost
-// more than the database itself.
+// disagree on what was selected. Every report source is one; for the large
+// ones (audit events, vault accesses, emails) Prisma's row mapping cost more
+// than the database itself.
 import type { Database } from "@/lib/db";
 import type { DatabaseProvider } from "@/lib/db/database-url";
 import { rawSqlOf } from "@/lib/db/raw-sql-of";
