@@ -5,14 +5,16 @@
 import { createHash, type Hash } from "node:crypto";
 import { LeaseLostError } from "@/lib/compliance/report-job-errors";
 import { leaseSql, type ReportLease } from "@/lib/compliance/report-lease";
-import type { Database } from "@/lib/db";
-import { rawSqlOf } from "@/lib/db/raw-sql-of";
+import type { RawSql } from "@/lib/db/raw-sql";
 import { Prisma } from "@/lib/generated/sqlite/client";
 
 /** 1 MiB: few rows and round trips per artifact, still small in memory. */
 export const defaultChunkBytes = 1024 * 1024;
 
 export type ArtifactTotals = { byteSize: number; sha256: string; chunkCount: number };
+
+/** What renderers write into: an ArtifactWriter, or a memory sink in unit tests. */
+export type ArtifactSink = Pick<ArtifactWriter, "write" | "finish">;
 
 export class ArtifactWriter {
   private readonly hash: Hash = createHash("sha256");
@@ -22,7 +24,7 @@ export class ArtifactWriter {
   private seq = 0;
 
   constructor(
-    private readonly db: Database,
+    private readonly sql: RawSql,
     private readonly lease: ReportLease,
     readonly artifactId: string,
     private readonly options: { chunkBytes: number; leaseSeconds: number },
@@ -60,7 +62,7 @@ export class ArtifactWriter {
     const lease = leaseSql(this.lease);
     // Through the driver: Prisma sends Bytes as base64 (~45 MB/s). The insert
     // repeats the lease condition, so a lost lease writes nothing at all.
-    const [renewed] = await rawSqlOf(this.db).transaction([
+    const [renewed] = await this.sql.transaction([
       Prisma.sql`UPDATE "Report" SET "leaseExpiresAt" = ${expires} WHERE ${lease}`,
       Prisma.sql`INSERT INTO "ReportChunk" ("artifactId", "seq", "data")
                  SELECT ${this.artifactId}, ${seq}, ${data} WHERE EXISTS (SELECT 1 FROM "Report" WHERE ${lease})`,

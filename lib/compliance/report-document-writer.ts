@@ -1,11 +1,12 @@
-// The engine's ReportOutput: renders the JSON document and the CSV table from
-// the same builder calls, batch by batch, into two ArtifactWriters. Nothing is
+// The engine's ReportOutput: renders the JSON document from the builder calls,
+// batch by batch, into an ArtifactWriter, and hands each batch's JSON text to
+// the CSV renderer (which may work in another thread meanwhile). Nothing is
 // held whole: a table's rows pass through in batches of `batchRows`.
 //
 // JSON shape: {"report":{…},"manifest":[…],"sections":{"<key>":{"title",
 // "description","criteria","summary","tables":{"<name>":[rows…]}}}}
-import type { ArtifactTotals, ArtifactWriter } from "@/lib/compliance/artifact-writer";
-import { csvHeaderLine, encodeCsvRows } from "@/lib/compliance/encode-csv-rows";
+import type { ArtifactSink, ArtifactTotals } from "@/lib/compliance/artifact-writer";
+import type { CsvRenderer } from "@/lib/compliance/csv-renderer";
 import type {
   JsonValue,
   ManifestEntry,
@@ -19,8 +20,9 @@ export const schemaVersion = 1;
 export type ReportDocumentHeader = { [key: string]: JsonValue };
 
 type Options = {
-  json: ArtifactWriter;
-  csv: ArtifactWriter;
+  json: ArtifactSink;
+  csv: CsvRenderer;
+  /** Row fields must be among these (the CSV renderer's columns). */
   csvColumns: readonly string[];
   /** Throttled by the caller; throws when the lease is lost. */
   onProgress: (percent: number) => Promise<void>;
@@ -45,11 +47,10 @@ export class ReportDocumentWriter implements ReportOutput {
     }
   }
 
-  /** The report header and the CSV header line. */
+  /** The report header. */
   async begin(report: ReportDocumentHeader): Promise<void> {
     this.expect("new", "begin");
     await this.options.json.write(`{"report":${JSON.stringify(report)},\n"manifest":`);
-    await this.options.csv.write(csvHeaderLine(this.options.csvColumns));
     this.state = "started";
   }
 
@@ -120,18 +121,18 @@ export class ReportDocumentWriter implements ReportOutput {
     this.expect("manifest", "finish (the builder wrote no population manifest)");
     await this.options.json.write("\n}}\n");
     this.state = "finished";
-    return { json: await this.options.json.finish(), csv: await this.options.csv.finish() };
+    const [json, csv] = await Promise.all([this.options.json.finish(), this.options.csv.finish()]);
+    return { json, csv };
   }
 
   private async flushBatch(table: string, batch: ReportRow[], before: number): Promise<void> {
     if (batch.length === 0) return;
     this.options.checkpoint();
-    let json = "";
-    for (let index = 0; index < batch.length; index++) {
-      json += (before + index > 0 ? ",\n" : "\n") + JSON.stringify(batch[index]);
-    }
-    await this.options.json.write(json);
-    await this.options.csv.write(encodeCsvRows(this.currentSection, table, this.options.csvColumns, batch));
+    let rowsJson = JSON.stringify(batch[0]);
+    for (let index = 1; index < batch.length; index++) rowsJson += ",\n" + JSON.stringify(batch[index]);
+    // The CSV first: a CSV thread renders it while this one stores the JSON.
+    await this.options.csv.writeRows(this.currentSection, table, rowsJson);
+    await this.options.json.write((before > 0 ? ",\n" : "\n") + rowsJson);
   }
 
   private assertColumns(table: string, row: ReportRow): void {

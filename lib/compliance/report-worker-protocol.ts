@@ -1,11 +1,15 @@
 // What the main thread and a report worker thread exchange: the start data
 // (including the SharedArrayBuffer stop flag) and the worker's messages.
+import type { MessagePort } from "node:worker_threads";
+
 export type ReportWorkerData = {
   databaseUrl: string;
   /** Int32Array view: [0] = stop flag (1 = stop). */
   control: SharedArrayBuffer;
   leaseSeconds: number;
   pollMs: number;
+  /** The report worker's end of the channel to its CSV render thread. */
+  csvPort: MessagePort;
 };
 
 export type ReportWorkerMessage = { type: "job"; reportId: string; outcome: string } | { type: "stopped" };

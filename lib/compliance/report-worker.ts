@@ -4,6 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { parentPort, threadId, workerData } from "node:worker_threads";
+import { connectCsvRenderer } from "@/lib/compliance/connect-csv-renderer";
 import { processNextReport } from "@/lib/compliance/process-next-report";
 import type { ReportWorkerData, ReportWorkerMessage } from "@/lib/compliance/report-worker-protocol";
 import { reportDefinitions } from "@/lib/compliance/reports";
@@ -16,6 +17,8 @@ const control = new Int32Array(data.control);
 const workerId = `${hostname()}:${process.pid}:${threadId}:${randomUUID().slice(0, 8)}`;
 const log = logger.child({ workerId });
 const database = createDatabaseClient(data.databaseUrl);
+// The CSV is rendered beside this thread: generation takes the longer of the two, not their sum.
+const csvRenderer = connectCsvRenderer(data.csvPort);
 const shouldStop = () => Atomics.load(control, 0) === 1;
 
 let wake: (() => void) | null = null;
@@ -41,6 +44,7 @@ async function main(): Promise<void> {
         definitions: reportDefinitions,
         leaseSeconds: data.leaseSeconds,
         shouldStop,
+        openCsvRenderer: csvRenderer.open,
       });
       if (result) {
         parentPort?.postMessage({ type: "job", ...result } satisfies ReportWorkerMessage);
@@ -52,6 +56,7 @@ async function main(): Promise<void> {
     }
     if (!shouldStop()) await idle(data.pollMs);
   }
+  csvRenderer.close();
   await closeDatabaseClient(database);
   log.info("report worker stopped");
   parentPort?.postMessage({ type: "stopped" } satisfies ReportWorkerMessage);

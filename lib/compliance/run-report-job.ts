@@ -5,6 +5,8 @@
 import { randomUUID } from "node:crypto";
 import { ArtifactWriter, defaultChunkBytes } from "@/lib/compliance/artifact-writer";
 import { completeReport } from "@/lib/compliance/complete-report";
+import { createCsvArtifactRenderer } from "@/lib/compliance/create-csv-artifact-renderer";
+import type { CsvRenderer, OpenCsvRenderer } from "@/lib/compliance/csv-renderer";
 import { deleteArtifacts } from "@/lib/compliance/delete-artifacts";
 import { failReport } from "@/lib/compliance/fail-report";
 import { releaseReportLease } from "@/lib/compliance/release-report-lease";
@@ -14,6 +16,7 @@ import { ReportDocumentWriter, schemaVersion } from "@/lib/compliance/report-doc
 import { LeaseLostError, ReportJobStoppedError } from "@/lib/compliance/report-job-errors";
 import { defaultLeaseSeconds, leaseWhere, type ReportLease } from "@/lib/compliance/report-lease";
 import type { Database } from "@/lib/db";
+import { rawSqlOf } from "@/lib/db/raw-sql-of";
 import { logger } from "@/lib/log/logger";
 
 export type ReportDefinitions = Partial<Record<ReportType, ReportDefinition>>;
@@ -26,6 +29,8 @@ export type ReportJobOptions = {
   shouldStop?: () => boolean;
   /** Minimum time between progress writes. */
   progressIntervalMs?: number;
+  /** Where the CSV is rendered: in this thread unless given (the report worker passes its CSV thread). */
+  openCsvRenderer?: OpenCsvRenderer;
 };
 
 export type ReportJobOutcome = "completed" | "failed" | "released" | "lease_lost";
@@ -39,6 +44,7 @@ export async function runReportJob(
   const shouldStop = options.shouldStop ?? (() => false);
   const log = logger.child({ reportId: lease.reportId, attempt: lease.attempt, workerId: lease.workerId });
   let leaseLost = false;
+  let csv: CsvRenderer | null = null;
 
   // Renewal also runs on a timer, so a long aggregate query between progress
   // calls does not let the lease lapse while this worker is alive.
@@ -82,8 +88,12 @@ export async function runReportJob(
 
     const artifacts = await beginAttempt(db, lease, leaseSeconds);
     const writerOptions = { chunkBytes: options.chunkBytes ?? defaultChunkBytes, leaseSeconds };
-    const json = new ArtifactWriter(db, lease, artifacts.json, writerOptions);
-    const csv = new ArtifactWriter(db, lease, artifacts.csv, writerOptions);
+    const json = new ArtifactWriter(rawSqlOf(db), lease, artifacts.json, writerOptions);
+    const openCsv =
+      options.openCsvRenderer ??
+      ((spec) =>
+        createCsvArtifactRenderer(new ArtifactWriter(rawSqlOf(db), lease, spec.artifactId, spec), spec.columns));
+    csv = openCsv({ artifactId: artifacts.csv, lease, columns: definition.csvColumns, ...writerOptions });
 
     let lastProgressAt = 0;
     let lastProgress = -1;
@@ -128,6 +138,9 @@ export async function runReportJob(
     log.info({ json: totals.json.byteSize, csv: totals.csv.byteSize }, "report completed");
     return "completed";
   } catch (error) {
+    // The CSV side stops before the report is failed or handed back, so it
+    // cannot still be storing chunks of this attempt afterwards.
+    await csv?.abort();
     return await settleFailure(db, lease, error, log);
   } finally {
     clearInterval(renewal);

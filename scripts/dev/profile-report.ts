@@ -1,14 +1,18 @@
 // Dev tool: generates one report in-process (no server) against DATABASE_URL
 // and prints the time, for CPU profiling with `node --cpu-prof`.
-// Usage: DATABASE_URL=… npx tsx scripts/dev/profile-report.ts soc2|gdpr|audit [days]
+// Usage: DATABASE_URL=… npx tsx scripts/dev/profile-report.ts soc2|gdpr|audit [days] [--csv-thread]
+// (--csv-thread renders the CSV in its own thread, as the server's report worker does.)
 import { processNextReport } from "@/lib/compliance/process-next-report";
 import { reportDefinitions } from "@/lib/compliance/reports";
 import { createReport } from "@/lib/compliance/create-report";
 import { db } from "@/lib/db";
+import { getDatabaseUrl } from "@/lib/db/database-url";
+import { startSourceCsvRenderer } from "./start-source-csv-renderer";
 
 async function main() {
   const type = (process.argv[2] ?? "soc2") as "soc2" | "gdpr" | "audit";
   const days = Number(process.argv[3] ?? 365);
+  const csvThread = process.argv.includes("--csv-thread") ? startSourceCsvRenderer(getDatabaseUrl()) : null;
   const org = await db.organization.findFirstOrThrow({ where: { name: "Acme Robotics" }, select: { id: true } });
   const admin = await db.membership.findFirstOrThrow({
     where: { orgId: org.id, role: "admin" },
@@ -34,13 +38,17 @@ async function main() {
   };
   const report = await createReport({ identity, db }, type, body as never);
   const started = performance.now();
-  const result = await processNextReport(db, "profile", { definitions: reportDefinitions });
+  const result = await processNextReport(db, "profile", {
+    definitions: reportDefinitions,
+    openCsvRenderer: csvThread?.connection.open,
+  });
   const ms = performance.now() - started;
   const done = await db.report.findUniqueOrThrow({ where: { id: report.id }, select: { status: true, error: true } });
   console.log(
     JSON.stringify({
       type,
       days,
+      csvThread: csvThread !== null,
       ms: Math.round(ms),
       status: done.status,
       error: done.error,
@@ -49,6 +57,7 @@ async function main() {
     }),
   );
   await db.report.delete({ where: { id: report.id } });
+  await csvThread?.stop();
 }
 main().then(
   () => process.exit(0),

@@ -16,6 +16,7 @@ import { renewReportLease } from "@/lib/compliance/renew-report-lease";
 import { LeaseLostError } from "@/lib/compliance/report-job-errors";
 import { createDatabaseClient, db } from "@/lib/db";
 import { getDatabaseProvider } from "@/lib/db/database-url";
+import { rawSqlOf } from "@/lib/db/raw-sql-of";
 import { createTestOrg, type TestOrg } from "../support/fixtures";
 import {
   fakeColumns,
@@ -276,7 +277,7 @@ describe("leases", () => {
       where: { reportId: queued.id, format: "json" },
       select: { id: true },
     });
-    const writer = new ArtifactWriter(db, stale!, staleArtifact.id, { chunkBytes: 4, leaseSeconds: 60 });
+    const writer = new ArtifactWriter(rawSqlOf(db), stale!, staleArtifact.id, { chunkBytes: 4, leaseSeconds: 60 });
     await expect(writer.write("overwrite!")).rejects.toBeInstanceOf(LeaseLostError);
 
     const report = await getReport({ identity: sessionIdentity(org) }, queued.id);

@@ -2,9 +2,11 @@
 // artifact sinks), and the download filename.
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import type { ArtifactTotals, ArtifactWriter } from "@/lib/compliance/artifact-writer";
+import type { ArtifactTotals } from "@/lib/compliance/artifact-writer";
 import { buildContentDisposition } from "@/lib/compliance/build-content-disposition";
-import { csvHeaderLine, encodeCsvRows } from "@/lib/compliance/encode-csv-rows";
+import { createCsvArtifactRenderer } from "@/lib/compliance/create-csv-artifact-renderer";
+import { csvHeaderLine, encodeCsvRows, encodeCsvRowsJson } from "@/lib/compliance/encode-csv-rows";
+import type { ReportRow } from "@/lib/compliance/report-definition";
 import { ReportDocumentWriter } from "@/lib/compliance/report-document-writer";
 
 const columns = ["id", "value", "nested"] as const;
@@ -36,6 +38,18 @@ describe("encodeCsvRows", () => {
     const parsed = Papa.parse<string[]>(encodeCsvRows("s", "t", columns, [{ id: "1", nested: { a: [1, "=x"] } }]));
     expect(parsed.data[0]).toEqual(["s", "t", "1", "", '{"a":[1,"=x"]}']);
   });
+
+  it("encodes the rows' JSON text exactly as the rows themselves", () => {
+    const rows: ReportRow[] = [
+      { id: "1", value: 'say "hi",\r\nthen =leave', nested: { a: [1, "=x"], "b\n": null } },
+      { id: "2", value: -0.5, nested: null },
+      { id: "é", value: "🙂\u2028", nested: [true, false] },
+      { id: "4" },
+    ];
+    const rowsJson = rows.map((row) => JSON.stringify(row)).join(",\n");
+    expect(encodeCsvRowsJson("s", "t", columns, rowsJson)).toBe(encodeCsvRows("s", "t", columns, rows));
+    expect(encodeCsvRowsJson("s", "t", columns, "")).toBe("");
+  });
 });
 
 class MemorySink {
@@ -55,8 +69,8 @@ function writerWith(options: { batchRows?: number; stopAfter?: number } = {}) {
   const csv = new MemorySink();
   let checkpoints = 0;
   const writer = new ReportDocumentWriter({
-    json: json as unknown as ArtifactWriter,
-    csv: csv as unknown as ArtifactWriter,
+    json,
+    csv: createCsvArtifactRenderer(csv, columns),
     csvColumns: columns,
     onProgress: async () => {},
     checkpoint: () => {

@@ -2,18 +2,19 @@
 // same content as JSON.parse, tables cut to their first rows, every row counted.
 import { describe, expect, it } from "vitest";
 import { ReportLayoutError, readReportDocumentPreview } from "@/components/compliance/read-report-document-preview";
-import type { ArtifactWriter } from "@/lib/compliance/artifact-writer";
+import type { ArtifactSink } from "@/lib/compliance/artifact-writer";
+import { createCsvArtifactRenderer } from "@/lib/compliance/create-csv-artifact-renderer";
 import type { ReportRow } from "@/lib/compliance/report-definition";
 import { ReportDocumentWriter } from "@/lib/compliance/report-document-writer";
 import { countRowsByDay } from "@/components/compliance/report-document";
 
 function memoryWriter() {
   const parts: string[] = [];
-  const writer = {
+  const writer: ArtifactSink = {
     write: async (text: string) => void parts.push(text),
     finish: async () => ({ byteSize: 0, sha256: "", chunkCount: 0 }),
   };
-  return { writer: writer as unknown as ArtifactWriter, text: () => parts.join("") };
+  return { writer, text: () => parts.join("") };
 }
 
 const columns = ["occurred_at", "id", "subject", "body", "count", "nested"] as const;
@@ -23,7 +24,7 @@ async function renderDocument(build: (writer: ReportDocumentWriter) => Promise<v
   const csv = memoryWriter();
   const writer = new ReportDocumentWriter({
     json: json.writer,
-    csv: csv.writer,
+    csv: createCsvArtifactRenderer(csv.writer, columns),
     csvColumns: columns,
     onProgress: async () => {},
     checkpoint: () => {},
