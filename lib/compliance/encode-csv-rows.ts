@@ -25,7 +25,7 @@ export function encodeCsvRows(
 ): string {
   if (rows.length === 0) return "";
   const lines = rows.map((row) => {
-    const line: (string | number | boolean)[] = new Array(columns.length + 2);
+    const line: (string | number | boolean | null)[] = new Array(columns.length + 2);
     line[0] = section;
     line[1] = table;
     for (let index = 0; index < columns.length; index++) line[index + 2] = toCell(row[columns[index]!]);
@@ -49,9 +49,14 @@ export function encodeCsvRowsJson(
   return encodeCsvRows(section, table, columns, JSON.parse(`[${rowsJson}]`) as ReportRow[]);
 }
 
-/** Nested values are written as JSON text; null and missing are empty cells. */
-function toCell(value: JsonValue | undefined): string | number | boolean {
-  if (value === undefined || value === null) return "";
+/**
+ * Nested values are written as JSON text; null and missing are empty cells.
+ * Empty cells go to papaparse as null, which it writes without inspecting
+ * (an empty string takes its full quoting checks; most cells of a union-column
+ * table are empty).
+ */
+function toCell(value: JsonValue | undefined): string | number | boolean | null {
+  if (value === undefined || value === null) return null;
   if (typeof value === "object") return JSON.stringify(value);
   return value;
 }
