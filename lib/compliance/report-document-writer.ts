@@ -1,12 +1,11 @@
-// The engine's ReportOutput: renders the JSON document from the builder calls,
-// batch by batch, into an ArtifactWriter, and hands each batch's JSON text to
-// the CSV renderer (which may work in another thread meanwhile). Nothing is
-// held whole: a table's rows pass through in batches of `batchRows`.
+// The engine's ReportOutput: renders the builder calls as JSON document text,
+// batch by batch, into the report's artifacts (which store it, and render the
+// CSV from each batch's rows, possibly in another thread meanwhile). Nothing
+// is held whole: a table's rows pass through in batches of `batchRows`.
 //
 // JSON shape: {"report":{…},"manifest":[…],"sections":{"<key>":{"title",
 // "description","criteria","summary","tables":{"<name>":[rows…]}}}}
-import type { ArtifactSink, ArtifactTotals } from "@/lib/compliance/artifact-writer";
-import type { CsvRenderer } from "@/lib/compliance/csv-renderer";
+import type { ArtifactTotalsPair, ReportArtifacts } from "@/lib/compliance/report-artifacts";
 import type {
   JsonValue,
   ManifestEntry,
@@ -20,9 +19,8 @@ export const schemaVersion = 1;
 export type ReportDocumentHeader = { [key: string]: JsonValue };
 
 type Options = {
-  json: ArtifactSink;
-  csv: CsvRenderer;
-  /** Row fields must be among these (the CSV renderer's columns). */
+  artifacts: ReportArtifacts;
+  /** Row fields must be among these (the artifacts' CSV columns). */
   csvColumns: readonly string[];
   /** Throttled by the caller; throws when the lease is lost. */
   onProgress: (percent: number) => Promise<void>;
@@ -50,14 +48,14 @@ export class ReportDocumentWriter implements ReportOutput {
   /** The report header. */
   async begin(report: ReportDocumentHeader): Promise<void> {
     this.expect("new", "begin");
-    await this.options.json.write(`{"report":${JSON.stringify(report)},\n"manifest":`);
+    await this.options.artifacts.writeJson(`{"report":${JSON.stringify(report)},\n"manifest":`);
     this.state = "started";
   }
 
   async writeManifest(entries: ManifestEntry[]): Promise<void> {
     this.expect("started", "writeManifest");
     const lines = entries.map((entry) => JSON.stringify(entry)).join(",\n");
-    await this.options.json.write(`[${lines ? `\n${lines}\n` : ""}],\n"sections":{`);
+    await this.options.artifacts.writeJson(`[${lines ? `\n${lines}\n` : ""}],\n"sections":{`);
     this.state = "manifest";
   }
 
@@ -75,7 +73,7 @@ export class ReportDocumentWriter implements ReportOutput {
       summary: header.summary,
     };
     // The header object minus its closing brace, so "tables" can follow it.
-    await this.options.json.write(
+    await this.options.artifacts.writeJson(
       `${separator}\n${JSON.stringify(key)}:${JSON.stringify(head).slice(0, -1)},"tables":{`,
     );
     this.state = "section";
@@ -86,7 +84,7 @@ export class ReportDocumentWriter implements ReportOutput {
     if (this.tableNames.has(name)) throw new Error(`Table "${this.currentSection}.${name}" was written twice`);
     const separator = this.tableNames.size > 0 ? "," : "";
     this.tableNames.add(name);
-    await this.options.json.write(`${separator}\n${JSON.stringify(name)}:[`);
+    await this.options.artifacts.writeJson(`${separator}\n${JSON.stringify(name)}:[`);
 
     let count = 0;
     let batch: ReportRow[] = [];
@@ -101,13 +99,13 @@ export class ReportDocumentWriter implements ReportOutput {
     }
     await this.flushBatch(name, batch, count);
     count += batch.length;
-    await this.options.json.write(count > 0 ? "\n]" : "]");
+    await this.options.artifacts.writeJson(count > 0 ? "\n]" : "]");
     return count;
   }
 
   async endSection(): Promise<void> {
     this.expect("section", "endSection");
-    await this.options.json.write("}}");
+    await this.options.artifacts.writeJson("}}");
     this.state = "manifest";
   }
 
@@ -116,13 +114,12 @@ export class ReportDocumentWriter implements ReportOutput {
   }
 
   /** Closes the document; a builder that never wrote its manifest fails the report. */
-  async finish(): Promise<{ json: ArtifactTotals; csv: ArtifactTotals }> {
+  async finish(): Promise<ArtifactTotalsPair> {
     if (this.state === "section") throw new Error(`Section "${this.currentSection}" was not ended`);
     this.expect("manifest", "finish (the builder wrote no population manifest)");
-    await this.options.json.write("\n}}\n");
+    await this.options.artifacts.writeJson("\n}}\n");
     this.state = "finished";
-    const [json, csv] = await Promise.all([this.options.json.finish(), this.options.csv.finish()]);
-    return { json, csv };
+    return this.options.artifacts.finish();
   }
 
   private async flushBatch(table: string, batch: ReportRow[], before: number): Promise<void> {
@@ -130,9 +127,12 @@ export class ReportDocumentWriter implements ReportOutput {
     this.options.checkpoint();
     let rowsJson = JSON.stringify(batch[0]);
     for (let index = 1; index < batch.length; index++) rowsJson += ",\n" + JSON.stringify(batch[index]);
-    // The CSV first: a CSV thread renders it while this one stores the JSON.
-    await this.options.csv.writeRows(this.currentSection, table, rowsJson);
-    await this.options.json.write((before > 0 ? ",\n" : "\n") + rowsJson);
+    await this.options.artifacts.writeRows({
+      section: this.currentSection,
+      table,
+      separator: before > 0 ? ",\n" : "\n",
+      rowsJson,
+    });
   }
 
   private assertColumns(table: string, row: ReportRow): void {

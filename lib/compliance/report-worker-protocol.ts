@@ -8,8 +8,8 @@ export type ReportWorkerData = {
   control: SharedArrayBuffer;
   leaseSeconds: number;
   pollMs: number;
-  /** The report worker's end of the channel to its CSV render thread. */
-  csvPort: MessagePort;
+  /** The report worker's end of the channel to its artifact thread. */
+  artifactPort: MessagePort;
 };
 
 export type ReportWorkerMessage = { type: "job"; reportId: string; outcome: string } | { type: "stopped" };

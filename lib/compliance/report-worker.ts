@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { parentPort, threadId, workerData } from "node:worker_threads";
-import { connectCsvRenderer } from "@/lib/compliance/connect-csv-renderer";
+import { connectArtifactThread } from "@/lib/compliance/connect-artifact-thread";
 import { processNextReport } from "@/lib/compliance/process-next-report";
 import type { ReportWorkerData, ReportWorkerMessage } from "@/lib/compliance/report-worker-protocol";
 import { reportDefinitions } from "@/lib/compliance/reports";
@@ -17,8 +17,9 @@ const control = new Int32Array(data.control);
 const workerId = `${hostname()}:${process.pid}:${threadId}:${randomUUID().slice(0, 8)}`;
 const log = logger.child({ workerId });
 const database = createDatabaseClient(data.databaseUrl);
-// The CSV is rendered beside this thread: generation takes the longer of the two, not their sum.
-const csvRenderer = connectCsvRenderer(data.csvPort);
+// Artifacts are stored (and the CSV rendered) beside this thread: generation
+// takes the longer of the two, not their sum.
+const artifactThread = connectArtifactThread(data.artifactPort);
 const shouldStop = () => Atomics.load(control, 0) === 1;
 
 let wake: (() => void) | null = null;
@@ -44,7 +45,7 @@ async function main(): Promise<void> {
         definitions: reportDefinitions,
         leaseSeconds: data.leaseSeconds,
         shouldStop,
-        openCsvRenderer: csvRenderer.open,
+        openArtifacts: artifactThread.open,
       });
       if (result) {
         parentPort?.postMessage({ type: "job", ...result } satisfies ReportWorkerMessage);
@@ -56,7 +57,7 @@ async function main(): Promise<void> {
     }
     if (!shouldStop()) await idle(data.pollMs);
   }
-  csvRenderer.close();
+  artifactThread.close();
   await closeDatabaseClient(database);
   log.info("report worker stopped");
   parentPort?.postMessage({ type: "stopped" } satisfies ReportWorkerMessage);

@@ -5,8 +5,8 @@
 import { randomUUID } from "node:crypto";
 import { ArtifactWriter, defaultChunkBytes } from "@/lib/compliance/artifact-writer";
 import { completeReport } from "@/lib/compliance/complete-report";
-import { createCsvArtifactRenderer } from "@/lib/compliance/create-csv-artifact-renderer";
-import type { CsvRenderer, OpenCsvRenderer } from "@/lib/compliance/csv-renderer";
+import { createReportArtifacts } from "@/lib/compliance/create-report-artifacts";
+import type { OpenReportArtifacts, ReportArtifacts } from "@/lib/compliance/report-artifacts";
 import { deleteArtifacts } from "@/lib/compliance/delete-artifacts";
 import { failReport } from "@/lib/compliance/fail-report";
 import { releaseReportLease } from "@/lib/compliance/release-report-lease";
@@ -29,8 +29,8 @@ export type ReportJobOptions = {
   shouldStop?: () => boolean;
   /** Minimum time between progress writes. */
   progressIntervalMs?: number;
-  /** Where the CSV is rendered: in this thread unless given (the report worker passes its CSV thread). */
-  openCsvRenderer?: OpenCsvRenderer;
+  /** Where the artifacts are stored and the CSV rendered: in this thread unless given (the report worker passes its artifact thread). */
+  openArtifacts?: OpenReportArtifacts;
 };
 
 export type ReportJobOutcome = "completed" | "failed" | "released" | "lease_lost";
@@ -44,7 +44,7 @@ export async function runReportJob(
   const shouldStop = options.shouldStop ?? (() => false);
   const log = logger.child({ reportId: lease.reportId, attempt: lease.attempt, workerId: lease.workerId });
   let leaseLost = false;
-  let csv: CsvRenderer | null = null;
+  let artifactOutput: ReportArtifacts | null = null;
 
   // Renewal also runs on a timer, so a long aggregate query between progress
   // calls does not let the lease lapse while this worker is alive.
@@ -87,20 +87,21 @@ export async function runReportJob(
     const scope = normalizeScope(report.scope);
 
     const artifacts = await beginAttempt(db, lease, leaseSeconds);
-    const writerOptions = { chunkBytes: options.chunkBytes ?? defaultChunkBytes, leaseSeconds };
-    const json = new ArtifactWriter(rawSqlOf(db), lease, artifacts.json, writerOptions);
-    const openCsv =
-      options.openCsvRenderer ??
-      ((spec) =>
-        createCsvArtifactRenderer(new ArtifactWriter(rawSqlOf(db), lease, spec.artifactId, spec), spec.columns));
-    csv = openCsv({ artifactId: artifacts.csv, lease, columns: definition.csvColumns, ...writerOptions });
+    const open = options.openArtifacts ?? openArtifactsInThisThread(db);
+    artifactOutput = open({
+      lease,
+      jsonArtifactId: artifacts.json,
+      csvArtifactId: artifacts.csv,
+      csvColumns: definition.csvColumns,
+      chunkBytes: options.chunkBytes ?? defaultChunkBytes,
+      leaseSeconds,
+    });
 
     let lastProgressAt = 0;
     let lastProgress = -1;
     const progressIntervalMs = options.progressIntervalMs ?? 1000;
     const output = new ReportDocumentWriter({
-      json,
-      csv,
+      artifacts: artifactOutput,
       csvColumns: definition.csvColumns,
       checkpoint,
       onProgress: async (percent) => {
@@ -138,13 +139,23 @@ export async function runReportJob(
     log.info({ json: totals.json.byteSize, csv: totals.csv.byteSize }, "report completed");
     return "completed";
   } catch (error) {
-    // The CSV side stops before the report is failed or handed back, so it
-    // cannot still be storing chunks of this attempt afterwards.
-    await csv?.abort();
+    // Artifact storage stops before the report is failed or handed back, so
+    // it cannot still be storing chunks of this attempt afterwards.
+    await artifactOutput?.abort();
     return await settleFailure(db, lease, error, log);
   } finally {
     clearInterval(renewal);
   }
+}
+
+function openArtifactsInThisThread(db: Database): OpenReportArtifacts {
+  return (spec) => {
+    const writer = (artifactId: string) => new ArtifactWriter(rawSqlOf(db), spec.lease, artifactId, spec);
+    return createReportArtifacts(
+      { json: writer(spec.jsonArtifactId), csv: writer(spec.csvArtifactId) },
+      spec.csvColumns,
+    );
+  };
 }
 
 async function settleFailure(

@@ -1,6 +1,6 @@
 // Starts the report workers of this server process (worker_threads, each with
-// its own database client, and each joined by a MessageChannel to a CSV render
-// thread of its own) and owns graceful shutdown: on SIGTERM/SIGINT the
+// its own database client, and each joined by a MessageChannel to an artifact
+// thread of its own, which stores the report and renders its CSV) and owns graceful shutdown: on SIGTERM/SIGINT the
 // shared stop flag is set, workers hand their reports back to pending, then
 // the process exits. Next's own signal handling is off (NEXT_MANUAL_SIG_HANDLE
 // in the start script), since it would exit before leases are released.
@@ -8,7 +8,7 @@
 // REPORT_WORKERS (default 1; 0 disables), REPORT_LEASE_SECONDS (default 60),
 // REPORT_POLL_MS (default 2000), REPORT_WORKER_HEAP_MB (V8 old space per worker, default 192).
 import { MessageChannel, Worker } from "node:worker_threads";
-import type { CsvRenderThreadData } from "@/lib/compliance/csv-render-protocol";
+import type { ArtifactThreadData } from "@/lib/compliance/artifact-thread-protocol";
 import { registerReportWaker } from "@/lib/compliance/signal-report-queued";
 import { leaseSecondsFromEnv } from "@/lib/compliance/report-lease";
 import { wakeMessage, type ReportWorkerData, type ReportWorkerMessage } from "@/lib/compliance/report-worker-protocol";
@@ -16,8 +16,8 @@ import { getDatabaseUrl } from "@/lib/db/database-url";
 import { logger } from "@/lib/log/logger";
 
 const shutdownTimeoutMs = 20_000;
-/** The CSV thread holds a few batches of rows at a time. */
-const csvThreadHeapMb = 96;
+/** The artifact thread holds a few batches of rows at a time. */
+const artifactThreadHeapMb = 96;
 const firstRestartDelayMs = 2_000;
 const maxRestartDelayMs = 60_000;
 /** A worker that ran at least this long before exiting is restarted at once-ish again. */
@@ -32,7 +32,7 @@ export function startReportWorkers(): { stop: () => Promise<void> } {
   const control = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
   const flags = new Int32Array(control);
   const databaseUrl = getDatabaseUrl();
-  const workerData: Omit<ReportWorkerData, "csvPort"> = {
+  const workerData: Omit<ReportWorkerData, "artifactPort"> = {
     databaseUrl,
     control,
     leaseSeconds: leaseSecondsFromEnv(),
@@ -45,24 +45,24 @@ export function startReportWorkers(): { stop: () => Promise<void> } {
     const channel = new MessageChannel();
     // The URL form lets Next bundle each worker (TypeScript, @/ aliases) as its own chunk.
     // (Only inside a Next build: plain tsx cannot load a TypeScript worker.)
-    const csvThread = new Worker(new URL("./csv-render-worker.ts", import.meta.url), {
-      workerData: { databaseUrl, port: channel.port2 } satisfies CsvRenderThreadData,
+    const artifactThread = new Worker(new URL("./artifact-thread-worker.ts", import.meta.url), {
+      workerData: { databaseUrl, port: channel.port2 } satisfies ArtifactThreadData,
       transferList: [channel.port2],
-      name: `csv-render-${index}`,
-      resourceLimits: { maxOldGenerationSizeMb: csvThreadHeapMb },
+      name: `report-artifacts-${index}`,
+      resourceLimits: { maxOldGenerationSizeMb: artifactThreadHeapMb },
     });
     const worker = new Worker(new URL("./report-worker.ts", import.meta.url), {
-      workerData: { ...workerData, csvPort: channel.port1 } satisfies ReportWorkerData,
+      workerData: { ...workerData, artifactPort: channel.port1 } satisfies ReportWorkerData,
       transferList: [channel.port1],
       name: `report-worker-${index}`,
       // Generation streams, so live memory is small; a cap makes V8 collect
       // early instead of growing the heap toward its default limit.
       resourceLimits: { maxOldGenerationSizeMb: workerHeapMb() },
     });
-    // The pair lives and dies together: a report worker without its CSV
+    // The pair lives and dies together: a report worker without its artifact
     // thread would fail every report, so it is ended and restarted with it.
-    csvThread.on("error", (error) => logger.error({ err: error, index }, "CSV render thread crashed"));
-    csvThread.on("exit", () => !stopping && void worker.terminate());
+    artifactThread.on("error", (error) => logger.error({ err: error, index }, "report artifact thread crashed"));
+    artifactThread.on("exit", () => !stopping && void worker.terminate());
     const startedAt = Date.now();
     workers.add(worker);
     worker.on("message", (message: ReportWorkerMessage) => {
@@ -71,7 +71,7 @@ export function startReportWorkers(): { stop: () => Promise<void> } {
     worker.on("error", (error) => logger.error({ err: error, index }, "report worker crashed"));
     worker.on("exit", (code) => {
       workers.delete(worker);
-      void csvThread.terminate();
+      void artifactThread.terminate();
       if (stopping) return;
       // Back off when a worker keeps dying young (a broken build, no database).
       const delay = Date.now() - startedAt > healthyRunMs ? firstRestartDelayMs : restartDelayMs;

@@ -1,18 +1,21 @@
 // Dev tool: generates one report in-process (no server) against DATABASE_URL
 // and prints the time, for CPU profiling with `node --cpu-prof`.
-// Usage: DATABASE_URL=… npx tsx scripts/dev/profile-report.ts soc2|gdpr|audit [days] [--csv-thread]
-// (--csv-thread renders the CSV in its own thread, as the server's report worker does.)
+// Usage: DATABASE_URL=… npx tsx scripts/dev/profile-report.ts soc2|gdpr|audit [days] [--artifact-thread]
+// (--artifact-thread stores the artifacts and renders the CSV in a thread of
+// their own, as the server's report worker does.)
 import { processNextReport } from "@/lib/compliance/process-next-report";
 import { reportDefinitions } from "@/lib/compliance/reports";
 import { createReport } from "@/lib/compliance/create-report";
 import { db } from "@/lib/db";
 import { getDatabaseUrl } from "@/lib/db/database-url";
-import { startSourceCsvRenderer } from "./start-source-csv-renderer";
+import { startSourceArtifactThread } from "./start-source-artifact-thread";
 
 async function main() {
   const type = (process.argv[2] ?? "soc2") as "soc2" | "gdpr" | "audit";
   const days = Number(process.argv[3] ?? 365);
-  const csvThread = process.argv.includes("--csv-thread") ? startSourceCsvRenderer(getDatabaseUrl()) : null;
+  const artifactThread = process.argv.includes("--artifact-thread")
+    ? startSourceArtifactThread(getDatabaseUrl())
+    : null;
   const org = await db.organization.findFirstOrThrow({ where: { name: "Acme Robotics" }, select: { id: true } });
   const admin = await db.membership.findFirstOrThrow({
     where: { orgId: org.id, role: "admin" },
@@ -40,7 +43,7 @@ async function main() {
   const started = performance.now();
   const result = await processNextReport(db, "profile", {
     definitions: reportDefinitions,
-    openCsvRenderer: csvThread?.connection.open,
+    openArtifacts: artifactThread?.connection.open,
   });
   const ms = performance.now() - started;
   const done = await db.report.findUniqueOrThrow({ where: { id: report.id }, select: { status: true, error: true } });
@@ -48,7 +51,7 @@ async function main() {
     JSON.stringify({
       type,
       days,
-      csvThread: csvThread !== null,
+      artifactThread: artifactThread !== null,
       ms: Math.round(ms),
       status: done.status,
       error: done.error,
@@ -57,7 +60,7 @@ async function main() {
     }),
   );
   await db.report.delete({ where: { id: report.id } });
-  await csvThread?.stop();
+  await artifactThread?.stop();
 }
 main().then(
   () => process.exit(0),

@@ -4,7 +4,7 @@ import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import type { ArtifactTotals } from "@/lib/compliance/artifact-writer";
 import { buildContentDisposition } from "@/lib/compliance/build-content-disposition";
-import { createCsvArtifactRenderer } from "@/lib/compliance/create-csv-artifact-renderer";
+import { createReportArtifacts } from "@/lib/compliance/create-report-artifacts";
 import { csvHeaderLine, encodeCsvRows, encodeCsvRowsJson } from "@/lib/compliance/encode-csv-rows";
 import type { ReportRow } from "@/lib/compliance/report-definition";
 import { ReportDocumentWriter } from "@/lib/compliance/report-document-writer";
@@ -69,8 +69,7 @@ function writerWith(options: { batchRows?: number; stopAfter?: number } = {}) {
   const csv = new MemorySink();
   let checkpoints = 0;
   const writer = new ReportDocumentWriter({
-    json,
-    csv: createCsvArtifactRenderer(csv, columns),
+    artifacts: createReportArtifacts({ json, csv }, columns),
     csvColumns: columns,
     onProgress: async () => {},
     checkpoint: () => {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { ReportLayoutError, readReportDocumentPreview } from "@/components/compliance/read-report-document-preview";
 import type { ArtifactSink } from "@/lib/compliance/artifact-writer";
-import { createCsvArtifactRenderer } from "@/lib/compliance/create-csv-artifact-renderer";
+import { createReportArtifacts } from "@/lib/compliance/create-report-artifacts";
 import type { ReportRow } from "@/lib/compliance/report-definition";
 import { ReportDocumentWriter } from "@/lib/compliance/report-document-writer";
 import { countRowsByDay } from "@/components/compliance/report-document";
@@ -23,8 +23,7 @@ async function renderDocument(build: (writer: ReportDocumentWriter) => Promise<v
   const json = memoryWriter();
   const csv = memoryWriter();
   const writer = new ReportDocumentWriter({
-    json: json.writer,
-    csv: createCsvArtifactRenderer(csv.writer, columns),
+    artifacts: createReportArtifacts({ json: json.writer, csv: csv.writer }, columns),
     csvColumns: columns,
     onProgress: async () => {},
     checkpoint: () => {},

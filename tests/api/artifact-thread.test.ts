@@ -1,26 +1,26 @@
-// The CSV render thread the server's report workers use: the same bytes as
-// rendering in the report's own thread, and its failures reach the report.
+// The artifact thread the server's report workers use: the same bytes as
+// storing and rendering in the report's own thread, and its failures reach the report.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createReport } from "@/lib/compliance/create-report";
 import { getReportDownload } from "@/lib/compliance/get-report-download";
 import { processNextReport } from "@/lib/compliance/process-next-report";
 import type { ReportJobOptions } from "@/lib/compliance/run-report-job";
 import { db } from "@/lib/db";
-import { startSourceCsvRenderer } from "../../scripts/dev/start-source-csv-renderer";
+import { startSourceArtifactThread } from "../../scripts/dev/start-source-artifact-thread";
 import { createTestOrg, type TestOrg } from "../support/fixtures";
 import { fakeDefinitions, readStream, sessionIdentity, sha256 } from "../support/compliance-fixtures";
 
 let org: TestOrg;
-let renderer: ReturnType<typeof startSourceCsvRenderer>;
+let thread: ReturnType<typeof startSourceArtifactThread>;
 const databaseUrl = () => process.env.DATABASE_URL!;
 
 beforeAll(async () => {
-  org = await createTestOrg({ name: "CSV Thread Org" });
-  renderer = startSourceCsvRenderer(databaseUrl());
+  org = await createTestOrg({ name: "Artifact Thread Org" });
+  thread = startSourceArtifactThread(databaseUrl());
 });
 
 afterAll(async () => {
-  await renderer.stop();
+  await thread.stop();
 });
 
 async function generate(
@@ -42,22 +42,28 @@ async function generate(
   return { outcome: result?.outcome, report };
 }
 
-async function downloadCsv(reportId: string) {
+async function download(reportId: string, format: "json" | "csv") {
   const result = await getReportDownload({ identity: sessionIdentity(org, "auditor") }, reportId, {
-    format: "csv",
+    format,
     bom: false,
   });
   return { etag: result.headers.etag, bytes: await readStream(result.body) };
 }
 
-describe("CSV render thread", () => {
-  it("renders byte for byte the CSV the report's own thread renders", async () => {
+/** The JSON document after its first line, which holds the report header (id, generatedAt…). */
+const afterHeader = (bytes: Buffer) => {
+  const text = bytes.toString("utf8");
+  return text.slice(text.indexOf("\n"));
+};
+
+describe("report artifact thread", () => {
+  it("stores byte for byte the CSV the report's own thread stores, and a JSON that differs only in its header", async () => {
     const inThread = await generate({});
-    const threaded = await generate({ openCsvRenderer: renderer.connection.open });
+    const threaded = await generate({ openArtifacts: thread.connection.open });
     expect([inThread.outcome, threaded.outcome]).toEqual(["completed", "completed"]);
 
-    const expected = await downloadCsv(inThread.report.id);
-    const actual = await downloadCsv(threaded.report.id);
+    const expected = await download(inThread.report.id, "csv");
+    const actual = await download(threaded.report.id, "csv");
     expect(actual.bytes.byteLength).toBeGreaterThan(100_000);
     expect(sha256(actual.bytes)).toBe(sha256(expected.bytes));
     expect(actual.etag).toBe(`"${sha256(actual.bytes)}"`);
@@ -69,11 +75,18 @@ describe("CSV render thread", () => {
       byteSize: actual.bytes.byteLength,
       chunkCount: Math.ceil(actual.bytes.byteLength / 4096),
     });
+
+    const expectedJson = await download(inThread.report.id, "json");
+    const actualJson = await download(threaded.report.id, "json");
+    expect(actualJson.etag).toBe(`"${sha256(actualJson.bytes)}"`);
+    expect(afterHeader(actualJson.bytes).length).toBeGreaterThan(100_000);
+    expect(afterHeader(actualJson.bytes)).toBe(afterHeader(expectedJson.bytes));
+    expect(JSON.parse(actualJson.bytes.toString("utf8")).report.id).toBe(threaded.report.id);
   });
 
   it("stores nothing more once the report failed for another reason", async () => {
     const { outcome, report } = await generate({
-      openCsvRenderer: renderer.connection.open,
+      openArtifacts: thread.connection.open,
       definitions: fakeDefinitions({ rows: 3000, throwWith: "Source vault_access failed: disk I/O error" }),
     });
     expect(outcome).toBe("failed");
@@ -86,7 +99,7 @@ describe("CSV render thread", () => {
 
   it("leaves a report whose lease moved on to its new holder, whichever thread notices first", async () => {
     const { outcome, report } = await generate({
-      openCsvRenderer: renderer.connection.open,
+      openArtifacts: thread.connection.open,
       chunkBytes: 64,
       definitions: fakeDefinitions({
         rows: 50,
@@ -106,10 +119,10 @@ describe("CSV render thread", () => {
     expect(report).toMatchObject({ status: "pending", error: null });
   });
 
-  it("fails the report with a reason when the CSV thread dies mid-report", async () => {
-    const doomed = startSourceCsvRenderer(databaseUrl());
+  it("fails the report with a reason when the artifact thread dies mid-report", async () => {
+    const doomed = startSourceArtifactThread(databaseUrl());
     const { outcome, report } = await generate({
-      openCsvRenderer: doomed.connection.open,
+      openArtifacts: doomed.connection.open,
       definitions: fakeDefinitions({
         rows: 3000,
         onBuild: async () => {
@@ -119,7 +132,7 @@ describe("CSV render thread", () => {
     });
     await doomed.stop();
     expect(outcome).toBe("failed");
-    expect(report.error).toBe("The CSV render thread stopped");
+    expect(report.error).toBe("The report artifact thread stopped");
     expect(await db.reportArtifact.count({ where: { reportId: report.id } })).toBe(0);
   });
 });
