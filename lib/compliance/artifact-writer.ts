@@ -16,10 +16,15 @@ export type ArtifactTotals = { byteSize: number; sha256: string; chunkCount: num
 /** What renderers write into: an ArtifactWriter, or a memory sink in unit tests. */
 export type ArtifactSink = Pick<ArtifactWriter, "write" | "finish">;
 
+const encoder = new TextEncoder();
+
 export class ArtifactWriter {
   private readonly hash: Hash = createHash("sha256");
-  private pending: Buffer[] = [];
-  private pendingBytes = 0;
+  /** The chunk being filled, encoded in place: no buffer per write or per chunk. */
+  private readonly chunk: Buffer;
+  private filled = 0;
+  /** Bytes of a character split at the chunk boundary, owed to the next chunk. */
+  private carry: Buffer | null = null;
   private byteSize = 0;
   private seq = 0;
 
@@ -28,35 +33,47 @@ export class ArtifactWriter {
     private readonly lease: ReportLease,
     readonly artifactId: string,
     private readonly options: { chunkBytes: number; leaseSeconds: number },
-  ) {}
+  ) {
+    if (options.chunkBytes < 4) throw new Error("chunkBytes must hold a whole UTF-8 character (4 bytes)");
+    this.chunk = Buffer.allocUnsafe(options.chunkBytes);
+  }
 
   async write(text: string): Promise<void> {
-    if (text.length === 0) return;
-    const bytes = Buffer.from(text, "utf8");
-    this.hash.update(bytes);
-    this.byteSize += bytes.byteLength;
-    this.pending.push(bytes);
-    this.pendingBytes += bytes.byteLength;
-    while (this.pendingBytes >= this.options.chunkBytes) {
-      const all = Buffer.concat(this.pending, this.pendingBytes);
-      const rest = all.subarray(this.options.chunkBytes);
-      this.pending = rest.byteLength ? [rest] : [];
-      this.pendingBytes = rest.byteLength;
-      await this.storeChunk(all.subarray(0, this.options.chunkBytes));
+    let offset = 0;
+    while (offset < text.length) {
+      const room = this.chunk.subarray(this.filled);
+      const { read, written } = encoder.encodeInto(offset === 0 ? text : text.slice(offset), room);
+      offset += read;
+      this.filled += written;
+      if (offset < text.length && this.filled < this.chunk.length) offset += this.splitCharacter(text, offset);
+      if (this.filled === this.chunk.length) await this.storeChunk();
     }
   }
 
   async finish(): Promise<ArtifactTotals> {
-    if (this.pendingBytes > 0) {
-      const last = Buffer.concat(this.pending, this.pendingBytes);
-      this.pending = [];
-      this.pendingBytes = 0;
-      await this.storeChunk(last);
-    }
+    if (this.filled > 0) await this.storeChunk();
     return { byteSize: this.byteSize, sha256: this.hash.digest("hex"), chunkCount: this.seq };
   }
 
-  private async storeChunk(data: Buffer): Promise<void> {
+  /**
+   * The character at `offset` is wider than the room left: its first bytes end
+   * this chunk and the rest start the next, so every chunk but the last is
+   * exactly chunkBytes long. Returns the UTF-16 units consumed.
+   */
+  private splitCharacter(text: string, offset: number): number {
+    const units = text.codePointAt(offset)! > 0xffff ? 2 : 1;
+    const bytes = Buffer.from(text.slice(offset, offset + units), "utf8");
+    const room = this.chunk.length - this.filled;
+    bytes.copy(this.chunk, this.filled, 0, room);
+    this.filled += room;
+    this.carry = bytes.subarray(room);
+    return units;
+  }
+
+  private async storeChunk(): Promise<void> {
+    const data = this.chunk.subarray(0, this.filled);
+    this.hash.update(data);
+    this.byteSize += data.byteLength;
     const seq = this.seq++;
     const expires = new Date(Date.now() + this.options.leaseSeconds * 1000);
     const lease = leaseSql(this.lease);
@@ -68,5 +85,12 @@ export class ArtifactWriter {
                  SELECT ${this.artifactId}, ${seq}, ${data} WHERE EXISTS (SELECT 1 FROM "Report" WHERE ${lease})`,
     ]);
     if (renewed === 0) throw new LeaseLostError(this.lease.reportId);
+    // The driver has copied the bytes by now: the buffer is free to refill.
+    this.filled = 0;
+    if (this.carry) {
+      this.carry.copy(this.chunk);
+      this.filled = this.carry.byteLength;
+      this.carry = null;
+    }
   }
 }
