@@ -1,7 +1,8 @@
 // The engine's ReportOutput: renders the builder calls as JSON document text,
 // batch by batch, into the report's artifacts (which store it, and render the
 // CSV from each batch's rows, possibly in another thread meanwhile). Nothing
-// is held whole: a table's rows pass through in batches of `batchRows`.
+// is held whole: a table's rows pass through in batches of at most `batchRows`
+// rows and about `batchChars` characters of JSON (email bodies vary a lot).
 //
 // JSON shape: {"report":{…},"manifest":[…],"sections":{"<key>":{"title",
 // "description","criteria","summary","tables":{"<name>":[rows…]}}}}
@@ -27,6 +28,7 @@ type Options = {
   /** Throws when the job must stop; called between batches. */
   checkpoint: () => void;
   batchRows?: number;
+  batchChars?: number;
 };
 
 export class ReportDocumentWriter implements ReportOutput {
@@ -36,10 +38,13 @@ export class ReportDocumentWriter implements ReportOutput {
   private currentSection = "";
   private readonly columnSet: Set<string>;
   private readonly batchRows: number;
+  private readonly batchChars: number;
 
   constructor(private readonly options: Options) {
     this.columnSet = new Set(options.csvColumns);
     this.batchRows = options.batchRows ?? 1000;
+    // Bounds a batch of long rows (emails), as the row count bounds short ones.
+    this.batchChars = options.batchChars ?? 256 * 1024;
     for (const reserved of ["section", "table"]) {
       if (this.columnSet.has(reserved)) throw new Error(`csvColumns must not repeat the fixed column "${reserved}"`);
     }
@@ -87,18 +92,21 @@ export class ReportDocumentWriter implements ReportOutput {
     await this.options.artifacts.writeJson(`${separator}\n${JSON.stringify(name)}:[`);
 
     let count = 0;
-    let batch: ReportRow[] = [];
+    let batchSize = 0;
+    let rowsJson = "";
     for await (const row of rows) {
       this.assertColumns(name, row);
-      batch.push(row);
-      if (batch.length >= this.batchRows) {
-        await this.flushBatch(name, batch, count);
-        count += batch.length;
-        batch = [];
+      rowsJson += (batchSize > 0 ? ",\n" : "") + JSON.stringify(row);
+      batchSize += 1;
+      if (batchSize >= this.batchRows || rowsJson.length >= this.batchChars) {
+        await this.flushBatch(name, rowsJson, count);
+        count += batchSize;
+        batchSize = 0;
+        rowsJson = "";
       }
     }
-    await this.flushBatch(name, batch, count);
-    count += batch.length;
+    if (batchSize > 0) await this.flushBatch(name, rowsJson, count);
+    count += batchSize;
     await this.options.artifacts.writeJson(count > 0 ? "\n]" : "]");
     return count;
   }
@@ -122,11 +130,9 @@ export class ReportDocumentWriter implements ReportOutput {
     return this.options.artifacts.finish();
   }
 
-  private async flushBatch(table: string, batch: ReportRow[], before: number): Promise<void> {
-    if (batch.length === 0) return;
+  /** `rowsJson`: the batch's rows as JSON texts joined by ",\n"; `before`: rows of the table already written. */
+  private async flushBatch(table: string, rowsJson: string, before: number): Promise<void> {
     this.options.checkpoint();
-    let rowsJson = JSON.stringify(batch[0]);
-    for (let index = 1; index < batch.length; index++) rowsJson += ",\n" + JSON.stringify(batch[index]);
     await this.options.artifacts.writeRows({
       section: this.currentSection,
       table,

@@ -64,7 +64,7 @@ class MemorySink {
   }
 }
 
-function writerWith(options: { batchRows?: number; stopAfter?: number } = {}) {
+function writerWith(options: { batchRows?: number; batchChars?: number; stopAfter?: number } = {}) {
   const json = new MemorySink();
   const csv = new MemorySink();
   let checkpoints = 0;
@@ -77,6 +77,7 @@ function writerWith(options: { batchRows?: number; stopAfter?: number } = {}) {
       if (options.stopAfter !== undefined && checkpoints > options.stopAfter) throw new Error("stopped");
     },
     batchRows: options.batchRows ?? 2,
+    batchChars: options.batchChars,
   });
   return { writer, json, csv };
 }
@@ -161,6 +162,18 @@ describe("ReportDocumentWriter", () => {
     await writer.startSection("s", { title: "", description: "", criteria: [], summary: {} });
     const many = Array.from({ length: 100 }, (_, index) => ({ id: String(index) }));
     await expect(writer.writeTable("t", many)).rejects.toThrow("stopped");
+  });
+
+  it("cuts a batch of long rows at about batchChars, whatever batchRows allows", async () => {
+    const { writer, json, csv } = writerWith({ batchRows: 1000, batchChars: 250, stopAfter: 3 });
+    await writer.begin({});
+    await writer.writeManifest([]);
+    await writer.startSection("s", { title: "", description: "", criteria: [], summary: {} });
+    const long = Array.from({ length: 10 }, (_, index) => ({ id: String(index), value: "x".repeat(100) }));
+    // 100-character rows, 250 characters a batch: three rows a batch, so the fourth batch is stopped.
+    await expect(writer.writeTable("t", long)).rejects.toThrow("stopped");
+    expect(Papa.parse(csv.text, { skipEmptyLines: true }).data).toHaveLength(1 + 9);
+    expect(json.text.match(/"x{100}"/g)).toHaveLength(9);
   });
 });
 
