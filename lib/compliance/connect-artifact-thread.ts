@@ -15,8 +15,13 @@ import type {
 } from "@/lib/compliance/report-artifacts";
 import { LeaseLostError } from "@/lib/compliance/report-job-errors";
 
-/** Row batches sent but not yet stored: bounds memory when the artifact thread is the slower one. */
-const maxBatchesInFlight = 4;
+/**
+ * Row batches sent but not yet stored (each at most ~256 K characters): bounds
+ * memory when the artifact thread is the slower one, and is deep enough for it
+ * to keep working while this thread runs an aggregate query (SOC2 in-process:
+ * 12.1–12.2 s with 4, 11.9 s with 16).
+ */
+const maxBatchesInFlight = 16;
 
 export type ArtifactThreadConnection = {
   open(spec: ReportArtifactsSpec): ReportArtifacts;

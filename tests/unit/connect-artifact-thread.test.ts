@@ -49,22 +49,22 @@ const settledWithin = async (promise: Promise<unknown>, ms = 50) =>
   Promise.race([promise.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), ms))]);
 
 describe("connectArtifactThread", () => {
-  it("opens the artifact, then holds the builder back while four batches are unacknowledged", async () => {
+  it("opens the artifact, then holds the builder back while sixteen batches are unacknowledged", async () => {
     const thread = scriptedThread();
     const artifacts = thread.connection.open(spec);
-    for (let index = 0; index < 3; index++) await artifacts.writeRows(batch(`{"id":"${index}"}`));
-    const fourth = artifacts.writeRows(batch('{"id":"3"}'));
-    expect(await settledWithin(fourth)).toBe(false);
-    await thread.until(5);
-    expect(thread.requests.map((request) => request.type)).toEqual(["open", "rows", "rows", "rows", "rows"]);
+    for (let index = 0; index < 15; index++) await artifacts.writeRows(batch(`{"id":"${index}"}`));
+    const sixteenth = artifacts.writeRows(batch('{"id":"15"}'));
+    expect(await settledWithin(sixteenth)).toBe(false);
+    await thread.until(17);
+    expect(thread.requests.map((request) => request.type)).toEqual(["open", ...Array<string>(16).fill("rows")]);
     thread.reply({ type: "written", key: "other-artifact" });
-    expect(await settledWithin(fourth)).toBe(false);
+    expect(await settledWithin(sixteenth)).toBe(false);
     thread.reply({ type: "written", key: spec.jsonArtifactId });
-    expect(await settledWithin(fourth)).toBe(true);
+    expect(await settledWithin(sixteenth)).toBe(true);
     // Document text between tables is sent in order and needs no acknowledgement.
     await artifacts.writeJson("]}");
-    await thread.until(6);
-    expect(thread.requests[5]).toEqual({ type: "json", key: spec.jsonArtifactId, text: "]}" });
+    await thread.until(18);
+    expect(thread.requests[17]).toEqual({ type: "json", key: spec.jsonArtifactId, text: "]}" });
   });
 
   it("returns the thread's totals on finish", async () => {
