@@ -17,11 +17,12 @@ import { logger } from "@/lib/log/logger";
 
 const shutdownTimeoutMs = 20_000;
 /**
- * The artifact thread holds a few batches of rows at a time, all short-lived:
- * small caps keep its garbage from piling up toward V8's defaults (peak server
- * RSS in `npm run bench` went from 454 to 374–413 MB with these).
+ * The artifact thread holds a few batches of rows at a time (each at most
+ * ~256 K characters plus one row; an email body is at most 1 M characters),
+ * all short-lived: small caps keep its garbage from piling up toward V8's
+ * defaults (peak server RSS in `npm run bench` 454 MB before, 392–427 after).
  */
-const artifactThreadHeap = { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 16 };
+const artifactThreadHeap = { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 8 };
 const firstRestartDelayMs = 2_000;
 const maxRestartDelayMs = 60_000;
 /** A worker that ran at least this long before exiting is restarted at once-ish again. */
