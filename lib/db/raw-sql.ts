@@ -49,10 +49,6 @@ function createSqliteRawSql(url: string): RawSql {
   // crash can lose the last chunks, never corrupt them, and the report's lease
   // then expires and it is generated again. FULL synced every 1 MiB chunk.
   connection.pragma("synchronous = NORMAL");
-  // The report engine writes hundreds of MB of chunks through this connection:
-  // checkpoint every 64 MB of WAL rather than every 4 MB (SOC2 in-process
-  // 11.5 → 11.2 s; the WAL file keeps the size it reached).
-  connection.pragma("wal_autocheckpoint = 16384");
   // Prepared once per SQL text; raw (array) mode is a property of a statement, hence two caches.
   const statements = new Map<string, SqliteDatabase.Statement>();
   const arrayStatements = new Map<string, SqliteDatabase.Statement>();
