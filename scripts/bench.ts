@@ -14,7 +14,8 @@
 //      aggregates and dumping the same populations to CSV.
 //
 // Environment: BENCH_DATABASE_URL (default file:./data/bench/attest.db),
-// BENCH_SCALE (20), BENCH_PORT (3457), BENCH_PING_MS (50), BENCH_BASELINE_RUNS (3).
+// BENCH_SCALE (20), BENCH_PORT (3457), BENCH_PING_MS (50), BENCH_BASELINE_RUNS (3),
+// BENCH_REPORTS (soc2,gdpr,audit: which reports to run, in that order).
 // Results: printed, and written to data/bench/results.json.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -36,6 +37,7 @@ const scale = Number(process.env.BENCH_SCALE ?? 20);
 const port = Number(process.env.BENCH_PORT ?? 3457);
 const pingEveryMs = Number(process.env.BENCH_PING_MS ?? 50);
 const baselineRuns = Math.max(1, Number(process.env.BENCH_BASELINE_RUNS ?? 3));
+const reportTypes = (process.env.BENCH_REPORTS ?? "soc2,gdpr,audit").split(",").map((type) => type.trim());
 const resultsDir = path.join(root, "data", "bench");
 const baselineDir = fs.mkdtempSync(path.join(os.tmpdir(), "attest-bench-"));
 
@@ -54,7 +56,8 @@ async function main(): Promise<void> {
     await ensureDataset(db);
     const target = await pickTargets(db);
     const apiKey = await createBenchKey(db, target.orgId);
-    const specs = buildSpecs(target);
+    const specs = buildSpecs(target).filter((spec) => reportTypes.includes(spec.type));
+    if (specs.length === 0) throw new Error(`BENCH_REPORTS names no report type: ${process.env.BENCH_REPORTS}`);
 
     const server = await startServer({ port, databaseUrl });
     const results: Record<string, unknown>[] = [];
