@@ -288,6 +288,24 @@ describe("leases", () => {
     expect(await db.reportArtifact.count({ where: { reportId: queued.id } })).toBe(2);
   });
 
+  it("refuses a chunk once the lease moved on, also between the writer's lease renewals", async () => {
+    const queued = await queueReport();
+    const lease = await claimNextReport(db, "worker-chunks", { reportId: queued.id, leaseSeconds: 60 });
+    const artifact = await db.reportArtifact.create({
+      data: { id: `art-${queued.id}`, reportId: queued.id, attempt: lease!.attempt, format: "json", contentType: "x" },
+      select: { id: true },
+    });
+    const writer = new ArtifactWriter(rawSqlOf(db), lease!, artifact.id, { chunkBytes: 4, leaseSeconds: 60 });
+    await writer.write("abcd"); // the first chunk renews the lease and is stored
+    await db.report.update({
+      where: { id: queued.id },
+      data: { leaseOwner: "worker-new", attempts: { increment: 1 } },
+    });
+    // Well within the renewal interval: only the fenced insert runs, and it must refuse.
+    await expect(writer.write("efgh")).rejects.toBeInstanceOf(LeaseLostError);
+    expect(await db.reportChunk.count({ where: { artifactId: artifact.id } })).toBe(1);
+  });
+
   it("stops a worker whose lease is taken over mid-generation without touching the report", async () => {
     const queued = await queueReport();
     const result = await processNextReport(db, "worker-slow", {

@@ -12,10 +12,11 @@ function recordingDriver() {
   const sql = {
     provider: "sqlite",
     async transaction(statements: { values: unknown[] }[]) {
-      const data = statements[1]!.values.find((value) => Buffer.isBuffer(value)) as Buffer;
+      // The chunk insert comes last (after a lease renewal every few seconds).
+      const data = statements.at(-1)!.values.find((value) => Buffer.isBuffer(value)) as Buffer;
       // A driver copies the bound bytes; the writer reuses its buffer afterwards.
       chunks.push(Buffer.from(data));
-      return [1, 1];
+      return statements.map(() => 1);
     },
   } as unknown as RawSql;
   return { sql, chunks };
