@@ -8,7 +8,7 @@ import type { ReportJobOptions } from "@/lib/compliance/run-report-job";
 import { db } from "@/lib/db";
 import { startSourceArtifactThread } from "../../scripts/dev/start-source-artifact-thread";
 import { createTestOrg, type TestOrg } from "../support/fixtures";
-import { fakeDefinitions, readStream, sessionIdentity, sha256 } from "../support/compliance-fixtures";
+import { fakeDefinitions, readStream, sessionIdentity, sha256, takeOverLease } from "../support/compliance-fixtures";
 
 let org: TestOrg;
 let thread: ReturnType<typeof startSourceArtifactThread>;
@@ -103,16 +103,7 @@ describe("report artifact thread", () => {
       chunkBytes: 64,
       definitions: fakeDefinitions({
         rows: 50,
-        onBuild: async (reportId) => {
-          await db.report.update({
-            where: { id: reportId },
-            data: {
-              leaseOwner: "worker-new",
-              attempts: { increment: 1 },
-              leaseExpiresAt: new Date(Date.now() + 60_000),
-            },
-          });
-        },
+        onBuild: takeOverLease,
       }),
     });
     expect(outcome).toBe("lease_lost");

@@ -25,6 +25,7 @@ import {
   readStream,
   sessionIdentity,
   sha256,
+  takeOverLease,
 } from "../support/compliance-fixtures";
 
 let org: TestOrg;
@@ -297,10 +298,7 @@ describe("leases", () => {
     });
     const writer = new ArtifactWriter(rawSqlOf(db), lease!, artifact.id, { chunkBytes: 4, leaseSeconds: 60 });
     await writer.write("abcd"); // the first chunk renews the lease and is stored
-    await db.report.update({
-      where: { id: queued.id },
-      data: { leaseOwner: "worker-new", attempts: { increment: 1 } },
-    });
+    await takeOverLease(queued.id);
     // Well within the renewal interval: only the fenced insert runs, and it must refuse.
     await expect(writer.write("efgh")).rejects.toBeInstanceOf(LeaseLostError);
     expect(await db.reportChunk.count({ where: { artifactId: artifact.id } })).toBe(1);
@@ -313,16 +311,7 @@ describe("leases", () => {
       definitions: fakeDefinitions({
         rows: 10,
         // Another worker re-claims after the lease lapsed: attempt 2, new owner.
-        onBuild: async (reportId) => {
-          await db.report.update({
-            where: { id: reportId },
-            data: {
-              leaseOwner: "worker-new",
-              attempts: { increment: 1 },
-              leaseExpiresAt: new Date(Date.now() + 60_000),
-            },
-          });
-        },
+        onBuild: takeOverLease,
       }),
       chunkBytes: 64,
     });

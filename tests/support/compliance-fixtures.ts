@@ -32,6 +32,14 @@ export async function createTestAgent(orgId: string, name: string): Promise<{ id
   });
 }
 
+/** Another worker re-claims the report after its lease lapsed: a new owner ("worker-new") and attempt. */
+export async function takeOverLease(reportId: string): Promise<void> {
+  await db.report.update({
+    where: { id: reportId },
+    data: { leaseOwner: "worker-new", attempts: { increment: 1 }, leaseExpiresAt: new Date(Date.now() + 60_000) },
+  });
+}
+
 /** Values a spreadsheet would execute, and other awkward cells. */
 export const hostileCells = [
   "=1+1",
