@@ -6,11 +6,11 @@ import { randomUUID } from "node:crypto";
 import { ArtifactWriter, defaultChunkBytes } from "@/lib/compliance/artifact-writer";
 import { completeReport } from "@/lib/compliance/complete-report";
 import { createReportArtifacts } from "@/lib/compliance/create-report-artifacts";
-import type { OpenReportArtifacts, ReportArtifacts } from "@/lib/compliance/report-artifacts";
 import { deleteArtifacts } from "@/lib/compliance/delete-artifacts";
 import { failReport } from "@/lib/compliance/fail-report";
 import { releaseReportLease } from "@/lib/compliance/release-report-lease";
 import { renewReportLease } from "@/lib/compliance/renew-report-lease";
+import type { OpenReportArtifacts, ReportArtifacts } from "@/lib/compliance/report-artifacts";
 import type { ReportDefinition, ReportScope, ReportType } from "@/lib/compliance/report-definition";
 import { ReportDocumentWriter, schemaVersion } from "@/lib/compliance/report-document-writer";
 import { LeaseLostError, ReportJobStoppedError } from "@/lib/compliance/report-job-errors";
@@ -29,7 +29,10 @@ export type ReportJobOptions = {
   shouldStop?: () => boolean;
   /** Minimum time between progress writes. */
   progressIntervalMs?: number;
-  /** Where the artifacts are stored and the CSV rendered: in this thread unless given (the report worker passes its artifact thread). */
+  /**
+   * Where the artifacts are stored and the CSV rendered: in this thread unless
+   * given (the report worker passes its artifact thread).
+   */
   openArtifacts?: OpenReportArtifacts;
 };
 

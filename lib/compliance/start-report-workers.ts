@@ -1,9 +1,10 @@
 // Starts the report workers of this server process (worker_threads, each with
 // its own database client, and each joined by a MessageChannel to an artifact
-// thread of its own, which stores the report and renders its CSV) and owns graceful shutdown: on SIGTERM/SIGINT the
-// shared stop flag is set, workers hand their reports back to pending, then
-// the process exits. Next's own signal handling is off (NEXT_MANUAL_SIG_HANDLE
-// in the start script), since it would exit before leases are released.
+// thread of its own, which stores the report and renders its CSV) and owns
+// graceful shutdown: on SIGTERM/SIGINT the shared stop flag is set, workers
+// hand their reports back to pending, then the process exits. Next's own
+// signal handling is off (NEXT_MANUAL_SIG_HANDLE in the start script), since
+// it would exit before leases are released.
 //
 // REPORT_WORKERS (default 1; 0 disables), REPORT_LEASE_SECONDS (default 60),
 // REPORT_POLL_MS (default 2000), REPORT_WORKER_HEAP_MB (V8 old space per worker, default 192).
