@@ -12,6 +12,15 @@ import type { CommittedMigration } from "@/lib/db/read-migrations";
 
 const BUSY_TIMEOUT_MS = 30_000;
 
+/**
+ * Page size of a new database file. Report artifacts are stored as 1 MiB
+ * chunks; with 4 KiB pages each spans 256 overflow pages, and the artifact
+ * thread wrote chunks at ~105 MB/s against ~170 MB/s with 64 KiB pages
+ * (docs/benchmarks.md, session 4). The sqlite3 baselines were no faster or
+ * slower on the larger pages. It only takes effect on a new, empty file.
+ */
+export const SQLITE_PAGE_SIZE = 65_536;
+
 export function applySqliteMigrations(
   url: string,
   migrations: CommittedMigration[],
@@ -20,6 +29,8 @@ export function applySqliteMigrations(
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const connection = new Database(file, { timeout: BUSY_TIMEOUT_MS });
   try {
+    // Before anything is written: the first write fixes a file's page size.
+    connection.pragma(`page_size = ${SQLITE_PAGE_SIZE}`);
     // WAL lets report workers write while requests read; it persists in the file.
     switchToWal(connection);
     // Prisma's table redefinitions drop and recreate tables; with enforcement on,

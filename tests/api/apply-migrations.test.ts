@@ -10,6 +10,7 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { applyMigrations } from "@/lib/db/apply-migrations";
+import { SQLITE_PAGE_SIZE } from "@/lib/db/apply-sqlite-migrations";
 import { getSqliteFilePath, type DatabaseProvider } from "@/lib/db/database-url";
 import { MigrationHistoryError } from "@/lib/db/plan-pending-migrations";
 import { getMigrationsDirectory, readMigrations } from "@/lib/db/read-migrations";
@@ -241,6 +242,25 @@ it("puts a new SQLite database in WAL mode", async () => {
   expect(await query<{ journal_mode: string }>(database.url, "sqlite", "PRAGMA journal_mode")).toEqual([
     { journal_mode: "wal" },
   ]);
+});
+
+it("gives a new SQLite database 64 KiB pages and leaves an existing file's page size alone", async () => {
+  const fresh = await freshDatabase("sqlite");
+  await applyMigrations(fresh.url);
+  expect(await query<{ page_size: number }>(fresh.url, "sqlite", "PRAGMA page_size")).toEqual([
+    { page_size: SQLITE_PAGE_SIZE },
+  ]);
+
+  // A file created before this setting keeps its pages (and its data).
+  const existing = await freshDatabase("sqlite");
+  const connection = new Database(getSqliteFilePath(existing.url));
+  connection.pragma("page_size = 4096");
+  connection.pragma("journal_mode = WAL");
+  connection.exec("CREATE TABLE kept (x)");
+  connection.close();
+  await applyMigrations(existing.url);
+  expect(await query<{ page_size: number }>(existing.url, "sqlite", "PRAGMA page_size")).toEqual([{ page_size: 4096 }]);
+  expect(await query<{ n: number }>(existing.url, "sqlite", "SELECT COUNT(*) AS n FROM kept")).toEqual([{ n: 0 }]);
 });
 
 it("refuses to start from a folder without migrations instead of leaving an empty schema", async () => {
