@@ -9,13 +9,14 @@ import { startReportRun } from "../start-report-run";
 import { resolveReportPeriod } from "../resolve-report-period";
 import { auditEventColumns } from "../to-audit-event-row";
 import { unionColumns } from "../union-columns";
+import { queryAhead } from "../query-ahead";
 import { planSoc2Populations } from "./plan-soc2-populations";
-import { writeSoc2AdministrativeSection } from "./write-soc2-administrative-section";
-import { writeSoc2AgentBoundariesSection } from "./write-soc2-agent-boundaries-section";
-import { writeSoc2AgentEnforcementSection } from "./write-soc2-agent-enforcement-section";
-import { writeSoc2DlpSection } from "./write-soc2-dlp-section";
-import { writeSoc2UserAccessSection } from "./write-soc2-user-access-section";
-import { writeSoc2VaultSection } from "./write-soc2-vault-section";
+import { countSoc2Administrative, writeSoc2AdministrativeSection } from "./write-soc2-administrative-section";
+import { countSoc2AgentBoundaries, writeSoc2AgentBoundariesSection } from "./write-soc2-agent-boundaries-section";
+import { countSoc2AgentEnforcement, writeSoc2AgentEnforcementSection } from "./write-soc2-agent-enforcement-section";
+import { countSoc2Dlp, writeSoc2DlpSection } from "./write-soc2-dlp-section";
+import { countSoc2UserAccess, writeSoc2UserAccessSection } from "./write-soc2-user-access-section";
+import { countSoc2Vault, writeSoc2VaultSection } from "./write-soc2-vault-section";
 
 export const soc2SummaryReport: ReportDefinition = {
   type: "soc2",
@@ -58,11 +59,24 @@ export const soc2SummaryReport: ReportDefinition = {
       populations.vaultAccesses,
       populations.adminEvents,
     ]);
-    await writeSoc2UserAccessSection(run, populations);
-    await writeSoc2AgentBoundariesSection(run, populations);
-    await writeSoc2AgentEnforcementSection(run, populations);
-    await writeSoc2DlpSection(run, populations);
-    await writeSoc2VaultSection(run, populations);
-    await writeSoc2AdministrativeSection(run, populations);
+    const ahead = queryAhead(ctx, [
+      () => countSoc2UserAccess(run, populations),
+      () => countSoc2AgentBoundaries(run, populations),
+      () => countSoc2AgentEnforcement(run, populations),
+      () => countSoc2Dlp(run, populations),
+      () => countSoc2Vault(run, populations),
+      () => countSoc2Administrative(run, populations),
+    ]);
+    try {
+      const [userAccess, boundaries, enforcement, dlp, vault, administrative] = ahead.results;
+      await writeSoc2UserAccessSection(run, populations, await userAccess);
+      await writeSoc2AgentBoundariesSection(run, populations, await boundaries);
+      await writeSoc2AgentEnforcementSection(run, populations, await enforcement);
+      await writeSoc2DlpSection(run, populations, await dlp);
+      await writeSoc2VaultSection(run, populations, await vault);
+      await writeSoc2AdministrativeSection(run, populations, await administrative);
+    } finally {
+      ahead.stop();
+    }
   },
 };

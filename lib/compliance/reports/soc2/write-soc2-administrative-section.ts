@@ -4,9 +4,9 @@ import { toAuditEventRow } from "../to-audit-event-row";
 import { writePopulationTable } from "../write-population-table";
 import { administrativeCategories, apiKeyActionPrefix, type Soc2Populations } from "./plan-soc2-populations";
 
-/** CC6.2, CC6.3, CC8.1: every administrative change, counted by category and by actor. */
-export async function writeSoc2AdministrativeSection(run: ReportRun, populations: Soc2Populations): Promise<void> {
-  const { db, output, agentFilter, agents } = run;
+/** The section's database counts (queried ahead of the section). */
+export async function countSoc2Administrative(run: ReportRun, populations: Soc2Populations) {
+  const { db } = run;
   const where = populations.where.admin;
   const count = { _count: { _all: true } } as const;
   const byCategory = await db.auditEvent.groupBy({ by: ["category"], where, ...count, orderBy: [{ category: "asc" }] });
@@ -16,6 +16,17 @@ export async function writeSoc2AdministrativeSection(run: ReportRun, populations
     ...count,
     orderBy: [{ actorType: "asc" }, { actorLabel: "asc" }, { actorId: "asc" }],
   });
+  const byDay = await countAuditEventsByDay(db, populations.selection.admin, run.window.range);
+  return { byCategory, byActor, byDay };
+}
+
+/** CC6.2, CC6.3, CC8.1: every administrative change, counted by category and by actor. */
+export async function writeSoc2AdministrativeSection(
+  run: ReportRun,
+  populations: Soc2Populations,
+  { byCategory, byActor, byDay }: Awaited<ReturnType<typeof countSoc2Administrative>>,
+): Promise<void> {
+  const { output, agentFilter, agents } = run;
 
   await output.startSection("administrative_actions", {
     title: "Administrative action summary",
@@ -42,10 +53,7 @@ export async function writeSoc2AdministrativeSection(run: ReportRun, populations
       count: group._count._all,
     })),
   );
-  await output.writeTable(
-    "counts_by_day",
-    await countAuditEventsByDay(db, populations.selection.admin, run.window.range),
-  );
+  await output.writeTable("counts_by_day", byDay);
   await writePopulationTable({
     ...run,
     table: "events",

@@ -4,15 +4,24 @@ import { toJsonValue } from "../to-json-value";
 import { writePopulationTable } from "../write-population-table";
 import type { Soc2Populations } from "./plan-soc2-populations";
 
-/** CC6.1, CC6.3, CC8.1: what each agent may do, and every change to that in the period. */
-export async function writeSoc2AgentBoundariesSection(run: ReportRun, populations: Soc2Populations): Promise<void> {
-  const { db, output, agentFilter, agents } = run;
-  const changesByAgent = await db.auditEvent.groupBy({
+/** The section's database counts (queried ahead of the section). */
+export async function countSoc2AgentBoundaries(run: ReportRun, populations: Soc2Populations) {
+  const changesByAgent = await run.db.auditEvent.groupBy({
     by: ["agentId", "action"],
     where: populations.where.agentConfig,
     _count: { _all: true },
     orderBy: [{ agentId: "asc" }, { action: "asc" }],
   });
+  return { changesByAgent };
+}
+
+/** CC6.1, CC6.3, CC8.1: what each agent may do, and every change to that in the period. */
+export async function writeSoc2AgentBoundariesSection(
+  run: ReportRun,
+  populations: Soc2Populations,
+  { changesByAgent }: Awaited<ReturnType<typeof countSoc2AgentBoundaries>>,
+): Promise<void> {
+  const { output, agentFilter, agents } = run;
   const agentCount = run.manifestOf(populations.agents).rowCount;
 
   await output.startSection("agent_boundaries", {

@@ -5,9 +5,9 @@ import { toAuditEventRow } from "../to-audit-event-row";
 import { writePopulationTable } from "../write-population-table";
 import type { Soc2Populations } from "./plan-soc2-populations";
 
-/** CC6.6, CC6.7, CC7.2: what the boundaries stopped — denied agent actions by agent and reason. */
-export async function writeSoc2AgentEnforcementSection(run: ReportRun, populations: Soc2Populations): Promise<void> {
-  const { db, output, agentFilter, agents, window } = run;
+/** The section's database counts (queried ahead of the section). */
+export async function countSoc2AgentEnforcement(run: ReportRun, populations: Soc2Populations) {
+  const { db, window } = run;
   const denials = await countDenialsByAgentAndReason(db, populations.selection.enforcement, window.range);
   const byOutcome = await db.auditEvent.groupBy({
     by: ["action", "outcome"],
@@ -15,6 +15,17 @@ export async function writeSoc2AgentEnforcementSection(run: ReportRun, populatio
     _count: { _all: true },
     orderBy: [{ action: "asc" }, { outcome: "asc" }],
   });
+  const byDay = await countAuditEventsByDay(db, populations.selection.enforcement, window.range);
+  return { denials, byOutcome, byDay };
+}
+
+/** CC6.6, CC6.7, CC7.2: what the boundaries stopped — denied agent actions by agent and reason. */
+export async function writeSoc2AgentEnforcementSection(
+  run: ReportRun,
+  populations: Soc2Populations,
+  { denials, byOutcome, byDay }: Awaited<ReturnType<typeof countSoc2AgentEnforcement>>,
+): Promise<void> {
+  const { output, agentFilter, agents } = run;
 
   await output.startSection("agent_enforcement", {
     title: "Agent boundary enforcement",
@@ -40,10 +51,7 @@ export async function writeSoc2AgentEnforcementSection(run: ReportRun, populatio
       count: denial.count,
     })),
   );
-  await output.writeTable(
-    "counts_by_day",
-    await countAuditEventsByDay(db, populations.selection.enforcement, window.range),
-  );
+  await output.writeTable("counts_by_day", byDay);
   await writePopulationTable({
     ...run,
     table: "events",

@@ -3,9 +3,9 @@ import type { ReportRun } from "../start-report-run";
 import { writePopulationTable } from "../write-population-table";
 import type { Soc2Populations } from "./plan-soc2-populations";
 
-/** CC6.7, CC7.2: the DLP rules in force and what they caught. */
-export async function writeSoc2DlpSection(run: ReportRun, populations: Soc2Populations): Promise<void> {
-  const { db, orgId, output, agentFilter, agents } = run;
+/** The section's database counts (queried ahead of the section). */
+export async function countSoc2Dlp(run: ReportRun, populations: Soc2Populations) {
+  const { db, orgId } = run;
   const where = populations.where.dlpViolations;
   const count = { _count: { _all: true } } as const;
   const byRule = await db.dlpViolation.groupBy({ by: ["ruleId"], where, ...count, orderBy: [{ ruleId: "asc" }] });
@@ -31,8 +31,19 @@ export async function writeSoc2DlpSection(run: ReportRun, populations: Soc2Popul
       })
     ).map((rule) => [rule.id, rule.name]),
   );
-  const rules = run.manifestOf(populations.dlpRules).rowCount;
   const enabledRules = await db.dlpRule.count({ where: { orgId, createdAt: { lt: run.asOf }, enabled: true } });
+  return { byRule, bySeverity, byAction, byAgent, ruleNames, enabledRules };
+}
+
+/** CC6.7, CC7.2: the DLP rules in force and what they caught. */
+export async function writeSoc2DlpSection(
+  run: ReportRun,
+  populations: Soc2Populations,
+  counts: Awaited<ReturnType<typeof countSoc2Dlp>>,
+): Promise<void> {
+  const { output, agentFilter, agents } = run;
+  const { byRule, bySeverity, byAction, byAgent, ruleNames, enabledRules } = counts;
+  const rules = run.manifestOf(populations.dlpRules).rowCount;
 
   await output.startSection("dlp", {
     title: "DLP rule configurations and violations",

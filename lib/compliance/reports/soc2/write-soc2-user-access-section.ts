@@ -5,27 +5,38 @@ import { toIsoString } from "../to-json-value";
 import { writePopulationTable } from "../write-population-table";
 import type { Soc2Populations } from "./plan-soc2-populations";
 
-/** CC6.1–CC6.3: who signed in, who failed, who was added, removed or re-roled. */
-export async function writeSoc2UserAccessSection(run: ReportRun, populations: Soc2Populations): Promise<void> {
-  const { db, output, agentFilter, window } = run;
+/** The section's database counts (queried ahead of the section). */
+export async function countSoc2UserAccess(run: ReportRun, populations: Soc2Populations) {
+  const { db, window } = run;
   const where = populations.where.userAccess;
-
   const byAction = await db.auditEvent.groupBy({
     by: ["action", "outcome"],
     where,
     _count: { _all: true },
     orderBy: [{ action: "asc" }, { outcome: "asc" }],
   });
-  const countOf = (action: string, outcome?: string) =>
-    byAction
-      .filter((group) => group.action === action && (outcome === undefined || group.outcome === outcome))
-      .reduce((sum, group) => sum + group._count._all, 0);
   const signIns = await db.auditEvent.groupBy({
     by: ["actorId", "actorLabel", "action", "outcome"],
     where: { AND: [where, { action: { in: ["auth.login", "auth.login_failed"] } }] },
     _count: { _all: true },
     orderBy: [{ actorLabel: "asc" }, { actorId: "asc" }, { action: "asc" }, { outcome: "asc" }],
   });
+  const byDay = await countAuditEventsByDay(db, populations.selection.userAccess, window.range);
+  return { byAction, signIns, byDay };
+}
+
+/** CC6.1–CC6.3: who signed in, who failed, who was added, removed or re-roled. */
+export async function writeSoc2UserAccessSection(
+  run: ReportRun,
+  populations: Soc2Populations,
+  counts: Awaited<ReturnType<typeof countSoc2UserAccess>>,
+): Promise<void> {
+  const { output, agentFilter } = run;
+  const { byAction, signIns, byDay } = counts;
+  const countOf = (action: string, outcome?: string) =>
+    byAction
+      .filter((group) => group.action === action && (outcome === undefined || group.outcome === outcome))
+      .reduce((sum, group) => sum + group._count._all, 0);
 
   await output.startSection("user_access", {
     title: "User access and authentication",
@@ -73,10 +84,7 @@ export async function writeSoc2UserAccessSection(run: ReportRun, populations: So
       disabled_at: toIsoString(member.user.disabledAt),
     }),
   });
-  await output.writeTable(
-    "counts_by_day",
-    await countAuditEventsByDay(db, populations.selection.userAccess, window.range),
-  );
+  await output.writeTable("counts_by_day", byDay);
   await writePopulationTable({
     ...run,
     table: "events",

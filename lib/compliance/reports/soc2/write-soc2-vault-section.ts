@@ -5,9 +5,9 @@ import { rotationMaxAgeDays, type Soc2Populations } from "./plan-soc2-population
 
 const DAY_MS = 86_400_000;
 
-/** CC6.1, CC7.2: who read and rotated which secrets, and which secrets went unrotated. */
-export async function writeSoc2VaultSection(run: ReportRun, populations: Soc2Populations): Promise<void> {
-  const { db, orgId, output, agentFilter, agents } = run;
+/** The section's database counts (queried ahead of the section). */
+export async function countSoc2Vault(run: ReportRun, populations: Soc2Populations) {
+  const { db, orgId } = run;
   const where = populations.where.vaultAccesses;
   const count = { _count: { _all: true } } as const;
   const bySecret = await db.vaultAccess.groupBy({
@@ -28,7 +28,7 @@ export async function writeSoc2VaultSection(run: ReportRun, populations: Soc2Pop
     ...count,
     orderBy: [{ agentId: "asc" }, { action: "asc" }, { outcome: "asc" }],
   });
-  const { cutoff, periodEnd } = populations.rotation;
+  const { periodEnd } = populations.rotation;
   // The last logged successful rotation before the period end, per secret (one row per secret).
   const lastRotations = await db.vaultAccess.groupBy({
     by: ["secretId"],
@@ -45,6 +45,18 @@ export async function writeSoc2VaultSection(run: ReportRun, populations: Soc2Pop
       })
     ).map((secret) => [secret.id, secret.name]),
   );
+  return { bySecret, byActor, byAgent, lastRotationOf, secretNames };
+}
+
+/** CC6.1, CC7.2: who read and rotated which secrets, and which secrets went unrotated. */
+export async function writeSoc2VaultSection(
+  run: ReportRun,
+  populations: Soc2Populations,
+  counts: Awaited<ReturnType<typeof countSoc2Vault>>,
+): Promise<void> {
+  const { output, agentFilter, agents } = run;
+  const { bySecret, byActor, byAgent, lastRotationOf, secretNames } = counts;
+  const { cutoff, periodEnd } = populations.rotation;
   const sum = (groups: Array<{ action: string; _count: { _all: number } }>, action: string) =>
     groups.filter((group) => group.action === action).reduce((total, group) => total + group._count._all, 0);
 
