@@ -14,6 +14,7 @@ import { registerReportWaker } from "@/lib/compliance/signal-report-queued";
 import { leaseSecondsFromEnv } from "@/lib/compliance/report-lease";
 import { wakeMessage, type ReportWorkerData, type ReportWorkerMessage } from "@/lib/compliance/report-worker-protocol";
 import { getDatabaseUrl } from "@/lib/db/database-url";
+import { toBackgroundDatabaseUrl } from "@/lib/db/to-background-database-url";
 import { logger } from "@/lib/log/logger";
 
 const shutdownTimeoutMs = 20_000;
@@ -37,7 +38,8 @@ export function startReportWorkers(): { stop: () => Promise<void> } {
   const count = readCount();
   const control = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
   const flags = new Int32Array(control);
-  const databaseUrl = getDatabaseUrl();
+  // Generation's connections yield to requests (no parallel query on PostgreSQL).
+  const databaseUrl = toBackgroundDatabaseUrl(getDatabaseUrl());
   const workerData: Omit<ReportWorkerData, "artifactPort"> = {
     databaseUrl,
     control,

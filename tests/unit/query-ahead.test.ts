@@ -1,5 +1,5 @@
-// queryAhead: a report's aggregate queries started early, in order, two at a
-// time, each awaited by the section that needs it.
+// queryAhead: a report's aggregate queries started early, in order, a given
+// number at a time, each awaited by the section that needs it.
 import { describe, expect, it } from "vitest";
 import { queryAhead } from "@/lib/compliance/reports/query-ahead";
 
@@ -24,12 +24,12 @@ function controlledTask<T>(log: string[], name: string, value: T) {
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 
 describe("queryAhead", () => {
-  it("starts tasks in order, at most two at a time, and resolves each with its own result", async () => {
+  it("starts tasks in order, at most two at a time when asked, and resolves each with its own result", async () => {
     const log: string[] = [];
     const a = controlledTask(log, "a", 1);
     const b = controlledTask(log, "b", "two");
     const c = controlledTask(log, "c", { three: 3 });
-    const ahead = queryAhead(passing, [a.run, b.run, c.run]);
+    const ahead = queryAhead(passing, [a.run, b.run, c.run], 2);
     expect(log).toEqual(["start a", "start b"]);
 
     b.release();
@@ -44,11 +44,11 @@ describe("queryAhead", () => {
     expect(await third).toEqual({ three: 3 });
   });
 
-  it("runs one at a time when asked to", async () => {
+  it("runs one at a time by default", async () => {
     const log: string[] = [];
     const a = controlledTask(log, "a", 1);
     const b = controlledTask(log, "b", 2);
-    const ahead = queryAhead(passing, [a.run, b.run], 1);
+    const ahead = queryAhead(passing, [a.run, b.run]);
     expect(log).toEqual(["start a"]);
     a.release();
     await settle();
