@@ -12,11 +12,13 @@ import type {
   ArtifactThreadRequest,
 } from "@/lib/compliance/artifact-thread-protocol";
 import { createReportArtifacts } from "@/lib/compliance/create-report-artifacts";
+import { lowerThreadPriority } from "@/lib/compliance/lower-thread-priority";
 import type { ReportArtifacts } from "@/lib/compliance/report-artifacts";
 import { LeaseLostError } from "@/lib/compliance/report-job-errors";
 import { createRawSql } from "@/lib/db/raw-sql";
 
 const { databaseUrl, port } = workerData as ArtifactThreadData;
+lowerThreadPriority();
 const sql = createRawSql(databaseUrl);
 let current: { key: string; artifacts: ReportArtifacts } | null = null;
 let queue: Promise<void> = Promise.resolve();

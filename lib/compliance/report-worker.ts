@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { parentPort, threadId, workerData } from "node:worker_threads";
 import { connectArtifactThread } from "@/lib/compliance/connect-artifact-thread";
+import { lowerThreadPriority } from "@/lib/compliance/lower-thread-priority";
 import { processNextReport } from "@/lib/compliance/process-next-report";
 import type { ReportWorkerData, ReportWorkerMessage } from "@/lib/compliance/report-worker-protocol";
 import { reportDefinitions } from "@/lib/compliance/reports";
@@ -13,6 +14,8 @@ import { closeDatabaseClient } from "@/lib/db/raw-sql-of";
 import { logger } from "@/lib/log/logger";
 
 const data = workerData as ReportWorkerData;
+// Requests on the main thread come first (list/status p99 on a busy 2-core host).
+lowerThreadPriority();
 const control = new Int32Array(data.control);
 const workerId = `${hostname()}:${process.pid}:${threadId}:${randomUUID().slice(0, 8)}`;
 const log = logger.child({ workerId });

@@ -7,7 +7,8 @@
 // it would exit before leases are released.
 //
 // REPORT_WORKERS (default 1; 0 disables), REPORT_LEASE_SECONDS (default 60),
-// REPORT_POLL_MS (default 2000), REPORT_WORKER_HEAP_MB (V8 old space per worker, default 192).
+// REPORT_POLL_MS (default 2000), REPORT_WORKER_HEAP_MB (V8 old space per worker, default 192),
+// REPORT_WORKER_NICE (CPU niceness of both threads, default 10: see lower-thread-priority.ts).
 import { MessageChannel, Worker } from "node:worker_threads";
 import type { ArtifactThreadData } from "@/lib/compliance/artifact-thread-protocol";
 import { registerReportWaker } from "@/lib/compliance/signal-report-queued";
