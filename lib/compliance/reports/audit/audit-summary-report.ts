@@ -58,8 +58,8 @@ export const auditSummaryReport: ReportDefinition = {
     const all: Prisma.AuditEventWhereInput = {
       AND: [auditEventSelectionWhere(selection), { occurredAt: window.range }],
     };
-    // Every count is started at once, in section order (the events section
-    // comes last and needs none of them).
+    // Every section's counts are queried ahead, in section order (the events
+    // section comes last and needs none of them).
     const ahead = queryAhead(ctx, [
       async () => ({
         byCategory: await countAuditEventsBy(db, all, ["category"], agents),
