@@ -55,6 +55,11 @@ const server = spawn(process.execPath, [nextBin, "start", "--port", port], {
     // glibc gives each thread that allocates its own malloc arena; with report
     // worker threads streaming hundreds of MB, freed memory stayed resident in them.
     MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? "2",
+    // Report chunks (1 MiB) are read and written as buffers of their own. By
+    // default glibc raises its mmap threshold after the first such buffer is
+    // freed and serves the rest from its heap, which then stays resident after
+    // a download; a fixed threshold gives each back to the system when freed.
+    MALLOC_MMAP_THRESHOLD_: process.env.MALLOC_MMAP_THRESHOLD_ ?? "131072",
   },
 });
 
