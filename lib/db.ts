@@ -1,12 +1,11 @@
 // The one Prisma client of a process. The driver adapter follows DATABASE_URL:
 // `file:` → better-sqlite3 (embedded default), `postgres://` → node-postgres.
-import fs from "node:fs";
-import path from "node:path";
-import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient as SqlitePrismaClient } from "@/lib/generated/sqlite/client";
 import { PrismaClient as PostgresPrismaClient } from "@/lib/generated/postgresql/client";
-import { getDatabaseProvider, getDatabaseUrl, getSqliteFilePath } from "@/lib/db/database-url";
+import { createSqliteAdapterFactory } from "@/lib/db/create-sqlite-adapter-factory";
+import { getDatabaseProvider, getDatabaseUrl } from "@/lib/db/database-url";
 import { registerDatabaseUrl } from "@/lib/db/raw-sql-of";
 
 /**
@@ -17,19 +16,19 @@ export type Database = SqlitePrismaClient;
 
 export const databaseProvider = getDatabaseProvider();
 
-export function createDatabaseClient(url = getDatabaseUrl()): Database {
+type ClientOptions = {
+  /** SQLite only: the driver adapter to use instead of an in-thread better-sqlite3 connection. */
+  sqliteAdapter?: SqlDriverAdapterFactory;
+};
+
+export function createDatabaseClient(url = getDatabaseUrl(), options: ClientOptions = {}): Database {
   if (getDatabaseProvider(url) === "postgresql") {
     const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
     const client = new PostgresPrismaClient({ adapter }) as unknown as Database;
     registerDatabaseUrl(client, url);
     return client;
   }
-  const file = getSqliteFilePath(url);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  // WAL lets report workers write while requests read; busy_timeout waits out
-  // a writer instead of failing with SQLITE_BUSY.
-  const adapter = new PrismaBetterSqlite3({ url: `file:${file}`, timeout: 10_000 });
-  const client = new SqlitePrismaClient({ adapter });
+  const client = new SqlitePrismaClient({ adapter: options.sqliteAdapter ?? createSqliteAdapterFactory(url) });
   registerDatabaseUrl(client, url);
   return client;
 }

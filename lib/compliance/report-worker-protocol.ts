@@ -10,6 +10,8 @@ export type ReportWorkerData = {
   pollMs: number;
   /** The report worker's end of the channel to its artifact thread. */
   artifactPort: MessagePort;
+  /** SQLite: the report worker's end of the channel to its query thread, which runs its Prisma queries. */
+  queryPort?: MessagePort;
 };
 
 export type ReportWorkerMessage = { type: "job"; reportId: string; outcome: string } | { type: "stopped" };

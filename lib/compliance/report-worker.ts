@@ -10,6 +10,7 @@ import { processNextReport } from "@/lib/compliance/process-next-report";
 import type { ReportWorkerData, ReportWorkerMessage } from "@/lib/compliance/report-worker-protocol";
 import { reportDefinitions } from "@/lib/compliance/reports";
 import { createDatabaseClient } from "@/lib/db";
+import { createThreadedSqliteAdapter } from "@/lib/db/create-threaded-sqlite-adapter";
 import { closeDatabaseClient } from "@/lib/db/raw-sql-of";
 import { logger } from "@/lib/log/logger";
 
@@ -19,7 +20,13 @@ lowerThreadPriority();
 const control = new Int32Array(data.control);
 const workerId = `${hostname()}:${process.pid}:${threadId}:${randomUUID().slice(0, 8)}`;
 const log = logger.child({ workerId });
-const database = createDatabaseClient(data.databaseUrl);
+// On SQLite the Prisma queries (section counts, lease and progress writes) run
+// in a query thread beside this one, so a long count does not stop the
+// population pages this thread streams (its raw connection stays here).
+const database = createDatabaseClient(
+  data.databaseUrl,
+  data.queryPort ? { sqliteAdapter: createThreadedSqliteAdapter(data.queryPort) } : {},
+);
 // Artifacts are stored (and the CSV rendered) beside this thread: generation
 // takes the longer of the two, not their sum.
 const artifactThread = connectArtifactThread(data.artifactPort);

@@ -1,6 +1,7 @@
 // Starts the report workers of this server process (worker_threads, each with
 // its own database client, and each joined by a MessageChannel to an artifact
-// thread of its own, which stores the report and renders its CSV) and owns
+// thread of its own, which stores the report and renders its CSV, and on SQLite
+// to a query thread of its own, which runs its Prisma queries) and owns
 // graceful shutdown: on SIGTERM/SIGINT the shared stop flag is set, workers
 // hand their reports back to pending, then the process exits. Next's own
 // signal handling is off (NEXT_MANUAL_SIG_HANDLE in the start script), since
@@ -14,7 +15,8 @@ import type { ArtifactThreadData } from "@/lib/compliance/artifact-thread-protoc
 import { registerReportWaker } from "@/lib/compliance/signal-report-queued";
 import { leaseSecondsFromEnv } from "@/lib/compliance/report-lease";
 import { wakeMessage, type ReportWorkerData, type ReportWorkerMessage } from "@/lib/compliance/report-worker-protocol";
-import { getDatabaseUrl } from "@/lib/db/database-url";
+import { getDatabaseProvider, getDatabaseUrl } from "@/lib/db/database-url";
+import type { SqliteQueryThreadData } from "@/lib/db/sqlite-query-thread-protocol";
 import { toBackgroundDatabaseUrl } from "@/lib/db/to-background-database-url";
 import { logger } from "@/lib/log/logger";
 
@@ -26,6 +28,8 @@ const shutdownTimeoutMs = 20_000;
  * defaults (peak server RSS in `npm run bench` 454 MB before, 392–427 after).
  */
 const artifactThreadHeap = { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 8 };
+/** The query thread holds one aggregate's result rows at a time. */
+const queryThreadHeap = { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 8 };
 const firstRestartDelayMs = 2_000;
 const maxRestartDelayMs = 60_000;
 /** A worker that ran at least this long before exiting is restarted at once-ish again. */
@@ -60,18 +64,34 @@ export function startReportWorkers(): { stop: () => Promise<void> } {
       name: `report-artifacts-${index}`,
       resourceLimits: artifactThreadHeap,
     });
+    // better-sqlite3 blocks the thread that calls it; node-postgres does not.
+    const queryChannel = getDatabaseProvider(databaseUrl) === "sqlite" ? new MessageChannel() : null;
+    const queryThread =
+      queryChannel &&
+      new Worker(new URL("./query-thread-worker.ts", import.meta.url), {
+        workerData: { databaseUrl, port: queryChannel.port2 } satisfies SqliteQueryThreadData,
+        transferList: [queryChannel.port2],
+        name: `report-queries-${index}`,
+        resourceLimits: queryThreadHeap,
+      });
     const worker = new Worker(new URL("./report-worker.ts", import.meta.url), {
-      workerData: { ...workerData, artifactPort: channel.port1 } satisfies ReportWorkerData,
-      transferList: [channel.port1],
+      workerData: {
+        ...workerData,
+        artifactPort: channel.port1,
+        queryPort: queryChannel?.port1,
+      } satisfies ReportWorkerData,
+      transferList: queryChannel ? [channel.port1, queryChannel.port1] : [channel.port1],
       name: `report-worker-${index}`,
       // Generation streams, so live memory is small; a cap makes V8 collect
       // early instead of growing the heap toward its default limit.
       resourceLimits: { maxOldGenerationSizeMb: workerHeapMb() },
     });
-    // The pair lives and dies together: a report worker without its artifact
-    // thread would fail every report, so it is ended and restarted with it.
+    // The threads live and die together: a report worker without its artifact
+    // or query thread would fail every report, so it is ended and restarted with them.
     artifactThread.on("error", (error) => logger.error({ err: error, index }, "report artifact thread crashed"));
     artifactThread.on("exit", () => !stopping && void worker.terminate());
+    queryThread?.on("error", (error) => logger.error({ err: error, index }, "report query thread crashed"));
+    queryThread?.on("exit", () => !stopping && void worker.terminate());
     const startedAt = Date.now();
     workers.add(worker);
     worker.on("message", (message: ReportWorkerMessage) => {
@@ -81,6 +101,7 @@ export function startReportWorkers(): { stop: () => Promise<void> } {
     worker.on("exit", (code) => {
       workers.delete(worker);
       void artifactThread.terminate();
+      void queryThread?.terminate();
       if (stopping) return;
       // Back off when a worker keeps dying young (a broken build, no database).
       const delay = Date.now() - startedAt > healthyRunMs ? firstRestartDelayMs : restartDelayMs;

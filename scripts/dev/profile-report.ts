@@ -1,7 +1,8 @@
 // Dev tool: generates one report in-process (no server) against DATABASE_URL
 // and prints the time, for CPU profiling with `node --cpu-prof`.
-// Usage: DATABASE_URL=… npx tsx scripts/dev/profile-report.ts soc2|gdpr|audit [days] [--artifact-thread]
+// Usage: DATABASE_URL=… npx tsx scripts/dev/profile-report.ts soc2|gdpr|audit [days] [--artifact-thread] [--query-thread]
 // (--artifact-thread stores the artifacts and renders the CSV in a thread of
+// their own, --query-thread runs the Prisma queries of SQLite in a thread of
 // their own, as the server's report worker does.)
 import { processNextReport } from "@/lib/compliance/process-next-report";
 import { reportDefinitions } from "@/lib/compliance/reports";
@@ -9,6 +10,7 @@ import { createReport } from "@/lib/compliance/create-report";
 import { db } from "@/lib/db";
 import { getDatabaseUrl } from "@/lib/db/database-url";
 import { startSourceArtifactThread } from "./start-source-artifact-thread";
+import { startSourceSqliteQueryThread } from "./start-source-sqlite-query-thread";
 
 async function main() {
   const type = (process.argv[2] ?? "soc2") as "soc2" | "gdpr" | "audit";
@@ -16,6 +18,7 @@ async function main() {
   const artifactThread = process.argv.includes("--artifact-thread")
     ? startSourceArtifactThread(getDatabaseUrl())
     : null;
+  const queryThread = process.argv.includes("--query-thread") ? startSourceSqliteQueryThread(getDatabaseUrl()) : null;
   const org = await db.organization.findFirstOrThrow({ where: { name: "Acme Robotics" }, select: { id: true } });
   const admin = await db.membership.findFirstOrThrow({
     where: { orgId: org.id, role: "admin" },
@@ -41,7 +44,7 @@ async function main() {
   };
   const report = await createReport({ identity, db }, type, body as never);
   const started = performance.now();
-  const result = await processNextReport(db, "profile", {
+  const result = await processNextReport(queryThread?.db ?? db, "profile", {
     definitions: reportDefinitions,
     openArtifacts: artifactThread?.connection.open,
   });
@@ -52,6 +55,7 @@ async function main() {
       type,
       days,
       artifactThread: artifactThread !== null,
+      queryThread: queryThread !== null,
       ms: Math.round(ms),
       status: done.status,
       error: done.error,
@@ -61,6 +65,8 @@ async function main() {
   );
   await db.report.delete({ where: { id: report.id } });
   await artifactThread?.stop();
+  await queryThread?.db.$disconnect();
+  await queryThread?.thread.terminate();
 }
 main().then(
   () => process.exit(0),
