@@ -105,7 +105,7 @@ describe("keyset paging", () => {
       const rows = await readAll(source, take);
       expect(
         rows.map((row) => ({ id: row.id, occurredAt: row.occurredAt, metadata: row.metadata, agentId: row.agentId })),
-      ).toEqual(expected);
+      ).toEqual(expected.map((row) => ({ ...row, occurredAt: row.occurredAt.toISOString() })));
       expect(rows.length).toBe(await source.count());
       expect(rows[0]?.id).toBe((await source.edge("asc"))?.id);
       expect(rows.at(-1)?.id).toBe((await source.edge("desc"))?.id);

@@ -15,7 +15,7 @@ const agents: AgentDirectory = {
 function event(overrides: Partial<AuditEventRecord>): AuditEventRecord {
   return {
     id: "ev-1",
-    occurredAt: new Date("2026-01-02T03:04:05.006Z"),
+    occurredAt: "2026-01-02T03:04:05.006Z",
     actorType: "user",
     actorId: "user-1",
     actorLabel: "admin@acme.test",

@@ -52,7 +52,7 @@ export function toAuditEventRow(event: AuditEventRecord, agents: AgentDirectory)
     }
   }
   return {
-    occurred_at: event.occurredAt.toISOString(),
+    occurred_at: event.occurredAt,
     id: event.id,
     category: event.category,
     action: event.action,

@@ -105,7 +105,7 @@ export const gdprExportReport: ReportDefinition = {
         const found = summarizePersonalData(detectPersonalData(`${email.subject}\n${email.body}`));
         tally.add({ direction: email.direction, toAddresses, ccAddresses }, found);
         return {
-          occurred_at: email.sentAt.toISOString(),
+          occurred_at: email.sentAt,
           id: email.id,
           direction: email.direction,
           message_id: email.messageId,

@@ -154,7 +154,7 @@ export async function writeSoc2VaultSection(
     source: populations.vaultAccesses,
     manifest: run.manifestOf(populations.vaultAccesses),
     toRow: (access) => ({
-      occurred_at: access.occurredAt.toISOString(),
+      occurred_at: access.occurredAt,
       id: access.id,
       secret_id: access.secretId,
       secret_name: access.secret.name,

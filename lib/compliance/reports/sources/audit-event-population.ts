@@ -2,11 +2,11 @@ import type { Database } from "@/lib/db";
 import { Prisma } from "@/lib/generated/sqlite/client";
 import { auditEventSelectionSql, type AuditEventSelection } from "../audit-event-selection";
 import type { PopulationSource, TimeRange } from "../population-source";
-import { createSqlPopulation, toDate, toJson, toNullableString } from "../sql-population";
+import { createSqlPopulation, toIsoTimestamp, toJson, toNullableString, type IsoTimestamp } from "../sql-population";
 
 export type AuditEventRecord = {
   id: string;
-  occurredAt: Date;
+  occurredAt: IsoTimestamp;
   actorType: string;
   actorId: string | null;
   actorLabel: string | null;
@@ -53,7 +53,7 @@ export function createAuditEventPopulation(
       provider,
     ) => ({
       id: String(id),
-      occurredAt: toDate(occurredAt),
+      occurredAt: toIsoTimestamp(occurredAt),
       actorType: String(actorType),
       actorId: toNullableString(actorId),
       actorLabel: toNullableString(actorLabel),
@@ -66,6 +66,6 @@ export function createAuditEventPopulation(
       ip: toNullableString(ip),
       metadata: toJson(metadata, provider),
     }),
-    keyOf: (row) => ({ at: row.occurredAt, id: row.id }),
+    keyOf: (row) => ({ at: new Date(row.occurredAt), id: row.id }),
   });
 }

@@ -1,11 +1,11 @@
 import type { Database } from "@/lib/db";
 import { Prisma } from "@/lib/generated/sqlite/client";
 import type { PopulationSource, TimeRange } from "../population-source";
-import { createSqlPopulation, toDate, toJson, toNullableString } from "../sql-population";
+import { createSqlPopulation, toIsoTimestamp, toJson, toNullableString, type IsoTimestamp } from "../sql-population";
 
 export type EmailRecord = {
   id: string;
-  sentAt: Date;
+  sentAt: IsoTimestamp;
   direction: string;
   messageId: string | null;
   fromAddress: string;
@@ -28,7 +28,7 @@ export function createEmailPopulation(
     columns: Prisma.sql`"id", "sentAt", "direction", "messageId", "fromAddress", "toAddresses", "ccAddresses", "subject", "body"`,
     toRecord: ([id, sentAt, direction, messageId, fromAddress, toAddresses, ccAddresses, subject, body], provider) => ({
       id: String(id),
-      sentAt: toDate(sentAt),
+      sentAt: toIsoTimestamp(sentAt),
       direction: String(direction),
       messageId: toNullableString(messageId),
       fromAddress: String(fromAddress),
@@ -37,6 +37,6 @@ export function createEmailPopulation(
       subject: String(subject),
       body: String(body),
     }),
-    keyOf: (row) => ({ at: row.sentAt, id: row.id }),
+    keyOf: (row) => ({ at: new Date(row.sentAt), id: row.id }),
   });
 }

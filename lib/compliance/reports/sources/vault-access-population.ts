@@ -2,11 +2,11 @@ import type { Database } from "@/lib/db";
 import { rawSqlOf } from "@/lib/db/raw-sql-of";
 import { Prisma } from "@/lib/generated/sqlite/client";
 import type { PopulationSource, TimeRange } from "../population-source";
-import { createSqlPopulation, toDate, toNullableString } from "../sql-population";
+import { createSqlPopulation, toIsoTimestamp, toNullableString, type IsoTimestamp } from "../sql-population";
 
 export type VaultAccessRecord = {
   id: string;
-  occurredAt: Date;
+  occurredAt: IsoTimestamp;
   secretId: string;
   secret: { name: string; kind: string };
   action: string;
@@ -36,7 +36,7 @@ export function createVaultAccessPopulation(
     columns: Prisma.sql`"id", "occurredAt", "secretId", "action", "actorType", "actorId", "actorLabel", "agentId", "outcome"`,
     toRecord: ([id, occurredAt, secretId, action, actorType, actorId, actorLabel, agentId, outcome]) => ({
       id: String(id),
-      occurredAt: toDate(occurredAt),
+      occurredAt: toIsoTimestamp(occurredAt),
       secretId: String(secretId),
       secret: { name: "", kind: "" },
       action: String(action),
@@ -46,7 +46,7 @@ export function createVaultAccessPopulation(
       agentId: toNullableString(agentId),
       outcome: String(outcome),
     }),
-    keyOf: (row) => ({ at: row.occurredAt, id: row.id }),
+    keyOf: (row) => ({ at: new Date(row.occurredAt), id: row.id }),
   });
   return {
     ...population,
