@@ -43,7 +43,7 @@ async function run(adapter: SqlDriverAdapter, request: SqliteQueryRequest) {
       await adapter.executeScript(request.script);
       return null;
     case "begin": {
-      const transaction = await adapter.startTransaction(request.isolationLevel as never);
+      const transaction = await adapter.startTransaction(request.isolationLevel);
       const transactionId = nextTransactionId++;
       transactions.set(transactionId, transaction);
       return { transactionId, options: transaction.options };

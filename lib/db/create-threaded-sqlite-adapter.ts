@@ -14,13 +14,12 @@ import {
   type SqlResultSet,
   type Transaction,
 } from "@prisma/driver-adapter-utils";
-import type { BegunTransaction, SqliteQueryReply, SqliteQueryRequest } from "@/lib/db/sqlite-query-thread-protocol";
-
-type Call = SqliteQueryRequest extends infer Request
-  ? Request extends { id: number }
-    ? Omit<Request, "id">
-    : never
-  : never;
+import type {
+  BegunTransaction,
+  SqliteQueryCall,
+  SqliteQueryReply,
+  SqliteQueryRequest,
+} from "@/lib/db/sqlite-query-thread-protocol";
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
 
 const adapterName = "attest-threaded-better-sqlite3";
@@ -43,12 +42,12 @@ export function createThreadedSqliteAdapter(port: MessagePort): SqlDriverAdapter
     pending.clear();
   });
 
-  const call = <T>(request: Call): Promise<T> => {
+  const call = <T>(request: SqliteQueryCall): Promise<T> => {
     if (closed) return Promise.reject(closed);
     const id = nextId++;
     return new Promise<T>((resolve, reject) => {
       pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
-      port.postMessage({ id, ...request } as SqliteQueryRequest);
+      port.postMessage({ id, ...request } satisfies SqliteQueryRequest);
     });
   };
 
