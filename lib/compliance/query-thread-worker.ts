@@ -25,9 +25,8 @@ port.on("message", (request: SqliteQueryRequest) => {
   void connecting
     .then((adapter) => run(adapter, request))
     .then(
-      (value) => port.postMessage({ id: request.id, ok: true, value } satisfies SqliteQueryReply),
-      (error: unknown) =>
-        port.postMessage({ id: request.id, ok: false, error: toFailure(error) } satisfies SqliteQueryReply),
+      (value) => reply({ id: request.id, ok: true, value }),
+      (error: unknown) => reply({ id: request.id, ok: false, error: toFailure(error) }),
     );
 });
 // The client's thread is gone: close the connection, and this thread ends.
@@ -58,6 +57,15 @@ async function run(adapter: SqlDriverAdapter, request: SqliteQueryRequest) {
     case "dispose":
       await adapter.dispose();
       return null;
+  }
+}
+
+/** A value the port cannot copy fails that one call, not the thread. */
+function reply(message: SqliteQueryReply): void {
+  try {
+    port.postMessage(message);
+  } catch (error) {
+    port.postMessage({ id: message.id, ok: false, error: toFailure(error) } satisfies SqliteQueryReply);
   }
 }
 
