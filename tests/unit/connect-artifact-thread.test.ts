@@ -4,7 +4,7 @@
 import { MessageChannel, type MessagePort } from "node:worker_threads";
 import { afterEach, describe, expect, it } from "vitest";
 import type { ArtifactThreadReply, ArtifactThreadRequest } from "@/lib/compliance/artifact-thread-protocol";
-import { connectArtifactThread } from "@/lib/compliance/connect-artifact-thread";
+import { connectArtifactThread, maxCharsInFlight } from "@/lib/compliance/connect-artifact-thread";
 import type { ReportArtifactsSpec, RowBatch } from "@/lib/compliance/report-artifacts";
 import { LeaseLostError } from "@/lib/compliance/report-job-errors";
 
@@ -49,22 +49,28 @@ const settledWithin = async (promise: Promise<unknown>, ms = 50) =>
   Promise.race([promise.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), ms))]);
 
 describe("connectArtifactThread", () => {
-  it("opens the artifact, then holds the builder back while sixteen batches are unacknowledged", async () => {
+  it("opens the artifact, then holds the builder back while its limit of characters is unacknowledged", async () => {
     const thread = scriptedThread();
     const artifacts = thread.connection.open(spec);
-    for (let index = 0; index < 15; index++) await artifacts.writeRows(batch(`{"id":"${index}"}`));
-    const sixteenth = artifacts.writeRows(batch('{"id":"15"}'));
-    expect(await settledWithin(sixteenth)).toBe(false);
-    await thread.until(17);
-    expect(thread.requests.map((request) => request.type)).toEqual(["open", ...Array<string>(16).fill("rows")]);
+    // Four batches of a quarter of the limit each: the fourth reaches it.
+    const quarter = (index: number) => batch(`{"id":"${index}","body":"${"x".repeat(maxCharsInFlight / 4 - 20)}"}`);
+    for (let index = 0; index < 3; index++) await artifacts.writeRows(quarter(index));
+    const fourth = artifacts.writeRows(quarter(3));
+    expect(await settledWithin(fourth)).toBe(false);
+    await thread.until(5);
+    expect(thread.requests.map((request) => request.type)).toEqual(["open", "rows", "rows", "rows", "rows"]);
     thread.reply({ type: "written", key: "other-artifact" });
-    expect(await settledWithin(sixteenth)).toBe(false);
+    expect(await settledWithin(fourth)).toBe(false);
     thread.reply({ type: "written", key: spec.jsonArtifactId });
-    expect(await settledWithin(sixteenth)).toBe(true);
+    expect(await settledWithin(fourth)).toBe(true);
+    // Many small batches pass while their characters stay under the limit.
+    for (let index = 0; index < 100; index++) {
+      expect(await settledWithin(artifacts.writeRows(batch(`{"id":"small-${index}"}`)))).toBe(true);
+    }
     // Document text between tables is sent in order and needs no acknowledgement.
     await artifacts.writeJson("]}");
-    await thread.until(18);
-    expect(thread.requests[17]).toEqual({ type: "json", key: spec.jsonArtifactId, text: "]}" });
+    await thread.until(106);
+    expect(thread.requests[105]).toEqual({ type: "json", key: spec.jsonArtifactId, text: "]}" });
   });
 
   it("returns the thread's totals on finish", async () => {
