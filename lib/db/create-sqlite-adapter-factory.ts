@@ -7,7 +7,7 @@ import { getSqliteFilePath } from "@/lib/db/database-url";
 export function createSqliteAdapterFactory(url: string): PrismaBetterSqlite3 {
   const file = getSqliteFilePath(url);
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  // WAL lets report workers write while requests read; busy_timeout waits out
-  // a writer instead of failing with SQLITE_BUSY.
+  // The file is in WAL mode (set when migrated), so readers never wait; a
+  // writer waits out another writer (busy_timeout) instead of failing with SQLITE_BUSY.
   return new PrismaBetterSqlite3({ url: `file:${file}`, timeout: 10_000 });
 }

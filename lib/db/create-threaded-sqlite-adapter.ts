@@ -17,9 +17,11 @@ import {
 import type {
   BegunTransaction,
   SqliteQueryCall,
+  SqliteQueryFailure,
   SqliteQueryReply,
   SqliteQueryRequest,
 } from "@/lib/db/sqlite-query-thread-protocol";
+
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
 
 const adapterName = "attest-threaded-better-sqlite3";
@@ -85,7 +87,7 @@ export function createThreadedSqliteAdapter(port: MessagePort): SqlDriverAdapter
   };
 }
 
-function toError(failure: { name: string; message: string; cause?: unknown }): Error {
+function toError(failure: SqliteQueryFailure): Error {
   if (failure.name === "DriverAdapterError" && typeof failure.cause === "object" && failure.cause !== null) {
     return new DriverAdapterError(failure.cause as ConstructorParameters<typeof DriverAdapterError>[0]);
   }
