@@ -54,6 +54,7 @@ const addressList = (min: number) =>
     .min(min, `At least ${min} address${min === 1 ? "" : "es"}`)
     .max(500, "At most 500 addresses");
 const count = z.number().int("Must be a whole number").min(0, "Cannot be negative").max(2_147_483_647);
+const countryCode = z.string().regex(/^[A-Z]{2}$/, "Use an ISO 3166-1 alpha-2 country code, e.g. DE");
 
 /**
  * The client's own id of a record: a retried batch carrying the same ids is
@@ -158,10 +159,7 @@ export const dataSharingRecordSchema = z.strictObject({
   agentId: reference.nullish(),
   recipientName: requiredText(200),
   recipientDomain: z.hostname("Not a domain name").max(253).nullish(),
-  recipientCountry: z
-    .string()
-    .regex(/^[A-Z]{2}$/, "Use an ISO 3166-1 alpha-2 country code, e.g. DE")
-    .nullish(),
+  recipientCountry: countryCode.nullish(),
   purpose: requiredText(1000),
   legalBasis: z.enum(legalBases),
   dataCategories: z.array(requiredText(100)).min(1, "Name at least one data category").max(100),
@@ -316,3 +314,35 @@ export const dlpRuleRecordSchema = z.strictObject({
 export type DlpRuleRecord = z.output<typeof dlpRuleRecordSchema>;
 export const dlpRuleBatchSchema = keyedBatchSchema(dlpRuleRecordSchema, "id");
 export type DlpRuleBatch = z.output<typeof dlpRuleBatchSchema>;
+
+/**
+ * A GDPR Art. 30 record of processing, upserted by the platform's own `id`.
+ * Each record is the activity's full state: `agentId` left out or null makes
+ * it org-wide.
+ */
+export const processingActivityRecordSchema = z.strictObject({
+  id: clientRecordId,
+  orgId: z.string().max(100).optional(),
+  agentId: reference.nullish(),
+  name: requiredText(200),
+  purpose: requiredText(1000),
+  legalBasis: z.enum(legalBases),
+  dataCategories: z
+    .array(requiredText(100))
+    .min(1, "Name at least one data category")
+    .max(100, "At most 100 data categories"),
+  subjectCategories: z
+    .array(requiredText(100))
+    .min(1, "Name at least one category of data subjects")
+    .max(100, "At most 100 categories of data subjects"),
+  // Empty: disclosed to no one outside the controller.
+  recipients: z.array(requiredText(200)).max(100, "At most 100 recipients"),
+  retention: requiredText(500),
+  thirdCountryTransfers: z
+    .array(z.strictObject({ country: countryCode, safeguard: requiredText(200) }))
+    .max(250, "At most 250 transfers"),
+});
+
+export type ProcessingActivityRecord = z.output<typeof processingActivityRecordSchema>;
+export const processingActivityBatchSchema = keyedBatchSchema(processingActivityRecordSchema, "id");
+export type ProcessingActivityBatch = z.output<typeof processingActivityBatchSchema>;

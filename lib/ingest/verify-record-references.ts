@@ -5,12 +5,12 @@
 import { AppError, type FieldErrors } from "@/lib/api/app-error";
 import type { IngestTransaction } from "@/lib/ingest/ingest-transaction";
 import type { IngestKind } from "@/lib/ingest/parse-ingest-kind";
-import type { IngestRecord, VaultSecretRecord } from "@/lib/ingest/schemas";
+import type { IngestRecord, ProcessingActivityRecord, VaultSecretRecord } from "@/lib/ingest/schemas";
 
 type Target = "agent" | "dlpRule" | "vaultSecret" | "email";
 
-/** The kinds whose records refer to other rows: activity records and vault secrets (their agent). */
-export type ReferencingKind = IngestKind | "vault-secrets";
+/** Kinds whose records refer to other rows: activity records; vault secrets and processing activities (their agent). */
+export type ReferencingKind = IngestKind | "vault-secrets" | "processing-activities";
 
 const referencesOf: Record<ReferencingKind, readonly { field: string; target: Target }[]> = {
   "audit-events": [{ field: "agentId", target: "agent" }],
@@ -27,6 +27,7 @@ const referencesOf: Record<ReferencingKind, readonly { field: string; target: Ta
   "query-logs": [{ field: "agentId", target: "agent" }],
   "data-sharing-records": [{ field: "agentId", target: "agent" }],
   "vault-secrets": [{ field: "agentId", target: "agent" }],
+  "processing-activities": [{ field: "agentId", target: "agent" }],
 };
 
 const targetNames: Record<Target, string> = {
@@ -45,7 +46,7 @@ export async function verifyRecordReferences(
   tx: IngestTransaction,
   orgId: string,
   kind: ReferencingKind,
-  records: readonly IngestRecord[] | readonly VaultSecretRecord[],
+  records: readonly IngestRecord[] | readonly VaultSecretRecord[] | readonly ProcessingActivityRecord[],
 ): Promise<VerifiedReferences> {
   const fields: FieldErrors = {};
   const unknownByTarget = new Map<Target, Set<string>>();

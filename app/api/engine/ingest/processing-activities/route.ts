@@ -1,0 +1,18 @@
+// POST /api/engine/ingest/processing-activities — the platform upserts its GDPR Art. 30
+// processing activities (by its own id) for the GDPR Export; `events:write` or an admin session.
+// 201 when an activity was created, else 200; all or nothing.
+import { readJsonBody } from "@/lib/api/read-json-body";
+import { withRoute } from "@/lib/api/with-route";
+import { consumeIngestQuota } from "@/lib/ingest/consume-ingest-quota";
+import { maxIngestBodyBytes, processingActivityBatchSchema } from "@/lib/ingest/schemas";
+import { upsertProcessingActivities } from "@/lib/ingest/upsert-processing-activities";
+
+export const POST = withRoute({ permission: "events:write" }, async ({ request, identity }) => {
+  const quota = await consumeIngestQuota(identity);
+  const batch = await readJsonBody(request, processingActivityBatchSchema, { maxBytes: maxIngestBodyBytes });
+  const result = await upsertProcessingActivities({ identity }, batch);
+  return Response.json(result, {
+    status: result.created > 0 ? 201 : 200,
+    headers: { "ratelimit-limit": String(quota.limit), "ratelimit-remaining": String(quota.remaining) },
+  });
+});
