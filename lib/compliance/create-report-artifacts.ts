@@ -1,10 +1,17 @@
 import type { ArtifactSink } from "@/lib/compliance/artifact-writer";
-import { csvHeaderLine, encodeCsvRowsJson } from "@/lib/compliance/encode-csv-rows";
+import {
+  createCsvTableEncoder,
+  encodeCsvHeader,
+  type CsvTableEncoder,
+} from "@/lib/compliance/create-csv-table-encoder";
 import type { ReportArtifacts } from "@/lib/compliance/report-artifacts";
+import type { ReportRow } from "@/lib/compliance/report-definition";
 
 /**
  * The artifacts written in the calling thread: the JSON text as it comes, and
- * each batch's rows encoded from that same text as CSV lines (after the header).
+ * each batch's rows encoded from that same text as CSV lines (after the
+ * header), so the CSV cannot say anything the JSON does not. JSON.parse is the
+ * cheap half of the work and lets the encoding run in another thread.
  */
 export function createReportArtifacts(
   sinks: { json: ArtifactSink; csv: ArtifactSink },
@@ -12,10 +19,18 @@ export function createReportArtifacts(
 ): ReportArtifacts {
   let csvHeaderWritten = false;
   let aborted = false;
+  // A table's batches arrive one after another: one encoder serves them all.
+  let table: { section: string; name: string; encoder: CsvTableEncoder } | null = null;
+  const encoderOf = (section: string, name: string) => {
+    if (table?.section !== section || table.name !== name) {
+      table = { section, name, encoder: createCsvTableEncoder(csvColumns, section, name) };
+    }
+    return table.encoder;
+  };
   const writeCsvHeader = async () => {
     if (csvHeaderWritten) return;
     csvHeaderWritten = true;
-    await sinks.csv.write(csvHeaderLine(csvColumns));
+    await sinks.csv.write(encodeCsvHeader(csvColumns));
   };
   const assertOpen = () => {
     if (aborted) throw new Error("The report's artifacts were aborted");
@@ -25,10 +40,14 @@ export function createReportArtifacts(
       assertOpen();
       await sinks.json.write(text);
     },
-    async writeRows({ section, table, separator, rowsJson }) {
+    async writeRows({ section, table: name, separator, rowsJson }) {
       assertOpen();
       await writeCsvHeader();
-      await sinks.csv.write(encodeCsvRowsJson(section, table, csvColumns, rowsJson));
+      const encoder = encoderOf(section, name);
+      const lines = (JSON.parse(`[${rowsJson}]`) as ReportRow[]).map((row) => encoder.encode(row));
+      // Joined once, with the last line's CRLF: one flat string, not a chain of concatenations.
+      lines.push("");
+      await sinks.csv.write(lines.join("\r\n"));
       await sinks.json.write(separator + rowsJson);
     },
     async finish() {

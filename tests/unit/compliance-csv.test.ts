@@ -5,17 +5,37 @@ import { describe, expect, it } from "vitest";
 import type { ArtifactTotals } from "@/lib/compliance/artifact-writer";
 import { buildContentDisposition } from "@/lib/compliance/build-content-disposition";
 import { createReportArtifacts } from "@/lib/compliance/create-report-artifacts";
-import { csvHeaderLine, encodeCsvRows, encodeCsvRowsJson } from "@/lib/compliance/encode-csv-rows";
-import type { ReportRow } from "@/lib/compliance/report-definition";
+import { createCsvTableEncoder, encodeCsvHeader } from "@/lib/compliance/create-csv-table-encoder";
+import { formulaPattern } from "@/lib/compliance/encode-csv-cell";
+import type { JsonValue, ReportRow } from "@/lib/compliance/report-definition";
 import { ReportDocumentWriter } from "@/lib/compliance/report-document-writer";
 
 const columns = ["id", "value", "nested"] as const;
 
-describe("encodeCsvRows", () => {
+/** A table's rows as CSV lines with CRLF, as the document writer sends them. */
+function encodeRows(section: string, table: string, tableColumns: readonly string[], rows: readonly ReportRow[]) {
+  const encoder = createCsvTableEncoder(tableColumns, section, table);
+  return rows.map((row) => `${encoder.encode(row)}\r\n`).join("");
+}
+
+/** What Papa.unparse writes for the same rows: every column looked up, nested values as JSON text. */
+function unparseRows(section: string, table: string, tableColumns: readonly string[], rows: readonly ReportRow[]) {
+  const lines = rows.map((row) => [
+    section,
+    table,
+    ...tableColumns.map((column) => {
+      const value = row[column];
+      return value !== null && typeof value === "object" ? JSON.stringify(value) : (value ?? null);
+    }),
+  ]);
+  return `${Papa.unparse(lines, { header: false, newline: "\r\n", escapeFormulae: formulaPattern })}\r\n`;
+}
+
+describe("createCsvTableEncoder", () => {
   it("writes RFC 4180 lines with CRLF, quoting only what needs it", () => {
     const text =
-      csvHeaderLine(columns) +
-      encodeCsvRows("s", "t", columns, [
+      encodeCsvHeader(columns) +
+      encodeRows("s", "t", columns, [
         { id: "1", value: 'say "hi", then\nleave', nested: null },
         { id: "2", value: 3.5, nested: true },
       ]);
@@ -25,30 +45,82 @@ describe("encodeCsvRows", () => {
   it.each(["=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1", '=HYPERLINK("http://x")\nline two', "-"])(
     "neutralises the formula-like cell %j",
     (value) => {
-      const parsed = Papa.parse<string[]>(encodeCsvRows("s", "t", columns, [{ id: "1", value }]));
+      const parsed = Papa.parse<string[]>(encodeRows("s", "t", columns, [{ id: "1", value }]));
       expect(parsed.data[0]![3]).toBe(`'${value}`);
     },
   );
 
   it("leaves numbers, including negative ones, as numbers", () => {
-    expect(encodeCsvRows("s", "t", columns, [{ id: "1", value: -5 }])).toBe("s,t,1,-5,\r\n");
+    expect(encodeRows("s", "t", columns, [{ id: "1", value: -5 }])).toBe("s,t,1,-5,\r\n");
   });
 
   it("writes nested values as JSON text and missing values as empty cells", () => {
-    const parsed = Papa.parse<string[]>(encodeCsvRows("s", "t", columns, [{ id: "1", nested: { a: [1, "=x"] } }]));
+    const parsed = Papa.parse<string[]>(encodeRows("s", "t", columns, [{ id: "1", nested: { a: [1, "=x"] } }]));
     expect(parsed.data[0]).toEqual(["s", "t", "1", "", '{"a":[1,"=x"]}']);
   });
 
-  it("encodes the rows' JSON text exactly as the rows themselves", () => {
-    const rows: ReportRow[] = [
-      { id: "1", value: 'say "hi",\r\nthen =leave', nested: { a: [1, "=x"], "b\n": null } },
-      { id: "2", value: -0.5, nested: null },
-      { id: "é", value: "🙂\u2028", nested: [true, false] },
-      { id: "4" },
+  it("puts each field in its own column when later rows bring fields the first lacked", () => {
+    const wide = ["a", "b", "c", "d", "e"];
+    const rows: ReportRow[] = [{ c: "3" }, { a: "1", e: "5" }, { e: "x", b: null }, { d: 4, c: "y" }, {}];
+    expect(encodeRows("s", "t", wide, rows)).toBe(unparseRows("s", "t", wide, rows));
+    expect(encodeRows("s", "t", wide, rows)).toBe("s,t,,,3,,\r\ns,t,1,,,,5\r\ns,t,,,,,x\r\ns,t,,,y,4,\r\ns,t,,,,,\r\n");
+  });
+
+  it("refuses a field that is not a column, naming the table", () => {
+    const encoder = createCsvTableEncoder(columns, "s", "t");
+    expect(() => encoder.encode({ id: "1", secret: "x" })).toThrow('Row of "s.t" has a field "secret"');
+  });
+
+  it("writes the same bytes as Papa.unparse for every kind of cell", () => {
+    // Each awkward kind of value, then seeded random mixes of them.
+    const awkward: JsonValue[] = [
+      "",
+      " ",
+      " lead",
+      "trail ",
+      "a,b",
+      'q"uote',
+      '"',
+      "line\nbreak",
+      "cr\rhere",
+      "\r\n",
+      "\ufeffbom",
+      "mid\ufeffbom",
+      "=1+1",
+      "+1",
+      "-1",
+      "@x",
+      "\tx",
+      "\rx",
+      '=A1,"b"',
+      "é ünïcode 🙂 \u2028",
+      "j•••@example.com",
+      0,
+      -0.5,
+      1e21,
+      true,
+      false,
+      null,
+      { a: [1, "=x"], "b\n": null },
+      ["-1", ' "q" '],
+      {},
     ];
-    const rowsJson = rows.map((row) => JSON.stringify(row)).join(",\n");
-    expect(encodeCsvRowsJson("s", "t", columns, rowsJson)).toBe(encodeCsvRows("s", "t", columns, rows));
-    expect(encodeCsvRowsJson("s", "t", columns, "")).toBe("");
+    const wide = ["c0", "c1", "c2", "c3", "c4", "c5"];
+    let seed = 42;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const rows: ReportRow[] = awkward.map((value, index) => ({ c0: String(index), c3: value }));
+    for (let index = 0; index < 2000; index++) {
+      const row: ReportRow = {};
+      for (const column of wide) if (random(3) > 0) row[column] = awkward[random(awkward.length)]!;
+      rows.push(row);
+    }
+    expect(encodeRows("sec, 1", "=t", wide, rows)).toBe(unparseRows("sec, 1", "=t", wide, rows));
+    expect(encodeCsvHeader(["a b", "c,d", " e"])).toBe(
+      `${Papa.unparse([["section", "table", "a b", "c,d", " e"]], { header: false, newline: "\r\n" })}\r\n`,
+    );
   });
 });
 
