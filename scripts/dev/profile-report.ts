@@ -1,9 +1,10 @@
 // Dev tool: generates one report in-process (no server) against DATABASE_URL
 // and prints the time, for CPU profiling with `node --cpu-prof`.
-// Usage: DATABASE_URL=… npx tsx scripts/dev/profile-report.ts soc2|gdpr|audit [days] [--artifact-thread] [--query-thread]
+// Usage: DATABASE_URL=… npx tsx scripts/dev/profile-report.ts soc2|gdpr|audit [days] [--artifact-thread] [--query-thread] [--keep]
 // (--artifact-thread stores the artifacts and renders the CSV in a thread of
 // their own, --query-thread runs the Prisma queries of SQLite in a thread of
-// their own, as the server's report worker does.)
+// their own, as the server's report worker does; --keep leaves the report in
+// the database rather than deleting it.)
 import { processNextReport } from "@/lib/compliance/process-next-report";
 import { reportDefinitions } from "@/lib/compliance/reports";
 import { createReport } from "@/lib/compliance/create-report";
@@ -63,7 +64,7 @@ async function main() {
       rssMb: Math.round(process.memoryUsage().rss / 1e6),
     }),
   );
-  await db.report.delete({ where: { id: report.id } });
+  if (!process.argv.includes("--keep")) await db.report.delete({ where: { id: report.id } });
   await artifactThread?.stop();
   await queryThread?.db.$disconnect();
   await queryThread?.thread.terminate();
