@@ -20,12 +20,12 @@ export function createReportArtifacts(
   let csvHeaderWritten = false;
   let aborted = false;
   // A table's batches arrive one after another: one encoder serves them all.
-  let table: { section: string; name: string; encoder: CsvTableEncoder } | null = null;
-  const encoderOf = (section: string, name: string) => {
-    if (table?.section !== section || table.name !== name) {
-      table = { section, name, encoder: createCsvTableEncoder(csvColumns, section, name) };
+  let current: { section: string; table: string; encoder: CsvTableEncoder } | null = null;
+  const encoderOf = (section: string, table: string) => {
+    if (current?.section !== section || current.table !== table) {
+      current = { section, table, encoder: createCsvTableEncoder(csvColumns, section, table) };
     }
-    return table.encoder;
+    return current.encoder;
   };
   const writeCsvHeader = async () => {
     if (csvHeaderWritten) return;
@@ -40,10 +40,10 @@ export function createReportArtifacts(
       assertOpen();
       await sinks.json.write(text);
     },
-    async writeRows({ section, table: name, separator, rowsJson }) {
+    async writeRows({ section, table, separator, rowsJson }) {
       assertOpen();
       await writeCsvHeader();
-      const encoder = encoderOf(section, name);
+      const encoder = encoderOf(section, table);
       const lines = (JSON.parse(`[${rowsJson}]`) as ReportRow[]).map((row) => encoder.encode(row));
       // Joined once, with the last line's CRLF: one flat string, not a chain of concatenations.
       lines.push("");
