@@ -12,10 +12,10 @@ import {
   type TestApiKey,
   type TestOrg,
 } from "@/tests/support/fixtures";
+import type { ErrorBody } from "@/tests/support/error-body";
 
 process.env.ATTEST_INGEST_RATE_LIMIT = "1000";
 
-type ErrorBody = { error: { code: string; details?: { fields?: Record<string, string[]> } } };
 type AgentsBody = {
   accepted: number;
   created: number;

@@ -13,11 +13,11 @@ import {
   type TestApiKey,
   type TestOrg,
 } from "@/tests/support/fixtures";
+import type { ErrorBody } from "@/tests/support/error-body";
 
 // Room for every request this file makes with one key; the 429 test lowers it.
 process.env.ATTEST_INGEST_RATE_LIMIT = "1000";
 
-type ErrorBody = { error: { code: string; message: string; details?: { fields?: Record<string, string[]> } } };
 type IngestBody = {
   kind: string;
   accepted: number;

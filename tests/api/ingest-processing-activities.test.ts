@@ -14,11 +14,11 @@ import {
   type TestApiKey,
   type TestOrg,
 } from "@/tests/support/fixtures";
+import type { ErrorBody } from "@/tests/support/error-body";
 import { buildContext } from "@/tests/support/seed-report-content";
 
 process.env.ATTEST_INGEST_RATE_LIMIT = "1000";
 
-type ErrorBody = { error: { code: string; message: string; details?: { fields?: Record<string, string[]> } } };
 type UpsertBody = {
   kind: string;
   accepted: number;
