@@ -3,7 +3,7 @@
 // only its own few: the encoder looks up just the fields its rows have had and
 // leaves the rest empty. Encoding through `Papa.unparse` visited every union
 // column of every row; on SOC2's million rows (16 of 46 columns filled) that
-// cost 5.2 s against 2.2 s (docs/benchmarks.md, session 6).
+// cost 4.9–5.3 s against 2.7–3.1 s (scripts/dev/time-csv-encoding.ts; docs/benchmarks.md).
 import { encodeCsvCell } from "@/lib/compliance/encode-csv-cell";
 import type { ReportRow } from "@/lib/compliance/report-definition";
 

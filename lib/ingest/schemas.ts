@@ -1,7 +1,7 @@
 // Shapes of the records the platform pushes through POST /api/engine/ingest/{kind}.
 // They judge the shape only; whether referenced agents, rules, secrets and
 // emails belong to the caller's org is checked against the database in
-// find-unknown-references.ts. Enumerations follow prisma/models.prisma.
+// verify-record-references.ts. Enumerations follow prisma/models.prisma.
 import { z } from "zod";
 import { auditCategories } from "@/lib/audit/record-audit-event";
 import { detectPersonalData } from "@/lib/compliance/pii/detect-personal-data";
