@@ -1,16 +1,28 @@
 // Keyset paging of populations across many small pages: ties on the timestamp
 // are broken by id, the period edges hold, nothing is skipped or read twice,
 // and the raw-SQL audit event pages return what Prisma's findMany returns.
+// Reading a whole population (`read`: keyset pages on SQLite, one COPY on
+// PostgreSQL) gives the same rows, and awkward values survive either way.
 import { Prisma } from "@/lib/generated/sqlite/client";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildAgentFilter } from "@/lib/compliance/reports/build-agent-filter";
 import { createAuditEventPopulation } from "@/lib/compliance/reports/sources/audit-event-population";
+import { createEmailPopulation } from "@/lib/compliance/reports/sources/email-population";
 import { createVaultAccessPopulation } from "@/lib/compliance/reports/sources/vault-access-population";
 import type { Keyset, PopulationSource } from "@/lib/compliance/reports/population-source";
 import { db } from "@/lib/db";
 import { createTestOrg, uniqueSuffix } from "@/tests/support/fixtures";
 
 const range = { gte: new Date("2026-05-01T00:00:00.000Z"), lt: new Date("2026-05-02T00:00:00.000Z") };
+
+async function readWhole<Row>(source: PopulationSource<Row>, batchRows: number): Promise<Row[]> {
+  const rows: Row[] = [];
+  for await (const batch of source.read(batchRows)) {
+    expect(batch.length).toBeLessThanOrEqual(Math.max(batchRows, 1_000));
+    rows.push(...batch);
+  }
+  return rows;
+}
 
 async function readAll<Row>(source: PopulationSource<Row>, take: number): Promise<Row[]> {
   const rows: Row[] = [];
@@ -126,5 +138,126 @@ describe("keyset paging", () => {
     });
     expect((await readAll(source, 3)).map((row) => row.id)).toEqual(expected.map((row) => row.id));
     expect(expected).toHaveLength(23);
+  });
+
+  it.each([1, 4, 2_000])("reads the whole population in the same order with read(%i)", async (batchRows) => {
+    const agentFilter = buildAgentFilter([agentId]);
+    const events = createAuditEventPopulation(db, {
+      source: "test",
+      filter: "test",
+      selection: { orgId, categories: ["agent_enforcement"], agentFilter },
+      range,
+    });
+    expect(await readWhole(events, batchRows)).toEqual(await readAll(events, 5));
+    const accesses = createVaultAccessPopulation(db, {
+      source: "test",
+      filter: "test",
+      where: Prisma.sql`"orgId" = ${orgId}`,
+      range,
+    });
+    const whole = await readWhole(accesses, batchRows);
+    expect(whole).toEqual(await readAll(accesses, 5));
+    expect(whole.every((row) => row.secret.name === `ks-${s}`)).toBe(true);
+  });
+});
+
+describe("awkward values", () => {
+  let orgId: string;
+  const s = uniqueSuffix();
+  const at = (ms: number) => new Date(Date.UTC(2026, 4, 1, 9, 30, 0, ms));
+  // Every escape COPY's text format has, NULL next to the text "\N", JSON
+  // strings with quotes and backslashes, and fractions with trailing zeros.
+  const awkward = [
+    "tab\there, newline\nthere, CR\r, backslash \\ and \\N",
+    "\\N",
+    'émoji 🎉 ü — and a quote "',
+    "=SUM(A1) formula-looking",
+    "",
+  ];
+
+  beforeAll(async () => {
+    ({ orgId } = await createTestOrg());
+    await db.agent.create({
+      data: {
+        id: `aw-${s}`,
+        orgId,
+        name: "Awkward",
+        emailAddress: `aw-${s}@awkward.test`,
+        allowedTools: [],
+        allowedRecipientDomains: [],
+        dailySendLimit: 1,
+      },
+    });
+    await db.auditEvent.createMany({
+      data: awkward.map((text, i) => ({
+        id: `aw-${s}-${i}`,
+        orgId,
+        occurredAt: at([0, 120, 7, 999, 100][i]!),
+        actorType: "user",
+        actorId: i % 2 ? null : `user-${i}`,
+        actorLabel: text,
+        action: "user.updated",
+        category: "user_admin",
+        targetType: i % 2 ? null : text,
+        targetId: null,
+        agentId: i === 0 ? `aw-${s}` : null,
+        outcome: "success",
+        ip: i % 2 ? null : "2001:db8::1",
+        metadata: i === 4 ? Prisma.DbNull : { text, nested: { list: [text, 1.5, true, null] }, before: { a: text } },
+      })),
+    });
+    await db.email.createMany({
+      data: awkward.map((text, i) => ({
+        id: `aw-mail-${s}-${i}`,
+        orgId,
+        agentId: `aw-${s}`,
+        direction: i % 2 ? "inbound" : "outbound",
+        messageId: i % 2 ? null : `<${i}@awkward.test>`,
+        fromAddress: `aw-${s}@awkward.test`,
+        toAddresses: [`to\t${i}@example.com`, text],
+        ccAddresses: [],
+        subject: text,
+        body: `${text}\n\nLine two\twith a tab.\r\n${text}`,
+        sentAt: at(i * 10),
+      })),
+    });
+  });
+
+  it("audit events come back from read() exactly as Prisma stored them", async () => {
+    const source = createAuditEventPopulation(db, {
+      source: "test",
+      filter: "test",
+      selection: { orgId, categories: ["user_admin"], agentFilter: buildAgentFilter([]) },
+      range,
+    });
+    const expected = await db.auditEvent.findMany({
+      where: { orgId },
+      orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
+      omit: { orgId: true },
+    });
+    expect(expected).toHaveLength(awkward.length);
+    const rows = await readWhole(source, 2);
+    expect(rows).toEqual(
+      expected.map((row) => ({ ...row, occurredAt: row.occurredAt.toISOString(), metadata: row.metadata ?? null })),
+    );
+    expect(await readAll(source, 2)).toEqual(rows);
+  });
+
+  it("emails, bodies and address lists included, come back from read() exactly as stored", async () => {
+    const source = createEmailPopulation(db, {
+      source: "test",
+      filter: "test",
+      where: Prisma.sql`"orgId" = ${orgId} AND "agentId" = ${`aw-${s}`}`,
+      range,
+    });
+    const expected = await db.email.findMany({
+      where: { orgId },
+      orderBy: [{ sentAt: "asc" }, { id: "asc" }],
+      omit: { orgId: true, agentId: true },
+    });
+    expect(expected).toHaveLength(awkward.length);
+    const rows = await readWhole(source, 3);
+    expect(rows).toEqual(expected.map((row) => ({ ...row, sentAt: row.sentAt.toISOString() })));
+    expect(await readAll(source, 3)).toEqual(rows);
   });
 });

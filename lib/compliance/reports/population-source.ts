@@ -1,6 +1,6 @@
 // A population: the rows of one source under one filter, readable three ways:
 // counted in the database, its first/last row found on the (time, id) index,
-// and read in keyset pages in (time, id) order (createSqlPopulation). The manifest and the section
+// and read in (time, id) order, whole or in keyset pages (createSqlPopulation). The manifest and the section
 // tables are built from the same object, so they cannot disagree on the filter.
 
 /** A row's position in (time, id) order. */
@@ -16,6 +16,8 @@ export type PopulationSource<Row> = {
   edge(direction: "asc" | "desc"): Promise<Keyset | null>;
   /** Up to `take` rows after `after` (exclusive), ascending by (time, id). */
   page(after: Keyset | null, take: number): Promise<Row[]>;
+  /** The whole population ascending by (time, id), in batches of at most about `batchRows` rows. */
+  read(batchRows: number): AsyncIterable<Row[]>;
   keyOf(row: Row): Keyset;
 };
 

@@ -4,11 +4,12 @@
 // ones (audit events, vault accesses, emails) Prisma's row mapping cost more
 // than the database itself.
 import type { Database } from "@/lib/db";
-import type { DatabaseProvider } from "@/lib/db/database-url";
 import { rawSqlOf } from "@/lib/db/raw-sql-of";
 import { Prisma } from "@/lib/generated/sqlite/client";
 import { sqlTime, sqlTimeRange } from "./audit-event-selection";
+import { readCopyTextRows } from "@/lib/db/read-copy-text-rows";
 import { pageTimeRange, type Keyset, type PopulationSource, type TimeRange } from "./population-source";
+import { readKeysetPages } from "./read-keyset-pages";
 
 export type SqlPopulationSpec<Row> = {
   source: string;
@@ -22,8 +23,11 @@ export type SqlPopulationSpec<Row> = {
   /** Every condition but time, on unqualified columns of `table`. */
   where: Prisma.Sql;
   range: TimeRange;
-  /** A driver row (values in select-list order) as the record the builders read. */
-  toRecord(values: unknown[], provider: DatabaseProvider): Row;
+  /**
+   * A row's values in select-list order as the record the builders read: as
+   * SQLite stores them, or PostgreSQL's text form of each (null for NULL).
+   */
+  toRecord(values: unknown[]): Row;
   keyOf(row: Row): Keyset;
 };
 
@@ -50,20 +54,37 @@ export function createSqlPopulation<Row>(db: Database, spec: SqlPopulationSpec<R
       );
       return row ? { at: toDate(row.at), id: row.id } : null;
     },
-    async page(after, take) {
-      const provider = raw().provider;
-      const afterCursor = after
-        ? Prisma.sql`AND (${time} > ${sqlTime(after.at, provider)} OR (${time} = ${sqlTime(after.at, provider)} AND "id" > ${after.id}))`
-        : Prisma.empty;
-      const rows = await raw().queryArrays(
-        Prisma.sql`SELECT ${spec.columns} FROM ${table}
-                    WHERE ${spec.where} AND ${inRange(pageTimeRange(spec.range, after))} ${afterCursor}
-                    ORDER BY ${time}, "id" LIMIT ${take}`,
-      );
-      return rows.map((row) => spec.toRecord(row, provider));
+    page,
+    async *read(batchRows) {
+      if (raw().provider === "postgresql") {
+        // One COPY streams the whole population: no per-page query, and no
+        // row-protocol decoding (see lib/db/read-copy-text-rows.ts).
+        const copy = raw().copyOut(
+          Prisma.sql`SELECT ${spec.columns} FROM ${table} WHERE ${spec.where} AND ${inRange(spec.range)} ORDER BY ${time}, "id"`,
+          "FORMAT text",
+        );
+        for await (const rows of readCopyTextRows(copy)) yield rows.map((row) => spec.toRecord(row));
+        return;
+      }
+      yield* readKeysetPages({ page, keyOf: spec.keyOf }, batchRows);
     },
     keyOf: spec.keyOf,
   };
+
+  async function page(after: Keyset | null, take: number): Promise<Row[]> {
+    const provider = raw().provider;
+    const afterCursor = after
+      ? Prisma.sql`AND (${time} > ${sqlTime(after.at, provider)} OR (${time} = ${sqlTime(after.at, provider)} AND "id" > ${after.id}))`
+      : Prisma.empty;
+    // As text on PostgreSQL too, so toRecord sees the values COPY gives `read`.
+    const rows = await raw().queryArrays(
+      Prisma.sql`SELECT ${spec.columns} FROM ${table}
+                  WHERE ${spec.where} AND ${inRange(pageTimeRange(spec.range, after))} ${afterCursor}
+                  ORDER BY ${time}, "id" LIMIT ${take}`,
+      { asText: true },
+    );
+    return rows.map((row) => spec.toRecord(row));
+  }
 }
 
 function quoteIdentifier(name: string): string {
@@ -76,21 +97,32 @@ export type IsoTimestamp = string;
 
 /** How SQLite holds a Prisma DateTime: 2026-01-31T23:59:59.123+00:00. */
 const sqliteUtcTimestamp = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+00:00$/;
+/** PostgreSQL's text form of timestamp(3), UTC without a zone, trailing zeros of the fraction dropped. */
+const postgresTimestampText = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:\.\d{1,3})?$/;
 
 /**
  * A driver timestamp as ISO text. The large populations keep their time this
  * way: parsing each row's time into a Date and printing it again cost ~0.8 s
- * per million rows, rewriting SQLite's stored text ~0.1 s. Anything else
- * (PostgreSQL's Date, text in another form) goes through a Date.
+ * per million rows, rewriting the stored text ~0.1 s. Anything else (a Date,
+ * text in another form) goes through a Date.
  */
 export function toIsoTimestamp(value: unknown): IsoTimestamp {
-  if (typeof value === "string" && sqliteUtcTimestamp.test(value)) return `${value.slice(0, 23)}Z`;
+  if (typeof value === "string") {
+    if (sqliteUtcTimestamp.test(value)) return `${value.slice(0, 23)}Z`;
+    if (postgresTimestampText.test(value))
+      return `${value.slice(0, 10)}T${value.slice(11, 19)}.${value.slice(20).padEnd(3, "0")}Z`;
+  }
   return toDate(value).toISOString();
 }
 
-/** A driver timestamp as a Date: SQLite gives stored text ("…+00:00"), PostgreSQL a Date. */
+/**
+ * A driver timestamp as a Date: SQLite gives stored text ("…+00:00"),
+ * PostgreSQL a Date, or its text form (UTC, no zone) where read as text.
+ */
 export function toDate(value: unknown): Date {
-  return value instanceof Date ? value : new Date(String(value));
+  if (value instanceof Date) return value;
+  const text = String(value);
+  return new Date(postgresTimestampText.test(text) ? toIsoTimestamp(text) : text);
 }
 
 /** A nullable driver timestamp as a Date or null. */
@@ -98,10 +130,10 @@ export function toNullableDate(value: unknown): Date | null {
   return value === null || value === undefined ? null : toDate(value);
 }
 
-/** A driver Json column as its value: SQLite gives JSON text, PostgreSQL the parsed value. */
-export function toJson(value: unknown, provider: DatabaseProvider): unknown {
+/** A Json column as its value: population reads get its JSON text on either database. */
+export function toJson(value: unknown): unknown {
   if (value === null || value === undefined) return null;
-  return provider === "sqlite" && typeof value === "string" ? (JSON.parse(value) as unknown) : value;
+  return typeof value === "string" ? (JSON.parse(value) as unknown) : value;
 }
 
 /** A driver text column that may be null. */
@@ -109,7 +141,7 @@ export function toNullableString(value: unknown): string | null {
   return value === null || value === undefined ? null : String(value);
 }
 
-/** A driver boolean: SQLite stores 0/1, PostgreSQL returns a boolean. */
+/** A driver boolean: SQLite stores 0/1, PostgreSQL's text form is t/f. */
 export function toBoolean(value: unknown): boolean {
-  return value === true || Number(value) === 1;
+  return value === true || value === "t" || Number(value) === 1;
 }

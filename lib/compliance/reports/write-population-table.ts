@@ -2,7 +2,7 @@ import type { BuildContext, ManifestEntry, ReportOutput, ReportRow } from "@/lib
 import type { ProgressTracker } from "./create-progress-tracker";
 import type { PopulationSource } from "./population-source";
 
-/** Rows per keyset page: big enough to amortise a query, small enough to keep memory flat. */
+/** Rows per keyset page (SQLite): big enough to amortise a query, small enough to keep memory flat. */
 export const populationPageSize = 2_000;
 
 type Options<Row> = {
@@ -37,29 +37,10 @@ export async function writePopulationTable<Row>(options: Options<Row>): Promise<
 
 async function* readPopulation<Row>(options: Options<Row>): AsyncGenerator<ReportRow> {
   const { ctx, progress, source, toRow } = options;
-  const pageSize = options.pageSize ?? populationPageSize;
   ctx.checkpoint();
-  let next = prefetch(source.page(null, pageSize));
-  for (;;) {
-    const rows = await next;
-    const last = rows.at(-1);
-    const more = rows.length === pageSize && last !== undefined;
-    // Ask for the next page before rendering this one: on PostgreSQL the
-    // database works on it while this thread renders (a third of a SOC2
-    // report's time was spent waiting on pages). SQLite reads synchronously,
-    // so there it changes nothing.
-    if (more) {
-      ctx.checkpoint();
-      next = prefetch(source.page(source.keyOf(last), pageSize));
-    }
+  for await (const rows of source.read(options.pageSize ?? populationPageSize)) {
+    ctx.checkpoint();
     for (const row of rows) yield toRow(row);
     await progress.advance(rows.length);
-    if (!more) return;
   }
-}
-
-/** A page read started ahead; if the table is abandoned first, its failure must not go unhandled. */
-function prefetch<T>(page: Promise<T>): Promise<T> {
-  page.catch(() => undefined);
-  return page;
 }

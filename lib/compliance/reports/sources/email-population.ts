@@ -26,14 +26,14 @@ export function createEmailPopulation(
     table: "Email",
     timeColumn: "sentAt",
     columns: Prisma.sql`"id", "sentAt", "direction", "messageId", "fromAddress", "toAddresses", "ccAddresses", "subject", "body"`,
-    toRecord: ([id, sentAt, direction, messageId, fromAddress, toAddresses, ccAddresses, subject, body], provider) => ({
+    toRecord: ([id, sentAt, direction, messageId, fromAddress, toAddresses, ccAddresses, subject, body]) => ({
       id: String(id),
       sentAt: toIsoTimestamp(sentAt),
       direction: String(direction),
       messageId: toNullableString(messageId),
       fromAddress: String(fromAddress),
-      toAddresses: toJson(toAddresses, provider),
-      ccAddresses: toJson(ccAddresses, provider),
+      toAddresses: toJson(toAddresses),
+      ccAddresses: toJson(ccAddresses),
       subject: String(subject),
       body: String(body),
     }),

@@ -48,24 +48,28 @@ export function createVaultAccessPopulation(
     }),
     keyOf: (row) => ({ at: new Date(row.occurredAt), id: row.id }),
   });
+  // Each batch's secrets, looked up once each and remembered.
+  async function withSecrets(rows: VaultAccessRecord[]): Promise<VaultAccessRecord[]> {
+    const unknown = [...new Set(rows.map((row) => row.secretId))].filter((id) => !secrets.has(id));
+    if (unknown.length > 0) {
+      const found = await rawSqlOf(db).query<{ id: string; name: string; kind: string }>(
+        Prisma.sql`SELECT "id", "name", "kind" FROM "VaultSecret" WHERE "id" IN (${Prisma.join(unknown)})`,
+      );
+      for (const secret of found) secrets.set(secret.id, { name: secret.name, kind: secret.kind });
+    }
+    for (const row of rows) {
+      const secret = secrets.get(row.secretId);
+      // A foreign key guarantees the secret; its absence means the data changed mid-read.
+      if (!secret) throw new Error(`VaultAccess ${row.id} names secret ${row.secretId}, which does not exist`);
+      row.secret = secret;
+    }
+    return rows;
+  }
   return {
     ...population,
-    async page(after, take) {
-      const rows = await population.page(after, take);
-      const unknown = [...new Set(rows.map((row) => row.secretId))].filter((id) => !secrets.has(id));
-      if (unknown.length > 0) {
-        const found = await rawSqlOf(db).query<{ id: string; name: string; kind: string }>(
-          Prisma.sql`SELECT "id", "name", "kind" FROM "VaultSecret" WHERE "id" IN (${Prisma.join(unknown)})`,
-        );
-        for (const secret of found) secrets.set(secret.id, { name: secret.name, kind: secret.kind });
-      }
-      for (const row of rows) {
-        const secret = secrets.get(row.secretId);
-        // A foreign key guarantees the secret; its absence means the data changed mid-read.
-        if (!secret) throw new Error(`VaultAccess ${row.id} names secret ${row.secretId}, which does not exist`);
-        row.secret = secret;
-      }
-      return rows;
+    page: async (after, take) => withSecrets(await population.page(after, take)),
+    async *read(batchRows) {
+      for await (const rows of population.read(batchRows)) yield await withSecrets(rows);
     },
   };
 }
