@@ -81,8 +81,9 @@ class ThreadArtifacts implements ReportArtifacts {
   async writeRows(batch: RowBatch): Promise<void> {
     this.assertUsable();
     this.post({ type: "rows", key: this.key, batch });
-    this.inFlight.push(batch.rowsJson.length);
-    this.inFlightChars += batch.rowsJson.length;
+    const chars = batch.rowsJson.length + (batch.csvLines?.length ?? 0);
+    this.inFlight.push(chars);
+    this.inFlightChars += chars;
     while (this.inFlightChars >= maxCharsInFlight) {
       await new Promise<void>((resolve, reject) => (this.drained = { resolve, reject }));
     }

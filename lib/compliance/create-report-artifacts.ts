@@ -11,7 +11,8 @@ import type { ReportRow } from "@/lib/compliance/report-definition";
  * The artifacts written in the calling thread: the JSON text as it comes, and
  * each batch's rows encoded from that same text as CSV lines (after the
  * header), so the CSV cannot say anything the JSON does not. JSON.parse is the
- * cheap half of the work and lets the encoding run in another thread.
+ * cheap half of the work and lets the encoding run in another thread. A batch
+ * whose writer encoded its CSV lines from the same row objects brings them.
  */
 export function createReportArtifacts(
   sinks: { json: ArtifactSink; csv: ArtifactSink },
@@ -40,14 +41,18 @@ export function createReportArtifacts(
       assertOpen();
       await sinks.json.write(text);
     },
-    async writeRows({ section, table, separator, rowsJson }) {
+    async writeRows({ section, table, separator, rowsJson, csvLines }) {
       assertOpen();
       await writeCsvHeader();
-      const encoder = encoderOf(section, table);
-      const lines = (JSON.parse(`[${rowsJson}]`) as ReportRow[]).map((row) => encoder.encode(row));
-      // Joined once, with the last line's CRLF: one flat string, not a chain of concatenations.
-      lines.push("");
-      await sinks.csv.write(lines.join("\r\n"));
+      if (csvLines !== undefined) {
+        await sinks.csv.write(csvLines);
+      } else {
+        const encoder = encoderOf(section, table);
+        const lines = (JSON.parse(`[${rowsJson}]`) as ReportRow[]).map((row) => encoder.encode(row));
+        // Joined once, with the last line's CRLF: one flat string, not a chain of concatenations.
+        lines.push("");
+        await sinks.csv.write(lines.join("\r\n"));
+      }
       await sinks.json.write(separator + rowsJson);
     },
     async finish() {

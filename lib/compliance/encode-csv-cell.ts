@@ -18,11 +18,14 @@ const quote = /"/g;
 
 /**
  * Nested values are written as JSON text; null and missing values are empty
- * cells; numbers and booleans as they print (a negative number stays a number).
+ * cells; numbers and booleans as they print (a negative number stays a number),
+ * so a row encodes the same from its object as from its JSON text.
  */
 export function encodeCsvCell(value: JsonValue | undefined): string {
   if (value === undefined || value === null) return "";
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  // A number JSON cannot hold (NaN, ±Infinity) is null in the JSON artifact: empty here too.
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
+  if (typeof value === "boolean") return String(value);
   const text = typeof value === "string" ? value : JSON.stringify(value);
   if (formulaPattern.test(text)) return `"'${text.replace(quote, '""')}"`;
   return needsQuotes.test(text) ? `"${text.replace(quote, '""')}"` : text;

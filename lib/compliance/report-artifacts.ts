@@ -15,8 +15,13 @@ export type ReportArtifactsSpec = {
   leaseSeconds: number;
 };
 
-/** One batch of a table's rows: their JSON texts joined by ",\n", and what precedes them in the document. */
-export type RowBatch = { section: string; table: string; separator: string; rowsJson: string };
+/**
+ * One batch of a table's rows: their JSON texts joined by ",\n", and what
+ * precedes them in the document; and their CSV lines (each with its CRLF) when
+ * the writer encoded them from the same row objects, else the artifacts encode
+ * them from `rowsJson`.
+ */
+export type RowBatch = { section: string; table: string; separator: string; rowsJson: string; csvLines?: string };
 
 export type ArtifactTotalsPair = { json: ArtifactTotals; csv: ArtifactTotals };
 

@@ -6,6 +6,7 @@
 //
 // JSON shape: {"report":{…},"manifest":[…],"sections":{"<key>":{"title",
 // "description","criteria","summary","tables":{"<name>":[rows…]}}}}
+import { createCsvTableEncoder } from "@/lib/compliance/create-csv-table-encoder";
 import type { ArtifactTotalsPair, ReportArtifacts } from "@/lib/compliance/report-artifacts";
 import type {
   JsonValue,
@@ -29,6 +30,12 @@ type Options = {
   checkpoint: () => void;
   batchRows?: number;
   batchChars?: number;
+  /**
+   * Encode each row's CSV line here, from the row object, rather than leave
+   * the artifacts to parse the batch's JSON back and encode it (see
+   * run-report-job.ts for when).
+   */
+  encodeCsv?: boolean;
 };
 
 export class ReportDocumentWriter implements ReportOutput {
@@ -95,21 +102,27 @@ export class ReportDocumentWriter implements ReportOutput {
     this.tableNames.add(name);
     await this.options.artifacts.writeJson(`${separator}\n${JSON.stringify(name)}:[`);
 
+    const encoder = this.options.encodeCsv
+      ? createCsvTableEncoder(this.options.csvColumns, this.currentSection, name)
+      : null;
     let count = 0;
     let batchSize = 0;
     let rowsJson = "";
+    let csvLines = "";
     for await (const row of rows) {
       this.assertColumns(name, row);
       rowsJson += (batchSize > 0 ? ",\n" : "") + JSON.stringify(row);
+      if (encoder) csvLines += `${encoder.encode(row)}\r\n`;
       batchSize += 1;
       if (batchSize >= this.batchRows || rowsJson.length >= this.batchChars) {
-        await this.flushBatch(name, rowsJson, count);
+        await this.flushBatch(name, count, rowsJson, encoder ? csvLines : undefined);
         count += batchSize;
         batchSize = 0;
         rowsJson = "";
+        csvLines = "";
       }
     }
-    if (batchSize > 0) await this.flushBatch(name, rowsJson, count);
+    if (batchSize > 0) await this.flushBatch(name, count, rowsJson, encoder ? csvLines : undefined);
     count += batchSize;
     await this.options.artifacts.writeJson(count > 0 ? "\n]" : "]");
     return count;
@@ -134,14 +147,15 @@ export class ReportDocumentWriter implements ReportOutput {
     return this.options.artifacts.finish();
   }
 
-  /** `rowsJson`: the batch's rows as JSON texts joined by ",\n"; `before`: rows of the table already written. */
-  private async flushBatch(table: string, rowsJson: string, before: number): Promise<void> {
+  /** `before`: rows of the table already written; `rowsJson`: the batch's rows as JSON texts joined by ",\n". */
+  private async flushBatch(table: string, before: number, rowsJson: string, csvLines?: string): Promise<void> {
     this.options.checkpoint();
     await this.options.artifacts.writeRows({
       section: this.currentSection,
       table,
       separator: before > 0 ? ",\n" : "\n",
       rowsJson,
+      ...(csvLines === undefined ? {} : { csvLines }),
     });
   }
 

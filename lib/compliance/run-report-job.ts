@@ -106,6 +106,12 @@ export async function runReportJob(
     const output = new ReportDocumentWriter({
       artifacts: artifactOutput,
       csvColumns: definition.csvColumns,
+      // Where the CSV lines are encoded balances the two threads. PostgreSQL
+      // reads cost this thread little (one COPY), so it encodes them from the
+      // row objects and the artifact thread is spared parsing the JSON back.
+      // SQLite reads run on this thread, so there the artifact thread encodes
+      // (this thread would become the bottleneck; docs/benchmarks.md).
+      encodeCsv: rawSqlOf(db).provider === "postgresql",
       checkpoint,
       onProgress: async (percent) => {
         checkpoint();

@@ -136,7 +136,9 @@ class MemorySink {
   }
 }
 
-function writerWith(options: { batchRows?: number; batchChars?: number; stopAfter?: number } = {}) {
+function writerWith(
+  options: { batchRows?: number; batchChars?: number; stopAfter?: number; encodeCsv?: boolean } = {},
+) {
   const json = new MemorySink();
   const csv = new MemorySink();
   let checkpoints = 0;
@@ -150,6 +152,7 @@ function writerWith(options: { batchRows?: number; batchChars?: number; stopAfte
     },
     batchRows: options.batchRows ?? 2,
     batchChars: options.batchChars,
+    encodeCsv: options.encodeCsv,
   });
   return { writer, json, csv };
 }
@@ -196,6 +199,42 @@ describe("ReportDocumentWriter", () => {
     expect(parsed.data).toHaveLength(1 + 5 + 1);
     expect(new Set(parsed.data.map((line) => line.length))).toEqual(new Set([5]));
     expect(json.finished && csv.finished).toBe(true);
+  });
+
+  it("writes the same bytes whether the CSV is encoded from the row objects or from their JSON", async () => {
+    const awkward: JsonValue[] = [
+      "plain",
+      "=cmd|' /C calc'!A0",
+      'say "hi", then\r\nleave',
+      " padded ",
+      "",
+      -1.5,
+      0,
+      true,
+      null,
+      Number.NaN,
+      { nested: ["=x", "a,b"] },
+      [],
+    ];
+    const rows: ReportRow[] = awkward.map((value, index) => ({
+      id: `r${index}`,
+      ...(index % 3 === 0 ? { nested: value } : { value }),
+      ...(index % 4 === 0 ? { value: undefined as unknown as JsonValue } : {}),
+    }));
+    const outputs = [];
+    for (const encodeCsv of [false, true]) {
+      const { writer, json, csv } = writerWith({ encodeCsv, batchRows: 5 });
+      await writer.begin({ id: "r1" });
+      await writer.writeManifest([]);
+      await writer.startSection("s", { title: "", description: "", criteria: [], summary: {} });
+      await writer.writeTable("t", rows);
+      await writer.writeTable("u", rows.slice(0, 2));
+      await writer.endSection();
+      await writer.finish();
+      outputs.push({ json: json.text, csv: csv.text });
+    }
+    expect(outputs[1]).toEqual(outputs[0]);
+    expect(Papa.parse(outputs[1]!.csv, { skipEmptyLines: true }).data).toHaveLength(1 + rows.length + 2);
   });
 
   it("refuses a row field that is not a CSV column", async () => {
