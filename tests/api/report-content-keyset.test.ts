@@ -11,6 +11,7 @@ import { createEmailPopulation } from "@/lib/compliance/reports/sources/email-po
 import { createVaultAccessPopulation } from "@/lib/compliance/reports/sources/vault-access-population";
 import type { Keyset, PopulationSource } from "@/lib/compliance/reports/population-source";
 import { db } from "@/lib/db";
+import { rawSqlOf } from "@/lib/db/raw-sql-of";
 import { createTestOrg, uniqueSuffix } from "@/tests/support/fixtures";
 
 const range = { gte: new Date("2026-05-01T00:00:00.000Z"), lt: new Date("2026-05-02T00:00:00.000Z") };
@@ -259,5 +260,54 @@ describe("awkward values", () => {
     const rows = await readWhole(source, 3);
     expect(rows).toEqual(expected.map((row) => ({ ...row, sentAt: row.sentAt.toISOString() })));
     expect(await readAll(source, 3)).toEqual(rows);
+  });
+
+  it("a read abandoned part-way leaves the connection usable and a fresh read complete", async () => {
+    const agentId = `aw-long-${s}`;
+    await db.agent.create({
+      data: {
+        id: agentId,
+        orgId,
+        name: "Long",
+        emailAddress: `${agentId}@awkward.test`,
+        allowedTools: [],
+        allowedRecipientDomains: [],
+        dailySendLimit: 1,
+      },
+    });
+    // About 600 KB of bodies: several COPY pieces on PostgreSQL, several pages on SQLite.
+    await db.email.createMany({
+      data: Array.from({ length: 300 }, (_, i) => ({
+        id: `aw-long-${s}-${String(i).padStart(3, "0")}`,
+        orgId,
+        agentId,
+        direction: "inbound",
+        fromAddress: `${agentId}@awkward.test`,
+        toAddresses: [],
+        ccAddresses: [],
+        subject: `long ${i}`,
+        body: `line\t${i}\n`.repeat(200),
+        sentAt: at(0),
+      })),
+    });
+    const source = createEmailPopulation(db, {
+      source: "test",
+      filter: "test",
+      where: Prisma.sql`"orgId" = ${orgId} AND "agentId" = ${agentId}`,
+      range,
+    });
+    let firstBatch = 0;
+    for await (const batch of source.read(100)) {
+      firstBatch = batch.length;
+      break;
+    }
+    expect(firstBatch).toBeGreaterThan(0);
+    expect(firstBatch).toBeLessThan(300);
+    expect(await rawSqlOf(db).query(Prisma.sql`SELECT 1 AS "one"`)).toEqual([{ one: 1 }]);
+    const rows = await readWhole(source, 100);
+    expect(rows.map((row) => row.id)).toEqual(
+      Array.from({ length: 300 }, (_, i) => `aw-long-${s}-${String(i).padStart(3, "0")}`),
+    );
+    expect(rows[299]!.body).toBe(`line\t299\n`.repeat(200));
   });
 });
