@@ -2,8 +2,8 @@
 // bytes arrive. For the report populations: node-postgres's row protocol
 // decodes every field on its own and type-parses it (a Date per timestamp,
 // JSON.parse per jsonb); over 580,000 audit events read in keyset pages that
-// cost 2.3–2.6 s of CPU against 0.7–0.8 s for this parser over the same rows
-// as one COPY (scripts/dev/time-pg-population-reads.ts; docs/benchmarks.md).
+// cost 2.7–3.0 s of CPU against 0.9 s for this parser over the same rows as
+// one COPY (scripts/dev/time-pg-population-reads.ts; docs/benchmarks.md).
 //
 // Format: one line per row ending in "\n", fields separated by "\t", NULL
 // written as "\N", and within a field a backslash escapes what follows

@@ -11,11 +11,14 @@ import pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
 import { getDatabaseUrl } from "@/lib/db/database-url";
 import { readCopyTextRows } from "@/lib/db/read-copy-text-rows";
-import { toIsoTimestamp, toJson } from "@/lib/compliance/reports/sql-population";
+import { loadAgentDirectory, type AgentDirectory } from "@/lib/compliance/reports/load-agent-directory";
+import { auditEventSelectList, toAuditEventRecord } from "@/lib/compliance/reports/sources/audit-event-population";
+import { toAuditEventRow } from "@/lib/compliance/reports/to-audit-event-row";
+import { createDatabaseClient } from "@/lib/db";
 
 const rounds = Number(process.argv[2] ?? 2);
 const pageSize = 2_000;
-const columns = `"id", "occurredAt", "actorType", "actorId", "actorLabel", "action", "category", "targetType", "targetId", "agentId", "outcome", "ip", "metadata"`;
+const columns = auditEventSelectList.sql;
 
 /** CPU milliseconds of every postgres process, exited backends included (the postmaster's cutime). */
 function postgresCpuMs(): number {
@@ -35,24 +38,9 @@ function postgresCpuMs(): number {
   return total;
 }
 
-function toRowJson(values: unknown[]): number {
-  const [id, occurredAt, actorType, actorId, actor, action, category, targetType, targetId, agentId, outcome, ip] =
-    values;
-  return JSON.stringify({
-    occurred_at: toIsoTimestamp(occurredAt),
-    id,
-    category,
-    action,
-    outcome,
-    actor_type: actorType,
-    actor_id: actorId,
-    actor,
-    agent_id: agentId,
-    target_type: targetType,
-    target_id: targetId,
-    ip,
-    details: toJson(values[12]),
-  } as Record<string, unknown>).length;
+/** The report's own rendering of one audit event row: record, row, JSON text. */
+function toRowJson(values: unknown[], agents: AgentDirectory): number {
+  return JSON.stringify(toAuditEventRow(toAuditEventRecord(values), agents)).length;
 }
 
 async function main() {
@@ -70,6 +58,9 @@ async function main() {
   const [{ orgId }] = (
     await client.query<{ orgId: string }>(`SELECT "orgId" FROM "AuditEvent" GROUP BY 1 ORDER BY COUNT(*) DESC LIMIT 1`)
   ).rows as [{ orgId: string }];
+  const prisma = createDatabaseClient(getDatabaseUrl());
+  const agents = await loadAgentDirectory(prisma, orgId);
+  await prisma.$disconnect();
   const to = new Date();
   const from = new Date(to.getTime() - 365 * 86_400_000);
   const timestamp = (date: Date) => date.toISOString().slice(0, 23).replace("T", " ");
@@ -87,7 +78,7 @@ async function main() {
         values: after ? [after.at, after.id] : [],
         rowMode: "array",
       });
-      for (const values of page.rows) if (!render || toRowJson(values) > 0) rows++;
+      for (const values of page.rows) if (!render || toRowJson(values, agents) > 0) rows++;
       const last = page.rows.at(-1);
       if (page.rows.length < pageSize || !last) return rows;
       after = { at: timestamp(last[1] as Date), id: String(last[0]) };
@@ -100,7 +91,7 @@ async function main() {
       copyTo(`COPY (SELECT ${columns} FROM "AuditEvent" WHERE ${where} ORDER BY "occurredAt", "id") TO STDOUT`),
     );
     for await (const batch of readCopyTextRows(copy)) {
-      for (const values of batch) if (!render || toRowJson(values) > 0) rows++;
+      for (const values of batch) if (!render || toRowJson(values, agents) > 0) rows++;
     }
     return rows;
   }

@@ -30,39 +30,47 @@ export function createAuditEventPopulation(
     filter: spec.filter,
     table: "AuditEvent",
     timeColumn: "occurredAt",
-    columns: Prisma.sql`"id", "occurredAt", "actorType", "actorId", "actorLabel", "action", "category",
-                        "targetType", "targetId", "agentId", "outcome", "ip", "metadata"`,
+    columns: auditEventSelectList,
     where: auditEventSelectionSql(spec.selection),
     range: spec.range,
-    toRecord: ([
-      id,
-      occurredAt,
-      actorType,
-      actorId,
-      actorLabel,
-      action,
-      category,
-      targetType,
-      targetId,
-      agentId,
-      outcome,
-      ip,
-      metadata,
-    ]) => ({
-      id: String(id),
-      occurredAt: toIsoTimestamp(occurredAt),
-      actorType: String(actorType),
-      actorId: toNullableString(actorId),
-      actorLabel: toNullableString(actorLabel),
-      action: String(action),
-      category: String(category),
-      targetType: toNullableString(targetType),
-      targetId: toNullableString(targetId),
-      agentId: toNullableString(agentId),
-      outcome: String(outcome),
-      ip: toNullableString(ip),
-      metadata: toJson(metadata),
-    }),
+    toRecord: toAuditEventRecord,
     keyOf: (row) => ({ at: new Date(row.occurredAt), id: row.id }),
   });
+}
+
+/** The columns an audit event population reads, in `toAuditEventRecord`'s order. */
+export const auditEventSelectList = Prisma.sql`"id", "occurredAt", "actorType", "actorId", "actorLabel", "action",
+  "category", "targetType", "targetId", "agentId", "outcome", "ip", "metadata"`;
+
+/** A row of `auditEventSelectList` values as the record the builders read. */
+export function toAuditEventRecord([
+  id,
+  occurredAt,
+  actorType,
+  actorId,
+  actorLabel,
+  action,
+  category,
+  targetType,
+  targetId,
+  agentId,
+  outcome,
+  ip,
+  metadata,
+]: unknown[]): AuditEventRecord {
+  return {
+    id: String(id),
+    occurredAt: toIsoTimestamp(occurredAt),
+    actorType: String(actorType),
+    actorId: toNullableString(actorId),
+    actorLabel: toNullableString(actorLabel),
+    action: String(action),
+    category: String(category),
+    targetType: toNullableString(targetType),
+    targetId: toNullableString(targetId),
+    agentId: toNullableString(agentId),
+    outcome: String(outcome),
+    ip: toNullableString(ip),
+    metadata: toJson(metadata),
+  };
 }
