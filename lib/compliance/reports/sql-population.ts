@@ -1,8 +1,8 @@
 // A population read through the database driver: count, edges, keyset pages
 // and whole reads all run the same SQL condition, so the manifest and the
-// table cannot disagree on what was selected. Every report source is one; for the large
-// ones (audit events, vault accesses, emails) Prisma's row mapping cost more
-// than the database itself.
+// table cannot disagree on what was selected. Every report source is one; for
+// the large ones (audit events, vault accesses, emails) Prisma's row mapping
+// cost more than the database itself.
 import type { Database } from "@/lib/db";
 import { rawSqlOf } from "@/lib/db/raw-sql-of";
 import { readCopyTextRows } from "@/lib/db/read-copy-text-rows";
