@@ -14,6 +14,7 @@ import type {
   ReportOutput,
   ReportRow,
   SectionHeader,
+  TableRows,
 } from "@/lib/compliance/report-definition";
 
 export const schemaVersion = 1;
@@ -95,7 +96,7 @@ export class ReportDocumentWriter implements ReportOutput {
     this.state = "section";
   }
 
-  async writeTable(name: string, rows: AsyncIterable<ReportRow> | Iterable<ReportRow>): Promise<number> {
+  async writeTable(name: string, rows: TableRows): Promise<number> {
     this.expect("section", "writeTable");
     if (this.tableNames.has(name)) throw new Error(`Table "${this.currentSection}.${name}" was written twice`);
     const separator = this.tableNames.size > 0 ? "," : "";
@@ -109,17 +110,19 @@ export class ReportDocumentWriter implements ReportOutput {
     let batchSize = 0;
     let rowsJson = "";
     let csvLines = "";
-    for await (const row of rows) {
-      this.assertColumns(name, row);
-      rowsJson += (batchSize > 0 ? ",\n" : "") + JSON.stringify(row);
-      if (encoder) csvLines += `${encoder.encode(row)}\r\n`;
-      batchSize += 1;
-      if (batchSize >= this.batchRows || rowsJson.length >= this.batchChars) {
-        await this.flushBatch(name, count, rowsJson, encoder ? csvLines : undefined);
-        count += batchSize;
-        batchSize = 0;
-        rowsJson = "";
-        csvLines = "";
+    for await (const batch of Symbol.asyncIterator in rows ? rows : [rows]) {
+      for (const row of batch) {
+        this.assertColumns(name, row);
+        rowsJson += (batchSize > 0 ? ",\n" : "") + JSON.stringify(row);
+        if (encoder) csvLines += `${encoder.encode(row)}\r\n`;
+        batchSize += 1;
+        if (batchSize >= this.batchRows || rowsJson.length >= this.batchChars) {
+          await this.flushBatch(name, count, rowsJson, encoder ? csvLines : undefined);
+          count += batchSize;
+          batchSize = 0;
+          rowsJson = "";
+          csvLines = "";
+        }
       }
     }
     if (batchSize > 0) await this.flushBatch(name, count, rowsJson, encoder ? csvLines : undefined);

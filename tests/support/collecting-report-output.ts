@@ -8,6 +8,7 @@ import type {
   ReportOutput,
   ReportRow,
   SectionHeader,
+  TableRows,
 } from "@/lib/compliance/report-definition";
 
 export type CollectedSection = SectionHeader & { tables: Record<string, ReportRow[]> };
@@ -34,17 +35,19 @@ export class CollectingReportOutput implements ReportOutput {
     this.current = key;
   }
 
-  async writeTable(name: string, rows: AsyncIterable<ReportRow> | Iterable<ReportRow>): Promise<number> {
+  async writeTable(name: string, rows: TableRows): Promise<number> {
     const section = this.current ? this.sections.get(this.current) : undefined;
     if (!section) throw new Error(`writeTable(${name}) outside a section`);
     if (section.tables[name]) throw new Error(`Table ${this.current}.${name} written twice`);
     const collected: ReportRow[] = [];
-    for await (const row of rows) {
-      for (const key of Object.keys(row)) {
-        if (!this.csvColumns.includes(key)) throw new Error(`${this.current}.${name}: "${key}" is not a CSV column`);
+    for await (const batch of Symbol.asyncIterator in rows ? rows : [rows]) {
+      for (const row of batch) {
+        for (const key of Object.keys(row)) {
+          if (!this.csvColumns.includes(key)) throw new Error(`${this.current}.${name}: "${key}" is not a CSV column`);
+        }
+        // Round-trip through JSON, as the engine does, so non-JSON values would show up here.
+        collected.push(JSON.parse(JSON.stringify(row)) as ReportRow);
       }
-      // Round-trip through JSON, as the engine does, so non-JSON values would show up here.
-      collected.push(JSON.parse(JSON.stringify(row)) as ReportRow);
     }
     section.tables[name] = collected;
     return collected.length;

@@ -163,8 +163,11 @@ describe("ReportDocumentWriter", () => {
     await writer.begin({ id: "r1", type: "soc2" });
     await writer.writeManifest([{ source: "events", filter: "all", rowCount: 5, first: null, last: null }]);
     await writer.startSection("one", { title: "One", description: "d", criteria: ["CC6.1"], summary: { n: 5 } });
+    // A streamed table arrives in batches, as a population does.
     async function* rows() {
-      for (let index = 0; index < 5; index++) yield { id: `r${index}`, value: index };
+      yield [0, 1, 2].map((index) => ({ id: `r${index}`, value: index }));
+      yield [];
+      yield [3, 4].map((index) => ({ id: `r${index}`, value: index }));
     }
     expect(await writer.writeTable("rows", rows())).toBe(5);
     expect(await writer.writeTable("empty", [])).toBe(0);

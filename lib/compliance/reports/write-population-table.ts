@@ -35,12 +35,12 @@ export async function writePopulationTable<Row>(options: Options<Row>): Promise<
   return written;
 }
 
-async function* readPopulation<Row>(options: Options<Row>): AsyncGenerator<ReportRow> {
+async function* readPopulation<Row>(options: Options<Row>): AsyncGenerator<ReportRow[]> {
   const { ctx, progress, source, toRow } = options;
   ctx.checkpoint();
   for await (const rows of source.read(options.pageSize ?? populationPageSize)) {
     ctx.checkpoint();
-    for (const row of rows) yield toRow(row);
+    yield rows.map(toRow);
     await progress.advance(rows.length);
   }
 }
