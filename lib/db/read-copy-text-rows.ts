@@ -20,25 +20,27 @@ const NEWLINE = 0x0a;
  * and a partial line, never the whole result.
  */
 export async function* readCopyTextRows(source: AsyncIterable<Uint8Array>): AsyncGenerator<CopyTextRow[]> {
-  let carry: Buffer | null = null;
+  // The pieces of a line not yet complete. Only each new piece is searched for
+  // a line end, and they are joined once it comes: a row longer than many
+  // pieces (an email body of a megabyte) is copied once, not once per piece.
+  let pending: Buffer[] = [];
   for await (const piece of source) {
-    const bytes: Buffer = carry
-      ? Buffer.concat([carry, piece])
-      : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
+    const bytes = Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
     // Complete lines only: a multi-byte character or a row may span pieces.
     const end = bytes.lastIndexOf(NEWLINE);
     if (end < 0) {
-      carry = bytes;
+      pending.push(bytes);
       continue;
     }
-    carry = end + 1 < bytes.length ? Buffer.from(bytes.subarray(end + 1)) : null;
+    const complete = pending.length > 0 ? Buffer.concat([...pending, bytes.subarray(0, end)]) : bytes.subarray(0, end);
+    pending = end + 1 < bytes.length ? [Buffer.from(bytes.subarray(end + 1))] : [];
     // One decode per piece, then string splits: far cheaper than per field.
-    const lines = bytes.toString("utf8", 0, end).split("\n");
+    const lines = complete.toString("utf8").split("\n");
     const rows: CopyTextRow[] = new Array(lines.length);
     for (let index = 0; index < lines.length; index++) rows[index] = parseCopyTextLine(lines[index]!);
     yield rows;
   }
-  if (carry && carry.length > 0) throw new Error("COPY output ended in the middle of a row");
+  if (pending.some((piece) => piece.length > 0)) throw new Error("COPY output ended in the middle of a row");
 }
 
 /** One line's fields, unescaped. */

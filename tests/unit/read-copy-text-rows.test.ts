@@ -52,6 +52,13 @@ describe("readCopyTextRows", () => {
     }
   });
 
+  it("reassembles rows spread over many pieces, one byte each", async () => {
+    const text = awkwardRows.map((row) => row.map(escapeAsPostgres).join("\t")).join("\n") + "\n";
+    const bytes = Buffer.from(text, "utf8");
+    const pieces = Array.from(bytes, (byte) => Buffer.of(byte));
+    expect((await parseAll(pieces)).flat()).toEqual(awkwardRows);
+  });
+
   it("yields nothing for an empty result and fails on a truncated last row", async () => {
     expect(await parseAll([])).toEqual([]);
     await expect(parseAll([Buffer.from("a\tb\nc\t")])).rejects.toThrow(/middle of a row/);

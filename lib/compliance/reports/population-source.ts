@@ -16,7 +16,10 @@ export type PopulationSource<Row> = {
   edge(direction: "asc" | "desc"): Promise<Keyset | null>;
   /** Up to `take` rows after `after` (exclusive), ascending by (time, id). */
   page(after: Keyset | null, take: number): Promise<Row[]>;
-  /** The whole population ascending by (time, id), in batches of at most about `batchRows` rows. */
+  /**
+   * The whole population ascending by (time, id), in batches: keyset pages of
+   * `batchRows` rows on SQLite, or as one COPY's pieces arrive on PostgreSQL.
+   */
   read(batchRows: number): AsyncIterable<Row[]>;
   keyOf(row: Row): Keyset;
 };
