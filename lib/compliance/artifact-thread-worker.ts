@@ -31,6 +31,13 @@ port.on("message", (request: ArtifactThreadRequest) => {
 // The report worker is gone: nothing more will come, and this thread ends.
 port.on("close", () => void queue.then(() => sql.close()));
 
+/** Ends the attempt's storage: nothing of it that is not final yet is kept. */
+async function dropCurrent(): Promise<void> {
+  const artifacts = current?.artifacts;
+  current = null;
+  await artifacts?.abort().catch(() => undefined);
+}
+
 async function handle(request: ArtifactThreadRequest): Promise<void> {
   const key = request.type === "open" ? request.spec.jsonArtifactId : request.key;
   try {
@@ -42,7 +49,7 @@ async function handle(request: ArtifactThreadRequest): Promise<void> {
       return;
     }
     if (request.type === "abort") {
-      if (current?.key === key) current = null;
+      if (current?.key === key) await dropCurrent();
       reply({ type: "aborted", key });
       return;
     }
@@ -63,7 +70,7 @@ async function handle(request: ArtifactThreadRequest): Promise<void> {
       }
     }
   } catch (error) {
-    if (current?.key === key) current = null;
+    if (current?.key === key) await dropCurrent();
     reply({
       type: "failed",
       key,

@@ -1,27 +1,26 @@
 // Streams one rendering (JSON or CSV) of a report into ReportChunk rows of a
-// fixed size, hashing and counting bytes as they pass. Each chunk insert is
-// fenced on the lease (a worker that lost its lease cannot add a byte) and
-// renews it every few seconds while chunks flow.
+// fixed size, hashing and counting bytes as they pass. Storage is fenced on
+// the lease (chunk-store.ts): a worker that lost its lease cannot add a byte.
 import { createHash, type Hash } from "node:crypto";
-import { LeaseLostError } from "@/lib/compliance/report-job-errors";
-import { leaseSql, type ReportLease } from "@/lib/compliance/report-lease";
+import { createChunkStore, type ChunkStore } from "@/lib/compliance/chunk-store";
+import type { ReportLease } from "@/lib/compliance/report-lease";
+import type { DatabaseProvider } from "@/lib/db/database-url";
 import type { RawSql } from "@/lib/db/raw-sql";
-import { Prisma } from "@/lib/generated/sqlite/client";
-
-/** 1 MiB: few rows and round trips per artifact, still small in memory. */
-export const defaultChunkBytes = 1024 * 1024;
 
 /**
- * How often chunk writes also renew the lease. Every chunk did, which made
- * hundreds of Report row versions per report on PostgreSQL for a lease that
- * lasts a minute; the job's own timer renews it too.
+ * SQLite: 1 MiB, few rows and write transactions per artifact. PostgreSQL:
+ * 64 KiB, since its chunks stream through one COPY (no round trip each), and
+ * buffers of a MiB and more were each fresh memory to fault in, in the server
+ * and in node-postgres alike.
  */
-const renewEveryMs = 5_000;
+export function defaultChunkBytes(provider: DatabaseProvider): number {
+  return provider === "postgresql" ? 64 * 1024 : 1024 * 1024;
+}
 
 export type ArtifactTotals = { byteSize: number; sha256: string; chunkCount: number };
 
 /** What renderers write into: an ArtifactWriter, or a memory sink in unit tests. */
-export type ArtifactSink = Pick<ArtifactWriter, "write" | "finish">;
+export type ArtifactSink = Pick<ArtifactWriter, "write" | "finish" | "abort">;
 
 const encoder = new TextEncoder();
 
@@ -34,16 +33,17 @@ export class ArtifactWriter {
   private carry: Buffer | null = null;
   private byteSize = 0;
   private seq = 0;
-  private renewedAt = 0;
+  private readonly store: ChunkStore;
 
   constructor(
-    private readonly sql: RawSql,
-    private readonly lease: ReportLease,
+    sql: RawSql,
+    lease: ReportLease,
     readonly artifactId: string,
-    private readonly options: { chunkBytes: number; leaseSeconds: number },
+    options: { chunkBytes: number; leaseSeconds: number },
   ) {
     if (options.chunkBytes < 4) throw new Error("chunkBytes must hold a whole UTF-8 character (4 bytes)");
     this.chunk = Buffer.allocUnsafe(options.chunkBytes);
+    this.store = createChunkStore(sql, lease, artifactId, options);
   }
 
   async write(text: string): Promise<void> {
@@ -58,9 +58,16 @@ export class ArtifactWriter {
     }
   }
 
+  /** Stores the last chunk and makes the artifact's chunks final. */
   async finish(): Promise<ArtifactTotals> {
     if (this.filled > 0) await this.storeChunk();
+    await this.store.commit();
     return { byteSize: this.byteSize, sha256: this.hash.digest("hex"), chunkCount: this.seq };
+  }
+
+  /** Drops what is not final yet (on PostgreSQL: every chunk). Idempotent. */
+  async abort(): Promise<void> {
+    await this.store.abort();
   }
 
   /**
@@ -82,21 +89,8 @@ export class ArtifactWriter {
     const data = this.chunk.subarray(0, this.filled);
     this.hash.update(data);
     this.byteSize += data.byteLength;
-    const seq = this.seq++;
-    const now = Date.now();
-    const lease = leaseSql(this.lease);
-    // Through the driver: Prisma sends Bytes as base64 (~45 MB/s). The insert
-    // repeats the lease condition, so a lost lease writes nothing at all.
-    const insert = Prisma.sql`INSERT INTO "ReportChunk" ("artifactId", "seq", "data")
-                 SELECT ${this.artifactId}, ${seq}, ${data} WHERE EXISTS (SELECT 1 FROM "Report" WHERE ${lease})`;
-    const renew = now - this.renewedAt >= renewEveryMs;
-    const expires = new Date(now + this.options.leaseSeconds * 1000);
-    const changed = await this.sql.transaction(
-      renew ? [Prisma.sql`UPDATE "Report" SET "leaseExpiresAt" = ${expires} WHERE ${lease}`, insert] : [insert],
-    );
-    if (changed.at(-1) === 0) throw new LeaseLostError(this.lease.reportId);
-    if (renew) this.renewedAt = now;
-    // The driver has copied the bytes by now: the buffer is free to refill.
+    await this.store.store(this.seq++, data);
+    // The store has copied the bytes by now: the buffer is free to refill.
     this.filled = 0;
     if (this.carry) {
       this.carry.copy(this.chunk);

@@ -62,6 +62,7 @@ export function createReportArtifacts(
     },
     async abort() {
       aborted = true;
+      await Promise.all([sinks.json.abort(), sinks.csv.abort()]);
     },
   };
 }

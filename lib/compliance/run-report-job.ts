@@ -96,7 +96,7 @@ export async function runReportJob(
       jsonArtifactId: artifacts.json,
       csvArtifactId: artifacts.csv,
       csvColumns: definition.csvColumns,
-      chunkBytes: options.chunkBytes ?? defaultChunkBytes,
+      chunkBytes: options.chunkBytes ?? defaultChunkBytes(rawSqlOf(db).provider),
       leaseSeconds,
     });
 

@@ -5,8 +5,9 @@
 // Prisma.sql, so values are always bound, never spliced.
 import SqliteDatabase from "better-sqlite3";
 import pg from "pg";
-import { to as copyTo } from "pg-copy-streams";
+import { from as copyFrom, to as copyTo } from "pg-copy-streams";
 import type { Prisma } from "@/lib/generated/sqlite/client";
+import { copyBinaryHeader, copyBinaryTrailer } from "@/lib/db/copy-binary-format";
 import { getDatabaseProvider, getSqliteFilePath, type DatabaseProvider } from "@/lib/db/database-url";
 import { sqlTimestamp } from "@/lib/db/sql-timestamp";
 
@@ -35,7 +36,25 @@ export interface RawSql {
    * inlined as escaped literals. Ending the iteration early drops the connection.
    */
   copyOut(query: Prisma.Sql, options: string): AsyncIterable<Buffer>;
+  /**
+   * PostgreSQL only: a transaction on a connection of its own (outside the
+   * pool, so a long load never starves the pool's readers) running
+   * `COPY <target> FROM STDIN (FORMAT binary)`.
+   */
+  copyIn(target: string): Promise<CopyInTransaction>;
   close(): Promise<void>;
+}
+
+export interface CopyInTransaction {
+  /** Encoded rows (copy-binary-format.ts); resolves once the connection takes more. */
+  write(rows: Buffer): Promise<void>;
+  /**
+   * Ends the COPY and runs `fence` in the same transaction: commits when it
+   * changed a row and resolves true, else rolls back and resolves false.
+   */
+  commitIf(fence: Prisma.Sql): Promise<boolean>;
+  /** Discards everything written and closes the connection. Idempotent. */
+  rollback(): Promise<void>;
 }
 
 const TIMESTAMP_WITHOUT_TIME_ZONE = 1114;
@@ -78,6 +97,9 @@ function createSqliteRawSql(url: string): RawSql {
     copyOut() {
       throw new Error("COPY is PostgreSQL-only");
     },
+    copyIn() {
+      throw new Error("COPY is PostgreSQL-only");
+    },
     async close() {
       statements.clear();
       arrayStatements.clear();
@@ -92,6 +114,10 @@ function toSqliteValue(value: unknown): unknown {
   return value;
 }
 
+// pg would send a Date as local time with an offset, which timestamp(3) drops.
+const values = (sql: Prisma.Sql) =>
+  sql.values.map((value) => (value instanceof Date ? sqlTimestamp(value, "postgresql") : value));
+
 function createPostgresRawSql(url: string): RawSql {
   const pool = new pg.Pool({
     connectionString: url,
@@ -105,9 +131,6 @@ function createPostgresRawSql(url: string): RawSql {
           : pg.types.getTypeParser(oid, format ?? "text")) as typeof pg.types.getTypeParser,
     },
   });
-  // pg would send a Date as local time with an offset, which timestamp(3) drops.
-  const values = (sql: Prisma.Sql) =>
-    sql.values.map((value) => (value instanceof Date ? sqlTimestamp(value, "postgresql") : value));
   return {
     provider: "postgresql",
     query: async <T extends RawRow>(sql: Prisma.Sql) => (await pool.query<T>(sql.text, values(sql))).rows,
@@ -145,7 +168,66 @@ function createPostgresRawSql(url: string): RawSql {
         client.release(failed);
       }
     },
+    copyIn: (target) => openCopyIn(url, target),
     close: () => pool.end(),
+  };
+}
+
+async function openCopyIn(url: string, target: string): Promise<CopyInTransaction> {
+  const client = new pg.Client({ connectionString: url });
+  // A broken connection surfaces on the next write or commit, not as an uncaught event.
+  let failure: Error | null = null;
+  client.on("error", (error) => (failure ??= error));
+  await client.connect();
+  let ended = false;
+  const end = async () => {
+    if (ended) return;
+    ended = true;
+    await client.end().catch(() => undefined);
+  };
+  try {
+    await client.query("BEGIN");
+    // Like the chunk inserts' SET LOCAL: the commit does not wait for its WAL flush.
+    await client.query("SET LOCAL synchronous_commit TO OFF");
+  } catch (error) {
+    await end();
+    throw error;
+  }
+  const stream = client.query(copyFrom(`COPY ${target} FROM STDIN (FORMAT binary)`));
+  stream.on("error", (error) => (failure ??= error));
+  // The server's answer to CopyDone: 'finish' once it took every row, 'error' when it refused one.
+  const endCopy = () =>
+    new Promise<void>((resolve, reject) => {
+      stream.once("error", reject);
+      stream.end(() => (stream.off("error", reject), resolve()));
+    });
+  const write = async (bytes: Buffer) => {
+    if (failure) throw failure;
+    if (stream.write(bytes)) return;
+    await new Promise<void>((resolve, reject) => {
+      const onDrain = () => (stream.off("error", onError), resolve());
+      const onError = (error: Error) => (stream.off("drain", onDrain), reject(error));
+      stream.once("drain", onDrain).once("error", onError);
+    });
+  };
+  await write(copyBinaryHeader);
+
+  return {
+    write,
+    async commitIf(fence) {
+      try {
+        await write(copyBinaryTrailer);
+        await endCopy();
+        const fenced = await client.query(fence.text, values(fence));
+        const held = (fenced.rowCount ?? 0) > 0;
+        await client.query(held ? "COMMIT" : "ROLLBACK");
+        return held;
+      } finally {
+        await end();
+      }
+    },
+    // Closing the connection mid-COPY or mid-transaction makes the server roll it back.
+    rollback: end,
   };
 }
 

@@ -1,12 +1,8 @@
 // Reads the field bytes out of a PostgreSQL `COPY … TO STDOUT (FORMAT binary)`
 // stream. Downloads use it for bytea: in a normal result set bytea travels as
 // hex text (measured ~110 MB/s end to end); COPY binary sends the bytes as
-// they are (~750 MB/s). Format: https://www.postgresql.org/docs/current/sql-copy.html
-// ("Binary Format"): an 11-byte signature, flags, a header extension, then per
-// tuple an int16 field count (-1 ends the data) and per field an int32 length
-// (-1 is NULL) followed by that many bytes.
-
-const signature = Buffer.from("PGCOPY\n\xff\r\n\0", "latin1");
+// they are (~750 MB/s). The format is described in copy-binary-format.ts.
+import { copyBinarySignature as signature } from "@/lib/db/copy-binary-format";
 
 export type CopyBinaryPiece = { bytes: Uint8Array; tupleIndex: number };
 

@@ -4,7 +4,7 @@
 // (--artifact-thread stores the artifacts and renders the CSV in a thread of
 // their own, --query-thread runs the Prisma queries of SQLite in a thread of
 // their own, as the server's report worker does; --keep leaves the report in
-// the database rather than deleting it.)
+// the database rather than deleting it; CHUNK_BYTES sets the artifacts' chunk size.)
 import { processNextReport } from "@/lib/compliance/process-next-report";
 import { reportDefinitions } from "@/lib/compliance/reports";
 import { createReport } from "@/lib/compliance/create-report";
@@ -48,6 +48,7 @@ async function main() {
   const result = await processNextReport(queryThread?.db ?? db, "profile", {
     definitions: reportDefinitions,
     openArtifacts: artifactThread?.connection.open,
+    chunkBytes: Number(process.env.CHUNK_BYTES) || undefined,
   });
   const ms = performance.now() - started;
   const done = await db.report.findUniqueOrThrow({ where: { id: report.id }, select: { status: true, error: true } });

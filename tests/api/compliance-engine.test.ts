@@ -279,7 +279,9 @@ describe("leases", () => {
       select: { id: true },
     });
     const writer = new ArtifactWriter(rawSqlOf(db), stale!, staleArtifact.id, { chunkBytes: 4, leaseSeconds: 60 });
-    await expect(writer.write("overwrite!")).rejects.toBeInstanceOf(LeaseLostError);
+    // SQLite refuses the first chunk; PostgreSQL's COPY refuses at the commit.
+    await expect(writer.write("overwrite!").then(() => writer.finish())).rejects.toBeInstanceOf(LeaseLostError);
+    await writer.abort();
 
     const report = await getReport({ identity: sessionIdentity(org) }, queued.id);
     expect(report.status).toBe("completed");
@@ -300,8 +302,42 @@ describe("leases", () => {
     await writer.write("abcd"); // the first chunk renews the lease and is stored
     await takeOverLease(queued.id);
     // Well within the renewal interval: only the fenced insert runs, and it must refuse.
-    await expect(writer.write("efgh")).rejects.toBeInstanceOf(LeaseLostError);
-    expect(await db.reportChunk.count({ where: { artifactId: artifact.id } })).toBe(1);
+    // (PostgreSQL's COPY takes the chunk and refuses the whole artifact at the commit.)
+    await expect(writer.write("efgh").then(() => writer.finish())).rejects.toBeInstanceOf(LeaseLostError);
+    await writer.abort();
+    const kept = getDatabaseProvider() === "postgresql" ? 0 : 1;
+    expect(await db.reportChunk.count({ where: { artifactId: artifact.id } })).toBe(kept);
+  });
+
+  it("makes an artifact's chunks visible only once its writer finishes under the lease", async () => {
+    const queued = await queueReport();
+    const lease = await claimNextReport(db, "worker-visible", { reportId: queued.id, leaseSeconds: 60 });
+    const artifact = await db.reportArtifact.create({
+      data: { id: `art-${queued.id}`, reportId: queued.id, attempt: lease!.attempt, format: "json", contentType: "x" },
+      select: { id: true },
+    });
+    const chunksStored = () => db.reportChunk.count({ where: { artifactId: artifact.id } });
+    const writer = new ArtifactWriter(rawSqlOf(db), lease!, artifact.id, { chunkBytes: 4, leaseSeconds: 60 });
+    await writer.write("abcdefghij");
+    // SQLite commits chunk by chunk; PostgreSQL's COPY shows nothing until the commit.
+    expect(await chunksStored()).toBe(getDatabaseProvider() === "postgresql" ? 0 : 2);
+    const totals = await writer.finish();
+    expect(totals).toMatchObject({ byteSize: 10, chunkCount: 3 });
+    expect(await chunksStored()).toBe(3);
+    const stored = await db.reportChunk.findMany({ where: { artifactId: artifact.id }, orderBy: { seq: "asc" } });
+    expect(Buffer.concat(stored.map((chunk) => Buffer.from(chunk.data))).toString()).toBe("abcdefghij");
+
+    // An aborted writer leaves nothing that was not final.
+    const other = await db.reportArtifact.create({
+      data: { id: `art2-${queued.id}`, reportId: queued.id, attempt: lease!.attempt, format: "csv", contentType: "x" },
+      select: { id: true },
+    });
+    const dropped = new ArtifactWriter(rawSqlOf(db), lease!, other.id, { chunkBytes: 4, leaseSeconds: 60 });
+    await dropped.write("abcdefgh");
+    await dropped.abort();
+    await dropped.abort();
+    const left = await db.reportChunk.count({ where: { artifactId: other.id } });
+    expect(left).toBe(getDatabaseProvider() === "postgresql" ? 0 : 2);
   });
 
   it("stops a worker whose lease is taken over mid-generation without touching the report", async () => {

@@ -134,6 +134,10 @@ class MemorySink {
     this.finished = true;
     return { byteSize: Buffer.byteLength(this.text), sha256: "", chunkCount: 1 };
   }
+  aborted = false;
+  async abort() {
+    this.aborted = true;
+  }
 }
 
 function writerWith(

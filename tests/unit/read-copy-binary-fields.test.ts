@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { copyBinaryHeader, copyBinaryTrailer, encodeCopyBinaryRow } from "@/lib/db/copy-binary-format";
 import { readCopyBinaryFields } from "@/lib/db/read-copy-binary-fields";
 
 /** A COPY binary stream as PostgreSQL writes it: header, tuples of fields (null = NULL), trailer. */
@@ -65,5 +66,23 @@ describe("readCopyBinaryFields", () => {
     await expect(
       collect(inPieces(Buffer.from("id,data\r\n1,first row of a CSV file\r\n2,second row\r\n"), 64)),
     ).rejects.toThrow("bad signature");
+  });
+
+  it("reads back the rows encodeCopyBinaryRow writes (the chunk COPY's encoding), byte for byte as PostgreSQL's own", async () => {
+    const seq = Buffer.alloc(4);
+    seq.writeInt32BE(70_000);
+    const rows = [
+      [Buffer.from("artifact-✓"), seq, Buffer.alloc(70_000, 0xab)],
+      [Buffer.from("a"), Buffer.alloc(4), Buffer.alloc(0)],
+    ];
+    const encoded = Buffer.concat([
+      copyBinaryHeader,
+      ...rows.map((row) => encodeCopyBinaryRow(row)),
+      copyBinaryTrailer,
+    ]);
+    expect(encoded.equals(copyStream(rows))).toBe(true);
+    const { bytes, tuples } = await collect(inPieces(encoded, 4096));
+    expect(bytes.equals(Buffer.concat(rows.flat()))).toBe(true);
+    expect(tuples).toEqual([0, 1]);
   });
 });

@@ -13,6 +13,7 @@ function memoryWriter() {
   const writer: ArtifactSink = {
     write: async (text: string) => void parts.push(text),
     finish: async () => ({ byteSize: 0, sha256: "", chunkCount: 0 }),
+    abort: async () => {},
   };
   return { writer, text: () => parts.join("") };
 }
