@@ -4,18 +4,16 @@
 import { createHash, type Hash } from "node:crypto";
 import { createChunkStore, type ChunkStore } from "@/lib/compliance/chunk-store";
 import type { ReportLease } from "@/lib/compliance/report-lease";
-import type { DatabaseProvider } from "@/lib/db/database-url";
 import type { RawSql } from "@/lib/db/raw-sql";
 
 /**
- * SQLite: 1 MiB, few rows and write transactions per artifact. PostgreSQL:
- * 64 KiB, since its chunks stream through one COPY (no round trip each), and
- * buffers of a MiB and more were each fresh memory to fault in, in the server
- * and in node-postgres alike.
+ * 64 KiB. Buffers of a MiB and more were each fresh memory to fault in (the
+ * driver's copy of every chunk read or written, in node and in PostgreSQL),
+ * which cost more than the bytes themselves on a machine with slow page
+ * faults; SQLite still writes a MiB of them per transaction (insert-chunks.ts),
+ * PostgreSQL streams them through one COPY (copy-chunks.ts).
  */
-export function defaultChunkBytes(provider: DatabaseProvider): number {
-  return provider === "postgresql" ? 64 * 1024 : 1024 * 1024;
-}
+export const defaultChunkBytes = 64 * 1024;
 
 export type ArtifactTotals = { byteSize: number; sha256: string; chunkCount: number };
 

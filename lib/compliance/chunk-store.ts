@@ -20,8 +20,8 @@ export type ChunkStoreOptions = { leaseSeconds: number };
  * PostgreSQL: one COPY per artifact, committed whole at the end. Chunk by
  * chunk, each 1 MiB insert was received, copied and planned as one bind
  * parameter (fresh memory each time), which cost the server more CPU than the
- * report's own queries (docs/benchmarks.md, session 8). SQLite: a fenced
- * insert per chunk, each its own short write transaction, so the database
+ * report's own queries (docs/benchmarks.md, session 8). SQLite: fenced
+ * inserts, a MiB of chunks per short write transaction, so the database
  * file's single write lock is never held for a whole report.
  */
 export function createChunkStore(

@@ -8,8 +8,8 @@ import { Prisma } from "@/lib/generated/sqlite/client";
 
 export type StoredArtifact = { id: string; chunkCount: number; byteSize: number };
 
-/** Chunks read per SQLite query: few calls, a few MB in memory at most. */
-const chunksPerRead = 4;
+/** Chunks read per SQLite query: few calls (a MiB of 64 KiB chunks), little memory. */
+const chunksPerRead = 16;
 
 export function readArtifactBytes(db: Database, artifact: StoredArtifact): AsyncGenerator<Uint8Array> {
   return rawSqlOf(db).provider === "postgresql" ? readByCopy(db, artifact) : readByPages(db, artifact);

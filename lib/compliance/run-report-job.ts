@@ -96,7 +96,7 @@ export async function runReportJob(
       jsonArtifactId: artifacts.json,
       csvArtifactId: artifacts.csv,
       csvColumns: definition.csvColumns,
-      chunkBytes: options.chunkBytes ?? defaultChunkBytes(rawSqlOf(db).provider),
+      chunkBytes: options.chunkBytes ?? defaultChunkBytes,
       leaseSeconds,
     });
 

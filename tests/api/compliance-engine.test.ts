@@ -298,14 +298,16 @@ describe("leases", () => {
       data: { id: `art-${queued.id}`, reportId: queued.id, attempt: lease!.attempt, format: "json", contentType: "x" },
       select: { id: true },
     });
-    const writer = new ArtifactWriter(rawSqlOf(db), lease!, artifact.id, { chunkBytes: 4, leaseSeconds: 60 });
-    await writer.write("abcd"); // the first chunk renews the lease and is stored
+    const chunkBytes = 64 * 1024;
+    const writer = new ArtifactWriter(rawSqlOf(db), lease!, artifact.id, { chunkBytes, leaseSeconds: 60 });
+    // A MiB: SQLite writes these 16 chunks in one transaction that also renews the lease.
+    await writer.write("a".repeat(16 * chunkBytes));
     await takeOverLease(queued.id);
-    // Well within the renewal interval: only the fenced insert runs, and it must refuse.
-    // (PostgreSQL's COPY takes the chunk and refuses the whole artifact at the commit.)
+    // Well within the renewal interval: only the fenced inserts run, and they must refuse.
+    // (PostgreSQL's COPY takes every chunk and refuses the whole artifact at the commit.)
     await expect(writer.write("efgh").then(() => writer.finish())).rejects.toBeInstanceOf(LeaseLostError);
     await writer.abort();
-    const kept = getDatabaseProvider() === "postgresql" ? 0 : 1;
+    const kept = getDatabaseProvider() === "postgresql" ? 0 : 16;
     expect(await db.reportChunk.count({ where: { artifactId: artifact.id } })).toBe(kept);
   });
 
@@ -319,8 +321,7 @@ describe("leases", () => {
     const chunksStored = () => db.reportChunk.count({ where: { artifactId: artifact.id } });
     const writer = new ArtifactWriter(rawSqlOf(db), lease!, artifact.id, { chunkBytes: 4, leaseSeconds: 60 });
     await writer.write("abcdefghij");
-    // SQLite commits chunk by chunk; PostgreSQL's COPY shows nothing until the commit.
-    expect(await chunksStored()).toBe(getDatabaseProvider() === "postgresql" ? 0 : 2);
+    expect(await chunksStored()).toBe(0);
     const totals = await writer.finish();
     expect(totals).toMatchObject({ byteSize: 10, chunkCount: 3 });
     expect(await chunksStored()).toBe(3);
@@ -336,8 +337,7 @@ describe("leases", () => {
     await dropped.write("abcdefgh");
     await dropped.abort();
     await dropped.abort();
-    const left = await db.reportChunk.count({ where: { artifactId: other.id } });
-    expect(left).toBe(getDatabaseProvider() === "postgresql" ? 0 : 2);
+    expect(await db.reportChunk.count({ where: { artifactId: other.id } })).toBe(0);
   });
 
   it("stops a worker whose lease is taken over mid-generation without touching the report", async () => {

@@ -9,17 +9,21 @@ import type { RawSql } from "@/lib/db/raw-sql";
 
 function recordingDriver() {
   const chunks: Buffer[] = [];
+  const transactions: number[] = [];
   const sql = {
     provider: "sqlite",
     async transaction(statements: { values: unknown[] }[]) {
-      // The chunk insert comes last (after a lease renewal every few seconds).
-      const data = statements.at(-1)!.values.find((value) => Buffer.isBuffer(value)) as Buffer;
-      // A driver copies the bound bytes; the writer reuses its buffer afterwards.
-      chunks.push(Buffer.from(data));
+      // Chunk inserts, after a lease renewal every few seconds.
+      transactions.push(statements.length);
+      for (const statement of statements) {
+        const data = statement.values.find((value) => Buffer.isBuffer(value));
+        // A driver copies the bound bytes; the writer reuses its buffer afterwards.
+        if (data) chunks.push(Buffer.from(data as Buffer));
+      }
       return statements.map(() => 1);
     },
   } as unknown as RawSql;
-  return { sql, chunks };
+  return { sql, chunks, transactions };
 }
 
 const lease = { reportId: "r", workerId: "w", attempt: 1 };
@@ -38,24 +42,27 @@ function sampleWrites(seed: number, count: number): string[] {
 }
 
 describe("ArtifactWriter", () => {
-  it.each([4, 5, 7, 64, 1000])("stores the UTF-8 of what was written in full %i-byte chunks", async (chunkBytes) => {
-    const { sql, chunks } = recordingDriver();
-    const writer = new ArtifactWriter(sql, lease, "a", { chunkBytes, leaseSeconds: 60 });
-    const writes = sampleWrites(chunkBytes, 300);
-    for (const text of writes) await writer.write(text);
-    const totals = await writer.finish();
+  it.each([4, 5, 7, 64, 1000, 300_000])(
+    "stores the UTF-8 of what was written in full %i-byte chunks",
+    async (chunkBytes) => {
+      const { sql, chunks } = recordingDriver();
+      const writer = new ArtifactWriter(sql, lease, "a", { chunkBytes, leaseSeconds: 60 });
+      const writes = sampleWrites(chunkBytes, 300);
+      for (const text of writes) await writer.write(text);
+      const totals = await writer.finish();
 
-    const expected = Buffer.concat(writes.map((text) => Buffer.from(text, "utf8")));
-    const stored = Buffer.concat(chunks);
-    expect(stored.equals(expected)).toBe(true);
-    expect(chunks.slice(0, -1).every((chunk) => chunk.byteLength === chunkBytes)).toBe(true);
-    expect(chunks.at(-1)!.byteLength).toBeGreaterThan(0);
-    expect(totals).toEqual({
-      byteSize: expected.byteLength,
-      sha256: createHash("sha256").update(expected).digest("hex"),
-      chunkCount: Math.ceil(expected.byteLength / chunkBytes),
-    });
-  });
+      const expected = Buffer.concat(writes.map((text) => Buffer.from(text, "utf8")));
+      const stored = Buffer.concat(chunks);
+      expect(stored.equals(expected)).toBe(true);
+      expect(chunks.slice(0, -1).every((chunk) => chunk.byteLength === chunkBytes)).toBe(true);
+      expect(chunks.at(-1)!.byteLength).toBeGreaterThan(0);
+      expect(totals).toEqual({
+        byteSize: expected.byteLength,
+        sha256: createHash("sha256").update(expected).digest("hex"),
+        chunkCount: Math.ceil(expected.byteLength / chunkBytes),
+      });
+    },
+  );
 
   it("stores nothing for nothing written", async () => {
     const { sql, chunks } = recordingDriver();
@@ -67,5 +74,16 @@ describe("ArtifactWriter", () => {
       chunkCount: 0,
     });
     expect(chunks).toEqual([]);
+  });
+
+  it("writes a MiB of chunks per transaction, the rest at the finish", async () => {
+    const { sql, chunks, transactions } = recordingDriver();
+    const chunkBytes = 64 * 1024;
+    const writer = new ArtifactWriter(sql, lease, "a", { chunkBytes, leaseSeconds: 60 });
+    await writer.write("x".repeat(40 * chunkBytes + 10));
+    expect(transactions).toEqual([1 + 16, 16]); // the first also renews the lease
+    expect(await writer.finish()).toMatchObject({ chunkCount: 41, byteSize: 40 * chunkBytes + 10 });
+    expect(transactions).toEqual([17, 16, 9]);
+    expect(chunks.map((chunk) => chunk.byteLength)).toEqual([...Array(40).fill(chunkBytes), 10]);
   });
 });
