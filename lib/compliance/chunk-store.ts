@@ -14,7 +14,7 @@ export interface ChunkStore {
   abort(): Promise<void>;
 }
 
-export type ChunkStoreOptions = { leaseSeconds: number };
+export type ChunkStoreOptions = { chunkBytes: number; leaseSeconds: number };
 
 /**
  * PostgreSQL: one COPY per artifact, committed whole at the end. Chunk by

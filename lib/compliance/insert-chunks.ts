@@ -26,6 +26,9 @@ export function insertChunks(
   options: ChunkStoreOptions,
 ): ChunkStore {
   let renewedAt = 0;
+  // Chunks wait here, copied side by side, until a transaction's worth has
+  // come: one buffer for the artifact's life, no allocation per chunk.
+  const group = Buffer.allocUnsafe(Math.max(bytesPerTransaction, options.chunkBytes));
   let pending: Array<{ seq: number; data: Buffer }> = [];
   let pendingBytes = 0;
 
@@ -38,8 +41,6 @@ export function insertChunks(
       ({ seq, data }) => Prisma.sql`INSERT INTO "ReportChunk" ("artifactId", "seq", "data")
                  SELECT ${artifactId}, ${seq}, ${data} WHERE EXISTS (SELECT 1 FROM "Report" WHERE ${fence})`,
     );
-    pending = [];
-    pendingBytes = 0;
     const renew = now - renewedAt >= renewEveryMs;
     const expires = new Date(now + options.leaseSeconds * 1000);
     const changed = await sql.transaction(
@@ -47,14 +48,19 @@ export function insertChunks(
     );
     if (changed.at(-1) === 0) throw new LeaseLostError(lease.reportId);
     if (renew) renewedAt = now;
+    // The driver has copied the bytes by now: the group is free to refill.
+    pending = [];
+    pendingBytes = 0;
   };
 
   return {
     async store(seq, data) {
+      if (pendingBytes + data.byteLength > group.byteLength) await flush();
       // A copy: the writer refills `data` as soon as this resolves.
-      pending.push({ seq, data: Buffer.from(data) });
+      data.copy(group, pendingBytes);
+      pending.push({ seq, data: group.subarray(pendingBytes, pendingBytes + data.byteLength) });
       pendingBytes += data.byteLength;
-      if (pendingBytes >= bytesPerTransaction) await flush();
+      if (pendingBytes === group.byteLength) await flush();
     },
     commit: flush,
     async abort() {

@@ -188,7 +188,9 @@ async function openCopyIn(url: string, target: string): Promise<CopyInTransactio
   try {
     await client.query("BEGIN");
     // Like the chunk inserts' SET LOCAL: the commit does not wait for its WAL flush.
-    await client.query("SET LOCAL synchronous_commit TO OFF");
+    // And the COPY lasts as long as the rows keep coming (a whole report), so a
+    // server-wide statement_timeout meant for queries must not cut it.
+    await client.query("SET LOCAL synchronous_commit TO OFF; SET LOCAL statement_timeout TO 0");
   } catch (error) {
     await end();
     throw error;
