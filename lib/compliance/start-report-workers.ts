@@ -23,7 +23,7 @@ import { logger } from "@/lib/log/logger";
 const shutdownTimeoutMs = 20_000;
 /**
  * The artifact thread holds a few batches of rows at a time (each at most
- * ~64 K characters plus one row; an email body is at most 1 M characters),
+ * ~24 K characters plus one row; an email body is at most 1 M characters),
  * all short-lived: small caps keep its garbage from piling up toward V8's
  * defaults (peak server RSS in `npm run bench` 454 MB before, 392–427 after).
  */
