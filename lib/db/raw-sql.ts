@@ -39,7 +39,8 @@ export interface RawSql {
   /**
    * PostgreSQL only: a transaction on a connection of its own (outside the
    * pool, so a long load never starves the pool's readers) running
-   * `COPY <target> FROM STDIN (FORMAT binary)`.
+   * `COPY <target> FROM STDIN (FORMAT binary)`. `target` (a table and its
+   * column list) is SQL written in this codebase, never a value.
    */
   copyIn(target: string): Promise<CopyInTransaction>;
   close(): Promise<void>;
@@ -201,7 +202,8 @@ async function openCopyIn(url: string, target: string): Promise<CopyInTransactio
   const endCopy = () =>
     new Promise<void>((resolve, reject) => {
       stream.once("error", reject);
-      stream.end(() => (stream.off("error", reject), resolve()));
+      // Node calls back with the error too, where the stream was destroyed by one.
+      stream.end((error?: Error | null) => (stream.off("error", reject), error ? reject(error) : resolve()));
     });
   const write = async (bytes: Buffer) => {
     if (failure) throw failure;
