@@ -2,7 +2,7 @@
 // fixed size, hashing and counting bytes as they pass. Storage is fenced on
 // the lease (chunk-store.ts): a worker that lost its lease cannot add a byte.
 import { createHash, type Hash } from "node:crypto";
-import { createChunkStore, type ChunkStore } from "@/lib/compliance/chunk-store";
+import { createChunkStore, type ChunkStore, type ChunkStoreOptions } from "@/lib/compliance/chunk-store";
 import type { ReportLease } from "@/lib/compliance/report-lease";
 import type { RawSql } from "@/lib/db/raw-sql";
 
@@ -37,7 +37,7 @@ export class ArtifactWriter {
     sql: RawSql,
     lease: ReportLease,
     readonly artifactId: string,
-    options: { chunkBytes: number; leaseSeconds: number },
+    options: ChunkStoreOptions,
   ) {
     if (options.chunkBytes < 4) throw new Error("chunkBytes must hold a whole UTF-8 character (4 bytes)");
     this.chunk = Buffer.allocUnsafe(options.chunkBytes);

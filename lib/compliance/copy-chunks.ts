@@ -1,6 +1,6 @@
 import type { ChunkStore, ChunkStoreOptions } from "@/lib/compliance/chunk-store";
 import { LeaseLostError } from "@/lib/compliance/report-job-errors";
-import { leaseSql, type ReportLease } from "@/lib/compliance/report-lease";
+import { leaseSql, renewLeaseSql, type ReportLease } from "@/lib/compliance/report-lease";
 import { encodeCopyBinaryRow } from "@/lib/db/copy-binary-format";
 import type { CopyInTransaction, RawSql } from "@/lib/db/raw-sql";
 import { Prisma } from "@/lib/generated/sqlite/client";
@@ -36,8 +36,7 @@ export function copyChunks(
     },
     async commit() {
       if (!copy) return;
-      const expires = new Date(Date.now() + options.leaseSeconds * 1000);
-      const fence = Prisma.sql`UPDATE "Report" SET "leaseExpiresAt" = ${expires} WHERE ${leaseSql(lease)}`;
+      const fence = renewLeaseSql(lease, options.leaseSeconds);
       const committed = await (await copy).commitIf(fence).catch(explain);
       if (!committed) throw new LeaseLostError(lease.reportId);
     },

@@ -1,6 +1,6 @@
 import type { ChunkStore, ChunkStoreOptions } from "@/lib/compliance/chunk-store";
 import { LeaseLostError } from "@/lib/compliance/report-job-errors";
-import { leaseSql, type ReportLease } from "@/lib/compliance/report-lease";
+import { leaseSql, renewLeaseSql, type ReportLease } from "@/lib/compliance/report-lease";
 import type { RawSql } from "@/lib/db/raw-sql";
 import { Prisma } from "@/lib/generated/sqlite/client";
 
@@ -42,10 +42,8 @@ export function insertChunks(
                  SELECT ${artifactId}, ${seq}, ${data} WHERE EXISTS (SELECT 1 FROM "Report" WHERE ${fence})`,
     );
     const renew = now - renewedAt >= renewEveryMs;
-    const expires = new Date(now + options.leaseSeconds * 1000);
-    const changed = await sql.transaction(
-      renew ? [Prisma.sql`UPDATE "Report" SET "leaseExpiresAt" = ${expires} WHERE ${fence}`, ...inserts] : inserts,
-    );
+    const changed = await sql.transaction(renew ? [renewLeaseSql(lease, options.leaseSeconds), ...inserts] : inserts);
+    // One write transaction sees one lease: every insert took its chunk, or none did.
     if (changed.at(-1) === 0) throw new LeaseLostError(lease.reportId);
     if (renew) renewedAt = now;
     // The driver has copied the bytes by now: the group is free to refill.

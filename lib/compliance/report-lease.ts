@@ -15,6 +15,12 @@ export function leaseSql(lease: ReportLease): Prisma.Sql {
   return Prisma.sql`"id" = ${lease.reportId} AND "status" = 'pending' AND "leaseOwner" = ${lease.workerId} AND "attempts" = ${lease.attempt}`;
 }
 
+/** Extends the lease by `leaseSeconds` from now, through the driver: changes one row while the lease holds, none after. */
+export function renewLeaseSql(lease: ReportLease, leaseSeconds: number): Prisma.Sql {
+  const expires = new Date(Date.now() + leaseSeconds * 1000);
+  return Prisma.sql`UPDATE "Report" SET "leaseExpiresAt" = ${expires} WHERE ${leaseSql(lease)}`;
+}
+
 export const defaultLeaseSeconds = 60;
 
 export function leaseSecondsFromEnv(): number {

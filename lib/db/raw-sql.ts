@@ -214,7 +214,10 @@ async function openCopyIn(url: string, target: string): Promise<CopyInTransactio
       stream.once("drain", onDrain).once("error", onError);
     });
   };
-  await write(copyBinaryHeader);
+  await write(copyBinaryHeader).catch(async (error: unknown) => {
+    await end();
+    throw error;
+  });
 
   return {
     write,

@@ -39,6 +39,18 @@ async function queueReport() {
   return createReport({ identity: sessionIdentity(org) }, "soc2", range);
 }
 
+/** A queued report claimed by `workerId`, with an empty artifact of that attempt to write chunks into. */
+async function claimWithArtifact(workerId: string) {
+  const queued = await queueReport();
+  const lease = (await claimNextReport(db, workerId, { reportId: queued.id, leaseSeconds: 60 }))!;
+  const createArtifact = (format: "json" | "csv") =>
+    db.reportArtifact.create({
+      data: { id: `${format}-${queued.id}`, reportId: queued.id, attempt: lease.attempt, format, contentType: "x" },
+      select: { id: true },
+    });
+  return { queued, lease, artifact: await createArtifact("json"), createArtifact };
+}
+
 async function download(reportId: string, format: "json" | "csv", bom = false) {
   const result = await getReportDownload({ identity: sessionIdentity(org, "auditor") }, reportId, { format, bom });
   return { headers: result.headers, bytes: await readStream(result.body) };
@@ -292,14 +304,9 @@ describe("leases", () => {
   });
 
   it("refuses a chunk once the lease moved on, also between the writer's lease renewals", async () => {
-    const queued = await queueReport();
-    const lease = await claimNextReport(db, "worker-chunks", { reportId: queued.id, leaseSeconds: 60 });
-    const artifact = await db.reportArtifact.create({
-      data: { id: `art-${queued.id}`, reportId: queued.id, attempt: lease!.attempt, format: "json", contentType: "x" },
-      select: { id: true },
-    });
+    const { queued, lease, artifact } = await claimWithArtifact("worker-chunks");
     const chunkBytes = 64 * 1024;
-    const writer = new ArtifactWriter(rawSqlOf(db), lease!, artifact.id, { chunkBytes, leaseSeconds: 60 });
+    const writer = new ArtifactWriter(rawSqlOf(db), lease, artifact.id, { chunkBytes, leaseSeconds: 60 });
     // A MiB: SQLite writes these 16 chunks in one transaction that also renews the lease.
     await writer.write("a".repeat(16 * chunkBytes));
     await takeOverLease(queued.id);
@@ -312,14 +319,9 @@ describe("leases", () => {
   });
 
   it("makes an artifact's chunks visible only once its writer finishes under the lease", async () => {
-    const queued = await queueReport();
-    const lease = await claimNextReport(db, "worker-visible", { reportId: queued.id, leaseSeconds: 60 });
-    const artifact = await db.reportArtifact.create({
-      data: { id: `art-${queued.id}`, reportId: queued.id, attempt: lease!.attempt, format: "json", contentType: "x" },
-      select: { id: true },
-    });
+    const { lease, artifact, createArtifact } = await claimWithArtifact("worker-visible");
     const chunksStored = () => db.reportChunk.count({ where: { artifactId: artifact.id } });
-    const writer = new ArtifactWriter(rawSqlOf(db), lease!, artifact.id, { chunkBytes: 4, leaseSeconds: 60 });
+    const writer = new ArtifactWriter(rawSqlOf(db), lease, artifact.id, { chunkBytes: 4, leaseSeconds: 60 });
     await writer.write("abcdefghij");
     expect(await chunksStored()).toBe(0);
     const totals = await writer.finish();
@@ -329,11 +331,8 @@ describe("leases", () => {
     expect(Buffer.concat(stored.map((chunk) => Buffer.from(chunk.data))).toString()).toBe("abcdefghij");
 
     // An aborted writer leaves nothing that was not final.
-    const other = await db.reportArtifact.create({
-      data: { id: `art2-${queued.id}`, reportId: queued.id, attempt: lease!.attempt, format: "csv", contentType: "x" },
-      select: { id: true },
-    });
-    const dropped = new ArtifactWriter(rawSqlOf(db), lease!, other.id, { chunkBytes: 4, leaseSeconds: 60 });
+    const other = await createArtifact("csv");
+    const dropped = new ArtifactWriter(rawSqlOf(db), lease, other.id, { chunkBytes: 4, leaseSeconds: 60 });
     await dropped.write("abcdefgh");
     await dropped.abort();
     await dropped.abort();
