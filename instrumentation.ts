@@ -12,6 +12,6 @@ export async function register(): Promise<void> {
 
   // Report generation runs in worker threads (REPORT_WORKERS, default 1); this
   // also installs the SIGTERM handler that hands leases back before exit.
-  const { startReportWorkers } = await import("@/lib/compliance/start-report-workers");
+  const { startReportWorkers } = await import("@/lib/compliance/threads/start-report-workers");
   startReportWorkers();
 }

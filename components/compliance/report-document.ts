@@ -6,7 +6,7 @@ import type {
   ReportRow,
   ReportScope,
   SectionHeader,
-} from "@/lib/compliance/report-definition";
+} from "@/lib/compliance/reports/report-definition";
 
 export type { JsonValue, ManifestEntry, ReportRow };
 

@@ -5,9 +5,9 @@
 // their own, --query-thread runs the Prisma queries of SQLite in a thread of
 // their own, as the server's report worker does; --keep leaves the report in
 // the database rather than deleting it; CHUNK_BYTES sets the artifacts' chunk size.)
-import { processNextReport } from "@/lib/compliance/process-next-report";
+import { processNextReport } from "@/lib/compliance/jobs/process-next-report";
 import { reportDefinitions } from "@/lib/compliance/reports";
-import { createReport } from "@/lib/compliance/create-report";
+import { createReport } from "@/lib/compliance/requests/create-report";
 import { db } from "@/lib/db";
 import { getDatabaseUrl } from "@/lib/db/database-url";
 import { startSourceArtifactThread } from "./start-source-artifact-thread";

@@ -1,6 +1,6 @@
 // A report artifact thread run from TypeScript source, for tests and dev scripts.
 import type { Worker } from "node:worker_threads";
-import { connectArtifactThread, type ArtifactThreadConnection } from "@/lib/compliance/connect-artifact-thread";
+import { connectArtifactThread, type ArtifactThreadConnection } from "@/lib/compliance/threads/connect-artifact-thread";
 import { startSourcePortWorker } from "./start-source-port-worker";
 
 export function startSourceArtifactThread(databaseUrl: string): {

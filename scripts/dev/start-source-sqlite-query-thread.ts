@@ -2,7 +2,7 @@
 // this thread whose queries it runs: for tests and dev scripts.
 import type { Worker } from "node:worker_threads";
 import { createDatabaseClient, type Database } from "@/lib/db";
-import { createThreadedSqliteAdapter } from "@/lib/db/create-threaded-sqlite-adapter";
+import { createThreadedSqliteAdapter } from "@/lib/compliance/threads/create-threaded-sqlite-adapter";
 import { startSourcePortWorker } from "./start-source-port-worker";
 
 export function startSourceSqliteQueryThread(databaseUrl: string): { db: Database; thread: Worker } {

@@ -6,12 +6,12 @@
 // (reads the newest completed report of that type: `npm run bench` leaves its
 // last runs', `scripts/dev/profile-report.ts <type> --keep` one).
 import Papa from "papaparse";
-import { createCsvTableEncoder } from "@/lib/compliance/create-csv-table-encoder";
-import { formulaPattern } from "@/lib/compliance/encode-csv-cell";
-import type { ReportRow } from "@/lib/compliance/report-definition";
+import { createCsvTableEncoder } from "@/lib/compliance/csv/create-csv-table-encoder";
+import { formulaPattern } from "@/lib/compliance/csv/encode-csv-cell";
+import type { ReportRow } from "@/lib/compliance/reports/report-definition";
 import { reportDefinitions } from "@/lib/compliance/reports";
 import { db } from "@/lib/db";
-import { readArtifactBytes } from "@/lib/compliance/read-artifact-bytes";
+import { readArtifactBytes } from "@/lib/compliance/artifacts/read-artifact-bytes";
 
 const batchRows = 250;
 const largeTable = 10_000;

@@ -1,10 +1,10 @@
 // The artifact thread the server's report workers use: the same bytes as
 // storing and rendering in the report's own thread, and its failures reach the report.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createReport } from "@/lib/compliance/create-report";
-import { getReportDownload } from "@/lib/compliance/get-report-download";
-import { processNextReport } from "@/lib/compliance/process-next-report";
-import type { ReportJobOptions } from "@/lib/compliance/run-report-job";
+import { createReport } from "@/lib/compliance/requests/create-report";
+import { getReportDownload } from "@/lib/compliance/requests/get-report-download";
+import { processNextReport } from "@/lib/compliance/jobs/process-next-report";
+import type { ReportJobOptions } from "@/lib/compliance/jobs/run-report-job";
 import { db } from "@/lib/db";
 import { startSourceArtifactThread } from "../../scripts/dev/start-source-artifact-thread";
 import { createTestOrg, type TestOrg } from "../support/fixtures";

@@ -4,16 +4,16 @@
 // and handing a report back on shutdown.
 import Papa from "papaparse";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ArtifactWriter } from "@/lib/compliance/artifact-writer";
-import { claimNextReport } from "@/lib/compliance/claim-next-report";
-import { completeReport } from "@/lib/compliance/complete-report";
-import { createReport } from "@/lib/compliance/create-report";
-import { failReport } from "@/lib/compliance/fail-report";
-import { getReport } from "@/lib/compliance/get-report";
-import { getReportDownload } from "@/lib/compliance/get-report-download";
-import { processNextReport } from "@/lib/compliance/process-next-report";
-import { renewReportLease } from "@/lib/compliance/renew-report-lease";
-import { LeaseLostError } from "@/lib/compliance/report-job-errors";
+import { ArtifactWriter } from "@/lib/compliance/artifacts/artifact-writer";
+import { claimNextReport } from "@/lib/compliance/jobs/claim-next-report";
+import { completeReport } from "@/lib/compliance/jobs/complete-report";
+import { createReport } from "@/lib/compliance/requests/create-report";
+import { failReport } from "@/lib/compliance/jobs/fail-report";
+import { getReport } from "@/lib/compliance/requests/get-report";
+import { getReportDownload } from "@/lib/compliance/requests/get-report-download";
+import { processNextReport } from "@/lib/compliance/jobs/process-next-report";
+import { renewReportLease } from "@/lib/compliance/jobs/renew-report-lease";
+import { LeaseLostError } from "@/lib/compliance/jobs/report-job-errors";
 import { createDatabaseClient, db } from "@/lib/db";
 import { getDatabaseProvider } from "@/lib/db/database-url";
 import { rawSqlOf } from "@/lib/db/raw-sql-of";

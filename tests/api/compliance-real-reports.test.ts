@@ -4,9 +4,9 @@
 // table papaparse reads with a constant width and no live formulas.
 import Papa from "papaparse";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createReport } from "@/lib/compliance/create-report";
-import { getReportDownload } from "@/lib/compliance/get-report-download";
-import { processNextReport } from "@/lib/compliance/process-next-report";
+import { createReport } from "@/lib/compliance/requests/create-report";
+import { getReportDownload } from "@/lib/compliance/requests/get-report-download";
+import { processNextReport } from "@/lib/compliance/jobs/process-next-report";
 import { reportDefinitions } from "@/lib/compliance/reports";
 import { db } from "@/lib/db";
 import { readStream, sessionIdentity, sha256 } from "@/tests/support/compliance-fixtures";

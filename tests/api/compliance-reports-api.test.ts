@@ -10,7 +10,7 @@ import {
   POST as postRoute,
 } from "@/app/api/engine/compliance/reports/[reportRef]/route";
 import { GET as downloadRoute } from "@/app/api/engine/compliance/reports/[reportRef]/download/route";
-import { processNextReport } from "@/lib/compliance/process-next-report";
+import { processNextReport } from "@/lib/compliance/jobs/process-next-report";
 import { db } from "@/lib/db";
 import {
   createTestApiKey,

@@ -9,7 +9,7 @@ import type {
   ReportRow,
   SectionHeader,
   TableRows,
-} from "@/lib/compliance/report-definition";
+} from "@/lib/compliance/reports/report-definition";
 
 export type CollectedSection = SectionHeader & { tables: Record<string, ReportRow[]> };
 

@@ -3,8 +3,8 @@
 // a report's stored download back as bytes.
 import { createHash } from "node:crypto";
 import type { Identity, SessionIdentity } from "@/lib/auth/identity";
-import type { ReportDefinition, ReportRow } from "@/lib/compliance/report-definition";
-import type { ReportDefinitions } from "@/lib/compliance/run-report-job";
+import type { ReportDefinition, ReportRow } from "@/lib/compliance/reports/report-definition";
+import type { ReportDefinitions } from "@/lib/compliance/jobs/run-report-job";
 import { db } from "@/lib/db";
 import type { TestOrg, TestRole } from "./fixtures";
 

@@ -4,7 +4,7 @@
 // full, and the totals describe exactly those bytes.
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { ArtifactWriter } from "@/lib/compliance/artifact-writer";
+import { ArtifactWriter } from "@/lib/compliance/artifacts/artifact-writer";
 import type { RawSql } from "@/lib/db/raw-sql";
 
 function recordingDriver() {

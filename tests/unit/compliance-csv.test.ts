@@ -2,13 +2,13 @@
 // artifact sinks), and the download filename.
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import type { ArtifactTotals } from "@/lib/compliance/artifact-writer";
-import { buildContentDisposition } from "@/lib/compliance/build-content-disposition";
-import { createReportArtifacts } from "@/lib/compliance/create-report-artifacts";
-import { createCsvTableEncoder, encodeCsvHeader } from "@/lib/compliance/create-csv-table-encoder";
-import { formulaPattern } from "@/lib/compliance/encode-csv-cell";
-import type { JsonValue, ReportRow } from "@/lib/compliance/report-definition";
-import { ReportDocumentWriter } from "@/lib/compliance/report-document-writer";
+import type { ArtifactTotals } from "@/lib/compliance/artifacts/artifact-writer";
+import { buildContentDisposition } from "@/lib/compliance/requests/build-content-disposition";
+import { createReportArtifacts } from "@/lib/compliance/artifacts/create-report-artifacts";
+import { createCsvTableEncoder, encodeCsvHeader } from "@/lib/compliance/csv/create-csv-table-encoder";
+import { formulaPattern } from "@/lib/compliance/csv/encode-csv-cell";
+import type { JsonValue, ReportRow } from "@/lib/compliance/reports/report-definition";
+import { ReportDocumentWriter } from "@/lib/compliance/artifacts/report-document-writer";
 
 const columns = ["id", "value", "nested"] as const;
 

@@ -1,6 +1,6 @@
 // Request shapes of the compliance API and the auto titles.
 import { describe, expect, it } from "vitest";
-import { buildReportTitle } from "@/lib/compliance/build-report-title";
+import { buildReportTitle } from "@/lib/compliance/reports/build-report-title";
 import {
   dateRangeSchema,
   downloadQuerySchema,
@@ -8,7 +8,7 @@ import {
   listReportsQuerySchema,
   parseReportType,
   periodReportBodySchema,
-} from "@/lib/compliance/schemas";
+} from "@/lib/compliance/requests/schemas";
 
 describe("dateRangeSchema", () => {
   it.each([

@@ -3,10 +3,10 @@
 // replies about other attempts ignored, and a closed port failing the report.
 import { MessageChannel, type MessagePort } from "node:worker_threads";
 import { afterEach, describe, expect, it } from "vitest";
-import type { ArtifactThreadReply, ArtifactThreadRequest } from "@/lib/compliance/artifact-thread-protocol";
-import { connectArtifactThread, maxCharsInFlight } from "@/lib/compliance/connect-artifact-thread";
-import type { ReportArtifactsSpec, RowBatch } from "@/lib/compliance/report-artifacts";
-import { LeaseLostError } from "@/lib/compliance/report-job-errors";
+import type { ArtifactThreadReply, ArtifactThreadRequest } from "@/lib/compliance/threads/artifact-thread-protocol";
+import { connectArtifactThread, maxCharsInFlight } from "@/lib/compliance/threads/connect-artifact-thread";
+import type { ReportArtifactsSpec, RowBatch } from "@/lib/compliance/artifacts/report-artifacts";
+import { LeaseLostError } from "@/lib/compliance/jobs/report-job-errors";
 
 const spec: ReportArtifactsSpec = {
   jsonArtifactId: "artifact-1",

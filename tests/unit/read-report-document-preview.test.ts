@@ -2,10 +2,10 @@
 // same content as JSON.parse, tables cut to their first rows, every row counted.
 import { describe, expect, it } from "vitest";
 import { ReportLayoutError, readReportDocumentPreview } from "@/components/compliance/read-report-document-preview";
-import type { ArtifactSink } from "@/lib/compliance/artifact-writer";
-import { createReportArtifacts } from "@/lib/compliance/create-report-artifacts";
-import type { ReportRow } from "@/lib/compliance/report-definition";
-import { ReportDocumentWriter } from "@/lib/compliance/report-document-writer";
+import type { ArtifactSink } from "@/lib/compliance/artifacts/artifact-writer";
+import { createReportArtifacts } from "@/lib/compliance/artifacts/create-report-artifacts";
+import type { ReportRow } from "@/lib/compliance/reports/report-definition";
+import { ReportDocumentWriter } from "@/lib/compliance/artifacts/report-document-writer";
 import { countRowsByDay } from "@/components/compliance/report-document";
 
 function memoryWriter() {

@@ -7,7 +7,7 @@ import {
   maxRangeYears,
   validateGenerateForm,
 } from "@/components/compliance/validate-generate-form";
-import * as schemas from "@/lib/compliance/schemas";
+import * as schemas from "@/lib/compliance/requests/schemas";
 
 const base = { type: "soc2" as const, from: "2026-01-01", to: "2026-01-31", agentIds: [] };
 

@@ -1,4 +1,4 @@
-import type { ReportRow } from "@/lib/compliance/report-definition";
+import type { ReportRow } from "@/lib/compliance/reports/report-definition";
 import type { Database } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/sqlite/client";
 import type { AgentDirectory } from "./load-agent-directory";

@@ -1,4 +1,4 @@
-import type { ReportOutput } from "@/lib/compliance/report-definition";
+import type { ReportOutput } from "@/lib/compliance/reports/report-definition";
 
 export type ProgressTracker = {
   /** Records `rows` more rows written and reports the new percentage (the engine throttles writes). */

@@ -1,4 +1,4 @@
-import type { ManifestEntry } from "@/lib/compliance/report-definition";
+import type { ManifestEntry } from "@/lib/compliance/reports/report-definition";
 import type { PopulationSource } from "./population-source";
 
 /** A manifest entry from database aggregates only: count, first and last row by (time, id). */

@@ -1,4 +1,4 @@
-import type { BuildContext } from "@/lib/compliance/report-definition";
+import type { BuildContext } from "@/lib/compliance/reports/report-definition";
 
 type Task = () => Promise<unknown>;
 type Results<Tasks extends readonly Task[]> = { [K in keyof Tasks]: Promise<Awaited<ReturnType<Tasks[K]>>> };

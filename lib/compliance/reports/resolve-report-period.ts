@@ -1,4 +1,4 @@
-import type { ReportScope } from "@/lib/compliance/report-definition";
+import type { ReportScope } from "@/lib/compliance/reports/report-definition";
 
 const DAY_MS = 86_400_000;
 

@@ -1,7 +1,7 @@
 // The state one report build shares between its sections: the scope resolved
 // once (org, time window, agent filter, generation instant), the org's agent
 // names, the manifest entries by source, and the progress tracker.
-import type { BuildContext, ManifestEntry, ReportOutput } from "@/lib/compliance/report-definition";
+import type { BuildContext, ManifestEntry, ReportOutput } from "@/lib/compliance/reports/report-definition";
 import type { Database } from "@/lib/db";
 import type { AgentFilter } from "./build-agent-filter";
 import type { TimeWindow } from "./build-time-window";

@@ -1,4 +1,4 @@
-import type { JsonValue, ReportRow } from "@/lib/compliance/report-definition";
+import type { JsonValue, ReportRow } from "@/lib/compliance/reports/report-definition";
 import type { AgentDirectory } from "./load-agent-directory";
 import type { AuditEventRecord } from "./sources/audit-event-population";
 import { toJsonValue } from "./to-json-value";

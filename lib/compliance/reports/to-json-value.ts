@@ -1,4 +1,4 @@
-import type { JsonValue } from "@/lib/compliance/report-definition";
+import type { JsonValue } from "@/lib/compliance/reports/report-definition";
 
 /**
  * A value Prisma read from a Json column, typed for a report row. Prisma's own

@@ -1,4 +1,4 @@
-import type { BuildContext, ManifestEntry, ReportOutput, ReportRow } from "@/lib/compliance/report-definition";
+import type { BuildContext, ManifestEntry, ReportOutput, ReportRow } from "@/lib/compliance/reports/report-definition";
 import type { ProgressTracker } from "./create-progress-tracker";
 import type { PopulationSource } from "./population-source";
 

@@ -1,7 +1,7 @@
 // Audit Summary: the administrative trail over a period — counts by category,
 // actor and action (database aggregates), one section per area, and the full
 // chronological population of the events behind them.
-import type { ReportDefinition, ReportRow } from "@/lib/compliance/report-definition";
+import type { ReportDefinition, ReportRow } from "@/lib/compliance/reports/report-definition";
 import type { Prisma } from "@/lib/generated/sqlite/client";
 import {
   auditEventSelectionWhere,

@@ -1,7 +1,7 @@
 import type { PersonalDataCategory } from "@/lib/compliance/pii/personal-data-match";
 import { personalDataCategories } from "@/lib/compliance/pii/personal-data-match";
 import type { PersonalDataSummary } from "@/lib/compliance/pii/summarize-personal-data";
-import type { ReportRow } from "@/lib/compliance/report-definition";
+import type { ReportRow } from "@/lib/compliance/reports/report-definition";
 
 const samplesPerCategory = 10;
 

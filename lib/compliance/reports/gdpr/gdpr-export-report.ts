@@ -5,7 +5,7 @@
 import { Prisma } from "@/lib/generated/sqlite/client";
 import { detectPersonalData } from "@/lib/compliance/pii/detect-personal-data";
 import { summarizePersonalData } from "@/lib/compliance/pii/summarize-personal-data";
-import type { ReportDefinition } from "@/lib/compliance/report-definition";
+import type { ReportDefinition } from "@/lib/compliance/reports/report-definition";
 import { buildAgentFilter } from "../build-agent-filter";
 import { buildTimeWindow } from "../build-time-window";
 import { joinFilterText } from "../join-filter-text";

@@ -1,7 +1,7 @@
 // SOC2 Summary: security controls over a period, one section per control
 // area, each naming the Trust Services Criteria it evidences and listing its
 // full population after its database-computed counts.
-import type { ReportDefinition } from "@/lib/compliance/report-definition";
+import type { ReportDefinition } from "@/lib/compliance/reports/report-definition";
 import { buildAgentFilter } from "../build-agent-filter";
 import { buildTimeWindow } from "../build-time-window";
 import { loadAgentDirectory } from "../load-agent-directory";

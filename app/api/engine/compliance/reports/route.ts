@@ -1,7 +1,7 @@
 // GET /api/engine/compliance/reports — the caller's org's reports, newest first (type, status, limit, cursor)
 import { withRoute } from "@/lib/api/with-route";
-import { listReports } from "@/lib/compliance/list-reports";
-import { listReportsQuerySchema, parseSearchParams } from "@/lib/compliance/schemas";
+import { listReports } from "@/lib/compliance/requests/list-reports";
+import { listReportsQuerySchema, parseSearchParams } from "@/lib/compliance/requests/schemas";
 
 export const GET = withRoute({ permission: "reports:read" }, async ({ request, identity }) => {
   const query = parseSearchParams(request.url, listReportsQuerySchema);

@@ -6,10 +6,10 @@
 import { readJsonBody } from "@/lib/api/read-json-body";
 import { withRoute } from "@/lib/api/with-route";
 import { getClientIp } from "@/lib/auth/get-client-ip";
-import { createReport } from "@/lib/compliance/create-report";
-import { deleteReport } from "@/lib/compliance/delete-report";
-import { getReport } from "@/lib/compliance/get-report";
-import { parseReportType, reportBodySchemas } from "@/lib/compliance/schemas";
+import { createReport } from "@/lib/compliance/requests/create-report";
+import { deleteReport } from "@/lib/compliance/requests/delete-report";
+import { getReport } from "@/lib/compliance/requests/get-report";
+import { parseReportType, reportBodySchemas } from "@/lib/compliance/requests/schemas";
 
 type Params = { reportRef: string };
 

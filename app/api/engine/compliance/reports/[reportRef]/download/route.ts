@@ -1,8 +1,8 @@
 // GET /api/engine/compliance/reports/:id/download?format=json|csv[&bom=1] — the stored bytes as rendered at generation
 import { withRoute } from "@/lib/api/with-route";
 import { getClientIp } from "@/lib/auth/get-client-ip";
-import { getReportDownload } from "@/lib/compliance/get-report-download";
-import { downloadQuerySchema, parseSearchParams } from "@/lib/compliance/schemas";
+import { getReportDownload } from "@/lib/compliance/requests/get-report-download";
+import { downloadQuerySchema, parseSearchParams } from "@/lib/compliance/requests/schemas";
 
 export const GET = withRoute<{ reportRef: string }>(
   { permission: "reports:read" },

@@ -1,0 +1,63 @@
+// Marks a report completed with the artifacts its attempt wrote. Fenced: a
+// worker that lost its lease changes nothing. Artifacts of other attempts
+// (a stale worker's partial output) are deleted in the same transaction.
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { deleteArtifacts } from "@/lib/compliance/artifacts/delete-artifacts";
+import { LeaseLostError } from "@/lib/compliance/jobs/report-job-errors";
+import { leaseWhere, type ReportLease } from "@/lib/compliance/jobs/report-lease";
+import type { ReportFormat } from "@/lib/compliance/requests/schemas";
+import type { Database } from "@/lib/db";
+
+export type FinishedArtifact = {
+  artifactId: string;
+  format: ReportFormat;
+  byteSize: number;
+  sha256: string;
+  chunkCount: number;
+};
+
+export const reportWorkerActor = { actorType: "system", actorId: null, actorLabel: "Attest report worker" } as const;
+
+export async function completeReport(db: Database, lease: ReportLease, artifacts: FinishedArtifact[]): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const completedAt = new Date();
+    const { count } = await tx.report.updateMany({
+      where: leaseWhere(lease),
+      data: { status: "completed", progress: 100, completedAt, error: null, leaseOwner: null, leaseExpiresAt: null },
+    });
+    if (count === 0) throw new LeaseLostError(lease.reportId);
+
+    for (const artifact of artifacts) {
+      await tx.reportArtifact.update({
+        where: { id: artifact.artifactId },
+        data: { byteSize: artifact.byteSize, sha256: artifact.sha256, chunkCount: artifact.chunkCount },
+        select: { id: true },
+      });
+    }
+    await deleteArtifacts(tx, lease.reportId, { exceptAttempt: lease.attempt });
+
+    const report = await tx.report.findUniqueOrThrow({
+      where: { id: lease.reportId },
+      select: { orgId: true, type: true },
+    });
+    await recordAuditEvent(
+      {
+        orgId: report.orgId,
+        ...reportWorkerActor,
+        action: "compliance.report_completed",
+        category: "compliance",
+        targetType: "report",
+        targetId: lease.reportId,
+        occurredAt: completedAt,
+        metadata: {
+          type: report.type,
+          attempt: lease.attempt,
+          // Which server process and thread generated it, when several share the database.
+          workerId: lease.workerId,
+          artifacts: Object.fromEntries(artifacts.map((a) => [a.format, { byteSize: a.byteSize, sha256: a.sha256 }])),
+        },
+      },
+      tx,
+    );
+  });
+}

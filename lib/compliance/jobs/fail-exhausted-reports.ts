@@ -1,0 +1,52 @@
+// A report whose last attempt's lease expired will not be retried: it fails
+// with the reason, so nothing stays pending forever.
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { reportWorkerActor } from "@/lib/compliance/jobs/complete-report";
+import { deleteArtifacts } from "@/lib/compliance/artifacts/delete-artifacts";
+import type { Database } from "@/lib/db";
+
+export async function failExhaustedReports(
+  db: Database,
+  { now = new Date(), reportId }: { now?: Date; reportId?: string } = {},
+): Promise<string[]> {
+  const stuck = await db.report.findMany({
+    where: {
+      ...(reportId ? { id: reportId } : {}),
+      status: "pending",
+      attempts: { gte: db.report.fields.maxAttempts },
+      OR: [{ leaseOwner: null }, { leaseExpiresAt: { lt: now } }],
+    },
+    select: { id: true, orgId: true, type: true, attempts: true, leaseExpiresAt: true },
+    take: 100,
+  });
+  const failed: string[] = [];
+  for (const report of stuck) {
+    const reason = `Generation did not finish after ${report.attempts} attempt${report.attempts === 1 ? "" : "s"} (last worker lease expired)`;
+    const done = await db.$transaction(async (tx) => {
+      // Conditional on the state just read, so a concurrent sweeper or a late
+      // completion wins cleanly.
+      const { count } = await tx.report.updateMany({
+        where: { id: report.id, status: "pending", attempts: report.attempts, leaseExpiresAt: report.leaseExpiresAt },
+        data: { status: "failed", error: reason, leaseOwner: null, leaseExpiresAt: null },
+      });
+      if (count === 0) return false;
+      await deleteArtifacts(tx, report.id);
+      await recordAuditEvent(
+        {
+          orgId: report.orgId,
+          ...reportWorkerActor,
+          action: "compliance.report_failed",
+          category: "compliance",
+          targetType: "report",
+          targetId: report.id,
+          outcome: "failure",
+          metadata: { type: report.type, attempt: report.attempts, reason },
+        },
+        tx,
+      );
+      return true;
+    });
+    if (done) failed.push(report.id);
+  }
+  return failed;
+}

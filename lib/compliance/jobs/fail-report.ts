@@ -1,0 +1,39 @@
+// Marks a report failed with its reason (fail closed: a report that could not
+// be built whole is never offered as if it were). Fenced like every worker write.
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { reportWorkerActor } from "@/lib/compliance/jobs/complete-report";
+import { deleteArtifacts } from "@/lib/compliance/artifacts/delete-artifacts";
+import { LeaseLostError } from "@/lib/compliance/jobs/report-job-errors";
+import { leaseWhere, type ReportLease } from "@/lib/compliance/jobs/report-lease";
+import type { Database } from "@/lib/db";
+
+const maxReasonLength = 2000;
+
+export async function failReport(db: Database, lease: ReportLease, reason: string): Promise<void> {
+  const error = reason.length > maxReasonLength ? `${reason.slice(0, maxReasonLength - 1)}…` : reason;
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.report.updateMany({
+      where: leaseWhere(lease),
+      data: { status: "failed", error, leaseOwner: null, leaseExpiresAt: null },
+    });
+    if (count === 0) throw new LeaseLostError(lease.reportId);
+    await deleteArtifacts(tx, lease.reportId);
+    const report = await tx.report.findUniqueOrThrow({
+      where: { id: lease.reportId },
+      select: { orgId: true, type: true },
+    });
+    await recordAuditEvent(
+      {
+        orgId: report.orgId,
+        ...reportWorkerActor,
+        action: "compliance.report_failed",
+        category: "compliance",
+        targetType: "report",
+        targetId: lease.reportId,
+        outcome: "failure",
+        metadata: { type: report.type, attempt: lease.attempt, reason: error },
+      },
+      tx,
+    );
+  });
+}

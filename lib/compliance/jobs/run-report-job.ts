@@ -1,0 +1,225 @@
+// Generates one claimed attempt of a report: builds it through its definition
+// into this attempt's artifacts, then completes it, or fails it with the
+// reason (fail closed), or hands it back when the worker is stopping.
+// The worker thread is a thin shell around processNextReport → this.
+import { randomUUID } from "node:crypto";
+import { ArtifactWriter, defaultChunkBytes } from "@/lib/compliance/artifacts/artifact-writer";
+import { completeReport } from "@/lib/compliance/jobs/complete-report";
+import { createReportArtifacts } from "@/lib/compliance/artifacts/create-report-artifacts";
+import { deleteArtifacts } from "@/lib/compliance/artifacts/delete-artifacts";
+import { failReport } from "@/lib/compliance/jobs/fail-report";
+import { releaseReportLease } from "@/lib/compliance/jobs/release-report-lease";
+import { renewReportLease } from "@/lib/compliance/jobs/renew-report-lease";
+import type { OpenReportArtifacts, ReportArtifacts } from "@/lib/compliance/artifacts/report-artifacts";
+import type { ReportDefinition, ReportScope, ReportType } from "@/lib/compliance/reports/report-definition";
+import { ReportDocumentWriter, schemaVersion } from "@/lib/compliance/artifacts/report-document-writer";
+import { LeaseLostError, ReportJobStoppedError } from "@/lib/compliance/jobs/report-job-errors";
+import { defaultLeaseSeconds, leaseWhere, type ReportLease } from "@/lib/compliance/jobs/report-lease";
+import type { Database } from "@/lib/db";
+import { rawSqlOf } from "@/lib/db/raw-sql-of";
+import { logger } from "@/lib/log/logger";
+
+export type ReportDefinitions = Partial<Record<ReportType, ReportDefinition>>;
+
+export type ReportJobOptions = {
+  definitions: ReportDefinitions;
+  leaseSeconds?: number;
+  chunkBytes?: number;
+  /** Polled between pages; true makes the job hand its report back. */
+  shouldStop?: () => boolean;
+  /** Minimum time between progress writes. */
+  progressIntervalMs?: number;
+  /**
+   * Where the artifacts are stored and the CSV rendered: in this thread unless
+   * given (the report worker passes its artifact thread).
+   */
+  openArtifacts?: OpenReportArtifacts;
+};
+
+export type ReportJobOutcome = "completed" | "failed" | "released" | "lease_lost";
+
+export async function runReportJob(
+  db: Database,
+  lease: ReportLease,
+  options: ReportJobOptions,
+): Promise<ReportJobOutcome> {
+  const leaseSeconds = options.leaseSeconds ?? defaultLeaseSeconds;
+  const shouldStop = options.shouldStop ?? (() => false);
+  const log = logger.child({ reportId: lease.reportId, attempt: lease.attempt, workerId: lease.workerId });
+  let leaseLost = false;
+  let artifactOutput: ReportArtifacts | null = null;
+
+  // Renewal also runs on a timer, so a long aggregate query between progress
+  // calls does not let the lease lapse while this worker is alive.
+  const renewal = setInterval(
+    () => {
+      renewReportLease(db, lease, { leaseSeconds }).catch((error: unknown) => {
+        if (error instanceof LeaseLostError) leaseLost = true;
+        else log.warn({ err: error }, "lease renewal failed");
+      });
+    },
+    Math.max(1000, (leaseSeconds * 1000) / 3),
+  );
+  renewal.unref?.();
+
+  const checkpoint = () => {
+    if (leaseLost) throw new LeaseLostError(lease.reportId);
+    if (shouldStop()) throw new ReportJobStoppedError();
+  };
+
+  try {
+    const report = await db.report.findFirst({
+      where: leaseWhere(lease),
+      select: {
+        id: true,
+        orgId: true,
+        type: true,
+        title: true,
+        scope: true,
+        createdAt: true,
+        createdByType: true,
+        createdById: true,
+        createdByLabel: true,
+        org: { select: { id: true, name: true } },
+      },
+    });
+    if (!report) throw new LeaseLostError(lease.reportId);
+    const type = report.type as ReportType;
+    const definition = options.definitions[type];
+    if (!definition) throw new Error(`No report definition for type "${report.type}"`);
+    const scope = normalizeScope(report.scope);
+
+    const artifacts = await beginAttempt(db, lease, leaseSeconds);
+    const open = options.openArtifacts ?? openArtifactsInThisThread(db);
+    artifactOutput = open({
+      lease,
+      jsonArtifactId: artifacts.json,
+      csvArtifactId: artifacts.csv,
+      csvColumns: definition.csvColumns,
+      chunkBytes: options.chunkBytes ?? defaultChunkBytes,
+      leaseSeconds,
+    });
+
+    let lastProgressAt = 0;
+    let lastProgress = -1;
+    const progressIntervalMs = options.progressIntervalMs ?? 1000;
+    const output = new ReportDocumentWriter({
+      artifacts: artifactOutput,
+      csvColumns: definition.csvColumns,
+      // Where the CSV lines are encoded balances the two threads. PostgreSQL
+      // reads cost this thread little (one COPY), so it encodes them from the
+      // row objects and the artifact thread is spared parsing the JSON back.
+      // SQLite reads run on this thread, so there the artifact thread encodes
+      // (this thread would become the bottleneck; docs/benchmarks.md).
+      encodeCsv: rawSqlOf(db).provider === "postgresql",
+      checkpoint,
+      onProgress: async (percent) => {
+        checkpoint();
+        const now = Date.now();
+        if (percent === lastProgress || now - lastProgressAt < progressIntervalMs) return;
+        lastProgress = percent;
+        lastProgressAt = now;
+        await renewReportLease(db, lease, { leaseSeconds, progress: percent });
+      },
+    });
+
+    await output.begin({
+      id: report.id,
+      type,
+      title: report.title,
+      org: { id: report.org.id, name: report.org.name },
+      scope: { ...(scope.dateRange ? { dateRange: scope.dateRange } : {}), agentIds: scope.agentIds },
+      generatedAt: new Date().toISOString(),
+      generatedBy: { type: report.createdByType, id: report.createdById, label: report.createdByLabel },
+      requestedAt: report.createdAt.toISOString(),
+      timezone: "UTC",
+      schemaVersion,
+    });
+    await definition.build(
+      { db, report: { id: report.id, orgId: report.orgId, type, title: report.title, scope }, checkpoint },
+      output,
+    );
+    checkpoint();
+    const totals = await output.finish();
+    await completeReport(db, lease, [
+      { artifactId: artifacts.json, format: "json", ...totals.json },
+      { artifactId: artifacts.csv, format: "csv", ...totals.csv },
+    ]);
+    log.info({ json: totals.json.byteSize, csv: totals.csv.byteSize }, "report completed");
+    return "completed";
+  } catch (error) {
+    // Artifact storage stops before the report is failed or handed back, so
+    // it cannot still be storing chunks of this attempt afterwards.
+    await artifactOutput?.abort();
+    return await settleFailure(db, lease, error, log);
+  } finally {
+    clearInterval(renewal);
+  }
+}
+
+function openArtifactsInThisThread(db: Database): OpenReportArtifacts {
+  return (spec) => {
+    const writer = (artifactId: string) => new ArtifactWriter(rawSqlOf(db), spec.lease, artifactId, spec);
+    return createReportArtifacts(
+      { json: writer(spec.jsonArtifactId), csv: writer(spec.csvArtifactId) },
+      spec.csvColumns,
+    );
+  };
+}
+
+async function settleFailure(
+  db: Database,
+  lease: ReportLease,
+  error: unknown,
+  log: typeof logger,
+): Promise<ReportJobOutcome> {
+  if (error instanceof LeaseLostError) {
+    log.warn("lost the report lease; leaving the report to its new holder");
+    return "lease_lost";
+  }
+  if (error instanceof ReportJobStoppedError) {
+    const released = await releaseReportLease(db, lease);
+    log.info({ released }, "worker stopping; report handed back");
+    return released ? "released" : "lease_lost";
+  }
+  const reason = error instanceof Error && error.message ? error.message : String(error);
+  log.error({ err: error }, "report generation failed");
+  try {
+    await failReport(db, lease, reason);
+    return "failed";
+  } catch (failError) {
+    if (failError instanceof LeaseLostError) return "lease_lost";
+    throw failError;
+  }
+}
+
+/** Creates this attempt's two artifacts, replacing leftovers of a released run with the same number. */
+async function beginAttempt(
+  db: Database,
+  lease: ReportLease,
+  leaseSeconds: number,
+): Promise<{ json: string; csv: string }> {
+  return db.$transaction(async (tx) => {
+    await renewReportLease(tx, lease, { leaseSeconds });
+    await deleteArtifacts(tx, lease.reportId, { attempt: lease.attempt });
+    const create = (format: "json" | "csv", contentType: string) =>
+      tx.reportArtifact.create({
+        data: { id: randomUUID(), reportId: lease.reportId, attempt: lease.attempt, format, contentType },
+        select: { id: true },
+      });
+    const json = await create("json", "application/json; charset=utf-8");
+    const csv = await create("csv", "text/csv; charset=utf-8; header=present");
+    return { json: json.id, csv: csv.id };
+  });
+}
+
+function normalizeScope(value: unknown): ReportScope {
+  const raw = (value ?? {}) as { dateRange?: { from?: unknown; to?: unknown }; agentIds?: unknown };
+  const scope: ReportScope = {
+    agentIds: Array.isArray(raw.agentIds) ? raw.agentIds.filter((id): id is string => typeof id === "string") : [],
+  };
+  if (raw.dateRange && typeof raw.dateRange.from === "string" && typeof raw.dateRange.to === "string") {
+    scope.dateRange = { from: raw.dateRange.from, to: raw.dateRange.to };
+  }
+  return scope;
+}

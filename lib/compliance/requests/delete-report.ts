@@ -1,0 +1,37 @@
+// Deletes a report and its stored bytes, and records who did. A worker still
+// generating it loses its lease (its fenced writes find no row) and stops.
+import { notFound } from "@/lib/api/app-error";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { describeActor } from "@/lib/auth/identity";
+import { databaseOf, type ComplianceContext } from "@/lib/compliance/requests/compliance-context";
+import { deleteArtifacts } from "@/lib/compliance/artifacts/delete-artifacts";
+
+export async function deleteReport(ctx: ComplianceContext, reportId: string): Promise<void> {
+  const { identity } = ctx;
+  const db = databaseOf(ctx);
+  const report = await db.report.findFirst({
+    where: { id: reportId, orgId: identity.orgId },
+    select: { id: true, type: true, title: true, status: true },
+  });
+  if (!report) throw notFound("Report");
+  // Writes come first inside the transaction: on SQLite a deferred transaction
+  // that reads before writing can hit SQLITE_BUSY when a worker wrote meanwhile.
+  await db.$transaction(async (tx) => {
+    await deleteArtifacts(tx, report.id);
+    const { count } = await tx.report.deleteMany({ where: { id: report.id, orgId: identity.orgId } });
+    if (count === 0) throw notFound("Report");
+    await recordAuditEvent(
+      {
+        orgId: identity.orgId,
+        ...describeActor(identity),
+        ip: ctx.ip ?? null,
+        action: "compliance.report_deleted",
+        category: "compliance",
+        targetType: "report",
+        targetId: report.id,
+        metadata: { type: report.type, title: report.title, status: report.status },
+      },
+      tx,
+    );
+  });
+}

@@ -1,0 +1,98 @@
+// A completed report's stored bytes, exactly as rendered at generation: the
+// chunks are streamed as the client reads, so memory stays flat however large
+// the file. Every download is an audit event.
+import { AppError, notFound } from "@/lib/api/app-error";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { describeActor } from "@/lib/auth/identity";
+import { databaseOf, type ComplianceContext } from "@/lib/compliance/requests/compliance-context";
+import { buildContentDisposition } from "@/lib/compliance/requests/build-content-disposition";
+import type { DownloadQuery } from "@/lib/compliance/requests/schemas";
+import { readArtifactBytes } from "@/lib/compliance/artifacts/read-artifact-bytes";
+
+const utf8Bom = new Uint8Array([0xef, 0xbb, 0xbf]);
+
+export type ReportDownload = {
+  headers: Record<string, string>;
+  /** null when the client already holds this version (If-None-Match). */
+  body: ReadableStream<Uint8Array> | null;
+};
+
+export async function getReportDownload(
+  ctx: ComplianceContext,
+  reportId: string,
+  query: DownloadQuery,
+  { ifNoneMatch }: { ifNoneMatch?: string | null } = {},
+): Promise<ReportDownload> {
+  const { identity } = ctx;
+  const db = databaseOf(ctx);
+  const report = await db.report.findFirst({
+    where: { id: reportId, orgId: identity.orgId },
+    select: { id: true, type: true, title: true, status: true, attempts: true, error: true },
+  });
+  if (!report) throw notFound("Report");
+  if (report.status !== "completed") {
+    throw new AppError(
+      "conflict",
+      report.status === "failed"
+        ? `The report failed and has nothing to download: ${report.error ?? "unknown reason"}`
+        : "The report is still being generated; download it once its status is completed",
+      { status: report.status },
+    );
+  }
+  const artifact = await db.reportArtifact.findUnique({
+    where: { reportId_format_attempt: { reportId: report.id, format: query.format, attempt: report.attempts } },
+    select: { id: true, contentType: true, byteSize: true, sha256: true, chunkCount: true },
+  });
+  if (!artifact?.sha256) throw new Error(`Completed report ${report.id} has no ${query.format} artifact`);
+
+  const withBom = query.bom && query.format === "csv";
+  // A BOM changes the bytes, so it is a different representation with its own tag.
+  const etag = `"${artifact.sha256}${withBom ? "-bom" : ""}"`;
+  const headers: Record<string, string> = {
+    "content-type": artifact.contentType,
+    "content-disposition": buildContentDisposition(report.title, query.format),
+    etag,
+    "x-content-sha256": artifact.sha256,
+    "cache-control": "private, no-cache",
+    "x-content-type-options": "nosniff",
+  };
+  if (ifNoneMatch && ifNoneMatch.split(",").some((tag) => tag.trim() === etag)) {
+    return { headers, body: null };
+  }
+  headers["content-length"] = String(artifact.byteSize + (withBom ? utf8Bom.byteLength : 0));
+
+  await recordAuditEvent(
+    {
+      orgId: identity.orgId,
+      ...describeActor(identity),
+      ip: ctx.ip ?? null,
+      action: "compliance.report_downloaded",
+      category: "compliance",
+      targetType: "report",
+      targetId: report.id,
+      metadata: { format: query.format, via: identity.kind === "session" ? "session" : "api_key", bom: withBom },
+    },
+    db,
+  );
+  return { headers, body: toByteStream(withBom ? utf8Bom : null, readArtifactBytes(db, artifact)) };
+}
+
+/** The optional prefix, then the artifact's bytes, pulled as the client reads; cancelling stops the read. */
+function toByteStream(prefix: Uint8Array | null, bytes: AsyncGenerator<Uint8Array>): ReadableStream<Uint8Array> {
+  let sentPrefix = prefix === null;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!sentPrefix && prefix) {
+        sentPrefix = true;
+        controller.enqueue(prefix);
+        return;
+      }
+      const next = await bytes.next();
+      if (next.done) controller.close();
+      else controller.enqueue(next.value);
+    },
+    async cancel() {
+      await bytes.return(undefined);
+    },
+  });
+}

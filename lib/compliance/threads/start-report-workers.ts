@@ -1,0 +1,151 @@
+// Starts the report workers of this server process (worker_threads, each with
+// its own database client, and each joined by a MessageChannel to an artifact
+// thread of its own, which stores the report and renders its CSV, and on SQLite
+// to a query thread of its own, which runs its Prisma queries) and owns
+// graceful shutdown: on SIGTERM/SIGINT the shared stop flag is set, workers
+// hand their reports back to pending, then the process exits. Next's own
+// signal handling is off (NEXT_MANUAL_SIG_HANDLE in the start script), since
+// it would exit before leases are released.
+//
+// REPORT_WORKERS (default 1; 0 disables), REPORT_LEASE_SECONDS (default 60),
+// REPORT_POLL_MS (default 2000), REPORT_WORKER_HEAP_MB (V8 old space per worker, default 192),
+// REPORT_WORKER_NICE (CPU niceness of both threads, default 10: see lower-thread-priority.ts).
+import { MessageChannel, Worker } from "node:worker_threads";
+import type { ArtifactThreadData } from "@/lib/compliance/threads/artifact-thread-protocol";
+import { registerReportWaker } from "@/lib/compliance/jobs/signal-report-queued";
+import { leaseSecondsFromEnv } from "@/lib/compliance/jobs/report-lease";
+import { wakeMessage, type ReportWorkerData, type ReportWorkerMessage } from "@/lib/compliance/threads/report-worker-protocol";
+import { getDatabaseProvider, getDatabaseUrl } from "@/lib/db/database-url";
+import type { SqliteQueryThreadData } from "@/lib/compliance/threads/sqlite-query-thread-protocol";
+import { toBackgroundDatabaseUrl } from "@/lib/db/to-background-database-url";
+import { logger } from "@/lib/log/logger";
+
+const shutdownTimeoutMs = 20_000;
+/**
+ * The artifact thread holds a few batches of rows at a time (each at most
+ * ~24 K characters plus one row; an email body is at most 1 M characters),
+ * all short-lived: small caps keep its garbage from piling up toward V8's
+ * defaults (peak server RSS in `npm run bench` 454 MB before, 392–427 after).
+ */
+const artifactThreadHeap = { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 8 };
+/** The query thread holds one aggregate's result rows at a time. */
+const queryThreadHeap = { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 8 };
+const firstRestartDelayMs = 2_000;
+const maxRestartDelayMs = 60_000;
+/** A worker that ran at least this long before exiting is restarted at once-ish again. */
+const healthyRunMs = 60_000;
+
+const globalForWorkers = globalThis as unknown as { attestReportWorkers?: { stop: () => Promise<void> } };
+
+export function startReportWorkers(): { stop: () => Promise<void> } {
+  if (globalForWorkers.attestReportWorkers) return globalForWorkers.attestReportWorkers;
+
+  const count = readCount();
+  const control = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
+  const flags = new Int32Array(control);
+  // Generation's connections yield to requests (no parallel query on PostgreSQL).
+  const databaseUrl = toBackgroundDatabaseUrl(getDatabaseUrl());
+  const workerData: Omit<ReportWorkerData, "artifactPort"> = {
+    databaseUrl,
+    control,
+    leaseSeconds: leaseSecondsFromEnv(),
+    pollMs: Number(process.env.REPORT_POLL_MS) > 0 ? Number(process.env.REPORT_POLL_MS) : 2000,
+  };
+  const workers = new Set<Worker>();
+  let stopping = false;
+
+  const spawn = (index: number, restartDelayMs = firstRestartDelayMs) => {
+    const channel = new MessageChannel();
+    // The URL form lets Next bundle each worker (TypeScript, @/ aliases) as its own chunk.
+    // (Only inside a Next build: plain tsx cannot load a TypeScript worker.)
+    const artifactThread = new Worker(new URL("./artifact-thread-worker.ts", import.meta.url), {
+      workerData: { databaseUrl, port: channel.port2 } satisfies ArtifactThreadData,
+      transferList: [channel.port2],
+      name: `report-artifacts-${index}`,
+      resourceLimits: artifactThreadHeap,
+    });
+    // better-sqlite3 blocks the thread that calls it; node-postgres does not.
+    const queryChannel = getDatabaseProvider(databaseUrl) === "sqlite" ? new MessageChannel() : null;
+    const queryThread =
+      queryChannel &&
+      new Worker(new URL("./query-thread-worker.ts", import.meta.url), {
+        workerData: { databaseUrl, port: queryChannel.port2 } satisfies SqliteQueryThreadData,
+        transferList: [queryChannel.port2],
+        name: `report-queries-${index}`,
+        resourceLimits: queryThreadHeap,
+      });
+    const worker = new Worker(new URL("./report-worker.ts", import.meta.url), {
+      workerData: {
+        ...workerData,
+        artifactPort: channel.port1,
+        queryPort: queryChannel?.port1,
+      } satisfies ReportWorkerData,
+      transferList: queryChannel ? [channel.port1, queryChannel.port1] : [channel.port1],
+      name: `report-worker-${index}`,
+      // Generation streams, so live memory is small; a cap makes V8 collect
+      // early instead of growing the heap toward its default limit.
+      resourceLimits: { maxOldGenerationSizeMb: workerHeapMb() },
+    });
+    // The threads live and die together: a report worker without its artifact
+    // or query thread would fail every report, so it is ended and restarted with them.
+    artifactThread.on("error", (error) => logger.error({ err: error, index }, "report artifact thread crashed"));
+    artifactThread.on("exit", () => !stopping && void worker.terminate());
+    queryThread?.on("error", (error) => logger.error({ err: error, index }, "report query thread crashed"));
+    queryThread?.on("exit", () => !stopping && void worker.terminate());
+    const startedAt = Date.now();
+    workers.add(worker);
+    worker.on("message", (message: ReportWorkerMessage) => {
+      if (message.type === "job") logger.info({ ...message }, "report job finished");
+    });
+    worker.on("error", (error) => logger.error({ err: error, index }, "report worker crashed"));
+    worker.on("exit", (code) => {
+      workers.delete(worker);
+      void artifactThread.terminate();
+      void queryThread?.terminate();
+      if (stopping) return;
+      // Back off when a worker keeps dying young (a broken build, no database).
+      const delay = Date.now() - startedAt > healthyRunMs ? firstRestartDelayMs : restartDelayMs;
+      logger.warn({ code, index, restartInMs: delay }, "report worker exited; restarting");
+      setTimeout(() => !stopping && spawn(index, Math.min(delay * 2, maxRestartDelayMs)), delay).unref();
+    });
+  };
+  for (let index = 0; index < count; index++) spawn(index);
+  registerReportWaker(() => workers.forEach((worker) => worker.postMessage(wakeMessage)));
+  logger.info({ workers: count, leaseSeconds: workerData.leaseSeconds }, "report workers started");
+
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    registerReportWaker(undefined);
+    Atomics.store(flags, 0, 1);
+    const exits = [...workers].map((worker) => {
+      worker.postMessage(wakeMessage);
+      return new Promise<void>((resolve) => worker.once("exit", () => resolve()));
+    });
+    const timeout = new Promise<void>((resolve) => setTimeout(resolve, shutdownTimeoutMs).unref());
+    await Promise.race([Promise.all(exits), timeout]);
+    await Promise.all([...workers].map((worker) => worker.terminate()));
+  };
+
+  const onSignal = (signal: NodeJS.Signals) => {
+    logger.info({ signal }, "stopping report workers before exit");
+    void stop().finally(() => process.exit(0));
+  };
+  process.once("SIGTERM", onSignal);
+  process.once("SIGINT", onSignal);
+
+  globalForWorkers.attestReportWorkers = { stop };
+  return globalForWorkers.attestReportWorkers;
+}
+
+function workerHeapMb(): number {
+  const mb = Number(process.env.REPORT_WORKER_HEAP_MB);
+  return Number.isFinite(mb) && mb >= 64 ? mb : 192;
+}
+
+function readCount(): number {
+  const raw = process.env.REPORT_WORKERS;
+  if (raw === undefined || raw.trim() === "") return 1;
+  const count = Number(raw);
+  return Number.isInteger(count) && count >= 0 && count <= 16 ? count : 1;
+}
