@@ -7,11 +7,11 @@ import { MessageChannel, type MessagePort, Worker } from "node:worker_threads";
 
 const bootstrap = path.join(import.meta.dirname, "tsx-worker.mjs");
 
-/** `entry`: the worker file under lib/compliance. Returns the thread and this side's end of the channel. */
+/** `entry`: the worker file under lib/compliance/threads. Returns the thread and this side's end of the channel. */
 export function startSourcePortWorker(entry: string, databaseUrl: string): { thread: Worker; port: MessagePort } {
   const channel = new MessageChannel();
   const thread = new Worker(bootstrap, {
-    argv: [path.resolve(import.meta.dirname, "..", "..", "lib", "compliance", entry)],
+    argv: [path.resolve(import.meta.dirname, "..", "..", "lib", "compliance", "threads", entry)],
     workerData: { databaseUrl, port: channel.port2 },
     transferList: [channel.port2],
   });

@@ -1,5 +1,5 @@
 // A Prisma driver adapter whose SQLite connection lives in a query thread
-// (lib/compliance/query-thread-worker.ts for report workers): every driver call is posted over a
+// (lib/compliance/threads/query-thread-worker.ts for report workers): every driver call is posted over a
 // MessagePort and answered there, so the calling thread never blocks on
 // better-sqlite3. Errors come back as DriverAdapterErrors with their cause, so
 // Prisma maps them to the same error codes as in-thread. If the port closes,
