@@ -6,7 +6,7 @@
 // so the result is never refetched.
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { toApiError } from "@/components/compliance/api-error";
+import { toApiError } from "@/lib/client/api-error";
 import { readReportDocumentPreview } from "@/components/compliance/read-report-document-preview";
 import {
   countRowsByDay,
