@@ -11,6 +11,11 @@ const nextConfig = {
   async rewrites() {
     return [{ source: "/compliance/:path*", destination: "/api/engine/compliance/:path*" }];
   },
+  // robots.txt keeps crawlers out; this keeps pages and downloads out of indexes
+  // when a link (a shared report) is found elsewhere.
+  async headers() {
+    return [{ source: "/:path*", headers: [{ key: "X-Robots-Tag", value: "noindex, nofollow" }] }];
+  },
 };
 
 module.exports = nextConfig;

@@ -56,7 +56,7 @@ const server = spawn(process.execPath, [...v8Flags(), nextBin, "start", "--port"
     // glibc gives each thread that allocates its own malloc arena; with report
     // worker threads streaming hundreds of MB, freed memory stayed resident in them.
     MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? "2",
-    // Report chunks (1 MiB) are read and written as buffers of their own. By
+    // Report chunks and their groups are read and written as buffers of their own. By
     // default glibc raises its mmap threshold after the first such buffer is
     // freed and serves the rest from its heap, which then stays resident after
     // a download; a fixed threshold gives each back to the system when freed.
@@ -67,8 +67,8 @@ const server = spawn(process.execPath, [...v8Flags(), nextBin, "start", "--port"
 /**
  * SINGLE_THREADED_GC (default: on with 2 CPUs or fewer). V8 otherwise hands
  * garbage collection work to helper threads; with two report threads busy on
- * two cores those helpers only take turns with them, at a cost (SOC2 in
- * `npm run bench` 10.5 / 10.7 s with it, 11.6 / 11.9 s without; p99 unchanged).
+ * two cores those helpers only take turns with them, which slows reports down
+ * (docs/benchmarks.md, single-threaded GC).
  */
 function v8Flags() {
   const setting = (process.env.SINGLE_THREADED_GC ?? "").trim().toLowerCase();

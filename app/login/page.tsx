@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/login/login-form";
 import { getPageIdentity } from "@/lib/auth/require-page-identity";
-import { safeCallbackUrl } from "@/lib/dashboard/safe-callback-url";
+import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
 
 export const metadata: Metadata = { title: "Sign in" };
 

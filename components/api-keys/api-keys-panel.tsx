@@ -8,7 +8,7 @@ import { CreateApiKeyDialog } from "@/components/api-keys/create-api-key-dialog"
 import { RevokeApiKeyButton } from "@/components/api-keys/revoke-api-key-button";
 import { useApiKeys } from "@/components/api-keys/use-api-keys";
 import type { ApiKeyResponse } from "@/lib/api-keys/to-api-key-response";
-import { formatDateTime } from "@/lib/dashboard/format-date-time";
+import { formatDateTime } from "@/lib/client/format-date-time";
 
 export function ApiKeysPanel({ orgId, initialApiKeys }: { orgId: string; initialApiKeys: ApiKeyResponse[] }) {
   const apiKeys = useApiKeys(orgId, initialApiKeys);

@@ -17,12 +17,10 @@ import { Label } from "@/components/ui/label";
 import { apiKeyScopeOptions } from "@/components/api-keys/api-key-scopes";
 import { useCreateApiKey, type CreatedApiKey } from "@/components/api-keys/use-create-api-key";
 import type { ApiKeyScope } from "@/lib/auth/identity";
-import { ApiRequestError } from "@/lib/dashboard/fetch-json";
+import { ApiError } from "@/lib/client/api-error";
 
 function fieldErrorsOf(error: unknown): Record<string, string[]> {
-  if (!(error instanceof ApiRequestError)) return {};
-  const fields = (error.details as { fields?: Record<string, string[]> } | undefined)?.fields;
-  return fields ?? {};
+  return error instanceof ApiError ? error.fields : {};
 }
 
 export function CreateApiKeyDialog({ orgId }: { orgId: string }) {

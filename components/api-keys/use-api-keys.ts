@@ -1,7 +1,7 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import type { ApiKeyResponse } from "@/lib/api-keys/to-api-key-response";
-import { fetchJson } from "@/lib/dashboard/fetch-json";
+import { fetchJson } from "@/lib/client/fetch-json";
 
 /** Keyed by org, so switching organization can never show the previous org's keys. */
 export const apiKeysQueryKey = (orgId: string) => ["api-keys", orgId] as const;

@@ -2,7 +2,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { ApiKeyResponse } from "@/lib/api-keys/to-api-key-response";
 import type { ApiKeyScope } from "@/lib/auth/identity";
-import { fetchJson } from "@/lib/dashboard/fetch-json";
+import { fetchJson } from "@/lib/client/fetch-json";
 import { apiKeysQueryKey } from "@/components/api-keys/use-api-keys";
 
 export type CreatedApiKey = { apiKey: ApiKeyResponse; key: string };

@@ -1,6 +1,6 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { fetchJson } from "@/lib/dashboard/fetch-json";
+import { fetchJson } from "@/lib/client/fetch-json";
 import { apiKeysQueryKey } from "@/components/api-keys/use-api-keys";
 
 export function useRevokeApiKey(orgId: string) {

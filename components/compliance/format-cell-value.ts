@@ -1,6 +1,6 @@
-// How a report value reads in a table cell: timestamps in the viewer's locale,
+// How a report value reads in a table cell: timestamps in UTC (README.md, Times),
 // nulls as a dash, nested values as compact JSON.
-import { formatDateTime } from "@/components/compliance/format-date-time";
+import { formatDateTime } from "@/lib/client/format-date-time";
 import type { JsonValue } from "@/components/compliance/report-document";
 
 const isoTimestamp = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;

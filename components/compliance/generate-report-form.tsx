@@ -4,7 +4,7 @@
 import { useId, useState, type FormEvent } from "react";
 import { AgentCheckboxList } from "@/components/compliance/agent-checkbox-list";
 import { AgentSelect } from "@/components/compliance/agent-select";
-import { ApiError } from "@/components/compliance/api-error";
+import { ApiError } from "@/lib/client/api-error";
 import { FieldError } from "@/components/compliance/field-error";
 import type { GenerateFormValues } from "@/components/compliance/generate-form-values";
 import type { ReportResource, ReportType } from "@/components/compliance/report-resource";

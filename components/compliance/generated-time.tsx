@@ -1,7 +1,7 @@
 "use client";
-// "27 Nov 2026, 09:14" with "5 minutes ago" under it, kept fresh while the page stays open.
+// "2026-11-27 09:14 UTC" with "5 minutes ago" under it, kept fresh while the page stays open.
 import { useEffect, useState } from "react";
-import { formatDateTime, formatRelativeTime } from "@/components/compliance/format-date-time";
+import { formatDateTime, formatRelativeTime } from "@/lib/client/format-date-time";
 
 export function GeneratedTime({ iso }: { iso: string }) {
   const [now, setNow] = useState(() => Date.now());

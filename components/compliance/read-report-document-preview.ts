@@ -1,9 +1,9 @@
 // Reads a large stored report JSON as a stream, keeping the header, manifest,
 // every section's summary and only the first rows of each table, while counting
-// all rows — so a 200k-email GDPR export can be viewed without holding (or
-// JSON.parse-ing) hundreds of megabytes in the tab.
+// all rows — so the GDPR export of a busy agent can be viewed without holding
+// (or JSON.parse-ing) the whole file in the tab.
 //
-// It relies on the line layout of lib/compliance/report-document-writer.ts
+// It relies on the line layout of lib/compliance/artifacts/report-document-writer.ts
 // (header, manifest entries, section heads, table starts and rows each begin a
 // line; JSON strings never contain a raw newline). A unit test feeds that
 // writer's output through this reader; any other layout throws, and the viewer

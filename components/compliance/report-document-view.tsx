@@ -1,6 +1,6 @@
 "use client";
 // A completed report: header with file hashes, population manifest, charts, and every section.
-import { ApiError } from "@/components/compliance/api-error";
+import { ApiError } from "@/lib/client/api-error";
 import { formatBytes } from "@/components/compliance/format-bytes";
 import { ManifestTable } from "@/components/compliance/manifest-table";
 import { ReportCharts } from "@/components/compliance/report-charts";

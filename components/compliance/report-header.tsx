@@ -4,7 +4,7 @@
 import type { ReactNode } from "react";
 import { formatBytes } from "@/components/compliance/format-bytes";
 import { formatCellValue } from "@/components/compliance/format-cell-value";
-import { formatDateTime } from "@/components/compliance/format-date-time";
+import { formatDateTime } from "@/lib/client/format-date-time";
 import type { ReportDocumentHeader } from "@/components/compliance/report-document";
 import { reportDownloadUrl, reportFormats, type ReportResource } from "@/components/compliance/report-resource";
 import { ReportTypeBadge } from "@/components/compliance/report-type-badge";

@@ -9,7 +9,7 @@ export type { ReportFormat, ReportStatus, ReportType };
 export type ReportResource = ReportResponse;
 export type ReportListPage = ReportPage;
 
-export const reportFormats = ["json", "csv"] as const satisfies readonly ReportFormat[];
+export { reportFormats } from "@/lib/compliance/requests/report-formats";
 
 export const complianceApiBase = "/api/engine/compliance";
 

@@ -2,7 +2,7 @@
 // /dashboard/compliance/reports/:id — a completed report's stored JSON rendered
 // for people; pending and failed reports show their state (pending is polled).
 import Link from "next/link";
-import { ApiError } from "@/components/compliance/api-error";
+import { ApiError } from "@/lib/client/api-error";
 import { ReportDocumentView } from "@/components/compliance/report-document-view";
 import { ReportStatusCell } from "@/components/compliance/report-status-cell";
 import { ReportTypeBadge } from "@/components/compliance/report-type-badge";

@@ -1,7 +1,7 @@
 "use client";
 // DELETE /reports/:id (admins), then refresh the list.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { fetchJson } from "@/components/compliance/fetch-json";
+import { fetchJson } from "@/lib/client/fetch-json";
 import { reportQueryKeys } from "@/components/compliance/report-query-keys";
 import { complianceApiBase } from "@/components/compliance/report-resource";
 

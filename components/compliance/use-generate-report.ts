@@ -2,7 +2,7 @@
 // POST /reports/{type}: queues a report (202). The new row goes straight into the
 // unfiltered history as the server returned it (pending), then the list refetches.
 import { useMutation, useQueryClient, type InfiniteData } from "@tanstack/react-query";
-import { fetchJson } from "@/components/compliance/fetch-json";
+import { fetchJson } from "@/lib/client/fetch-json";
 import { noReportFilters, reportQueryKeys } from "@/components/compliance/report-query-keys";
 import {
   complianceApiBase,

@@ -2,11 +2,11 @@
 // The stored JSON of a completed report, for the viewer. Small files are parsed
 // whole; files over `previewThresholdBytes` are streamed and cut to the first
 // rows of each table (summaries, manifest and row counts stay complete), so a
-// 200k-email export cannot freeze the tab. A completed report never changes,
+// busy agent's export cannot freeze the tab. A completed report never changes,
 // so the result is never refetched.
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { toApiError } from "@/components/compliance/api-error";
+import { toApiError } from "@/lib/client/api-error";
 import { readReportDocumentPreview } from "@/components/compliance/read-report-document-preview";
 import {
   countRowsByDay,

@@ -1,7 +1,7 @@
 "use client";
 // One report's status, progress and artifacts; polled while it is pending.
 import { useQuery } from "@tanstack/react-query";
-import { fetchJson } from "@/components/compliance/fetch-json";
+import { fetchJson } from "@/lib/client/fetch-json";
 import { reportQueryKeys } from "@/components/compliance/report-query-keys";
 import { complianceApiBase, type ReportResource } from "@/components/compliance/report-resource";
 import { pendingPollMs } from "@/components/compliance/use-reports";

@@ -1,7 +1,7 @@
 "use client";
 // The org's reports, newest first, a page at a time ("Load more"), polled only while one is pending.
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { fetchJson } from "@/components/compliance/fetch-json";
+import { fetchJson } from "@/lib/client/fetch-json";
 import { reportQueryKeys, type ReportFilters } from "@/components/compliance/report-query-keys";
 import { complianceApiBase, type ReportListPage } from "@/components/compliance/report-resource";
 

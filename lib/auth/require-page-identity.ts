@@ -7,6 +7,7 @@ import { cache } from "react";
 import { hasPermission, type Permission, type Role, type SessionIdentity } from "@/lib/auth/identity";
 import { listUserOrganizations, type OrganizationMembership } from "@/lib/auth/list-user-organizations";
 import { resolveSessionIdentity } from "@/lib/auth/resolve-session-identity";
+import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
 
 export type PageIdentity = {
   identity: SessionIdentity;
@@ -37,9 +38,4 @@ export async function requirePageIdentity(
   if (options.permission && !hasPermission(page.identity, options.permission)) forbidden();
   if (options.roles && !options.roles.includes(page.identity.role)) forbidden();
   return page;
-}
-
-/** Only same-site paths: never bounce a signed-in user to another origin. */
-function safeCallbackUrl(url: string | undefined): string {
-  return url && url.startsWith("/") && !url.startsWith("//") ? url : "/dashboard";
 }

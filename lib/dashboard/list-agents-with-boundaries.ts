@@ -1,9 +1,7 @@
 // One page of an org's agents with their permission boundaries, for the agents page.
 import { z } from "zod";
+import { agentStatuses, type AgentStatus } from "@/lib/agents/agent-statuses";
 import { db } from "@/lib/db";
-
-export const agentStatuses = ["active", "paused", "retired"] as const;
-export type AgentStatus = (typeof agentStatuses)[number];
 
 export type AgentSummary = {
   id: string;

@@ -13,11 +13,10 @@ import type { CommittedMigration } from "@/lib/db/read-migrations";
 const BUSY_TIMEOUT_MS = 30_000;
 
 /**
- * Page size of a new database file. Report artifacts are stored as 1 MiB
- * chunks; with 4 KiB pages each spans 256 overflow pages, and the artifact
- * thread wrote chunks at ~105 MB/s against ~170 MB/s with 64 KiB pages
- * (docs/benchmarks.md, session 4). The sqlite3 baselines were no faster or
- * slower on the larger pages. It only takes effect on a new, empty file.
+ * Page size of a new database file. Report chunks are large blobs: larger
+ * pages store them in fewer overflow pages, faster, and leave the report's own
+ * queries no slower (docs/benchmarks.md, SQLite page size). It only takes
+ * effect on a new, empty file.
  */
 export const SQLITE_PAGE_SIZE = 65_536;
 

@@ -18,8 +18,8 @@ export interface RawSql {
   query<T extends RawRow = RawRow>(sql: Prisma.Sql): Promise<T[]>;
   /**
    * Rows as arrays of column values, in select-list order. For large reads:
-   * better-sqlite3 builds result objects through a slow path (measured 1.8×
-   * the time of arrays on 200k audit events). `asText` (PostgreSQL): every
+   * better-sqlite3 builds result objects through a slow path
+   * (docs/benchmarks.md, row arrays on SQLite). `asText` (PostgreSQL): every
    * value as the server's text form, unparsed, as `COPY … TO STDOUT` gives it.
    */
   queryArrays(sql: Prisma.Sql, options?: { asText?: boolean }): Promise<unknown[][]>;
@@ -71,7 +71,7 @@ function createSqliteRawSql(url: string): RawSql {
   const connection = new SqliteDatabase(getSqliteFilePath(url), { fileMustExist: true, timeout: 10_000 });
   // WAL + NORMAL: a commit is durable once the WAL is synced at checkpoint; a
   // crash can lose the last chunks, never corrupt them, and the report's lease
-  // then expires and it is generated again. FULL synced every 1 MiB chunk.
+  // then expires and it is generated again. FULL would sync at every commit of chunks.
   connection.pragma("synchronous = NORMAL");
   // Prepared once per SQL text; raw (array) mode is a property of a statement, hence two caches.
   const statements = new Map<string, SqliteDatabase.Statement>();

@@ -1,7 +1,8 @@
 // Reads the field bytes out of a PostgreSQL `COPY … TO STDOUT (FORMAT binary)`
 // stream. Downloads use it for bytea: in a normal result set bytea travels as
-// hex text (measured ~110 MB/s end to end); COPY binary sends the bytes as
-// they are (~750 MB/s). The format is described in copy-binary-format.ts.
+// hex text, several times slower than COPY binary, which sends the bytes as they
+// are (docs/benchmarks.md, bytea through COPY binary). The format is described
+// in copy-binary-format.ts.
 import { copyBinarySignature as signature } from "@/lib/db/copy-binary-format";
 
 export type CopyBinaryPiece = { bytes: Uint8Array; tupleIndex: number };

@@ -1,9 +1,8 @@
 // Rows of `COPY (…) TO STDOUT` in PostgreSQL's text format, parsed as the
 // bytes arrive. For the report populations: node-postgres's row protocol
 // decodes every field on its own and type-parses it (a Date per timestamp,
-// JSON.parse per jsonb); over 580,000 audit events read in keyset pages that
-// cost 2.7–3.0 s of CPU against 0.9 s for this parser over the same rows as
-// one COPY (scripts/dev/time-pg-population-reads.ts; docs/benchmarks.md).
+// JSON.parse per jsonb), which costs several times the CPU of this parser over
+// the same rows (docs/benchmarks.md, COPY text parser).
 //
 // Format: one line per row ending in "\n", fields separated by "\t", NULL
 // written as "\N", and within a field a backslash escapes what follows

@@ -3,11 +3,10 @@ import { getDatabaseProvider } from "@/lib/db/database-url";
 /**
  * The database URL for report generation's own connections. On PostgreSQL
  * they run without parallel query: a report's aggregates otherwise spread over
- * every core through parallel workers, and generation is background work. (On
- * a 2-core host the list/status p99 under SOC2 was 1417 ms in one run and
- * 372 ms with this alone; the report threads' lower CPU priority,
- * lower-thread-priority.ts, brought it to 52–75 ms.) Options the URL already
- * carries are kept. SQLite URLs are returned as they are.
+ * every core through parallel workers, and generation is background work that
+ * must not slow the API's answers (docs/benchmarks.md, background database
+ * URL). Options the URL already carries are kept. SQLite URLs are returned as
+ * they are.
  */
 export function toBackgroundDatabaseUrl(url: string): string {
   if (getDatabaseProvider(url) !== "postgresql") return url;

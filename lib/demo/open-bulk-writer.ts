@@ -1,7 +1,7 @@
 // The one place where bulk seeding differs by database. Prisma row inserts are
-// ~60× slower than the drivers (STACK-NOTES.md), so the seed writes through the
-// raw driver: better-sqlite3 prepared statements in one transaction on SQLite,
-// COPY FROM STDIN on PostgreSQL. Values arrive in the database's representation
+// far slower than the drivers (docs/benchmarks.md, seeding through the
+// drivers), so the seed writes through the raw driver: better-sqlite3 prepared
+// statements in one transaction on SQLite, COPY FROM STDIN on PostgreSQL. Values arrive in the database's representation
 // of Prisma's types: DateTime as formatTimestamp() text, Json as JSON text,
 // Boolean as JS boolean (mapped here).
 import fs from "node:fs";
@@ -44,7 +44,7 @@ export type BulkWriter = {
    * the COPY itself); endBulkLoad() re-creates them from their catalog
    * definitions, validating every row, inside the same transaction. Building an
    * index once over sorted data is cheaper than maintaining it row by row
-   * (measured on SQLite: ~30% less CPU for the audit tables).
+   * (docs/benchmarks.md, seed index rebuild).
    */
   beginBulkLoad(tables: readonly string[]): Promise<void>;
   endBulkLoad(): Promise<void>;

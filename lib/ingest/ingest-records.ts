@@ -26,8 +26,8 @@ export type IngestResult = {
   records: { id: string; clientId: string | null; status: "created" | "duplicate" }[];
 };
 
-// A batch of 1000 emails with long bodies takes well under a second; the
-// default 5 s leaves too little room on a busy SQLite file.
+// Prisma's default timeout leaves too little room on a busy SQLite file
+// (docs/benchmarks.md, ingest transaction timeout).
 const transactionOptions = { maxWait: 10_000, timeout: 60_000 };
 
 export async function ingestRecords(ctx: IngestContext, kind: IngestKind, batch: IngestBatch): Promise<IngestResult> {

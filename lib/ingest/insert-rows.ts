@@ -1,8 +1,8 @@
-// Multi-row INSERT … VALUES through the transaction's own connection. Measured
-// on 1000-email batches, createMany spent 8–15× longer building rows than this
-// one statement takes (STACK-NOTES.md says the same of seeding). Values are
-// bound as parameters, never spliced into the SQL; each column is encoded in
-// the form Prisma itself stores: timestamps via sqlTimestamp() (SQLite keeps
+// Multi-row INSERT … VALUES through the transaction's own connection: createMany
+// spends far longer building rows than this one statement takes
+// (docs/benchmarks.md, ingest multi-row INSERT). Values are bound as
+// parameters, never spliced into the SQL; each column is encoded in the form
+// Prisma itself stores: timestamps via sqlTimestamp() (SQLite keeps
 // "+00:00" text, and any other form breaks Prisma's date filters), Json as
 // JSON text (jsonb on PostgreSQL).
 import { sqlTimestamp } from "@/lib/db/sql-timestamp";

@@ -3,6 +3,7 @@
 // emails belong to the caller's org is checked against the database in
 // verify-record-references.ts. Enumerations follow prisma/models.prisma.
 import { z } from "zod";
+import { agentStatuses } from "@/lib/agents/agent-statuses";
 import { auditCategories } from "@/lib/audit/record-audit-event";
 import { detectPersonalData } from "@/lib/compliance/pii/detect-personal-data";
 import type { IngestKind } from "@/lib/ingest/parse-ingest-kind";
@@ -20,7 +21,6 @@ export const emailDirections = ["inbound", "outbound"] as const;
 export const dlpSeverities = ["low", "medium", "high", "critical"] as const;
 export const dlpActionsTaken = ["blocked", "redacted", "quarantined", "alerted"] as const;
 export const vaultActions = ["read", "rotate", "create", "delete"] as const;
-export const agentStatuses = ["active", "paused", "retired"] as const;
 export const legalBases = [
   "consent",
   "contract",

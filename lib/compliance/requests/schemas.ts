@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { AppError } from "@/lib/api/app-error";
 import { reportTypes, type ReportType } from "@/lib/compliance/reports/report-definition";
+import { reportFormats } from "@/lib/compliance/requests/report-formats";
 
 export const maxAgentIds = 100;
 export const maxRangeYears = 5;
@@ -67,8 +68,7 @@ export type ReportRequestBody = PeriodReportBody | GdprReportBody;
 export const reportStatuses = ["pending", "completed", "failed"] as const;
 export type ReportStatus = (typeof reportStatuses)[number];
 
-export const reportFormats = ["json", "csv"] as const;
-export type ReportFormat = (typeof reportFormats)[number];
+export { reportFormats, type ReportFormat } from "@/lib/compliance/requests/report-formats";
 
 /** Query of GET /reports. Unknown query keys are ignored (cache busters are common). */
 export const listReportsQuerySchema = z.object({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultCallbackUrl, safeCallbackUrl } from "@/lib/dashboard/safe-callback-url";
+import { defaultCallbackUrl, safeCallbackUrl } from "@/lib/auth/safe-callback-url";
 
 describe("safeCallbackUrl", () => {
   it("keeps a path on this site, with its query", () => {

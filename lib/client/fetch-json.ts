@@ -1,11 +1,12 @@
-// fetch() for the dashboard's own API: same-origin cookies, JSON in and out, ApiError on failure.
-import { toApiError } from "@/components/compliance/api-error";
+// fetch() for the dashboard's own API from the browser: same-origin cookies, JSON in
+// and out, and any failure thrown as one ApiError.
+import { toApiError } from "@/lib/client/api-error";
 
 export async function fetchJson<T>(url: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
   const { json, headers, ...rest } = init;
   const response = await fetch(url, {
-    credentials: "same-origin",
     ...rest,
+    credentials: "same-origin",
     headers: {
       accept: "application/json",
       ...(json === undefined ? {} : { "content-type": "application/json" }),

@@ -1,0 +1,4 @@
+// The formats a report is stored and downloaded in. No imports, so the browser's
+// download links can share the list with the API's validation.
+export const reportFormats = ["json", "csv"] as const;
+export type ReportFormat = (typeof reportFormats)[number];
