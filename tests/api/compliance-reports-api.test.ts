@@ -326,6 +326,7 @@ describe("GET /reports/:id/download", () => {
     expect(stored).toEqual({ byteSize: bytes.byteLength, sha256: sha256(bytes) });
     expect(response.headers.get("content-length")).toBe(String(bytes.byteLength));
     expect(response.headers.get("content-type")).toBe("application/json; charset=utf-8");
+    expect(response.headers.get("cache-control")).toBe("private, no-store");
     expect(response.headers.get("content-disposition")).toBe(
       `attachment; filename="GDPR-Export-Support-Triage.json"; filename*=UTF-8''GDPR%20Export%20%E2%80%94%20Support%20Triage.json`,
     );

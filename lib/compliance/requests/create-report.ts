@@ -8,7 +8,11 @@ import { prepareReportRequest } from "@/lib/compliance/requests/prepare-report-r
 import type { ReportType } from "@/lib/compliance/reports/report-definition";
 import type { ReportRequestBody } from "@/lib/compliance/requests/schemas";
 import { signalReportQueued } from "@/lib/compliance/jobs/signal-report-queued";
-import { reportResponseSelect, toReportResponse, type ReportResponse } from "@/lib/compliance/requests/to-report-response";
+import {
+  reportResponseSelect,
+  toReportResponse,
+  type ReportResponse,
+} from "@/lib/compliance/requests/to-report-response";
 
 export const defaultMaxAttempts = 3;
 

@@ -53,7 +53,8 @@ export async function getReportDownload(
     "content-disposition": buildContentDisposition(report.title, query.format),
     etag,
     "x-content-sha256": artifact.sha256,
-    "cache-control": "private, no-cache",
+    // Exports hold personal data: no cache, shared or private, may keep a copy.
+    "cache-control": "private, no-store",
     "x-content-type-options": "nosniff",
   };
   if (ifNoneMatch && ifNoneMatch.split(",").some((tag) => tag.trim() === etag)) {

@@ -1,7 +1,11 @@
 // One report of the caller's org; another org's id is as missing as an unknown one.
 import { notFound } from "@/lib/api/app-error";
 import { databaseOf, type ComplianceContext } from "@/lib/compliance/requests/compliance-context";
-import { reportResponseSelect, toReportResponse, type ReportResponse } from "@/lib/compliance/requests/to-report-response";
+import {
+  reportResponseSelect,
+  toReportResponse,
+  type ReportResponse,
+} from "@/lib/compliance/requests/to-report-response";
 
 export async function getReport(ctx: ComplianceContext, reportId: string): Promise<ReportResponse> {
   const report = await databaseOf(ctx).report.findFirst({

@@ -5,7 +5,11 @@ import { AppError } from "@/lib/api/app-error";
 import { databaseOf, type ComplianceContext } from "@/lib/compliance/requests/compliance-context";
 import { assertCallerOrg } from "@/lib/compliance/requests/prepare-report-request";
 import type { ListReportsQuery } from "@/lib/compliance/requests/schemas";
-import { reportResponseSelect, toReportResponse, type ReportResponse } from "@/lib/compliance/requests/to-report-response";
+import {
+  reportResponseSelect,
+  toReportResponse,
+  type ReportResponse,
+} from "@/lib/compliance/requests/to-report-response";
 
 export type ReportPage = { reports: ReportResponse[]; nextCursor: string | null };
 
