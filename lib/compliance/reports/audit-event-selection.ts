@@ -2,8 +2,8 @@
 // Prisma `where` (counts, edges, groupBy), raw SQL (keyset pages, daily and
 // JSON aggregates) and words (the manifest). One definition keeps the
 // manifest, the aggregates and the rows on exactly the same events.
-import { sqlTimestamp } from "@/lib/db/sql-timestamp";
-import type { DatabaseProvider } from "@/lib/db/database-url";
+import type { ReportSqlDialect } from "@/lib/compliance/profiles/report-engine-profile";
+import { quoteColumn } from "@/lib/db/sql-condition";
 import { Prisma } from "@/lib/generated/sqlite/client";
 import type { AgentFilter } from "./build-agent-filter";
 import type { TimeRange } from "./population-source";
@@ -49,17 +49,9 @@ export function describeAuditEventSelection(selection: AuditEventSelection): str
   return selection.actionPrefix ? `(${categories} or action starts with "${selection.actionPrefix}")` : categories;
 }
 
-/** A timestamp bound as the database stores it (SQLite: "+00:00" text; PostgreSQL: cast ISO text). */
-export function sqlTime(date: Date, provider: DatabaseProvider): Prisma.Sql {
-  return provider === "postgresql"
-    ? Prisma.sql`${sqlTimestamp(date, provider)}::timestamp(3)`
-    : Prisma.sql`${sqlTimestamp(date, provider)}`;
-}
-
-/** `"<column>" >= from AND "<column>" < to` with timestamps bound as each database stores them. */
-export function sqlTimeRange(column: string, range: TimeRange, provider: DatabaseProvider): Prisma.Sql {
-  const time = (date: Date) => sqlTime(date, provider);
-  const name = Prisma.raw(`"${column.replace(/"/g, "")}"`);
-  const lower = range.gte ? Prisma.sql`${name} >= ${time(range.gte)} AND ` : Prisma.empty;
-  return Prisma.sql`${lower}${name} < ${time(range.lt)}`;
+/** `"<column>" >= from AND "<column>" < to` with timestamps bound as the dialect stores them. */
+export function sqlTimeRange(column: string, range: TimeRange, dialect: ReportSqlDialect): Prisma.Sql {
+  const name = quoteColumn(column);
+  const lower = range.gte ? Prisma.sql`${name} >= ${dialect.timestamp(range.gte)} AND ` : Prisma.empty;
+  return Prisma.sql`${lower}${name} < ${dialect.timestamp(range.lt)}`;
 }

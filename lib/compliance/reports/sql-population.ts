@@ -7,7 +7,9 @@ import type { Database } from "@/lib/db";
 import { rawSqlOf } from "@/lib/db/raw-sql-of";
 import { readCopyTextRows } from "@/lib/db/read-copy-text-rows";
 import { Prisma } from "@/lib/generated/sqlite/client";
-import { sqlTime, sqlTimeRange } from "./audit-event-selection";
+import { reportEngineProfileOf } from "@/lib/compliance/profiles/report-engine-profile-of";
+import { quoteColumn } from "@/lib/db/sql-condition";
+import { sqlTimeRange } from "./audit-event-selection";
 import { pageTimeRange, type Keyset, type PopulationSource, type TimeRange } from "./population-source";
 import { readKeysetPages } from "./read-keyset-pages";
 
@@ -33,9 +35,10 @@ export type SqlPopulationSpec<Row> = {
 
 export function createSqlPopulation<Row>(db: Database, spec: SqlPopulationSpec<Row>): PopulationSource<Row> {
   const raw = () => rawSqlOf(db);
-  const table = Prisma.raw(quoteIdentifier(spec.table));
-  const time = Prisma.raw(quoteIdentifier(spec.timeColumn));
-  const inRange = (range: TimeRange) => sqlTimeRange(spec.timeColumn, range, raw().provider);
+  const { bulkReads, dialect } = reportEngineProfileOf(db);
+  const table = quoteColumn(spec.table);
+  const time = quoteColumn(spec.timeColumn);
+  const inRange = (range: TimeRange) => sqlTimeRange(spec.timeColumn, range, dialect);
   return {
     source: spec.source,
     filter: spec.filter,
@@ -56,7 +59,7 @@ export function createSqlPopulation<Row>(db: Database, spec: SqlPopulationSpec<R
     },
     page,
     async *read(batchRows) {
-      if (raw().provider === "postgresql") {
+      if (bulkReads === "copy") {
         // One COPY streams the whole population: no per-page query, and no
         // row-protocol decoding (see lib/db/read-copy-text-rows.ts).
         const copy = raw().copyOut(
@@ -72,9 +75,8 @@ export function createSqlPopulation<Row>(db: Database, spec: SqlPopulationSpec<R
   };
 
   async function page(after: Keyset | null, take: number): Promise<Row[]> {
-    const provider = raw().provider;
     const afterCursor = after
-      ? Prisma.sql`AND (${time} > ${sqlTime(after.at, provider)} OR (${time} = ${sqlTime(after.at, provider)} AND "id" > ${after.id}))`
+      ? Prisma.sql`AND (${time} > ${dialect.timestamp(after.at)} OR (${time} = ${dialect.timestamp(after.at)} AND "id" > ${after.id}))`
       : Prisma.empty;
     // As text on PostgreSQL too, so toRecord sees the values COPY gives `read`.
     const rows = await raw().queryArrays(
@@ -87,11 +89,6 @@ export function createSqlPopulation<Row>(db: Database, spec: SqlPopulationSpec<R
   }
 }
 
-function quoteIdentifier(name: string): string {
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`Not an identifier: ${name}`);
-  return `"${name}"`;
-}
-
 /** ISO 8601 in UTC with milliseconds, as Date#toISOString prints it and reports show it. */
 export type IsoTimestamp = string;
 
@@ -102,8 +99,8 @@ const postgresTimestampText = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:\.\d{1,3})
 
 /**
  * A driver timestamp as ISO text. The large populations keep their time this
- * way: parsing each row's time into a Date and printing it again cost ~0.8 s
- * per million rows, rewriting the stored text ~0.1 s. Anything else (a Date,
+ * way: rewriting the stored text costs far less than parsing each row's time
+ * into a Date and printing it again (docs/benchmarks.md). Anything else (a Date,
  * text in another form) goes through a Date.
  */
 export function toIsoTimestamp(value: unknown): IsoTimestamp {
