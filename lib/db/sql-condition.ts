@@ -37,13 +37,21 @@ export function columnIsNull(column: string): SqlCondition {
   return { sql: Prisma.sql`${quoteColumn(column)} IS NULL`, text: `${column} is null` };
 }
 
+/** A boolean column that is true (SQLite's 1, PostgreSQL's true). */
+export function columnIsTrue(column: string): SqlCondition {
+  return { sql: quoteColumn(column), text: column };
+}
+
 /** Like Prisma's `startsWith`: `LIKE (prefix || '%')`, the prefix bound, not escaped. */
 export function columnStartsWith(column: string, prefix: string): SqlCondition {
   return { sql: Prisma.sql`${quoteColumn(column)} LIKE (${prefix} || '%')`, text: `${column} starts with "${prefix}"` };
 }
 
-export function not(condition: SqlCondition): SqlCondition {
-  return { sql: Prisma.sql`NOT (${condition.sql})`, text: `not (${condition.text ?? "true"})` };
+export function columnDoesNotStartWith(column: string, prefix: string): SqlCondition {
+  return {
+    sql: Prisma.sql`NOT (${quoteColumn(column)} LIKE (${prefix} || '%'))`,
+    text: `${column} does not start with "${prefix}"`,
+  };
 }
 
 /** Every condition: `a AND b`, in words "a and b" (unstated parts left out of the words). */

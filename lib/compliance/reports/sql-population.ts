@@ -39,12 +39,15 @@ export function createSqlPopulation<Row>(db: Database, spec: SqlPopulationSpec<R
   const table = quoteColumn(spec.table);
   const time = quoteColumn(spec.timeColumn);
   const inRange = (range: TimeRange) => sqlTimeRange(spec.timeColumn, range, dialect);
+  const where = Prisma.sql`${spec.where} AND ${inRange(spec.range)}`;
   return {
     source: spec.source,
     filter: spec.filter,
+    table: spec.table,
+    where,
     async count() {
       const [row] = await raw().query<{ n: number | string | bigint }>(
-        Prisma.sql`SELECT COUNT(*) AS "n" FROM ${table} WHERE ${spec.where} AND ${inRange(spec.range)}`,
+        Prisma.sql`SELECT COUNT(*) AS "n" FROM ${table} WHERE ${where}`,
       );
       return Number(row?.n ?? 0);
     },
@@ -52,7 +55,7 @@ export function createSqlPopulation<Row>(db: Database, spec: SqlPopulationSpec<R
       const order = Prisma.raw(direction === "asc" ? "ASC" : "DESC");
       const [row] = await raw().query<{ id: string; at: unknown }>(
         Prisma.sql`SELECT "id", ${time} AS "at" FROM ${table}
-                    WHERE ${spec.where} AND ${inRange(spec.range)}
+                    WHERE ${where}
                     ORDER BY ${time} ${order}, "id" ${order} LIMIT 1`,
       );
       return row ? { at: toDate(row.at), id: row.id } : null;
@@ -63,7 +66,7 @@ export function createSqlPopulation<Row>(db: Database, spec: SqlPopulationSpec<R
         // One COPY streams the whole population: no per-page query, and no
         // row-protocol decoding (see lib/db/read-copy-text-rows.ts).
         const copy = raw().copyOut(
-          Prisma.sql`SELECT ${spec.columns} FROM ${table} WHERE ${spec.where} AND ${inRange(spec.range)} ORDER BY ${time}, "id"`,
+          Prisma.sql`SELECT ${spec.columns} FROM ${table} WHERE ${where} ORDER BY ${time}, "id"`,
           "FORMAT text",
         );
         for await (const rows of readCopyTextRows(copy)) yield rows.map((row) => spec.toRecord(row));
