@@ -3,7 +3,11 @@
 // itself (its reads cost it little). Why each: docs/benchmarks.md.
 import { sqlTimestamp } from "@/lib/db/sql-timestamp";
 import { Prisma } from "@/lib/generated/sqlite/client";
-import { jsonFieldName, type ReportEngineProfile, type ReportSqlDialect } from "@/lib/compliance/profiles/report-engine-profile";
+import {
+  jsonFieldName,
+  type ReportEngineProfile,
+  type ReportSqlDialect,
+} from "@/lib/compliance/profiles/report-engine-profile";
 
 const timestamp = (date: Date) => Prisma.sql`${sqlTimestamp(date, "postgresql")}::timestamp(3)`;
 

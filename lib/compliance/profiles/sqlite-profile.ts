@@ -5,7 +5,11 @@
 // thread that calls it. Why each: docs/benchmarks.md.
 import { sqlTimestamp } from "@/lib/db/sql-timestamp";
 import { Prisma } from "@/lib/generated/sqlite/client";
-import { jsonFieldName, type ReportEngineProfile, type ReportSqlDialect } from "@/lib/compliance/profiles/report-engine-profile";
+import {
+  jsonFieldName,
+  type ReportEngineProfile,
+  type ReportSqlDialect,
+} from "@/lib/compliance/profiles/report-engine-profile";
 
 const timestamp = (date: Date) => Prisma.sql`${sqlTimestamp(date, "sqlite")}`;
 
