@@ -83,7 +83,6 @@ export function planSoc2Populations({ db, orgId, window, agentFilter, asOf }: Sc
   };
 
   return {
-    selection,
     userAccessEvents: events("user_access.events", selection.userAccess),
     members: createMembershipPopulation(db, {
       source: "Membership: user_access.members",
