@@ -6,13 +6,10 @@ import { PrismaClient as SqlitePrismaClient } from "@/lib/generated/sqlite/clien
 import { PrismaClient as PostgresPrismaClient } from "@/lib/generated/postgresql/client";
 import { createSqliteAdapterFactory } from "@/lib/db/create-sqlite-adapter-factory";
 import { getDatabaseProvider, getDatabaseUrl } from "@/lib/db/database-url";
+import type { Database } from "@/lib/db/database";
 import { registerDatabaseUrl } from "@/lib/db/raw-sql-of";
 
-/**
- * Both generated clients are built from the same models, so their query API is
- * the same; the SQLite client's type stands for both.
- */
-export type Database = SqlitePrismaClient;
+export type { Database } from "@/lib/db/database";
 
 export const databaseProvider = getDatabaseProvider();
 

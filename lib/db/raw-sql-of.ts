@@ -1,6 +1,7 @@
 // The raw driver connection that goes with a Prisma client: same database, opened
 // on first use, one per client (so a worker thread's client gets its own).
-import type { Database } from "@/lib/db";
+import type { Database } from "@/lib/db/database";
+import { getDatabaseProvider, type DatabaseProvider } from "@/lib/db/database-url";
 import { createRawSql, type RawSql } from "@/lib/db/raw-sql";
 
 // On globalThis, like the client itself: a hot reload re-evaluates this module
@@ -17,12 +18,21 @@ export function registerDatabaseUrl(client: object, url: string): void {
   urlOfClient.set(client, url);
 }
 
+function urlOf(database: Database): string {
+  const url = urlOfClient.get(database);
+  if (!url) throw new Error("This database client was not made by createDatabaseClient");
+  return url;
+}
+
+/** Which database a client talks to, without opening a raw connection. */
+export function providerOf(database: Database): DatabaseProvider {
+  return getDatabaseProvider(urlOf(database));
+}
+
 export function rawSqlOf(database: Database): RawSql {
   let raw = rawSqlOfClient.get(database);
   if (!raw) {
-    const url = urlOfClient.get(database);
-    if (!url) throw new Error("rawSqlOf: this database client was not made by createDatabaseClient");
-    raw = createRawSql(url);
+    raw = createRawSql(urlOf(database));
     rawSqlOfClient.set(database, raw);
   }
   return raw;

@@ -3,9 +3,9 @@
 // (not "Z"), and the column compares as text, so raw SQL must bind exactly that
 // form for equality and ordering. PostgreSQL: timestamp(3) (UTC, no zone) reads
 // ISO text as UTC.
-import { getDatabaseProvider, type DatabaseProvider } from "@/lib/db/database-url";
+import type { DatabaseProvider } from "@/lib/db/database-url";
 
-export function sqlTimestamp(date: Date, provider: DatabaseProvider = getDatabaseProvider()): string {
+export function sqlTimestamp(date: Date, provider: DatabaseProvider): string {
   const iso = date.toISOString();
   return provider === "sqlite" ? iso.replace("Z", "+00:00") : iso;
 }

@@ -13,7 +13,7 @@ import { getReport } from "@/lib/compliance/requests/get-report";
 import { getReportDownload } from "@/lib/compliance/requests/get-report-download";
 import { processNextReport } from "@/lib/compliance/jobs/process-next-report";
 import { renewReportLease } from "@/lib/compliance/jobs/renew-report-lease";
-import { LeaseLostError } from "@/lib/compliance/jobs/report-job-errors";
+import { LeaseLostError } from "@/lib/compliance/lease/lease-lost-error";
 import { createDatabaseClient, db } from "@/lib/db";
 import { getDatabaseProvider } from "@/lib/db/database-url";
 import { rawSqlOf } from "@/lib/db/raw-sql-of";

@@ -111,7 +111,13 @@ describe("keyset paging", () => {
         range,
       });
       const expected = await db.auditEvent.findMany({
-        where: { AND: [{ orgId, category: "agent_enforcement", occurredAt: range }, agentFilter.nullable] },
+        // Written here in Prisma's terms, independently of the filter's SQL under test.
+        where: {
+          AND: [
+            { orgId, category: "agent_enforcement", occurredAt: range },
+            agentIds.length > 0 ? { OR: [{ agentId: { in: agentIds } }, { agentId: null }] } : {},
+          ],
+        },
         orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
         select: { id: true, occurredAt: true, metadata: true, agentId: true },
       });

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { ArtifactThreadReply, ArtifactThreadRequest } from "@/lib/compliance/threads/artifact-thread-protocol";
 import { connectArtifactThread, maxCharsInFlight } from "@/lib/compliance/threads/connect-artifact-thread";
 import type { ReportArtifactsSpec, RowBatch } from "@/lib/compliance/artifacts/report-artifacts";
-import { LeaseLostError } from "@/lib/compliance/jobs/report-job-errors";
+import { LeaseLostError } from "@/lib/compliance/lease/lease-lost-error";
 
 const spec: ReportArtifactsSpec = {
   jsonArtifactId: "artifact-1",

@@ -61,18 +61,21 @@ describe("buildAgentFilter", () => {
   it("without agents filters nothing", () => {
     const filter = buildAgentFilter([]);
     expect(filter.agentIds).toBeNull();
-    expect(filter.required).toEqual({});
-    expect(filter.nullable).toEqual({});
-    expect(filter.requiredText).toBeNull();
+    expect(filter.required.sql.sql).toBe("1 = 1");
+    expect(filter.nullable.sql.sql).toBe("1 = 1");
+    expect(filter.required.text).toBeNull();
+    expect(filter.nullable.text).toBeNull();
   });
 
   it("keeps the selected agents on agent-owned records, plus org-level records on nullable sources", () => {
     const filter = buildAgentFilter(["b", "a", "b"]);
     expect(filter.agentIds).toEqual(["a", "b"]);
-    expect(filter.required).toEqual({ agentId: { in: ["a", "b"] } });
-    expect(filter.nullable).toEqual({ OR: [{ agentId: { in: ["a", "b"] } }, { agentId: null }] });
-    expect(filter.requiredText).toBe("agentId in (a, b)");
-    expect(filter.nullableText).toBe("(agentId in (a, b) or agentId is null)");
+    expect(filter.required.sql.sql).toBe(`"agentId" IN (?,?)`);
+    expect(filter.required.sql.values).toEqual(["a", "b"]);
+    expect(filter.nullable.sql.sql).toBe(`("agentId" IN (?,?) OR "agentId" IS NULL)`);
+    expect(filter.nullable.sql.values).toEqual(["a", "b"]);
+    expect(filter.required.text).toBe("agentId in (a, b)");
+    expect(filter.nullable.text).toBe("(agentId in (a, b) or agentId is null)");
     expect(filter.note).toMatch(/other agents are excluded/);
   });
 });

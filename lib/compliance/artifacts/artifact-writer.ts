@@ -2,8 +2,9 @@
 // fixed size, hashing and counting bytes as they pass. Storage is fenced on
 // the lease (chunk-store.ts): a worker that lost its lease cannot add a byte.
 import { createHash, type Hash } from "node:crypto";
-import { createChunkStore, type ChunkStore, type ChunkStoreOptions } from "@/lib/compliance/artifacts/chunk-store";
-import type { ReportLease } from "@/lib/compliance/jobs/report-lease";
+import type { ChunkStore, ChunkStoreOptions } from "@/lib/compliance/artifacts/chunk-store";
+import { createChunkStore } from "@/lib/compliance/artifacts/create-chunk-store";
+import type { ReportLease } from "@/lib/compliance/lease/report-lease";
 import type { RawSql } from "@/lib/db/raw-sql";
 
 /**

@@ -1,6 +1,6 @@
 import type { ChunkStore, ChunkStoreOptions } from "@/lib/compliance/artifacts/chunk-store";
-import { LeaseLostError } from "@/lib/compliance/jobs/report-job-errors";
-import { leaseSql, renewLeaseSql, type ReportLease } from "@/lib/compliance/jobs/report-lease";
+import { LeaseLostError } from "@/lib/compliance/lease/lease-lost-error";
+import { leaseCondition, renewLeaseSql, type ReportLease } from "@/lib/compliance/lease/report-lease";
 import { encodeCopyBinaryRow } from "@/lib/db/copy-binary-format";
 import type { CopyInTransaction, RawSql } from "@/lib/db/raw-sql";
 import { Prisma } from "@/lib/generated/sqlite/client";
@@ -23,7 +23,7 @@ export function copyChunks(
   // The server refused a row (its artifact deleted by the lease's new holder, say):
   // a lost lease is the reason to report, as the chunk inserts would have.
   const explain = async (error: unknown): Promise<never> => {
-    const held = await sql.query(Prisma.sql`SELECT 1 AS "held" FROM "Report" WHERE ${leaseSql(lease)}`);
+    const held = await sql.query(Prisma.sql`SELECT 1 AS "held" FROM "Report" WHERE ${leaseCondition(lease).sql}`);
     throw held.length === 0 ? new LeaseLostError(lease.reportId) : error;
   };
   return {

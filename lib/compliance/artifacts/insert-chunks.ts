@@ -1,6 +1,6 @@
 import type { ChunkStore, ChunkStoreOptions } from "@/lib/compliance/artifacts/chunk-store";
-import { LeaseLostError } from "@/lib/compliance/jobs/report-job-errors";
-import { leaseSql, renewLeaseSql, type ReportLease } from "@/lib/compliance/jobs/report-lease";
+import { LeaseLostError } from "@/lib/compliance/lease/lease-lost-error";
+import { leaseCondition, renewLeaseSql, type ReportLease } from "@/lib/compliance/lease/report-lease";
 import type { RawSql } from "@/lib/db/raw-sql";
 import { Prisma } from "@/lib/generated/sqlite/client";
 
@@ -35,7 +35,7 @@ export function insertChunks(
   const flush = async () => {
     if (pending.length === 0) return;
     const now = Date.now();
-    const fence = leaseSql(lease);
+    const fence = leaseCondition(lease).sql;
     // Through the driver: Prisma sends Bytes as base64 (~45 MB/s).
     const inserts = pending.map(
       ({ seq, data }) => Prisma.sql`INSERT INTO "ReportChunk" ("artifactId", "seq", "data")

@@ -1,9 +1,11 @@
 // A stored artifact's bytes in order, read through the database driver (Prisma
-// moves Bytes through base64, measured ~45 MB/s). Never short: if the chunks
-// disappear mid-read (the report was deleted), the iteration throws.
+// moves Bytes through base64; docs/benchmarks.md) the way the profile says: one
+// COPY or pages of chunks. Never short: if the chunks disappear mid-read (the
+// report was deleted), the iteration throws.
 import type { Database } from "@/lib/db";
 import { readCopyBinaryFields } from "@/lib/db/read-copy-binary-fields";
 import { rawSqlOf } from "@/lib/db/raw-sql-of";
+import { reportEngineProfileOf } from "@/lib/compliance/profiles/report-engine-profile-of";
 import { Prisma } from "@/lib/generated/sqlite/client";
 
 export type StoredArtifact = { id: string; chunkCount: number; byteSize: number };
@@ -12,10 +14,11 @@ export type StoredArtifact = { id: string; chunkCount: number; byteSize: number 
 const chunksPerRead = 16;
 
 export function readArtifactBytes(db: Database, artifact: StoredArtifact): AsyncGenerator<Uint8Array> {
-  return rawSqlOf(db).provider === "postgresql" ? readByCopy(db, artifact) : readByPages(db, artifact);
+  const read = { copy: readByCopy, pages: readByPages }[reportEngineProfileOf(db).bulkReads];
+  return read(db, artifact);
 }
 
-/** SQLite: a few chunks per query (~600 MB/s in-process). */
+/** Pages (SQLite): a few chunks per query. */
 async function* readByPages(db: Database, artifact: StoredArtifact): AsyncGenerator<Uint8Array> {
   for (let seq = 0; seq < artifact.chunkCount; seq += chunksPerRead) {
     const count = Math.min(chunksPerRead, artifact.chunkCount - seq);
@@ -29,8 +32,8 @@ async function* readByPages(db: Database, artifact: StoredArtifact): AsyncGenera
 }
 
 /**
- * PostgreSQL: every chunk in one `COPY … (FORMAT binary)`, so bytea arrives as
- * raw bytes rather than hex text (~110 → ~750 MB/s measured in-process). One
+ * COPY (PostgreSQL): every chunk in one `COPY … (FORMAT binary)`, so bytea
+ * arrives as raw bytes rather than hex text (docs/benchmarks.md). One
  * COPY reads one snapshot, so a download that has started is whole.
  */
 async function* readByCopy(db: Database, artifact: StoredArtifact): AsyncGenerator<Uint8Array> {

@@ -3,7 +3,10 @@
 // rendering the CSV from the same rows, storing the CSV, hashing both) happens
 // behind this interface, in the report's thread or in a thread of its own.
 import type { ArtifactTotals } from "@/lib/compliance/artifacts/artifact-writer";
-import type { ReportLease } from "@/lib/compliance/jobs/report-lease";
+import type { ReportLease } from "@/lib/compliance/lease/report-lease";
+
+/** The renderings a report attempt stores. */
+export type ArtifactFormat = "json" | "csv";
 
 export type ReportArtifactsSpec = {
   lease: ReportLease;

@@ -1,5 +1,6 @@
 // Claims the next report to generate for this worker: one attempt, one lease.
-import { defaultLeaseSeconds, type ReportLease } from "@/lib/compliance/jobs/report-lease";
+import { defaultLeaseSeconds } from "@/lib/compliance/jobs/report-lease-seconds";
+import type { ReportLease } from "@/lib/compliance/lease/report-lease";
 import { claimReportRow } from "@/lib/compliance/jobs/claim-report-row";
 import type { Database } from "@/lib/db";
 

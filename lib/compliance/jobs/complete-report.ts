@@ -3,14 +3,14 @@
 // (a stale worker's partial output) are deleted in the same transaction.
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { deleteArtifacts } from "@/lib/compliance/artifacts/delete-artifacts";
-import { LeaseLostError } from "@/lib/compliance/jobs/report-job-errors";
-import { leaseWhere, type ReportLease } from "@/lib/compliance/jobs/report-lease";
-import type { ReportFormat } from "@/lib/compliance/requests/schemas";
+import type { ArtifactFormat } from "@/lib/compliance/artifacts/report-artifacts";
+import { LeaseLostError } from "@/lib/compliance/lease/lease-lost-error";
+import { leaseWhere, type ReportLease } from "@/lib/compliance/lease/report-lease";
 import type { Database } from "@/lib/db";
 
 export type FinishedArtifact = {
   artifactId: string;
-  format: ReportFormat;
+  format: ArtifactFormat;
   byteSize: number;
   sha256: string;
   chunkCount: number;

@@ -3,8 +3,8 @@
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { reportWorkerActor } from "@/lib/compliance/jobs/complete-report";
 import { deleteArtifacts } from "@/lib/compliance/artifacts/delete-artifacts";
-import { LeaseLostError } from "@/lib/compliance/jobs/report-job-errors";
-import { leaseWhere, type ReportLease } from "@/lib/compliance/jobs/report-lease";
+import { LeaseLostError } from "@/lib/compliance/lease/lease-lost-error";
+import { leaseWhere, type ReportLease } from "@/lib/compliance/lease/report-lease";
 import type { Database } from "@/lib/db";
 
 const maxReasonLength = 2000;

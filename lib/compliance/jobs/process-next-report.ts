@@ -3,7 +3,7 @@
 // worker thread calls it in a loop.
 import { claimNextReport } from "@/lib/compliance/jobs/claim-next-report";
 import { failExhaustedReports } from "@/lib/compliance/jobs/fail-exhausted-reports";
-import { defaultLeaseSeconds } from "@/lib/compliance/jobs/report-lease";
+import { defaultLeaseSeconds } from "@/lib/compliance/jobs/report-lease-seconds";
 import { runReportJob, type ReportJobOptions, type ReportJobOutcome } from "@/lib/compliance/jobs/run-report-job";
 import type { Database } from "@/lib/db";
 

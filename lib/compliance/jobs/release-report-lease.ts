@@ -1,7 +1,7 @@
 // Gives a report back to the queue when its worker stops on purpose (shutdown):
 // pending again, the attempt not counted, its partial artifacts removed.
 import { deleteArtifacts } from "@/lib/compliance/artifacts/delete-artifacts";
-import { leaseWhere, type ReportLease } from "@/lib/compliance/jobs/report-lease";
+import { leaseWhere, type ReportLease } from "@/lib/compliance/lease/report-lease";
 import type { Database } from "@/lib/db";
 
 /** Returns false when the lease had already moved on (nothing to release). */

@@ -1,7 +1,7 @@
 // Extends a lease (and records progress) with a fenced write; throws when the
 // lease is gone, which is how a worker learns it must stop.
-import { LeaseLostError } from "@/lib/compliance/jobs/report-job-errors";
-import { leaseWhere, type ReportLease } from "@/lib/compliance/jobs/report-lease";
+import { LeaseLostError } from "@/lib/compliance/lease/lease-lost-error";
+import { leaseWhere, type ReportLease } from "@/lib/compliance/lease/report-lease";
 import type { Database } from "@/lib/db";
 
 type Writer = Pick<Database, "report">;

@@ -13,10 +13,13 @@ import { renewReportLease } from "@/lib/compliance/jobs/renew-report-lease";
 import type { OpenReportArtifacts, ReportArtifacts } from "@/lib/compliance/artifacts/report-artifacts";
 import type { ReportDefinition, ReportScope, ReportType } from "@/lib/compliance/reports/report-definition";
 import { ReportDocumentWriter, schemaVersion } from "@/lib/compliance/artifacts/report-document-writer";
-import { LeaseLostError, ReportJobStoppedError } from "@/lib/compliance/jobs/report-job-errors";
-import { defaultLeaseSeconds, leaseWhere, type ReportLease } from "@/lib/compliance/jobs/report-lease";
+import { ReportJobStoppedError } from "@/lib/compliance/jobs/report-job-errors";
+import { LeaseLostError } from "@/lib/compliance/lease/lease-lost-error";
+import { defaultLeaseSeconds } from "@/lib/compliance/jobs/report-lease-seconds";
+import { leaseWhere, type ReportLease } from "@/lib/compliance/lease/report-lease";
 import type { Database } from "@/lib/db";
 import { rawSqlOf } from "@/lib/db/raw-sql-of";
+import { reportEngineProfileOf } from "@/lib/compliance/profiles/report-engine-profile-of";
 import { logger } from "@/lib/log/logger";
 
 export type ReportDefinitions = Partial<Record<ReportType, ReportDefinition>>;
@@ -106,12 +109,9 @@ export async function runReportJob(
     const output = new ReportDocumentWriter({
       artifacts: artifactOutput,
       csvColumns: definition.csvColumns,
-      // Where the CSV lines are encoded balances the two threads. PostgreSQL
-      // reads cost this thread little (one COPY), so it encodes them from the
-      // row objects and the artifact thread is spared parsing the JSON back.
-      // SQLite reads run on this thread, so there the artifact thread encodes
-      // (this thread would become the bottleneck; docs/benchmarks.md).
-      encodeCsv: rawSqlOf(db).provider === "postgresql",
+      // Where the CSV lines are encoded balances the two threads: the profile
+      // says which (its reasons are in the profile files and docs/benchmarks.md).
+      encodeCsv: reportEngineProfileOf(db).csvEncodedBy === "report-thread",
       checkpoint,
       onProgress: async (percent) => {
         checkpoint();

@@ -1,9 +1,16 @@
-// Which audit events a table reads, defined once and rendered three ways: a
-// Prisma `where` (counts, edges, groupBy), raw SQL (keyset pages, daily and
-// JSON aggregates) and words (the manifest). One definition keeps the
-// manifest, the aggregates and the rows on exactly the same events.
-import { sqlTimestamp } from "@/lib/db/sql-timestamp";
-import type { DatabaseProvider } from "@/lib/db/database-url";
+// Which audit events a table reads, defined once as a condition that renders
+// both its SQL (pages, counts, aggregates) and its words (the manifest), so the
+// manifest, the aggregates and the rows cover exactly the same events.
+import type { ReportSqlDialect } from "@/lib/compliance/profiles/report-engine-profile";
+import {
+  allOf,
+  anyOf,
+  columnEquals,
+  columnIn,
+  columnStartsWith,
+  quoteColumn,
+  type SqlCondition,
+} from "@/lib/db/sql-condition";
 import { Prisma } from "@/lib/generated/sqlite/client";
 import type { AgentFilter } from "./build-agent-filter";
 import type { TimeRange } from "./population-source";
@@ -11,55 +18,25 @@ import type { TimeRange } from "./population-source";
 export type AuditEventSelection = {
   orgId: string;
   categories: readonly string[];
-  /** Also events whose action starts with this, whatever their category (Prisma `startsWith`, SQL LIKE). */
+  /** Also events whose action starts with this, whatever their category (SQL LIKE). */
   actionPrefix?: string;
   agentFilter: AgentFilter;
 };
 
-/** The selection as a Prisma `where`, without time. */
-export function auditEventSelectionWhere(selection: AuditEventSelection): Prisma.AuditEventWhereInput {
-  const category: Prisma.AuditEventWhereInput = { category: { in: [...selection.categories] } };
-  return {
-    AND: [
-      { orgId: selection.orgId },
-      selection.actionPrefix ? { OR: [category, { action: { startsWith: selection.actionPrefix } }] } : category,
-      selection.agentFilter.nullable,
-    ],
-  };
+/** Which kinds of event: the categories, or also actions starting with the prefix. */
+export function auditEventKinds(selection: AuditEventSelection): SqlCondition {
+  const categories = columnIn("category", selection.categories, { oneAsEquals: true });
+  return selection.actionPrefix ? anyOf(categories, columnStartsWith("action", selection.actionPrefix)) : categories;
 }
 
-/**
- * The selection as SQL over "AuditEvent", without time. The prefix is matched
- * like Prisma's startsWith (`LIKE (? || '%')`, no escaping), so both agree.
- */
-export function auditEventSelectionSql(selection: AuditEventSelection): Prisma.Sql {
-  const categories = Prisma.sql`"category" IN (${Prisma.join([...selection.categories])})`;
-  const category = selection.actionPrefix
-    ? Prisma.sql`(${categories} OR "action" LIKE (${selection.actionPrefix} || '%'))`
-    : categories;
-  return Prisma.sql`"orgId" = ${selection.orgId} AND ${category} AND ${selection.agentFilter.nullableSql}`;
+/** The whole selection as one condition over "AuditEvent", without time: org, kinds, agents. */
+export function auditEventSelectionCondition(selection: AuditEventSelection): SqlCondition {
+  return allOf(columnEquals("orgId", selection.orgId), auditEventKinds(selection), selection.agentFilter.nullable);
 }
 
-/** The selection in words, for a manifest filter (org, time and agents are described by the caller). */
-export function describeAuditEventSelection(selection: AuditEventSelection): string {
-  const categories =
-    selection.categories.length === 1
-      ? `category = ${selection.categories[0]}`
-      : `category in (${selection.categories.join(", ")})`;
-  return selection.actionPrefix ? `(${categories} or action starts with "${selection.actionPrefix}")` : categories;
-}
-
-/** A timestamp bound as the database stores it (SQLite: "+00:00" text; PostgreSQL: cast ISO text). */
-export function sqlTime(date: Date, provider: DatabaseProvider): Prisma.Sql {
-  return provider === "postgresql"
-    ? Prisma.sql`${sqlTimestamp(date, provider)}::timestamp(3)`
-    : Prisma.sql`${sqlTimestamp(date, provider)}`;
-}
-
-/** `"<column>" >= from AND "<column>" < to` with timestamps bound as each database stores them. */
-export function sqlTimeRange(column: string, range: TimeRange, provider: DatabaseProvider): Prisma.Sql {
-  const time = (date: Date) => sqlTime(date, provider);
-  const name = Prisma.raw(`"${column.replace(/"/g, "")}"`);
-  const lower = range.gte ? Prisma.sql`${name} >= ${time(range.gte)} AND ` : Prisma.empty;
-  return Prisma.sql`${lower}${name} < ${time(range.lt)}`;
+/** `"<column>" >= from AND "<column>" < to` with timestamps bound as the dialect stores them. */
+export function sqlTimeRange(column: string, range: TimeRange, dialect: ReportSqlDialect): Prisma.Sql {
+  const name = quoteColumn(column);
+  const lower = range.gte ? Prisma.sql`${name} >= ${dialect.timestamp(range.gte)} AND ` : Prisma.empty;
+  return Prisma.sql`${lower}${name} < ${dialect.timestamp(range.lt)}`;
 }

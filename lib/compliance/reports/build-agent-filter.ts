@@ -8,21 +8,15 @@
 // they stay in an agent-scoped report, flagged by an empty agent_id. Records
 // of any other agent never appear. GDPR's "org-wide + this agent's" processing
 // activities are the same rule.
-import { Prisma } from "@/lib/generated/sqlite/client";
+import { anyOf, columnIn, columnIsNull, everyRow, type SqlCondition } from "@/lib/db/sql-condition";
 
 export type AgentFilter = {
   /** The selected agents, or null for "all agents of the org". */
   agentIds: string[] | null;
-  /** Prisma `where` for models whose agentId is required. */
-  required: { agentId?: { in: string[] } };
-  /** Prisma `where` for models whose agentId is nullable: selected agents + org-level rows. */
-  nullable: { OR?: Array<{ agentId: { in: string[] } } | { agentId: null }> };
-  /** The same two as SQL conditions on an unqualified "agentId" (TRUE when unfiltered). */
-  requiredSql: Prisma.Sql;
-  nullableSql: Prisma.Sql;
-  /** Human-readable forms of the two, for the population manifest. */
-  requiredText: string | null;
-  nullableText: string | null;
+  /** For records whose agentId is required: the selected agents' (every row when unfiltered). */
+  required: SqlCondition;
+  /** For records whose agentId is nullable: the selected agents' plus org-level rows. */
+  nullable: SqlCondition;
   /** One sentence for section descriptions. */
   note: string;
 };
@@ -31,27 +25,19 @@ export function buildAgentFilter(agentIds: readonly string[]): AgentFilter {
   if (agentIds.length === 0) {
     return {
       agentIds: null,
-      required: {},
-      nullable: {},
-      requiredSql: Prisma.sql`1 = 1`,
-      nullableSql: Prisma.sql`1 = 1`,
-      requiredText: null,
-      nullableText: null,
+      required: everyRow,
+      nullable: everyRow,
       note: "All agents of the organization are in scope.",
     };
   }
   const ids = [...new Set(agentIds)].sort();
-  const list = ids.join(", ");
+  const required = columnIn("agentId", ids);
   return {
     agentIds: ids,
-    required: { agentId: { in: ids } },
-    nullable: { OR: [{ agentId: { in: ids } }, { agentId: null }] },
-    requiredSql: Prisma.sql`"agentId" IN (${Prisma.join(ids)})`,
-    nullableSql: Prisma.sql`("agentId" IN (${Prisma.join(ids)}) OR "agentId" IS NULL)`,
-    requiredText: `agentId in (${list})`,
-    nullableText: `(agentId in (${list}) or agentId is null)`,
+    required,
+    nullable: anyOf(required, columnIsNull("agentId")),
     note:
-      `Agent filter: records of agents ${list} only; records of other agents are excluded. ` +
+      `Agent filter: records of agents ${ids.join(", ")} only; records of other agents are excluded. ` +
       "Org-level records that belong to no agent (sign-ins, user administration, org-wide settings and secrets) " +
       "govern every agent and are included, with an empty agent_id.",
   };

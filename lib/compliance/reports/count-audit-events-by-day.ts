@@ -1,30 +1,22 @@
-// Audit events per UTC day, for trend tables. Date bucketing differs by
-// dialect (SQLite stores ISO text whose first ten characters are the UTC day;
-// PostgreSQL's timestamp(3) holds UTC), so this is raw SQL over the same
-// selection as the population it summarises.
+// Audit events per UTC day, for trend tables, over a population's own
+// condition. Day bucketing is the dialect's (SQLite stores ISO text; PostgreSQL
+// timestamp(3) holds UTC).
 import type { Database } from "@/lib/db";
-import { getDatabaseProvider, type DatabaseProvider } from "@/lib/db/database-url";
+import { reportEngineProfileOf } from "@/lib/compliance/profiles/report-engine-profile-of";
 import { Prisma } from "@/lib/generated/sqlite/client";
-import { auditEventSelectionSql, sqlTimeRange, type AuditEventSelection } from "./audit-event-selection";
-import type { TimeRange } from "./population-source";
+import type { PopulationSource } from "./population-source";
 
 export type DayCount = { day: string; count: number };
 
 export async function countAuditEventsByDay(
   db: Database,
-  selection: AuditEventSelection,
-  range: TimeRange,
-  provider: DatabaseProvider = getDatabaseProvider(),
+  events: Pick<PopulationSource<unknown>, "where">,
 ): Promise<DayCount[]> {
-  const day =
-    provider === "postgresql"
-      ? Prisma.sql`to_char("occurredAt", 'YYYY-MM-DD')`
-      : Prisma.sql`substr("occurredAt", 1, 10)`;
+  const day = reportEngineProfileOf(db).dialect.utcDay(Prisma.raw(`"occurredAt"`));
   const rows = await db.$queryRaw<Array<{ day: string; count: bigint | number }>>`
     SELECT ${day} AS "day", COUNT(*) AS "count"
       FROM "AuditEvent"
-     WHERE ${auditEventSelectionSql(selection)}
-       AND ${sqlTimeRange("occurredAt", range, provider)}
+     WHERE ${events.where}
      GROUP BY 1
      ORDER BY 1`;
   return rows.map((row) => ({ day: row.day, count: Number(row.count) }));

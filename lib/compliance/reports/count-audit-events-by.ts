@@ -1,6 +1,8 @@
 import type { ReportRow } from "@/lib/compliance/reports/report-definition";
 import type { Database } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/sqlite/client";
+import type { SqlCondition } from "@/lib/db/sql-condition";
+import { countPopulationGroups } from "./count-population-groups";
+import type { PopulationSource } from "./population-source";
 import type { AgentDirectory } from "./load-agent-directory";
 
 /** Audit event fields a report groups by, and the column each becomes. */
@@ -18,31 +20,25 @@ const columnOf = {
 export type AuditGroupField = keyof typeof columnOf;
 
 /**
- * Counts audit events grouped by `by` in the database (one GROUP BY), as
- * report rows: one column per field plus `count`, and `agent_name` when
- * grouped by agent. Ordered by the grouping fields.
+ * Counts a population's audit events (narrowed by `and`) grouped by `by` in
+ * the database, as report rows: one column per field plus `count`, and
+ * `agent_name` when grouped by agent. Ordered by the grouping fields.
  */
 export async function countAuditEventsBy(
   db: Database,
-  where: Prisma.AuditEventWhereInput,
+  events: Pick<PopulationSource<unknown>, "table" | "where">,
   by: readonly AuditGroupField[],
   agents: AgentDirectory,
+  and?: SqlCondition,
 ): Promise<ReportRow[]> {
-  // Prisma's groupBy types need a literal `by`; this helper takes it as data,
-  // so the arguments and result are typed here by hand instead.
-  const groups = (await db.auditEvent.groupBy({
-    by: [...by],
-    where,
-    _count: { _all: true },
-    orderBy: by.map((field) => ({ [field]: "asc" })),
-  } as never)) as unknown as Array<Record<AuditGroupField, string | null> & { _count: { _all: number } }>;
+  const groups = await countPopulationGroups(db, events, by, { and });
   return groups.map((group) => {
     const row: ReportRow = {};
     for (const field of by) {
       row[columnOf[field]] = group[field];
       if (field === "agentId") row.agent_name = agents.nameOf(group.agentId);
     }
-    row.count = group._count._all;
+    row.count = group.count;
     return row;
   });
 }

@@ -2,6 +2,7 @@
 // counted in the database, its first/last row found on the (time, id) index,
 // and read in (time, id) order, whole or in keyset pages (createSqlPopulation). The manifest and the section
 // tables are built from the same object, so they cannot disagree on the filter.
+import type { Prisma } from "@/lib/generated/sqlite/client";
 
 /** A row's position in (time, id) order. */
 export type Keyset = { at: Date; id: string };
@@ -11,6 +12,10 @@ export type PopulationSource<Row> = {
   source: string;
   /** The filter actually applied, in words an auditor can check. */
   filter: string;
+  /** The table read, e.g. "AuditEvent". */
+  table: string;
+  /** The same filter as SQL over `table`'s unqualified columns, time range included: section counts run it too. */
+  where: Prisma.Sql;
   count(): Promise<number>;
   /** The first (`asc`) or last (`desc`) row's key, or null when empty. */
   edge(direction: "asc" | "desc"): Promise<Keyset | null>;

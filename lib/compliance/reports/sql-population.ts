@@ -7,7 +7,9 @@ import type { Database } from "@/lib/db";
 import { rawSqlOf } from "@/lib/db/raw-sql-of";
 import { readCopyTextRows } from "@/lib/db/read-copy-text-rows";
 import { Prisma } from "@/lib/generated/sqlite/client";
-import { sqlTime, sqlTimeRange } from "./audit-event-selection";
+import { reportEngineProfileOf } from "@/lib/compliance/profiles/report-engine-profile-of";
+import { quoteColumn } from "@/lib/db/sql-condition";
+import { sqlTimeRange } from "./audit-event-selection";
 import { pageTimeRange, type Keyset, type PopulationSource, type TimeRange } from "./population-source";
 import { readKeysetPages } from "./read-keyset-pages";
 
@@ -33,15 +35,19 @@ export type SqlPopulationSpec<Row> = {
 
 export function createSqlPopulation<Row>(db: Database, spec: SqlPopulationSpec<Row>): PopulationSource<Row> {
   const raw = () => rawSqlOf(db);
-  const table = Prisma.raw(quoteIdentifier(spec.table));
-  const time = Prisma.raw(quoteIdentifier(spec.timeColumn));
-  const inRange = (range: TimeRange) => sqlTimeRange(spec.timeColumn, range, raw().provider);
+  const { bulkReads, dialect } = reportEngineProfileOf(db);
+  const table = quoteColumn(spec.table);
+  const time = quoteColumn(spec.timeColumn);
+  const inRange = (range: TimeRange) => sqlTimeRange(spec.timeColumn, range, dialect);
+  const where = Prisma.sql`${spec.where} AND ${inRange(spec.range)}`;
   return {
     source: spec.source,
     filter: spec.filter,
+    table: spec.table,
+    where,
     async count() {
       const [row] = await raw().query<{ n: number | string | bigint }>(
-        Prisma.sql`SELECT COUNT(*) AS "n" FROM ${table} WHERE ${spec.where} AND ${inRange(spec.range)}`,
+        Prisma.sql`SELECT COUNT(*) AS "n" FROM ${table} WHERE ${where}`,
       );
       return Number(row?.n ?? 0);
     },
@@ -49,18 +55,18 @@ export function createSqlPopulation<Row>(db: Database, spec: SqlPopulationSpec<R
       const order = Prisma.raw(direction === "asc" ? "ASC" : "DESC");
       const [row] = await raw().query<{ id: string; at: unknown }>(
         Prisma.sql`SELECT "id", ${time} AS "at" FROM ${table}
-                    WHERE ${spec.where} AND ${inRange(spec.range)}
+                    WHERE ${where}
                     ORDER BY ${time} ${order}, "id" ${order} LIMIT 1`,
       );
       return row ? { at: toDate(row.at), id: row.id } : null;
     },
     page,
     async *read(batchRows) {
-      if (raw().provider === "postgresql") {
+      if (bulkReads === "copy") {
         // One COPY streams the whole population: no per-page query, and no
         // row-protocol decoding (see lib/db/read-copy-text-rows.ts).
         const copy = raw().copyOut(
-          Prisma.sql`SELECT ${spec.columns} FROM ${table} WHERE ${spec.where} AND ${inRange(spec.range)} ORDER BY ${time}, "id"`,
+          Prisma.sql`SELECT ${spec.columns} FROM ${table} WHERE ${where} ORDER BY ${time}, "id"`,
           "FORMAT text",
         );
         for await (const rows of readCopyTextRows(copy)) yield rows.map((row) => spec.toRecord(row));
@@ -72,9 +78,8 @@ export function createSqlPopulation<Row>(db: Database, spec: SqlPopulationSpec<R
   };
 
   async function page(after: Keyset | null, take: number): Promise<Row[]> {
-    const provider = raw().provider;
     const afterCursor = after
-      ? Prisma.sql`AND (${time} > ${sqlTime(after.at, provider)} OR (${time} = ${sqlTime(after.at, provider)} AND "id" > ${after.id}))`
+      ? Prisma.sql`AND (${time} > ${dialect.timestamp(after.at)} OR (${time} = ${dialect.timestamp(after.at)} AND "id" > ${after.id}))`
       : Prisma.empty;
     // As text on PostgreSQL too, so toRecord sees the values COPY gives `read`.
     const rows = await raw().queryArrays(
@@ -87,11 +92,6 @@ export function createSqlPopulation<Row>(db: Database, spec: SqlPopulationSpec<R
   }
 }
 
-function quoteIdentifier(name: string): string {
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`Not an identifier: ${name}`);
-  return `"${name}"`;
-}
-
 /** ISO 8601 in UTC with milliseconds, as Date#toISOString prints it and reports show it. */
 export type IsoTimestamp = string;
 
@@ -102,8 +102,8 @@ const postgresTimestampText = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:\.\d{1,3})
 
 /**
  * A driver timestamp as ISO text. The large populations keep their time this
- * way: parsing each row's time into a Date and printing it again cost ~0.8 s
- * per million rows, rewriting the stored text ~0.1 s. Anything else (a Date,
+ * way: rewriting the stored text costs far less than parsing each row's time
+ * into a Date and printing it again (docs/benchmarks.md). Anything else (a Date,
  * text in another form) goes through a Date.
  */
 export function toIsoTimestamp(value: unknown): IsoTimestamp {

@@ -14,7 +14,7 @@ import type {
 import { createReportArtifacts } from "@/lib/compliance/artifacts/create-report-artifacts";
 import { lowerThreadPriority } from "@/lib/compliance/threads/lower-thread-priority";
 import type { ReportArtifacts } from "@/lib/compliance/artifacts/report-artifacts";
-import { LeaseLostError } from "@/lib/compliance/jobs/report-job-errors";
+import { LeaseLostError } from "@/lib/compliance/lease/lease-lost-error";
 import { createRawSql } from "@/lib/db/raw-sql";
 
 const { databaseUrl, port } = workerData as ArtifactThreadData;

@@ -13,7 +13,7 @@ import type {
   ReportArtifactsSpec,
   RowBatch,
 } from "@/lib/compliance/artifacts/report-artifacts";
-import { LeaseLostError } from "@/lib/compliance/jobs/report-job-errors";
+import { LeaseLostError } from "@/lib/compliance/lease/lease-lost-error";
 
 /**
  * Characters of row batches sent but not yet stored: bounds memory when the

@@ -1,7 +1,8 @@
 // Starts the report workers of this server process (worker_threads, each with
 // its own database client, and each joined by a MessageChannel to an artifact
 // thread of its own, which stores the report and renders its CSV, and on SQLite
-// to a query thread of its own, which runs its Prisma queries) and owns
+// to a query thread of its own, which runs its Prisma queries, where the
+// database profile asks for one) and owns
 // graceful shutdown: on SIGTERM/SIGINT the shared stop flag is set, workers
 // hand their reports back to pending, then the process exits. Next's own
 // signal handling is off (NEXT_MANUAL_SIG_HANDLE in the start script), since
@@ -13,8 +14,13 @@
 import { MessageChannel, Worker } from "node:worker_threads";
 import type { ArtifactThreadData } from "@/lib/compliance/threads/artifact-thread-protocol";
 import { registerReportWaker } from "@/lib/compliance/jobs/signal-report-queued";
-import { leaseSecondsFromEnv } from "@/lib/compliance/jobs/report-lease";
-import { wakeMessage, type ReportWorkerData, type ReportWorkerMessage } from "@/lib/compliance/threads/report-worker-protocol";
+import { leaseSecondsFromEnv } from "@/lib/compliance/jobs/report-lease-seconds";
+import {
+  wakeMessage,
+  type ReportWorkerData,
+  type ReportWorkerMessage,
+} from "@/lib/compliance/threads/report-worker-protocol";
+import { getReportEngineProfile } from "@/lib/compliance/profiles/get-report-engine-profile";
 import { getDatabaseProvider, getDatabaseUrl } from "@/lib/db/database-url";
 import type { SqliteQueryThreadData } from "@/lib/compliance/threads/sqlite-query-thread-protocol";
 import { toBackgroundDatabaseUrl } from "@/lib/db/to-background-database-url";
@@ -22,10 +28,9 @@ import { logger } from "@/lib/log/logger";
 
 const shutdownTimeoutMs = 20_000;
 /**
- * The artifact thread holds a few batches of rows at a time (each at most
- * ~24 K characters plus one row; an email body is at most 1 M characters),
- * all short-lived: small caps keep its garbage from piling up toward V8's
- * defaults (peak server RSS in `npm run bench` 454 MB before, 392–427 after).
+ * The artifact thread holds a few short-lived batches of rows at a time:
+ * small caps keep its garbage from piling up toward V8's defaults (peak RSS:
+ * docs/benchmarks.md).
  */
 const artifactThreadHeap = { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 8 };
 /** The query thread holds one aggregate's result rows at a time. */
@@ -45,6 +50,7 @@ export function startReportWorkers(): { stop: () => Promise<void> } {
   const flags = new Int32Array(control);
   // Generation's connections yield to requests (no parallel query on PostgreSQL).
   const databaseUrl = toBackgroundDatabaseUrl(getDatabaseUrl());
+  const profile = getReportEngineProfile(getDatabaseProvider(databaseUrl));
   const workerData: Omit<ReportWorkerData, "artifactPort"> = {
     databaseUrl,
     control,
@@ -64,8 +70,7 @@ export function startReportWorkers(): { stop: () => Promise<void> } {
       name: `report-artifacts-${index}`,
       resourceLimits: artifactThreadHeap,
     });
-    // better-sqlite3 blocks the thread that calls it; node-postgres does not.
-    const queryChannel = getDatabaseProvider(databaseUrl) === "sqlite" ? new MessageChannel() : null;
+    const queryChannel = profile.hasQueryThread ? new MessageChannel() : null;
     const queryThread =
       queryChannel &&
       new Worker(new URL("./query-thread-worker.ts", import.meta.url), {

@@ -2,18 +2,15 @@
 // actor and action (database aggregates), one section per area, and the full
 // chronological population of the events behind them.
 import type { ReportDefinition, ReportRow } from "@/lib/compliance/reports/report-definition";
-import type { Prisma } from "@/lib/generated/sqlite/client";
-import {
-  auditEventSelectionWhere,
-  describeAuditEventSelection,
-  type AuditEventSelection,
-} from "../audit-event-selection";
+import { columnEquals } from "@/lib/db/sql-condition";
+import { auditEventKinds, type AuditEventSelection } from "../audit-event-selection";
 import { buildAgentFilter } from "../build-agent-filter";
 import { buildTimeWindow } from "../build-time-window";
 import { countAuditEventsBy, sumCounts } from "../count-audit-events-by";
 import { countAuditEventsByDay } from "../count-audit-events-by-day";
 import { joinFilterText } from "../join-filter-text";
 import { loadAgentDirectory } from "../load-agent-directory";
+import type { PopulationSource } from "../population-source";
 import { queryAhead } from "../query-ahead";
 import { startReportRun, type ReportRun } from "../start-report-run";
 import { resolveReportPeriod } from "../resolve-report-period";
@@ -33,9 +30,6 @@ export const auditSummaryReport: ReportDefinition = {
     const window = buildTimeWindow(resolveReportPeriod(report.scope), asOf);
     const agentFilter = buildAgentFilter(report.scope.agentIds);
     const agents = await loadAgentDirectory(db, orgId);
-    const scoped = (where: Prisma.AuditEventWhereInput): Prisma.AuditEventWhereInput => ({
-      AND: [{ orgId, occurredAt: window.range }, where, agentFilter.nullable],
-    });
     const selection: AuditEventSelection = {
       orgId,
       categories: auditSummaryCategories,
@@ -45,29 +39,27 @@ export const auditSummaryReport: ReportDefinition = {
     const population = createAuditEventPopulation(db, {
       source: "AuditEvent: events.events",
       filter: joinFilterText([
-        `orgId = ${orgId}`,
+        columnEquals("orgId", orgId).text,
         window.describe("occurredAt"),
-        describeAuditEventSelection(selection),
-        agentFilter.nullableText,
+        auditEventKinds(selection).text,
+        agentFilter.nullable.text,
       ]),
       selection,
       range: window.range,
     });
     const run = await startReportRun({ ctx, db, orgId, output, agents, agentFilter, window, asOf }, [population]);
 
-    const all: Prisma.AuditEventWhereInput = {
-      AND: [auditEventSelectionWhere(selection), { occurredAt: window.range }],
-    };
     // Every section's counts are queried ahead, in section order (the events
     // section comes last and needs none of them).
     const ahead = queryAhead(ctx, [
       async () => ({
-        byCategory: await countAuditEventsBy(db, all, ["category"], agents),
-        byActor: await countAuditEventsBy(db, all, ["actorType", "actorId", "actorLabel"], agents),
-        byAction: await countAuditEventsBy(db, all, ["category", "action", "outcome"], agents),
-        byDay: await countAuditEventsByDay(db, selection, window.range),
+        byCategory: await countAuditEventsBy(db, population, ["category"], agents),
+        byActor: await countAuditEventsBy(db, population, ["actorType", "actorId", "actorLabel"], agents),
+        byAction: await countAuditEventsBy(db, population, ["category", "action", "outcome"], agents),
+        byDay: await countAuditEventsByDay(db, population),
       }),
-      ...auditTopics.map((topic) => () => countTopic(run, topic, scoped(topic.where))),
+      // Each topic is a slice of the population: its counts run over the population's condition and the topic's.
+      ...auditTopics.map((topic) => () => countTopic(run, population, topic)),
     ]);
     try {
       const [overviewCounts, ...topicCounts] = ahead.results;
@@ -120,13 +112,14 @@ export const auditSummaryReport: ReportDefinition = {
 type TopicCounts = Awaited<ReturnType<typeof countTopic>>;
 
 /** A topic section's database counts (queried ahead of the section). */
-async function countTopic(run: ReportRun, topic: AuditTopic, where: Prisma.AuditEventWhereInput) {
+async function countTopic(run: ReportRun, events: PopulationSource<unknown>, topic: AuditTopic) {
   const { db, orgId, agents } = run;
-  const byAction = await countAuditEventsBy(db, where, ["action", "outcome"], agents);
-  const byActor = await countAuditEventsBy(db, where, ["actorType", "actorId", "actorLabel"], agents);
+  const inTopic = topic.condition;
+  const byAction = await countAuditEventsBy(db, events, ["action", "outcome"], agents, inTopic);
+  const byActor = await countAuditEventsBy(db, events, ["actorType", "actorId", "actorLabel"], agents, inTopic);
   const extras: Array<{ table: string; rows: ReportRow[] }> = [];
   for (const extra of topic.extraCounts) {
-    const rows = await countAuditEventsBy(db, where, extra.by, agents);
+    const rows = await countAuditEventsBy(db, events, extra.by, agents, inTopic);
     if (topic.key === "secret_access") await nameSecrets(run, orgId, rows);
     extras.push({ table: extra.table, rows });
   }
@@ -138,7 +131,7 @@ async function writeTopicSection(run: ReportRun, topic: AuditTopic, counts: Topi
   const { byAction, byActor, extras } = counts;
   await output.startSection(topic.key, {
     title: topic.title,
-    description: `${topic.description} Counted in the database; the events themselves are in the events section (${topic.filterText}). ${agentFilter.note}`,
+    description: `${topic.description} Counted in the database; the events themselves are in the events section (${topic.condition.text}). ${agentFilter.note}`,
     criteria: [],
     summary: {
       events: sumCounts(byAction),

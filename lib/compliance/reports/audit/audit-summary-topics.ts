@@ -1,24 +1,28 @@
 // The areas the Audit Summary covers, each a slice of the audit trail.
-import type { Prisma } from "@/lib/generated/sqlite/client";
+import {
+  allOf,
+  anyOf,
+  columnDoesNotStartWith,
+  columnEquals,
+  columnStartsWith,
+  type SqlCondition,
+} from "@/lib/db/sql-condition";
 import type { AuditGroupField } from "../count-audit-events-by";
 
 export type AuditTopic = {
   key: string;
   title: string;
   description: string;
-  where: Prisma.AuditEventWhereInput;
-  /** In words, for section descriptions and the manifest. */
-  filterText: string;
+  /** Which of the summary's events the topic counts; its words go in the section description. */
+  condition: SqlCondition;
   /** Extra grouped counts besides by action and by actor. */
   extraCounts: Array<{ table: string; by: AuditGroupField[] }>;
 };
 
 export const apiKeyActionPrefix = "api_key.";
-const isApiKeyAction = { action: { startsWith: apiKeyActionPrefix } };
 /** API key actions belong to system configuration whatever their category, so topics never overlap. */
-const byCategory = (category: string): Pick<AuditTopic, "where" | "filterText"> => ({
-  where: { AND: [{ category }, { NOT: isApiKeyAction }] },
-  filterText: `category = ${category} and action does not start with "${apiKeyActionPrefix}"`,
+const byCategory = (category: string): Pick<AuditTopic, "condition"> => ({
+  condition: allOf(columnEquals("category", category), columnDoesNotStartWith("action", apiKeyActionPrefix)),
 });
 
 export const auditTopics: readonly AuditTopic[] = [
@@ -54,8 +58,7 @@ export const auditTopics: readonly AuditTopic[] = [
     key: "system_configuration",
     title: "System configuration changes",
     description: `Organization settings changed (before/after), and API keys created or revoked ("${apiKeyActionPrefix}*" actions).`,
-    where: { OR: [{ category: "system_config" }, isApiKeyAction] },
-    filterText: `(category = system_config or action starts with "${apiKeyActionPrefix}")`,
+    condition: anyOf(columnEquals("category", "system_config"), columnStartsWith("action", apiKeyActionPrefix)),
     extraCounts: [{ table: "counts_by_setting", by: ["targetType", "targetId"] }],
   },
   {

@@ -2,12 +2,13 @@
 // its body, the personal data detected in each (masked samples only), the
 // Art. 30 processing activities and the third-party sharing that apply to the
 // agent, and the external domains personal data was sent to.
-import { Prisma } from "@/lib/generated/sqlite/client";
+import { allOf, columnEquals } from "@/lib/db/sql-condition";
 import { detectPersonalData } from "@/lib/compliance/pii/detect-personal-data";
 import { summarizePersonalData } from "@/lib/compliance/pii/summarize-personal-data";
 import type { ReportDefinition } from "@/lib/compliance/reports/report-definition";
 import { buildAgentFilter } from "../build-agent-filter";
 import { buildTimeWindow } from "../build-time-window";
+import { countPopulationGroups } from "../count-population-groups";
 import { joinFilterText } from "../join-filter-text";
 import { loadAgentDirectory } from "../load-agent-directory";
 import { startReportRun } from "../start-report-run";
@@ -44,27 +45,26 @@ export const gdprExportReport: ReportDefinition = {
     const window = buildTimeWindow(null, asOf);
     const agentFilter = buildAgentFilter([agentId]);
     const agents = await loadAgentDirectory(db, orgId);
-    const org = `orgId = ${orgId}`;
+    const org = columnEquals("orgId", orgId);
+    const ofAgent = columnEquals("agentId", agentId);
+    // Processing activities and sharing: this agent's and the org-wide ones.
+    const orgWideText = `(agentId = ${agentId} or agentId is null: org-wide)`;
     const emails = createEmailPopulation(db, {
       source: "Email: emails.emails",
-      filter: joinFilterText([org, `agentId = ${agentId}`, window.describe("sentAt"), "inbound and outbound"]),
-      where: Prisma.sql`"orgId" = ${orgId} AND "agentId" = ${agentId}`,
+      filter: joinFilterText([org.text, ofAgent.text, window.describe("sentAt"), "inbound and outbound"]),
+      where: allOf(org, ofAgent).sql,
       range: window.range,
     });
     const activities = createProcessingActivityPopulation(db, {
       source: "ProcessingActivity: processing_activities.activities",
-      filter: joinFilterText([
-        org,
-        `createdAt < ${asOf.toISOString()}`,
-        `(agentId = ${agentId} or agentId is null: org-wide)`,
-      ]),
-      where: Prisma.sql`"orgId" = ${orgId} AND ${agentFilter.nullableSql}`,
+      filter: joinFilterText([org.text, `createdAt < ${asOf.toISOString()}`, orgWideText]),
+      where: allOf(org, agentFilter.nullable).sql,
       range: { lt: asOf },
     });
     const sharing = createDataSharingRecordPopulation(db, {
       source: "DataSharingRecord: data_sharing.records",
-      filter: joinFilterText([org, window.describe("sharedAt"), `(agentId = ${agentId} or agentId is null: org-wide)`]),
-      where: Prisma.sql`"orgId" = ${orgId} AND ${agentFilter.nullableSql}`,
+      filter: joinFilterText([org.text, window.describe("sharedAt"), orgWideText]),
+      where: allOf(org, agentFilter.nullable).sql,
       range: window.range,
     });
     const run = await startReportRun({ ctx, db, orgId, output, agents, agentFilter, window, asOf }, [
@@ -73,12 +73,7 @@ export const gdprExportReport: ReportDefinition = {
       sharing,
     ]);
 
-    const byDirection = await db.email.groupBy({
-      by: ["direction"],
-      where: { orgId, agentId, sentAt: window.range },
-      _count: { _all: true },
-      orderBy: [{ direction: "asc" }],
-    });
+    const byDirection = await countPopulationGroups(db, emails, ["direction"]);
     const tally = createPersonalDataTally(agents.orgDomains);
     await output.startSection("emails", {
       title: "Emails sent and received",
@@ -91,7 +86,7 @@ export const gdprExportReport: ReportDefinition = {
       summary: {
         agent: { id: agent.id, name: agent.name, emailAddress: agent.emailAddress, status: agent.status },
         emails: run.manifestOf(emails).rowCount,
-        byDirection: Object.fromEntries(byDirection.map((group) => [group.direction, group._count._all])),
+        byDirection: Object.fromEntries(byDirection.map((group) => [group.direction, group.count])),
       },
     });
     await writePopulationTable({

@@ -1,4 +1,5 @@
 import { countAuditEventsByDay } from "../count-audit-events-by-day";
+import { countPopulationGroups } from "../count-population-groups";
 import type { ReportRun } from "../start-report-run";
 import { toAuditEventRow } from "../to-audit-event-row";
 import { writePopulationTable } from "../write-population-table";
@@ -7,16 +8,12 @@ import { administrativeCategories, apiKeyActionPrefix, type Soc2Populations } fr
 /** The section's database counts (queried ahead of the section). */
 export async function countSoc2Administrative(run: ReportRun, populations: Soc2Populations) {
   const { db } = run;
-  const where = populations.where.admin;
-  const count = { _count: { _all: true } } as const;
-  const byCategory = await db.auditEvent.groupBy({ by: ["category"], where, ...count, orderBy: [{ category: "asc" }] });
-  const byActor = await db.auditEvent.groupBy({
-    by: ["actorType", "actorId", "actorLabel"],
-    where,
-    ...count,
-    orderBy: [{ actorType: "asc" }, { actorLabel: "asc" }, { actorId: "asc" }],
+  const events = populations.adminEvents;
+  const byCategory = await countPopulationGroups(db, events, ["category"]);
+  const byActor = await countPopulationGroups(db, events, ["actorType", "actorId", "actorLabel"], {
+    orderBy: ["actorType", "actorLabel", "actorId"],
   });
-  const byDay = await countAuditEventsByDay(db, populations.selection.admin, run.window.range);
+  const byDay = await countAuditEventsByDay(db, events);
   return { byCategory, byActor, byDay };
 }
 
@@ -42,7 +39,7 @@ export async function writeSoc2AdministrativeSection(
   });
   await output.writeTable(
     "counts_by_category",
-    byCategory.map((group) => ({ category: group.category, count: group._count._all })),
+    byCategory.map((group) => ({ category: group.category, count: group.count })),
   );
   await output.writeTable(
     "counts_by_actor",
@@ -50,7 +47,7 @@ export async function writeSoc2AdministrativeSection(
       actor_type: group.actorType,
       actor_id: group.actorId,
       actor: group.actorLabel,
-      count: group._count._all,
+      count: group.count,
     })),
   );
   await output.writeTable("counts_by_day", byDay);

@@ -1,3 +1,4 @@
+import { countPopulationGroups } from "../count-population-groups";
 import type { ReportRun } from "../start-report-run";
 import { toAuditEventRow } from "../to-audit-event-row";
 import { toJsonValue } from "../to-json-value";
@@ -6,12 +7,7 @@ import type { Soc2Populations } from "./plan-soc2-populations";
 
 /** The section's database counts (queried ahead of the section). */
 export async function countSoc2AgentBoundaries(run: ReportRun, populations: Soc2Populations) {
-  const changesByAgent = await run.db.auditEvent.groupBy({
-    by: ["agentId", "action"],
-    where: populations.where.agentConfig,
-    _count: { _all: true },
-    orderBy: [{ agentId: "asc" }, { action: "asc" }],
-  });
+  const changesByAgent = await countPopulationGroups(run.db, populations.agentConfigEvents, ["agentId", "action"]);
   return { changesByAgent };
 }
 
@@ -33,7 +29,7 @@ export async function writeSoc2AgentBoundariesSection(
     criteria: ["CC6.1", "CC6.3", "CC8.1"],
     summary: {
       agentsInScope: agentCount,
-      configurationEvents: changesByAgent.reduce((sum, group) => sum + group._count._all, 0),
+      configurationEvents: changesByAgent.reduce((sum, group) => sum + group.count, 0),
     },
   });
   await writePopulationTable({
@@ -59,7 +55,7 @@ export async function writeSoc2AgentBoundariesSection(
       agent_id: group.agentId,
       agent_name: agents.nameOf(group.agentId),
       action: group.action,
-      count: group._count._all,
+      count: group.count,
     })),
   );
   await writePopulationTable({

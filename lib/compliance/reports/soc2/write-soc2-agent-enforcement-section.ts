@@ -1,5 +1,6 @@
 import { countDenialsByAgentAndReason } from "../count-denials-by-agent-and-reason";
 import { countAuditEventsByDay } from "../count-audit-events-by-day";
+import { countPopulationGroups } from "../count-population-groups";
 import type { ReportRun } from "../start-report-run";
 import { toAuditEventRow } from "../to-audit-event-row";
 import { writePopulationTable } from "../write-population-table";
@@ -7,15 +8,11 @@ import type { Soc2Populations } from "./plan-soc2-populations";
 
 /** The section's database counts (queried ahead of the section). */
 export async function countSoc2AgentEnforcement(run: ReportRun, populations: Soc2Populations) {
-  const { db, window } = run;
-  const denials = await countDenialsByAgentAndReason(db, populations.selection.enforcement, window.range);
-  const byOutcome = await db.auditEvent.groupBy({
-    by: ["action", "outcome"],
-    where: populations.where.enforcement,
-    _count: { _all: true },
-    orderBy: [{ action: "asc" }, { outcome: "asc" }],
-  });
-  const byDay = await countAuditEventsByDay(db, populations.selection.enforcement, window.range);
+  const { db } = run;
+  const events = populations.enforcementEvents;
+  const denials = await countDenialsByAgentAndReason(db, events);
+  const byOutcome = await countPopulationGroups(db, events, ["action", "outcome"]);
+  const byDay = await countAuditEventsByDay(db, events);
   return { denials, byOutcome, byDay };
 }
 
@@ -35,10 +32,8 @@ export async function writeSoc2AgentEnforcementSection(
       `period (population). ${agentFilter.note}`,
     criteria: ["CC6.6", "CC6.7", "CC7.2"],
     summary: {
-      enforcementEvents: byOutcome.reduce((sum, group) => sum + group._count._all, 0),
-      denied: byOutcome
-        .filter((group) => group.outcome === "denied")
-        .reduce((sum, group) => sum + group._count._all, 0),
+      enforcementEvents: byOutcome.reduce((sum, group) => sum + group.count, 0),
+      denied: byOutcome.filter((group) => group.outcome === "denied").reduce((sum, group) => sum + group.count, 0),
       agentsWithDenials: new Set(denials.map((denial) => denial.agentId)).size,
     },
   });

@@ -1,4 +1,6 @@
 import { redactPersonalData } from "@/lib/compliance/pii/redact-personal-data";
+import { columnIsTrue } from "@/lib/db/sql-condition";
+import { countPopulationGroups, countPopulationRows } from "../count-population-groups";
 import type { ReportRun } from "../start-report-run";
 import { writePopulationTable } from "../write-population-table";
 import type { Soc2Populations } from "./plan-soc2-populations";
@@ -6,32 +8,21 @@ import type { Soc2Populations } from "./plan-soc2-populations";
 /** The section's database counts (queried ahead of the section). */
 export async function countSoc2Dlp(run: ReportRun, populations: Soc2Populations) {
   const { db, orgId } = run;
-  const where = populations.where.dlpViolations;
-  const count = { _count: { _all: true } } as const;
-  const byRule = await db.dlpViolation.groupBy({ by: ["ruleId"], where, ...count, orderBy: [{ ruleId: "asc" }] });
-  const bySeverity = await db.dlpViolation.groupBy({
-    by: ["severity"],
-    where,
-    ...count,
-    orderBy: [{ severity: "asc" }],
-  });
-  const byAction = await db.dlpViolation.groupBy({
-    by: ["actionTaken"],
-    where,
-    ...count,
-    orderBy: [{ actionTaken: "asc" }],
-  });
-  const byAgent = await db.dlpViolation.groupBy({ by: ["agentId"], where, ...count, orderBy: [{ agentId: "asc" }] });
+  const violations = populations.dlpViolations;
+  const byRule = await countPopulationGroups(db, violations, ["ruleId"]);
+  const bySeverity = await countPopulationGroups(db, violations, ["severity"]);
+  const byAction = await countPopulationGroups(db, violations, ["actionTaken"]);
+  const byAgent = await countPopulationGroups(db, violations, ["agentId"]);
   // Names for the rules that have violations (at most one row per rule).
   const ruleNames = new Map(
     (
       await db.dlpRule.findMany({
-        where: { orgId, id: { in: byRule.map((group) => group.ruleId) } },
+        where: { orgId, id: { in: byRule.map((group) => String(group.ruleId)) } },
         select: { id: true, name: true },
       })
     ).map((rule) => [rule.id, rule.name]),
   );
-  const enabledRules = await db.dlpRule.count({ where: { orgId, createdAt: { lt: run.asOf }, enabled: true } });
+  const enabledRules = await countPopulationRows(db, populations.dlpRules, columnIsTrue("enabled"));
   return { byRule, bySeverity, byAction, byAgent, ruleNames, enabledRules };
 }
 
@@ -79,24 +70,24 @@ export async function writeSoc2DlpSection(
     "violations_by_rule",
     byRule.map((group) => ({
       rule_id: group.ruleId,
-      rule_name: ruleNames.get(group.ruleId) ?? null,
-      count: group._count._all,
+      rule_name: ruleNames.get(String(group.ruleId)) ?? null,
+      count: group.count,
     })),
   );
   await output.writeTable(
     "violations_by_severity",
-    bySeverity.map((group) => ({ severity: group.severity, count: group._count._all })),
+    bySeverity.map((group) => ({ severity: group.severity, count: group.count })),
   );
   await output.writeTable(
     "violations_by_action",
-    byAction.map((group) => ({ action_taken: group.actionTaken, count: group._count._all })),
+    byAction.map((group) => ({ action_taken: group.actionTaken, count: group.count })),
   );
   await output.writeTable(
     "violations_by_agent",
     byAgent.map((group) => ({
       agent_id: group.agentId,
       agent_name: agents.nameOf(group.agentId),
-      count: group._count._all,
+      count: group.count,
     })),
   );
   await writePopulationTable({

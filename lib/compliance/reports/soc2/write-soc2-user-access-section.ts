@@ -1,4 +1,6 @@
+import { columnIn } from "@/lib/db/sql-condition";
 import { countAuditEventsByDay } from "../count-audit-events-by-day";
+import { countPopulationGroups } from "../count-population-groups";
 import type { ReportRun } from "../start-report-run";
 import { toAuditEventRow } from "../to-audit-event-row";
 import { toIsoString } from "../to-json-value";
@@ -7,21 +9,14 @@ import type { Soc2Populations } from "./plan-soc2-populations";
 
 /** The section's database counts (queried ahead of the section). */
 export async function countSoc2UserAccess(run: ReportRun, populations: Soc2Populations) {
-  const { db, window } = run;
-  const where = populations.where.userAccess;
-  const byAction = await db.auditEvent.groupBy({
-    by: ["action", "outcome"],
-    where,
-    _count: { _all: true },
-    orderBy: [{ action: "asc" }, { outcome: "asc" }],
+  const { db } = run;
+  const events = populations.userAccessEvents;
+  const byAction = await countPopulationGroups(db, events, ["action", "outcome"]);
+  const signIns = await countPopulationGroups(db, events, ["actorId", "actorLabel", "action", "outcome"], {
+    and: columnIn("action", ["auth.login", "auth.login_failed"]),
+    orderBy: ["actorLabel", "actorId", "action", "outcome"],
   });
-  const signIns = await db.auditEvent.groupBy({
-    by: ["actorId", "actorLabel", "action", "outcome"],
-    where: { AND: [where, { action: { in: ["auth.login", "auth.login_failed"] } }] },
-    _count: { _all: true },
-    orderBy: [{ actorLabel: "asc" }, { actorId: "asc" }, { action: "asc" }, { outcome: "asc" }],
-  });
-  const byDay = await countAuditEventsByDay(db, populations.selection.userAccess, window.range);
+  const byDay = await countAuditEventsByDay(db, events);
   return { byAction, signIns, byDay };
 }
 
@@ -36,7 +31,7 @@ export async function writeSoc2UserAccessSection(
   const countOf = (action: string, outcome?: string) =>
     byAction
       .filter((group) => group.action === action && (outcome === undefined || group.outcome === outcome))
-      .reduce((sum, group) => sum + group._count._all, 0);
+      .reduce((sum, group) => sum + group.count, 0);
 
   await output.startSection("user_access", {
     title: "User access and authentication",
@@ -52,12 +47,12 @@ export async function writeSoc2UserAccessSection(
       usersCreated: countOf("user.created"),
       usersRemoved: countOf("user.removed"),
       roleChanges: countOf("user.role_changed"),
-      events: byAction.reduce((sum, group) => sum + group._count._all, 0),
+      events: byAction.reduce((sum, group) => sum + group.count, 0),
     },
   });
   await output.writeTable(
     "counts_by_action",
-    byAction.map((group) => ({ action: group.action, outcome: group.outcome, count: group._count._all })),
+    byAction.map((group) => ({ action: group.action, outcome: group.outcome, count: group.count })),
   );
   // Failed sign-ins for an unknown account have no actor id: the label is the account name tried.
   await output.writeTable(
@@ -67,7 +62,7 @@ export async function writeSoc2UserAccessSection(
       actor: group.actorLabel,
       action: group.action,
       outcome: group.outcome,
-      count: group._count._all,
+      count: group.count,
     })),
   );
   await writePopulationTable({

@@ -1,3 +1,4 @@
+import { countPopulationGroups } from "../count-population-groups";
 import type { ReportRun } from "../start-report-run";
 import { toIsoString } from "../to-json-value";
 import { writePopulationTable } from "../write-population-table";
@@ -8,26 +9,17 @@ const DAY_MS = 86_400_000;
 /** The section's database counts (queried ahead of the section). */
 export async function countSoc2Vault(run: ReportRun, populations: Soc2Populations) {
   const { db, orgId } = run;
-  const where = populations.where.vaultAccesses;
-  const count = { _count: { _all: true } } as const;
-  const bySecret = await db.vaultAccess.groupBy({
-    by: ["secretId", "action", "outcome"],
-    where,
-    ...count,
-    orderBy: [{ secretId: "asc" }, { action: "asc" }, { outcome: "asc" }],
-  });
-  const byActor = await db.vaultAccess.groupBy({
-    by: ["actorType", "actorId", "actorLabel", "action", "outcome"],
-    where,
-    ...count,
-    orderBy: [{ actorType: "asc" }, { actorLabel: "asc" }, { actorId: "asc" }, { action: "asc" }, { outcome: "asc" }],
-  });
-  const byAgent = await db.vaultAccess.groupBy({
-    by: ["agentId", "action", "outcome"],
-    where,
-    ...count,
-    orderBy: [{ agentId: "asc" }, { action: "asc" }, { outcome: "asc" }],
-  });
+  const accesses = populations.vaultAccesses;
+  const bySecret = await countPopulationGroups(db, accesses, ["secretId", "action", "outcome"]);
+  const byActor = await countPopulationGroups(
+    db,
+    accesses,
+    ["actorType", "actorId", "actorLabel", "action", "outcome"],
+    {
+      orderBy: ["actorType", "actorLabel", "actorId", "action", "outcome"],
+    },
+  );
+  const byAgent = await countPopulationGroups(db, accesses, ["agentId", "action", "outcome"]);
   const { periodEnd } = populations.rotation;
   // The last logged successful rotation before the period end, per secret (one row per secret).
   const lastRotations = await db.vaultAccess.groupBy({
@@ -40,7 +32,7 @@ export async function countSoc2Vault(run: ReportRun, populations: Soc2Population
   const secretNames = new Map(
     (
       await db.vaultSecret.findMany({
-        where: { orgId, id: { in: [...new Set(bySecret.map((group) => group.secretId))] } },
+        where: { orgId, id: { in: [...new Set(bySecret.map((group) => String(group.secretId)))] } },
         select: { id: true, name: true },
       })
     ).map((secret) => [secret.id, secret.name]),
@@ -57,8 +49,8 @@ export async function writeSoc2VaultSection(
   const { output, agentFilter, agents } = run;
   const { bySecret, byActor, byAgent, lastRotationOf, secretNames } = counts;
   const { cutoff, periodEnd } = populations.rotation;
-  const sum = (groups: Array<{ action: string; _count: { _all: number } }>, action: string) =>
-    groups.filter((group) => group.action === action).reduce((total, group) => total + group._count._all, 0);
+  const sum = (groups: Array<{ action: string | null; count: number }>, action: string) =>
+    groups.filter((group) => group.action === action).reduce((total, group) => total + group.count, 0);
 
   await output.startSection("vault", {
     title: "Vault access patterns",
@@ -81,10 +73,10 @@ export async function writeSoc2VaultSection(
     "access_by_secret",
     bySecret.map((group) => ({
       secret_id: group.secretId,
-      secret_name: secretNames.get(group.secretId) ?? null,
+      secret_name: secretNames.get(String(group.secretId)) ?? null,
       action: group.action,
       outcome: group.outcome,
-      count: group._count._all,
+      count: group.count,
     })),
   );
   await output.writeTable(
@@ -95,7 +87,7 @@ export async function writeSoc2VaultSection(
       actor: group.actorLabel,
       action: group.action,
       outcome: group.outcome,
-      count: group._count._all,
+      count: group.count,
     })),
   );
   await output.writeTable(
@@ -105,7 +97,7 @@ export async function writeSoc2VaultSection(
       agent_name: agents.nameOf(group.agentId),
       action: group.action,
       outcome: group.outcome,
-      count: group._count._all,
+      count: group.count,
     })),
   );
   const secretRow = (secret: {

@@ -1,6 +1,6 @@
 import type { Database } from "@/lib/db";
 import { Prisma } from "@/lib/generated/sqlite/client";
-import { auditEventSelectionSql, type AuditEventSelection } from "../audit-event-selection";
+import { auditEventSelectionCondition, type AuditEventSelection } from "../audit-event-selection";
 import type { PopulationSource, TimeRange } from "../population-source";
 import { createSqlPopulation, toIsoTimestamp, toJson, toNullableString, type IsoTimestamp } from "../sql-population";
 
@@ -31,7 +31,7 @@ export function createAuditEventPopulation(
     table: "AuditEvent",
     timeColumn: "occurredAt",
     columns: auditEventSelectList,
-    where: auditEventSelectionSql(spec.selection),
+    where: auditEventSelectionCondition(spec.selection).sql,
     range: spec.range,
     toRecord: toAuditEventRecord,
     keyOf: (row) => ({ at: new Date(row.occurredAt), id: row.id }),

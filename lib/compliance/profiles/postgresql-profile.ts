@@ -1,0 +1,53 @@
+// PostgreSQL: populations and downloads stream through one COPY each, chunks
+// go in through one COPY per artifact, and the report worker encodes CSV
+// itself (its reads cost it little). Why each: docs/benchmarks.md.
+import { sqlTimestamp } from "@/lib/db/sql-timestamp";
+import { Prisma } from "@/lib/generated/sqlite/client";
+import {
+  jsonFieldName,
+  type ReportEngineProfile,
+  type ReportSqlDialect,
+} from "@/lib/compliance/profiles/report-engine-profile";
+
+const timestamp = (date: Date) => Prisma.sql`${sqlTimestamp(date, "postgresql")}::timestamp(3)`;
+
+const dialect: ReportSqlDialect = {
+  timestamp,
+  jsonFieldText: (column, field) => Prisma.sql`${column}->>${Prisma.raw(`'${jsonFieldName(field)}'`)}`,
+  utcDay: (column) => Prisma.sql`to_char(${column}, 'YYYY-MM-DD')`,
+  // FOR UPDATE SKIP LOCKED: concurrent claimers pass over a row another is taking.
+  claimReport(claim) {
+    const now = timestamp(claim.now);
+    const only = claim.reportId ? Prisma.sql`AND "id" = ${claim.reportId}` : Prisma.empty;
+    return Prisma.sql`
+            UPDATE "Report"
+               SET "attempts" = "attempts" + 1,
+                   "leaseOwner" = ${claim.workerId},
+                   "leaseExpiresAt" = ${timestamp(claim.leaseExpiresAt)},
+                   "startedAt" = COALESCE("startedAt", ${now}),
+                   "progress" = 0
+             WHERE "id" = (
+                   SELECT "id" FROM "Report"
+                    WHERE "status" = 'pending'
+                      AND "attempts" < "maxAttempts"
+                      AND ("leaseOwner" IS NULL OR "leaseExpiresAt" < ${now})
+                      ${only}
+                    ORDER BY "createdAt", "id"
+                    LIMIT 1
+                      FOR UPDATE SKIP LOCKED)
+            RETURNING "id", "attempts"`;
+  },
+  claimInTransaction: true,
+};
+
+export const postgresqlProfile: ReportEngineProfile = {
+  provider: "postgresql",
+  bulkReads: "copy",
+  chunkStore: "copy",
+  // One COPY costs the report thread little, so it encodes CSV from the row
+  // objects and the artifact thread is spared parsing the JSON back.
+  csvEncodedBy: "report-thread",
+  // node-postgres does not block the thread that calls it.
+  hasQueryThread: false,
+  dialect,
+};

@@ -1,0 +1,57 @@
+// SQLite: populations and downloads are read in keyset pages, chunks written a
+// group per short write transaction (the file has one write lock), the CSV
+// encoded on the artifact thread (reads run on the report worker's thread),
+// and Prisma's queries on a query thread, since better-sqlite3 blocks the
+// thread that calls it. Why each: docs/benchmarks.md.
+import { sqlTimestamp } from "@/lib/db/sql-timestamp";
+import { Prisma } from "@/lib/generated/sqlite/client";
+import {
+  jsonFieldName,
+  type ReportEngineProfile,
+  type ReportSqlDialect,
+} from "@/lib/compliance/profiles/report-engine-profile";
+
+const timestamp = (date: Date) => Prisma.sql`${sqlTimestamp(date, "sqlite")}`;
+
+const dialect: ReportSqlDialect = {
+  timestamp,
+  jsonFieldText: (column, field) => Prisma.sql`json_extract(${column}, ${Prisma.raw(`'$.${jsonFieldName(field)}'`)})`,
+  // Stored as ISO text in UTC: the first ten characters are the day.
+  utcDay: (column) => Prisma.sql`substr(${column}, 1, 10)`,
+  // SQLite serializes writers; the outer WHERE repeats the condition, so the
+  // UPDATE is a conditional claim.
+  claimReport(claim) {
+    const now = timestamp(claim.now);
+    const only = claim.reportId ? Prisma.sql`AND "id" = ${claim.reportId}` : Prisma.empty;
+    return Prisma.sql`
+            UPDATE "Report"
+               SET "attempts" = "attempts" + 1,
+                   "leaseOwner" = ${claim.workerId},
+                   "leaseExpiresAt" = ${timestamp(claim.leaseExpiresAt)},
+                   "startedAt" = COALESCE("startedAt", ${now}),
+                   "progress" = 0
+             WHERE "id" = (
+                   SELECT "id" FROM "Report"
+                    WHERE "status" = 'pending'
+                      AND "attempts" < "maxAttempts"
+                      AND ("leaseOwner" IS NULL OR "leaseExpiresAt" < ${now})
+                      ${only}
+                    ORDER BY "createdAt", "id"
+                    LIMIT 1)
+               AND "status" = 'pending'
+               AND "attempts" < "maxAttempts"
+               AND ("leaseOwner" IS NULL OR "leaseExpiresAt" < ${now})
+            RETURNING "id", "attempts"`;
+  },
+  claimInTransaction: false,
+};
+
+export const sqliteProfile: ReportEngineProfile = {
+  provider: "sqlite",
+  bulkReads: "pages",
+  chunkStore: "insert",
+  // Reads run on the report thread, which would become the bottleneck if it encoded too.
+  csvEncodedBy: "artifact-thread",
+  hasQueryThread: true,
+  dialect,
+};
