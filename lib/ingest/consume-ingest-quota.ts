@@ -2,7 +2,7 @@
 // ATTEST_INGEST_RATE_LIMIT requests a minute, 60 unless set. In memory, per
 // process, like the sign-in limiter: several instances each keep their own count.
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import type { Identity } from "@/lib/auth/identity";
 
 export const defaultIngestRequestsPerMinute = 60;

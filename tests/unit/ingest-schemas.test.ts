@@ -2,7 +2,8 @@
 // offset and a sane range, enumerations follow the models, unknown fields and
 // oversized values are refused, client ids map to stable per-org keys.
 import { describe, expect, it } from "vitest";
-import { AppError } from "@/lib/api/app-error";
+import { errorStatus } from "@/lib/api/error-status";
+import { AppError } from "@/lib/errors/app-error";
 import { zodFieldErrors } from "@/lib/api/zod-field-errors";
 import { defaultIngestRequestsPerMinute, getIngestRequestsPerMinute } from "@/lib/ingest/consume-ingest-quota";
 import { deriveRecordId } from "@/lib/ingest/derive-record-id";
@@ -237,7 +238,7 @@ describe("parseIngestKind", () => {
         }
       })();
       expect(error).toBeInstanceOf(AppError);
-      expect((error as AppError).status).toBe(404);
+      expect(errorStatus[(error as AppError).code]).toBe(404);
     }
   });
 });
