@@ -7,6 +7,7 @@ import { PrismaClient as PostgresPrismaClient } from "@/lib/generated/postgresql
 import { createSqliteAdapterFactory } from "@/lib/db/create-sqlite-adapter-factory";
 import { getDatabaseProvider, getDatabaseUrl } from "@/lib/db/database-url";
 import { registerDatabaseUrl } from "@/lib/db/raw-sql-of";
+import { getEnv } from "@/lib/env";
 
 /**
  * Both generated clients are built from the same models, so their query API is
@@ -23,7 +24,7 @@ type ClientOptions = {
 
 export function createDatabaseClient(url = getDatabaseUrl(), options: ClientOptions = {}): Database {
   if (getDatabaseProvider(url) === "postgresql") {
-    const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    const adapter = new PrismaPg({ connectionString: url, max: getEnv().DATABASE_POOL_SIZE });
     const client = new PostgresPrismaClient({ adapter }) as unknown as Database;
     registerDatabaseUrl(client, url);
     return client;

@@ -1,5 +1,6 @@
 // Revokes an org's API key: from then on it gets 401. Another org's key id is
 // answered as not found. Revoking twice is harmless and audited once.
+import "server-only";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors/not-found";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";

@@ -1,5 +1,6 @@
 // The one error mapper: any thrown value → the API's error body and status.
 // Unknown errors are logged with the request id and never leaked.
+import "server-only";
 import { ZodError } from "zod";
 import { errorStatus } from "@/lib/api/error-status";
 import { AppError } from "@/lib/errors/app-error";

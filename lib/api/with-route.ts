@@ -1,6 +1,7 @@
 // The route handler wrapper: request id and client IP → identity (401) →
 // permission (403) → handler → one error mapper. Handlers stay guard → validate
 // → one lib call → respond, and take the IP for audit events from here.
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { AppError } from "@/lib/errors/app-error";
 import { toErrorResponse } from "@/lib/api/to-error-response";

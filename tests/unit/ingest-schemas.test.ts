@@ -244,10 +244,15 @@ describe("parseIngestKind", () => {
 });
 
 describe("getIngestRequestsPerMinute", () => {
-  it("reads ATTEST_INGEST_RATE_LIMIT and falls back to 60 on anything but a positive integer", () => {
+  it("reads ATTEST_INGEST_RATE_LIMIT, 60 when unset, and refuses anything but a positive integer by name", () => {
     expect(getIngestRequestsPerMinute({ ATTEST_INGEST_RATE_LIMIT: "5" })).toBe(5);
-    for (const value of [undefined, "", "0", "-3", "2.5", "lots"]) {
+    for (const value of [undefined, ""]) {
       expect(getIngestRequestsPerMinute({ ATTEST_INGEST_RATE_LIMIT: value })).toBe(defaultIngestRequestsPerMinute);
+    }
+    for (const value of ["0", "-3", "2.5", "lots"]) {
+      expect(() => getIngestRequestsPerMinute({ ATTEST_INGEST_RATE_LIMIT: value })).toThrow(
+        /ATTEST_INGEST_RATE_LIMIT must be an integer of at least 1/,
+      );
     }
   });
 });

@@ -2,6 +2,7 @@
 // fenced on (reportId, workerId, attempt): once the lease moves on, the old
 // holder's writes match no row.
 import { Prisma } from "@/lib/generated/sqlite/client";
+import { getEnv } from "@/lib/env";
 
 export type ReportLease = { reportId: string; workerId: string; attempt: number };
 
@@ -24,6 +25,5 @@ export function renewLeaseSql(lease: ReportLease, leaseSeconds: number): Prisma.
 export const defaultLeaseSeconds = 60;
 
 export function leaseSecondsFromEnv(): number {
-  const seconds = Number(process.env.REPORT_LEASE_SECONDS);
-  return Number.isFinite(seconds) && seconds >= 5 ? seconds : defaultLeaseSeconds;
+  return getEnv().REPORT_LEASE_SECONDS;
 }
