@@ -73,6 +73,11 @@ export const envSchema = z.object({
   AUTH_TRUST_HOST: optionalText,
   VERCEL: optionalText,
   PORT: integer({ min: 1, max: 65_535 }, 3000),
+  // Signed statements (lib/signing): the key's text is checked where it is parsed.
+  ATTEST_SIGNING_KEY: optionalText,
+  ATTEST_SIGNING_KEY_FILE: optionalText,
+  ATTEST_SIGNING_KEY_VALID_FROM: optionalTrimmed,
+  ATTEST_RETIRED_SIGNING_KEYS: optionalText,
   // Demo data
   ATTEST_SEED_DEMO: flag(true),
   DEMO_PASSWORD: optionalText,
@@ -99,7 +104,13 @@ export type EnvVariable = keyof Env;
 export const envVariables = Object.keys(envSchema.shape) as EnvVariable[];
 
 /** Values that must not be echoed into an error message or a log. */
-const secretVariables = new Set<EnvVariable>(["DATABASE_URL", "NEXTAUTH_SECRET", "AUTH_SECRET", "DEMO_PASSWORD"]);
+const secretVariables = new Set<EnvVariable>([
+  "DATABASE_URL",
+  "NEXTAUTH_SECRET",
+  "AUTH_SECRET",
+  "DEMO_PASSWORD",
+  "ATTEST_SIGNING_KEY",
+]);
 
 /** Thrown when a variable is set to something Attest cannot use; `variables` names them. */
 export class EnvError extends Error {
