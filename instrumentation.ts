@@ -1,8 +1,13 @@
 // Runs once when a Next.js server process starts (never during `next build`):
-// bring the database schema up to date, seed the demo into an empty database,
-// then start the in-process report workers.
+// check the configuration, bring the database schema up to date, seed the demo
+// into an empty database, then start the in-process report workers.
 export async function register(): Promise<void> {
+  // Next's own variables, read directly: Next inlines NEXT_RUNTIME per runtime at build time.
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+
+  // A bad variable stops the server here, naming it, instead of surfacing later in a request or a worker.
+  const { exitOnInvalidEnv } = await import("@/lib/env");
+  if (!exitOnInvalidEnv()) return;
 
   const { applyMigrations } = await import("@/lib/db/apply-migrations");
   await applyMigrations();

@@ -7,10 +7,17 @@ const root = fileURLToPath(new URL(".", import.meta.url));
 
 export default defineConfig({
   resolve: {
-    alias: [{ find: /^@\//, replacement: `${root}` }],
+    alias: [
+      { find: /^@\//, replacement: `${root}` },
+      // Tests call route handlers and server modules directly, outside Next's
+      // react-server build that resolves `server-only` to its empty module.
+      { find: /^server-only$/, replacement: `${root}node_modules/server-only/empty.js` },
+    ],
   },
   test: {
     environment: "node",
+    // Quiet logs unless a run asks for them (the logger reads LOG_LEVEL through lib/env.ts).
+    env: { LOG_LEVEL: process.env.LOG_LEVEL ?? "silent" },
     // CI adds up these JSON reports into one closing line (scripts/ci-summary.mjs).
     reporters: process.env.CI
       ? ["default", ["json", { outputFile: `test-results/ci/vitest-${Date.now()}.json` }]]

@@ -8,6 +8,7 @@ import { createSqliteAdapterFactory } from "@/lib/db/create-sqlite-adapter-facto
 import { getDatabaseProvider, getDatabaseUrl } from "@/lib/db/database-url";
 import type { Database } from "@/lib/db/database";
 import { registerDatabaseUrl } from "@/lib/db/raw-sql-of";
+import { getEnv } from "@/lib/env";
 
 export type { Database } from "@/lib/db/database";
 
@@ -20,7 +21,7 @@ type ClientOptions = {
 
 export function createDatabaseClient(url = getDatabaseUrl(), options: ClientOptions = {}): Database {
   if (getDatabaseProvider(url) === "postgresql") {
-    const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    const adapter = new PrismaPg({ connectionString: url, max: getEnv().DATABASE_POOL_SIZE });
     const client = new PostgresPrismaClient({ adapter }) as unknown as Database;
     registerDatabaseUrl(client, url);
     return client;

@@ -5,6 +5,7 @@
 //           embedded default; ATTEST_DATA_DIR names the directory).
 //   jwks    prints the public JWKS of the configured keys.
 import { getDataDirectory, getDatabaseProvider } from "@/lib/db/database-url";
+import { getEnv } from "@/lib/env";
 import { generateSigningKey } from "@/lib/signing/generate-signing-key";
 import { loadSigningKeyring } from "@/lib/signing/load-signing-keyring";
 import { rotateSigningKey } from "@/lib/signing/rotate-signing-key";
@@ -24,10 +25,10 @@ async function main(command: string | undefined): Promise<number> {
       const keyring = await loadSigningKeyring({
         provider: getDatabaseProvider(),
         dataDirectory: getDataDirectory(),
-        signingKey: process.env.ATTEST_SIGNING_KEY,
-        signingKeyFile: process.env.ATTEST_SIGNING_KEY_FILE,
-        signingKeyValidFrom: process.env.ATTEST_SIGNING_KEY_VALID_FROM,
-        retiredKeys: process.env.ATTEST_RETIRED_SIGNING_KEYS,
+        signingKey: getEnv().ATTEST_SIGNING_KEY,
+        signingKeyFile: getEnv().ATTEST_SIGNING_KEY_FILE,
+        signingKeyValidFrom: getEnv().ATTEST_SIGNING_KEY_VALID_FROM,
+        retiredKeys: getEnv().ATTEST_RETIRED_SIGNING_KEYS,
       });
       console.log(JSON.stringify(toJwks(keyring), null, 2));
       return 0;

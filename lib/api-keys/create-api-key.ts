@@ -1,5 +1,6 @@
 // Creates an org's API key. The plaintext exists only in the returned value:
 // the row keeps its SHA-256 and the visible prefix.
+import "server-only";
 import { db } from "@/lib/db";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { describeActor, type Identity } from "@/lib/auth/identity";

@@ -1,4 +1,5 @@
 // An org's API keys, newest first, revoked ones included (with revokedAt).
+import "server-only";
 import { db } from "@/lib/db";
 import { apiKeySelect, toApiKeyResponse, type ApiKeyResponse } from "@/lib/api-keys/to-api-key-response";
 

@@ -1,5 +1,6 @@
 // A program calling with `Authorization: Bearer att_…`: the key is looked up by
 // its SHA-256; unknown or revoked keys resolve to nobody (401).
+import "server-only";
 import { db } from "@/lib/db";
 import type { ApiKeyIdentity } from "@/lib/auth/identity";
 import { hashApiKey, isWellFormedApiKey } from "@/lib/api-keys/api-key-format";

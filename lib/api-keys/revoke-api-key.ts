@@ -1,7 +1,8 @@
 // Revokes an org's API key: from then on it gets 401. Another org's key id is
 // answered as not found. Revoking twice is harmless and audited once.
+import "server-only";
 import { db } from "@/lib/db";
-import { notFound } from "@/lib/api/app-error";
+import { notFound } from "@/lib/errors/not-found";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { describeActor } from "@/lib/auth/identity";
 import type { ApiKeyContext } from "@/lib/api-keys/create-api-key";

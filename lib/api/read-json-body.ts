@@ -1,7 +1,8 @@
 // Reads and validates a JSON request body: 413 past the size limit, 400 for
 // malformed JSON, 400 with field details when the schema refuses it.
+import "server-only";
 import type { z } from "zod";
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { zodFieldErrors } from "@/lib/api/zod-field-errors";
 
 export const defaultMaxBodyBytes = 64 * 1024;

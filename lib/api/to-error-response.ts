@@ -1,12 +1,15 @@
 // The one error mapper: any thrown value → the API's error body and status.
 // Unknown errors are logged with the request id and never leaked.
+import "server-only";
 import { ZodError } from "zod";
-import { AppError } from "@/lib/api/app-error";
+import { errorStatus } from "@/lib/api/error-status";
+import { AppError } from "@/lib/errors/app-error";
 import { zodFieldErrors } from "@/lib/api/zod-field-errors";
 import { logger } from "@/lib/log/logger";
 
 export function toErrorResponse(error: unknown, requestId: string): Response {
   const appError = toAppError(error);
+  const status = errorStatus[appError.code];
   if (appError.code === "internal_error" || appError.code === "database_unavailable") {
     logger.error({ err: error, requestId }, appError.message);
   }
@@ -14,12 +17,12 @@ export function toErrorResponse(error: unknown, requestId: string): Response {
     error: { code: appError.code, message: appError.message },
   };
   if (appError.details !== undefined) body.error.details = appError.details;
-  if (appError.status >= 500) body.error.requestId = requestId;
+  if (status >= 500) body.error.requestId = requestId;
   const headers: Record<string, string> = { "x-request-id": requestId };
   const retryAfter = (appError.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
   // 429 and 503 tell the client when to come back (RFC 9110 §10.2.3).
   if (typeof retryAfter === "number") headers["retry-after"] = String(Math.ceil(retryAfter));
-  return Response.json(body, { status: appError.status, headers });
+  return Response.json(body, { status, headers });
 }
 
 export function toAppError(error: unknown): AppError {

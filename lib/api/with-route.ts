@@ -1,10 +1,13 @@
-// The route handler wrapper: request id → identity (401) → permission (403) →
-// handler → one error mapper. Handlers stay guard → validate → one lib call → respond.
+// The route handler wrapper: request id and client IP → identity (401) →
+// permission (403) → handler → one error mapper. Handlers stay guard → validate
+// → one lib call → respond, and take the IP for audit events from here.
+import "server-only";
 import { randomUUID } from "node:crypto";
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { toErrorResponse } from "@/lib/api/to-error-response";
+import { getClientIp } from "@/lib/auth/get-client-ip";
 import { hasPermission, type Identity, type Permission } from "@/lib/auth/identity";
-import { resolveIdentity } from "@/lib/auth/resolve-identity";
+import { resolveIdentity } from "@/lib/api/resolve-identity";
 import { logger } from "@/lib/log/logger";
 
 type RouteContext<Params> = { params: Promise<Params> };
@@ -14,6 +17,8 @@ export type AuthedRequest<Params> = {
   identity: Identity;
   params: Params;
   requestId: string;
+  /** The caller's IP as audit events record it (see lib/auth/get-client-ip.ts). */
+  clientIp: string | null;
 };
 
 export function withRoute<Params = Record<string, string>>(
@@ -31,7 +36,7 @@ export function withRoute<Params = Record<string, string>>(
         throw new AppError("forbidden", `This needs the \`${options.permission}\` permission`);
       }
       const params = (await context?.params) ?? ({} as Params);
-      response = await handler({ request, identity, params, requestId });
+      response = await handler({ request, identity, params, requestId, clientIp: getClientIp(request.headers) });
     } catch (error) {
       response = toErrorResponse(error, requestId);
     }
@@ -52,13 +57,13 @@ export function withRoute<Params = Record<string, string>>(
 
 /** For routes that must answer without an identity (health checks, ingest auth of its own). */
 export function withPublicRoute<Params = Record<string, string>>(
-  handler: (ctx: { request: Request; params: Params; requestId: string }) => Promise<Response>,
+  handler: (ctx: { request: Request; params: Params; requestId: string; clientIp: string | null }) => Promise<Response>,
 ) {
   return async (request: Request, context: RouteContext<Params>): Promise<Response> => {
     const requestId = request.headers.get("x-request-id") ?? randomUUID();
     try {
       const params = (await context?.params) ?? ({} as Params);
-      const response = await handler({ request, params, requestId });
+      const response = await handler({ request, params, requestId, clientIp: getClientIp(request.headers) });
       response.headers.set("x-request-id", requestId);
       return response;
     } catch (error) {

@@ -1,7 +1,7 @@
 // Flattens a ZodError into { "dateRange.from": ["…"] } so clients can show
 // each message next to its field.
 import type { ZodError } from "zod";
-import type { FieldErrors } from "@/lib/api/app-error";
+import type { FieldErrors } from "@/lib/errors/app-error";
 
 export function zodFieldErrors(error: ZodError): FieldErrors {
   const fields: FieldErrors = {};

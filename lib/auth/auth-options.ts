@@ -1,7 +1,8 @@
 // next-auth v4 configuration: email + password sign-in, a JWT session that
 // carries the current org, role and the user's orgs, and org switching through
 // `update({ orgId })`. The JWT is a convenience for the UI only: handlers and
-// pages re-check the membership in the database (resolve-identity.ts).
+// pages re-check the membership in the database (lib/api/resolve-identity.ts).
+import "server-only";
 import type { AuthOptions } from "next-auth";
 import type { JWT } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";

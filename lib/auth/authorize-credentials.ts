@@ -1,6 +1,7 @@
 // Checks an email + password sign-in. Every failure says the same thing, so the
 // answer never reveals whether an account exists; failures of known users are
 // written to the audit trail of each org they belong to, and throttled.
+import "server-only";
 import { randomBytes } from "node:crypto";
 import bcrypt from "bcryptjs";
 import { z } from "zod";

@@ -3,17 +3,19 @@
 // embedded default works out of the box without a secret committed to the repo.
 // Several instances sharing one PostgreSQL database must set NEXTAUTH_SECRET,
 // or each would mint cookies the others cannot read.
+import "server-only";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { getDataDirectory } from "@/lib/db/database-url";
+import { getEnv } from "@/lib/env";
 
 export const authSecretFileName = "auth-secret";
 
 let cached: { secret: string; source: string } | undefined;
 
 export function getAuthSecret(): string {
-  const fromEnv = process.env.NEXTAUTH_SECRET?.trim() || process.env.AUTH_SECRET?.trim();
+  const fromEnv = getEnv().NEXTAUTH_SECRET || getEnv().AUTH_SECRET;
   if (fromEnv) return fromEnv;
 
   const file = path.join(getDataDirectory(), authSecretFileName);

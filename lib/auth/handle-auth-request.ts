@@ -1,5 +1,6 @@
 // The next-auth route handler (/api/auth/*), with NEXTAUTH_URL and the secret
 // filled in first so next-auth's own env reads agree with ours.
+import "server-only";
 import NextAuth from "next-auth";
 import { authOptions } from "@/lib/auth/auth-options";
 import { configureAuthEnvironment } from "@/lib/auth/configure-auth-environment";

@@ -1,5 +1,6 @@
 // The organizations a user may act in, with their role in each: the org
 // switcher's list, and the source of truth whenever a session picks an org.
+import "server-only";
 import { db } from "@/lib/db";
 import { isRole, type Role } from "@/lib/auth/identity";
 

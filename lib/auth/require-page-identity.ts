@@ -1,6 +1,7 @@
 // The guard for server-rendered pages (middleware is not a security boundary).
 // Signed out → redirect to /login?callbackUrl=…; signed in with the wrong role →
 // `forbidden()`, which answers 403 and renders app/forbidden.tsx.
+import "server-only";
 import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";

@@ -1,6 +1,7 @@
 // A signed-in person from next-auth's session cookie. The JWT only says who
 // and which org; the role comes from the database on every call, so a removed,
 // demoted or disabled user loses access at once rather than when the JWT expires.
+import "server-only";
 import { decode } from "next-auth/jwt";
 import { db } from "@/lib/db";
 import { getAuthSecret } from "@/lib/auth/get-auth-secret";

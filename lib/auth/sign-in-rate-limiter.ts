@@ -1,6 +1,7 @@
 // Throttles password guessing: at most `signInAttemptLimit` failed sign-ins per
 // email and IP in a 15-minute window. In memory, per process: enough for the
 // embedded default; several instances each keep their own count.
+import "server-only";
 import { RateLimiterMemory } from "rate-limiter-flexible";
 
 export const signInAttemptLimit = 5;

@@ -1,10 +1,11 @@
 // Which database Attest talks to: DATABASE_URL, or the embedded SQLite file.
 import path from "node:path";
+import { getEnv } from "@/lib/env";
 
 export type DatabaseProvider = "sqlite" | "postgresql";
 
 export function getDatabaseUrl(): string {
-  const configured = process.env.DATABASE_URL?.trim();
+  const configured = getEnv().DATABASE_URL;
   if (configured) return configured;
   return `file:${path.join(getDataDirectory(), "attest.db")}`;
 }
@@ -15,7 +16,7 @@ export function getDatabaseProvider(url = getDatabaseUrl()): DatabaseProvider {
 
 /** Where the embedded database and generated secrets live (git-ignored). Runtime paths: not traced into the build. */
 export function getDataDirectory(): string {
-  return path.resolve(/*turbopackIgnore: true*/ process.env.ATTEST_DATA_DIR ?? path.join(process.cwd(), "data"));
+  return path.resolve(/*turbopackIgnore: true*/ getEnv().ATTEST_DATA_DIR ?? path.join(process.cwd(), "data"));
 }
 
 /** The filesystem path of a `file:` SQLite URL. */

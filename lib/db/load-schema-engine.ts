@@ -11,6 +11,7 @@ import {
 } from "@prisma/driver-adapter-utils";
 import * as engineBindings from "@prisma/schema-engine-wasm/schema_engine_bg";
 import type { SchemaEngine } from "@prisma/schema-engine-wasm";
+import { getEnv } from "@/lib/env";
 
 let initialized = false;
 
@@ -66,7 +67,7 @@ export async function openSchemaEngine(
     for (const adapter of opened.splice(0)) await adapter.dispose().catch(() => undefined);
   };
   const log = (message: string) => {
-    if (process.env.DEBUG_SCHEMA_ENGINE) process.stderr.write(`[schema-engine] ${message}\n`);
+    if (getEnv().DEBUG_SCHEMA_ENGINE) process.stderr.write(`[schema-engine] ${message}\n`);
   };
   let engine: SchemaEngine;
   try {

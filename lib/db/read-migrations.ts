@@ -3,6 +3,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { DatabaseProvider } from "@/lib/db/database-url";
+import { getEnv } from "@/lib/env";
 
 export interface CommittedMigration {
   /** The folder name, e.g. 20261127083000_init; also `_prisma_migrations.migration_name`. */
@@ -14,7 +15,7 @@ export interface CommittedMigration {
 
 /** prisma/ of the project; ATTEST_PRISMA_DIR points elsewhere (tests, packaged deployments). */
 export function getPrismaDirectory(): string {
-  return path.resolve(/*turbopackIgnore: true*/ process.env.ATTEST_PRISMA_DIR ?? path.join(process.cwd(), "prisma"));
+  return path.resolve(/*turbopackIgnore: true*/ getEnv().ATTEST_PRISMA_DIR ?? path.join(process.cwd(), "prisma"));
 }
 
 export function getMigrationsDirectory(provider: DatabaseProvider): string {

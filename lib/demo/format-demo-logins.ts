@@ -1,8 +1,9 @@
 // The demo sign-ins as printed after seeding. A password set through
 // DEMO_PASSWORD is not echoed into logs; the default one is public anyway.
 import { demoOrganizations, demoUsers } from "@/lib/demo/demo-catalog";
+import { getEnv } from "@/lib/env";
 
-export function formatDemoLogins(passwordFromEnv = process.env.DEMO_PASSWORD): string {
+export function formatDemoLogins(passwordFromEnv = getEnv().DEMO_PASSWORD): string {
   const lines = demoUsers
     .filter((user) => user.isDemoLogin)
     .map((user) => {

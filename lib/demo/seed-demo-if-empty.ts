@@ -5,11 +5,12 @@
 import { formatDemoLogins } from "@/lib/demo/format-demo-logins";
 import { seedDemo, type SeedDemoOptions, type SeedDemoResult } from "@/lib/demo/seed-demo";
 import { logger } from "@/lib/log/logger";
+import { getEnv } from "@/lib/env";
 
 export async function seedDemoIfEmpty(
   options: Pick<SeedDemoOptions, "databaseUrl" | "scale" | "anchor" | "password"> = {},
 ): Promise<SeedDemoResult | null> {
-  if (process.env.ATTEST_SEED_DEMO?.trim().toLowerCase() === "false") return null;
+  if (!getEnv().ATTEST_SEED_DEMO) return null;
   const result = await seedDemo({ ...options, ifEmpty: true });
   if (result.status === "seeded") {
     logger.info({ counts: result.counts, durationMs: Math.round(result.durationMs) }, "seeded the demo data");

@@ -10,6 +10,7 @@ import { generateDemoDataInWorker } from "@/lib/demo/generate-demo-data-in-worke
 import { getDemoVolumes, type DemoVolumes } from "@/lib/demo/get-demo-volumes";
 import { openBulkWriter, type RowSink } from "@/lib/demo/open-bulk-writer";
 import { resolveDemoAnchor } from "@/lib/demo/resolve-demo-anchor";
+import { getEnv } from "@/lib/env";
 
 export const DEFAULT_DEMO_PASSWORD = "demo-password";
 const BCRYPT_COST = 10;
@@ -58,7 +59,7 @@ export async function seedDemo(options: SeedDemoOptions = {}): Promise<SeedDemoR
   const scale = options.scale ?? 1;
   const volumes = getDemoVolumes(scale);
   const anchor = resolveDemoAnchor(options.anchor);
-  const password = options.password ?? (process.env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD);
+  const password = options.password ?? getEnv().DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD;
   const result: SeedDemoResult = {
     status: "skipped",
     scale,

@@ -1,6 +1,7 @@
 // The database half of GET /api/health: a trivial query, bounded in time, so a
 // load balancer learns quickly that this instance cannot reach its database.
-import { AppError } from "@/lib/api/app-error";
+import "server-only";
+import { AppError } from "@/lib/errors/app-error";
 import { databaseProvider, db, type Database } from "@/lib/db";
 import type { DatabaseProvider } from "@/lib/db/database-url";
 import { logger } from "@/lib/log/logger";

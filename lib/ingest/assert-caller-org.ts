@@ -1,6 +1,6 @@
 // The org of pushed records is always the caller's: a body or record naming
 // another org is refused (403, per field) rather than quietly rewritten.
-import { AppError, type FieldErrors } from "@/lib/api/app-error";
+import { AppError, type FieldErrors } from "@/lib/errors/app-error";
 
 type OrgNaming = { orgId?: string; records: readonly { orgId?: string }[] };
 

@@ -1,9 +1,11 @@
 // Throttles ingest per API key (per user for admin sessions): at most
 // ATTEST_INGEST_RATE_LIMIT requests a minute, 60 unless set. In memory, per
 // process, like the sign-in limiter: several instances each keep their own count.
+import "server-only";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import type { Identity } from "@/lib/auth/identity";
+import { getEnv } from "@/lib/env";
 
 export const defaultIngestRequestsPerMinute = 60;
 
@@ -14,9 +16,9 @@ export type IngestQuota = { limit: number; remaining: number };
 const globalForLimiter = globalThis as unknown as { attestIngestLimiters?: Map<number, RateLimiterMemory> };
 const limiters = (globalForLimiter.attestIngestLimiters ??= new Map());
 
-export function getIngestRequestsPerMinute(env: Record<string, string | undefined> = process.env): number {
-  const value = Number(env.ATTEST_INGEST_RATE_LIMIT);
-  return Number.isInteger(value) && value > 0 ? value : defaultIngestRequestsPerMinute;
+/** ATTEST_INGEST_RATE_LIMIT of `source` (process.env unless given). */
+export function getIngestRequestsPerMinute(source?: Record<string, string | undefined>): number {
+  return getEnv(source).ATTEST_INGEST_RATE_LIMIT;
 }
 
 /** Counts one request; throws `rate_limited` (429, details.retryAfterSeconds) past the limit. */

@@ -1,5 +1,6 @@
 // Which of these primary keys the org already holds for `kind`: the records of
 // a retried batch that were written the first time.
+import "server-only";
 import type { IngestTransaction } from "@/lib/ingest/ingest-transaction";
 import type { IngestKind } from "@/lib/ingest/parse-ingest-kind";
 

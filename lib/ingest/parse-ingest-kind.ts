@@ -1,6 +1,6 @@
 // The kinds of activity record the platform may push, named as they appear in
 // the path: POST /api/engine/ingest/{kind}. Anything else is 404.
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors/app-error";
 
 export const ingestKinds = [
   "audit-events",

@@ -1,6 +1,7 @@
 // Creates or updates the org's agents from the platform's configuration, keyed
 // by email address (unique per org), in one transaction. Returns each agent's
 // id: what emails, DLP violations and other records reference as `agentId`.
+import "server-only";
 import type { Identity } from "@/lib/auth/identity";
 import { db as defaultDb, type Database } from "@/lib/db";
 import { assertCallerOrg } from "@/lib/ingest/assert-caller-org";

@@ -3,6 +3,7 @@
 // kind, client id), so a record sent again updates the row it created. One
 // transaction, all or nothing. Each caller passes its model's queries as
 // callbacks, so Prisma's types still check each row written.
+import "server-only";
 import { db as defaultDb } from "@/lib/db";
 import { assertCallerOrg } from "@/lib/ingest/assert-caller-org";
 import { deriveRecordId } from "@/lib/ingest/derive-record-id";

@@ -1,6 +1,7 @@
 // Creates or updates the org's DLP rules, keyed by the platform's own rule id
 // (names are not unique), so DLP violations can reference them by Attest id.
 // Each record is the rule's full state: optional fields left out take their defaults.
+import "server-only";
 import type { IngestContext } from "@/lib/ingest/ingest-records";
 import type { DlpRuleBatch } from "@/lib/ingest/schemas";
 import { upsertByClientId, type UpsertByClientIdResult } from "@/lib/ingest/upsert-by-client-id";

@@ -1,6 +1,7 @@
 // Creates or updates the org's GDPR Art. 30 processing activities, keyed by the
 // platform's own id (names are not unique), for the GDPR Export to report.
 // Each record is the activity's full state: `agentId` left out makes it org-wide.
+import "server-only";
 import type { IngestContext } from "@/lib/ingest/ingest-records";
 import type { ProcessingActivityBatch } from "@/lib/ingest/schemas";
 import { upsertByClientId, type UpsertByClientIdResult } from "@/lib/ingest/upsert-by-client-id";

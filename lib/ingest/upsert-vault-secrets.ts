@@ -1,6 +1,7 @@
 // Creates or updates the org's vault secrets (their description, never their
 // value), keyed by name, so vault-access records can reference them by id.
 // Optional fields left out keep their stored value on an update.
+import "server-only";
 import type { Identity } from "@/lib/auth/identity";
 import { db as defaultDb, type Database } from "@/lib/db";
 import { assertCallerOrg } from "@/lib/ingest/assert-caller-org";

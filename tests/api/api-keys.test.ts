@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { resolveIdentity } from "@/lib/auth/resolve-identity";
+import { resolveIdentity } from "@/lib/api/resolve-identity";
 import { GET, POST } from "@/app/api/api-keys/route";
 import { DELETE } from "@/app/api/api-keys/[id]/route";
 import {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { resolveIdentity } from "@/lib/auth/resolve-identity";
+import { resolveIdentity } from "@/lib/api/resolve-identity";
 import {
   createTestApiKey,
   createTestOrg,

@@ -1,4 +1,4 @@
 // The API's one error body (lib/api/to-error-response.ts), as tests read it.
-import type { FieldErrors } from "@/lib/api/app-error";
+import type { FieldErrors } from "@/lib/errors/app-error";
 
 export type ErrorBody = { error: { code: string; message: string; details?: { fields?: FieldErrors } } };

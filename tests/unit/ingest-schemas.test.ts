@@ -2,7 +2,8 @@
 // offset and a sane range, enumerations follow the models, unknown fields and
 // oversized values are refused, client ids map to stable per-org keys.
 import { describe, expect, it } from "vitest";
-import { AppError } from "@/lib/api/app-error";
+import { errorStatus } from "@/lib/api/error-status";
+import { AppError } from "@/lib/errors/app-error";
 import { zodFieldErrors } from "@/lib/api/zod-field-errors";
 import { defaultIngestRequestsPerMinute, getIngestRequestsPerMinute } from "@/lib/ingest/consume-ingest-quota";
 import { deriveRecordId } from "@/lib/ingest/derive-record-id";
@@ -237,16 +238,21 @@ describe("parseIngestKind", () => {
         }
       })();
       expect(error).toBeInstanceOf(AppError);
-      expect((error as AppError).status).toBe(404);
+      expect(errorStatus[(error as AppError).code]).toBe(404);
     }
   });
 });
 
 describe("getIngestRequestsPerMinute", () => {
-  it("reads ATTEST_INGEST_RATE_LIMIT and falls back to 60 on anything but a positive integer", () => {
+  it("reads ATTEST_INGEST_RATE_LIMIT, 60 when unset, and refuses anything but a positive integer by name", () => {
     expect(getIngestRequestsPerMinute({ ATTEST_INGEST_RATE_LIMIT: "5" })).toBe(5);
-    for (const value of [undefined, "", "0", "-3", "2.5", "lots"]) {
+    for (const value of [undefined, ""]) {
       expect(getIngestRequestsPerMinute({ ATTEST_INGEST_RATE_LIMIT: value })).toBe(defaultIngestRequestsPerMinute);
+    }
+    for (const value of ["0", "-3", "2.5", "lots"]) {
+      expect(() => getIngestRequestsPerMinute({ ATTEST_INGEST_RATE_LIMIT: value })).toThrow(
+        /ATTEST_INGEST_RATE_LIMIT must be an integer of at least 1/,
+      );
     }
   });
 });

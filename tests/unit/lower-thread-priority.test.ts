@@ -35,7 +35,7 @@ afterEach(() => {
 });
 
 describe("reportThreadNice", () => {
-  it("is 10 unless REPORT_WORKER_NICE sets 0–19", () => {
+  it("is 10 unless REPORT_WORKER_NICE sets 0–19, and refuses anything else by name", () => {
     delete process.env.REPORT_WORKER_NICE;
     expect(reportThreadNice()).toBe(10);
     process.env.REPORT_WORKER_NICE = "0";
@@ -44,7 +44,7 @@ describe("reportThreadNice", () => {
     expect(reportThreadNice()).toBe(19);
     for (const bad of ["-5", "20", "high", "2.5"]) {
       process.env.REPORT_WORKER_NICE = bad;
-      expect(reportThreadNice()).toBe(10);
+      expect(() => reportThreadNice()).toThrow(/REPORT_WORKER_NICE must be an integer from 0 to 19/);
     }
   });
 });

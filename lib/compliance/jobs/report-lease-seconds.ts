@@ -1,7 +1,8 @@
 // How long a claimed report's lease lasts before another worker may take it over.
+import { getEnv } from "@/lib/env";
+
 export const defaultLeaseSeconds = 60;
 
 export function leaseSecondsFromEnv(): number {
-  const seconds = Number(process.env.REPORT_LEASE_SECONDS);
-  return Number.isFinite(seconds) && seconds >= 5 ? seconds : defaultLeaseSeconds;
+  return getEnv().REPORT_LEASE_SECONDS;
 }

@@ -1,6 +1,6 @@
 // Deletes a report and its stored bytes, and records who did. A worker still
 // generating it loses its lease (its fenced writes find no row) and stops.
-import { notFound } from "@/lib/api/app-error";
+import { notFound } from "@/lib/errors/not-found";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { describeActor } from "@/lib/auth/identity";
 import { databaseOf, type ComplianceContext } from "@/lib/compliance/requests/compliance-context";

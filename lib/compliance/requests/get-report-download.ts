@@ -1,7 +1,8 @@
 // A completed report's stored bytes, exactly as rendered at generation: the
 // chunks are streamed as the client reads, so memory stays flat however large
 // the file. Every download is an audit event.
-import { AppError, notFound } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors/app-error";
+import { notFound } from "@/lib/errors/not-found";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { describeActor } from "@/lib/auth/identity";
 import { databaseOf, type ComplianceContext } from "@/lib/compliance/requests/compliance-context";

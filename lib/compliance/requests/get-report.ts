@@ -1,5 +1,5 @@
 // One report of the caller's org; another org's id is as missing as an unknown one.
-import { notFound } from "@/lib/api/app-error";
+import { notFound } from "@/lib/errors/not-found";
 import { databaseOf, type ComplianceContext } from "@/lib/compliance/requests/compliance-context";
 import {
   reportResponseSelect,

@@ -1,7 +1,7 @@
 // The caller's org's reports, newest first, with keyset pagination: the cursor
 // names the last report seen (createdAt + id), so pages stay stable while new
 // reports arrive and a deleted cursor row does not break the next page.
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { databaseOf, type ComplianceContext } from "@/lib/compliance/requests/compliance-context";
 import { assertCallerOrg } from "@/lib/compliance/requests/prepare-report-request";
 import type { ListReportsQuery } from "@/lib/compliance/requests/schemas";

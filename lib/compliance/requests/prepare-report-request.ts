@@ -1,7 +1,7 @@
 // Turns a validated request body into a report's scope and title, checking it
 // against the caller's org: an orgId naming another org is 403, an agent that
 // is not in the org is 400 naming the unknown ids.
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import type { Identity } from "@/lib/auth/identity";
 import { databaseOf, type ComplianceContext } from "@/lib/compliance/requests/compliance-context";
 import { buildReportTitle } from "@/lib/compliance/reports/build-report-title";

@@ -2,7 +2,7 @@
 // Whether agents belong to the caller's org is checked against the database in
 // prepare-report-request.ts; these schemas only judge the shape.
 import { z } from "zod";
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { reportTypes, type ReportType } from "@/lib/compliance/reports/report-definition";
 import { reportFormats } from "@/lib/compliance/requests/report-formats";
 

@@ -3,12 +3,11 @@
 // get the CPU first and generation takes what is left.
 import fs from "node:fs";
 import os from "node:os";
+import { getEnv } from "@/lib/env";
 
 /** The nice value of report generation threads (REPORT_WORKER_NICE, 0–19; 0 leaves them as they are). */
 export function reportThreadNice(): number {
-  const raw = process.env.REPORT_WORKER_NICE;
-  const nice = raw === undefined || raw.trim() === "" ? 10 : Number(raw);
-  return Number.isInteger(nice) && nice >= 0 && nice <= 19 ? nice : 10;
+  return getEnv().REPORT_WORKER_NICE;
 }
 
 /**

@@ -25,6 +25,7 @@ import { getDatabaseProvider, getDatabaseUrl } from "@/lib/db/database-url";
 import type { SqliteQueryThreadData } from "@/lib/compliance/threads/sqlite-query-thread-protocol";
 import { toBackgroundDatabaseUrl } from "@/lib/db/to-background-database-url";
 import { logger } from "@/lib/log/logger";
+import { getEnv } from "@/lib/env";
 
 const shutdownTimeoutMs = 20_000;
 /**
@@ -55,7 +56,7 @@ export function startReportWorkers(): { stop: () => Promise<void> } {
     databaseUrl,
     control,
     leaseSeconds: leaseSecondsFromEnv(),
-    pollMs: Number(process.env.REPORT_POLL_MS) > 0 ? Number(process.env.REPORT_POLL_MS) : 2000,
+    pollMs: getEnv().REPORT_POLL_MS,
   };
   const workers = new Set<Worker>();
   let stopping = false;
@@ -144,13 +145,9 @@ export function startReportWorkers(): { stop: () => Promise<void> } {
 }
 
 function workerHeapMb(): number {
-  const mb = Number(process.env.REPORT_WORKER_HEAP_MB);
-  return Number.isFinite(mb) && mb >= 64 ? mb : 192;
+  return getEnv().REPORT_WORKER_HEAP_MB;
 }
 
 function readCount(): number {
-  const raw = process.env.REPORT_WORKERS;
-  if (raw === undefined || raw.trim() === "") return 1;
-  const count = Number(raw);
-  return Number.isInteger(count) && count >= 0 && count <= 16 ? count : 1;
+  return getEnv().REPORT_WORKERS;
 }

@@ -7,6 +7,7 @@ import { withRoute } from "@/lib/api/with-route";
 import { consumeIngestQuota } from "@/lib/ingest/consume-ingest-quota";
 import { ingestRecords } from "@/lib/ingest/ingest-records";
 import { parseIngestKind } from "@/lib/ingest/parse-ingest-kind";
+import { toIngestResponse } from "@/lib/ingest/to-ingest-response";
 import { ingestBatchSchema, maxIngestBodyBytes } from "@/lib/ingest/schemas";
 
 type Params = { kind: string };
@@ -16,8 +17,5 @@ export const POST = withRoute<Params>({ permission: "events:write" }, async ({ r
   const quota = await consumeIngestQuota(identity);
   const batch = await readJsonBody(request, ingestBatchSchema(kind), { maxBytes: maxIngestBodyBytes });
   const result = await ingestRecords({ identity }, kind, batch);
-  return Response.json(result, {
-    status: result.accepted > 0 ? 201 : 200,
-    headers: { "ratelimit-limit": String(quota.limit), "ratelimit-remaining": String(quota.remaining) },
-  });
+  return toIngestResponse(result, { wroteNew: result.accepted > 0, quota });
 });

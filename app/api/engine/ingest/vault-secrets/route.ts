@@ -4,6 +4,7 @@
 import { readJsonBody } from "@/lib/api/read-json-body";
 import { withRoute } from "@/lib/api/with-route";
 import { consumeIngestQuota } from "@/lib/ingest/consume-ingest-quota";
+import { toUpsertResponse } from "@/lib/ingest/to-ingest-response";
 import { maxIngestBodyBytes, vaultSecretBatchSchema } from "@/lib/ingest/schemas";
 import { upsertVaultSecrets } from "@/lib/ingest/upsert-vault-secrets";
 
@@ -11,8 +12,5 @@ export const POST = withRoute({ permission: "events:write" }, async ({ request, 
   const quota = await consumeIngestQuota(identity);
   const batch = await readJsonBody(request, vaultSecretBatchSchema, { maxBytes: maxIngestBodyBytes });
   const result = await upsertVaultSecrets({ identity }, batch);
-  return Response.json(result, {
-    status: result.created > 0 ? 201 : 200,
-    headers: { "ratelimit-limit": String(quota.limit), "ratelimit-remaining": String(quota.remaining) },
-  });
+  return toUpsertResponse(result, quota);
 });

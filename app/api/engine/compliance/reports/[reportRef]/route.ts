@@ -5,7 +5,6 @@
 //   DELETE /reports/:id   — delete a report and its stored files (admins, or keys with reports:write)
 import { readJsonBody } from "@/lib/api/read-json-body";
 import { withRoute } from "@/lib/api/with-route";
-import { getClientIp } from "@/lib/auth/get-client-ip";
 import { createReport } from "@/lib/compliance/requests/create-report";
 import { deleteReport } from "@/lib/compliance/requests/delete-report";
 import { getReport } from "@/lib/compliance/requests/get-report";
@@ -13,21 +12,24 @@ import { parseReportType, reportBodySchemas } from "@/lib/compliance/requests/sc
 
 type Params = { reportRef: string };
 
-export const POST = withRoute<Params>({ permission: "reports:write" }, async ({ request, identity, params }) => {
-  const type = parseReportType(params.reportRef);
-  const body = await readJsonBody(request, reportBodySchemas[type]);
-  const report = await createReport({ identity, ip: getClientIp(request.headers) }, type, body);
-  return Response.json(report, {
-    status: 202,
-    headers: { location: `/api/engine/compliance/reports/${encodeURIComponent(report.id)}` },
-  });
-});
+export const POST = withRoute<Params>(
+  { permission: "reports:write" },
+  async ({ request, identity, params, clientIp }) => {
+    const type = parseReportType(params.reportRef);
+    const body = await readJsonBody(request, reportBodySchemas[type]);
+    const report = await createReport({ identity, ip: clientIp }, type, body);
+    return Response.json(report, {
+      status: 202,
+      headers: { location: `/api/engine/compliance/reports/${encodeURIComponent(report.id)}` },
+    });
+  },
+);
 
 export const GET = withRoute<Params>({ permission: "reports:read" }, async ({ identity, params }) => {
   return Response.json(await getReport({ identity }, params.reportRef));
 });
 
-export const DELETE = withRoute<Params>({ permission: "reports:write" }, async ({ request, identity, params }) => {
-  await deleteReport({ identity, ip: getClientIp(request.headers) }, params.reportRef);
+export const DELETE = withRoute<Params>({ permission: "reports:write" }, async ({ identity, params, clientIp }) => {
+  await deleteReport({ identity, ip: clientIp }, params.reportRef);
   return new Response(null, { status: 204 });
 });

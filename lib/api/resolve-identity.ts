@@ -1,5 +1,6 @@
 // Who is calling a route handler: `Authorization: Bearer <API key>`, else the
 // next-auth session cookie. Works on a plain Request (tests call handlers directly).
+import "server-only";
 import type { Identity } from "@/lib/auth/identity";
 import { parseCookieHeader } from "@/lib/auth/read-session-token";
 import { resolveSessionIdentity } from "@/lib/auth/resolve-session-identity";

@@ -1,0 +1,183 @@
+// Every environment variable the server reads, parsed and validated in one
+// place (README.md's Configuration table lists the same names). Invalid values
+// stop the server at start (instrumentation.ts) with a message naming them.
+//
+// Read through getEnv(), not at import: tests point DATABASE_URL and
+// ATTEST_DATA_DIR at their own database before the first call, `next build`
+// imports modules without the runtime's variables, and worker threads each
+// have their own copy of process.env. Parsing runs again only when a variable
+// changed (tests do that; next-auth's set-up writes NEXTAUTH_*).
+//
+// Not `import "server-only"`: report, artifact and seed worker threads and the
+// tsx scripts load this module outside Next's react-server build, where that
+// package throws. The browser guard below keeps it out of client bundles.
+import { z } from "zod";
+
+if (typeof window !== "undefined") {
+  throw new Error("lib/env.ts is server configuration and must not be imported by client components");
+}
+
+const blankIsUnset = "an empty value counts as unset";
+
+function integer(range: { min: number; max?: number }, fallback: number) {
+  const expected =
+    range.max === undefined ? `an integer of at least ${range.min}` : `an integer from ${range.min} to ${range.max}`;
+  return z
+    .string()
+    .trim()
+    .regex(/^-?\d+$/, expected)
+    .transform(Number)
+    .refine((value) => value >= range.min && value <= (range.max ?? Number.MAX_SAFE_INTEGER), expected)
+    .default(fallback);
+}
+
+function number(range: { min: number }, fallback: number) {
+  const expected = `a number of at least ${range.min}`;
+  return z
+    .string()
+    .trim()
+    .regex(/^\d+(\.\d+)?$/, expected)
+    .transform(Number)
+    .refine((value) => value >= range.min, expected)
+    .default(fallback);
+}
+
+function flag(fallback: boolean) {
+  return z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.enum(["true", "false", "1", "0"], { error: "true or false (or 1 or 0)" }))
+    .transform((value) => value === "true" || value === "1")
+    .default(fallback);
+}
+
+const optionalText = z.string().optional();
+const optionalTrimmed = z.string().trim().optional();
+
+/** The variables and what each accepts; defaults that depend on the working directory are applied by their readers. */
+export const envSchema = z.object({
+  // Storage
+  DATABASE_URL: optionalTrimmed.refine(
+    (url) => url === undefined || /^(file:|postgres(ql)?:\/\/)/i.test(url),
+    "a file: URL (SQLite) or a postgres:// URL",
+  ),
+  DATABASE_POOL_SIZE: integer({ min: 1, max: 1000 }, 10),
+  ATTEST_DATA_DIR: optionalText,
+  ATTEST_PRISMA_DIR: optionalText,
+  // Sign-in
+  NEXTAUTH_SECRET: optionalTrimmed,
+  AUTH_SECRET: optionalTrimmed,
+  NEXTAUTH_URL: z.url({ error: "an absolute URL such as https://attest.example.com" }).optional(),
+  // next-auth trusts the Host header when either is set to anything (its own rule).
+  AUTH_TRUST_HOST: optionalText,
+  VERCEL: optionalText,
+  PORT: integer({ min: 1, max: 65_535 }, 3000),
+  // Signed statements (lib/signing): the key's text is checked where it is parsed.
+  ATTEST_SIGNING_KEY: optionalText,
+  ATTEST_SIGNING_KEY_FILE: optionalText,
+  ATTEST_SIGNING_KEY_VALID_FROM: optionalTrimmed,
+  ATTEST_RETIRED_SIGNING_KEYS: optionalText,
+  // Demo data
+  ATTEST_SEED_DEMO: flag(true),
+  DEMO_PASSWORD: optionalText,
+  // Ingest
+  ATTEST_INGEST_RATE_LIMIT: integer({ min: 1 }, 60),
+  // Report generation
+  REPORT_WORKERS: integer({ min: 0, max: 16 }, 1),
+  REPORT_LEASE_SECONDS: number({ min: 5 }, 60),
+  REPORT_POLL_MS: integer({ min: 1 }, 2000),
+  REPORT_WORKER_HEAP_MB: integer({ min: 64 }, 192),
+  REPORT_WORKER_NICE: integer({ min: 0, max: 19 }, 10),
+  // Diagnostics
+  LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+      error: "one of fatal, error, warn, info, debug, trace, silent",
+    })
+    .default("info"),
+  DEBUG_SCHEMA_ENGINE: flag(false),
+});
+
+export type Env = z.infer<typeof envSchema>;
+export type EnvVariable = keyof Env;
+
+export const envVariables = Object.keys(envSchema.shape) as EnvVariable[];
+
+/** Values that must not be echoed into an error message or a log. */
+const secretVariables = new Set<EnvVariable>([
+  "DATABASE_URL",
+  "NEXTAUTH_SECRET",
+  "AUTH_SECRET",
+  "DEMO_PASSWORD",
+  "ATTEST_SIGNING_KEY",
+]);
+
+/** Thrown when a variable is set to something Attest cannot use; `variables` names them. */
+export class EnvError extends Error {
+  readonly variables: EnvVariable[];
+
+  constructor(problems: { variable: EnvVariable; expected: string; value: string | undefined }[]) {
+    const lines = problems.map(({ variable, expected, value }) => {
+      const got = secretVariables.has(variable) || value === undefined ? "" : ` (got ${JSON.stringify(value)})`;
+      return `  ${variable} must be ${expected}${got}`;
+    });
+    super(
+      `Invalid configuration:\n${lines.join("\n")}\nFix or unset the variable (${blankIsUnset}); README.md, section Configuration, lists every variable.`,
+    );
+    this.name = "EnvError";
+    this.variables = problems.map((problem) => problem.variable);
+  }
+}
+
+type EnvSource = Record<string, string | undefined>;
+
+/** Only the variables this module knows, with blank values treated as unset. */
+function pickVariables(source: EnvSource): Partial<Record<EnvVariable, string>> {
+  const picked: Partial<Record<EnvVariable, string>> = {};
+  for (const variable of envVariables) {
+    const value = source[variable];
+    if (value !== undefined && value.trim() !== "") picked[variable] = value;
+  }
+  return picked;
+}
+
+/** Parses `source` (process.env unless given) or throws an EnvError naming every bad variable. */
+export function parseEnv(source: EnvSource = process.env): Env {
+  const picked = pickVariables(source);
+  const result = envSchema.safeParse(picked);
+  if (result.success) return result.data;
+  const problems = new Map<EnvVariable, string>();
+  for (const issue of result.error.issues) {
+    const variable = issue.path[0] as EnvVariable;
+    if (!problems.has(variable)) problems.set(variable, issue.message);
+  }
+  throw new EnvError([...problems].map(([variable, expected]) => ({ variable, expected, value: picked[variable] })));
+}
+
+let cached: { fingerprint: string; env: Env } | undefined;
+
+/** The parsed configuration of this process (or thread); re-parsed only when a variable changed. */
+export function getEnv(source: EnvSource = process.env): Env {
+  const fingerprint = JSON.stringify(pickVariables(source));
+  if (cached?.fingerprint === fingerprint) return cached.env;
+  const env = parseEnv(source);
+  cached = { fingerprint, env };
+  return env;
+}
+
+/**
+ * The start-up check (instrumentation.ts): on a bad variable, print what is
+ * wrong and end the process with status 1, so `npm start` fails at once
+ * instead of serving with a broken setting. Returns whether the configuration is valid.
+ */
+export function exitOnInvalidEnv(): boolean {
+  try {
+    getEnv();
+    return true;
+  } catch (error) {
+    if (!(error instanceof EnvError)) throw error;
+    console.error(`\nAttest cannot start. ${error.message}\n`);
+    process.exit(1);
+    return false;
+  }
+}

@@ -1,0 +1,39 @@
+// The server's start hook checks the configuration before anything else: a bad
+// variable ends the process, naming it, before migrations, seeding or workers.
+import { afterEach, describe, expect, it, vi } from "vitest";
+
+const started = vi.hoisted(() => ({ migrations: 0, seed: 0, workers: 0 }));
+vi.mock("@/lib/db/apply-migrations", () => ({ applyMigrations: async () => void started.migrations++ }));
+vi.mock("@/lib/demo/seed-demo-if-empty", () => ({ seedDemoIfEmpty: async () => void started.seed++ }));
+vi.mock("@/lib/compliance/threads/start-report-workers", () => ({ startReportWorkers: () => void started.workers++ }));
+
+import { register } from "@/instrumentation";
+
+const saved = { ...process.env };
+afterEach(() => {
+  process.env = { ...saved };
+  vi.restoreAllMocks();
+  Object.assign(started, { migrations: 0, seed: 0, workers: 0 });
+});
+
+describe("register", () => {
+  it("stops with status 1 and names REPORT_WORKERS when it is not a number", async () => {
+    process.env.NEXT_RUNTIME = "nodejs";
+    process.env.REPORT_WORKERS = "abc";
+    const exit = vi.spyOn(process, "exit").mockImplementation(() => undefined as never);
+    const printed = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    await register();
+    expect(exit).toHaveBeenCalledWith(1);
+    expect(printed.mock.calls.join("\n")).toContain('REPORT_WORKERS must be an integer from 0 to 16 (got "abc")');
+    expect(started).toEqual({ migrations: 0, seed: 0, workers: 0 });
+  });
+
+  it("migrates, seeds and starts the workers when the configuration is valid", async () => {
+    process.env.NEXT_RUNTIME = "nodejs";
+    delete process.env.REPORT_WORKERS;
+    const exit = vi.spyOn(process, "exit").mockImplementation(() => undefined as never);
+    await register();
+    expect(exit).not.toHaveBeenCalled();
+    expect(started).toEqual({ migrations: 1, seed: 1, workers: 1 });
+  });
+});
