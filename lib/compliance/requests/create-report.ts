@@ -5,10 +5,14 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { describeActor } from "@/lib/auth/identity";
 import { databaseOf, type ComplianceContext } from "@/lib/compliance/requests/compliance-context";
 import { prepareReportRequest } from "@/lib/compliance/requests/prepare-report-request";
-import type { ReportType } from "@/lib/compliance/reports/report-definition";
-import type { ReportRequestBody } from "@/lib/compliance/requests/schemas";
+import type { ReportType } from "@/lib/compliance/reports/registry";
+import type { ReportRequestBody } from "@/lib/compliance/reports/report-type-definition";
 import { signalReportQueued } from "@/lib/compliance/jobs/signal-report-queued";
-import { reportResponseSelect, toReportResponse, type ReportResponse } from "@/lib/compliance/requests/to-report-response";
+import {
+  reportResponseSelect,
+  toReportResponse,
+  type ReportResponse,
+} from "@/lib/compliance/requests/to-report-response";
 
 export const defaultMaxAttempts = 3;
 
