@@ -3,12 +3,11 @@
 // Server-only: it pulls the builders and, through them, Prisma; client code
 // imports its types only (the catalogue reaches the browser as data).
 import type { ReportTypeDefinition } from "@/lib/compliance/reports/report-type-definition";
-import { agentInventoryReportType } from "./agent-inventory/agent-inventory-report-type";
 import { auditReportType } from "./audit/audit-report-type";
 import { gdprReportType } from "./gdpr/gdpr-report-type";
 import { soc2ReportType } from "./soc2/soc2-report-type";
 
-export const reportTypeRegistry = [soc2ReportType, gdprReportType, auditReportType, agentInventoryReportType] as const;
+export const reportTypeRegistry = [soc2ReportType, gdprReportType, auditReportType] as const;
 
 export type ReportType = (typeof reportTypeRegistry)[number]["type"];
 
