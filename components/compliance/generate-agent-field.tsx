@@ -3,7 +3,7 @@
 // (required or "All agents") as a select, several as a checkbox list.
 import { AgentCheckboxList } from "@/components/compliance/agent-checkbox-list";
 import { AgentSelect } from "@/components/compliance/agent-select";
-import { describedBy } from "@/components/compliance/describe-by";
+import { describedBy } from "@/components/compliance/described-by";
 import { FieldError } from "@/components/compliance/field-error";
 import type { ReportFormField } from "@/components/compliance/report-type-options";
 import { useAgents } from "@/components/compliance/use-agents";

@@ -1,6 +1,6 @@
 "use client";
 // The Generate form's period: From and To, whole UTC days, both ends included.
-import { describedBy } from "@/components/compliance/describe-by";
+import { describedBy } from "@/components/compliance/described-by";
 import { FieldError } from "@/components/compliance/field-error";
 import type { GenerateFormErrors } from "@/components/compliance/validate-generate-form";
 import { Input } from "@/components/ui/input";

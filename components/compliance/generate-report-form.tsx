@@ -5,7 +5,7 @@
 import { useId, useState, type FormEvent } from "react";
 import { ApiError } from "@/components/compliance/api-error";
 import { changeGenerateFormType } from "@/components/compliance/change-generate-form-type";
-import { describedBy } from "@/components/compliance/describe-by";
+import { describedBy } from "@/components/compliance/described-by";
 import { FieldError } from "@/components/compliance/field-error";
 import { GenerateAgentField } from "@/components/compliance/generate-agent-field";
 import type { GenerateFormValues } from "@/components/compliance/generate-form-values";
