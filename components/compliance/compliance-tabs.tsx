@@ -11,6 +11,7 @@ import {
   type GenerateFormValues,
 } from "@/components/compliance/generate-form-values";
 import { noReportFilters, type ReportFilters } from "@/components/compliance/report-query-keys";
+import { useReportTypeCatalogue } from "@/components/compliance/report-type-catalogue-context";
 import type { ReportResource } from "@/components/compliance/report-resource";
 import { ReportsPanel } from "@/components/compliance/reports-panel";
 
@@ -21,7 +22,8 @@ const triggerClasses =
 
 export function ComplianceTabs({ canGenerate, initialTab }: { canGenerate: boolean; initialTab: ComplianceTab }) {
   const [tab, setTab] = useState<ComplianceTab>(canGenerate ? initialTab : "reports");
-  const [formValues, setFormValues] = useState<GenerateFormValues>(() => defaultGenerateFormValues());
+  const catalogue = useReportTypeCatalogue();
+  const [formValues, setFormValues] = useState<GenerateFormValues>(() => defaultGenerateFormValues(catalogue));
   // Bumped to remount the form with new initial values (Regenerate).
   const [formKey, setFormKey] = useState(0);
   const [filters, setFilters] = useState<ReportFilters>(noReportFilters);

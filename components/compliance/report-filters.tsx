@@ -2,7 +2,7 @@
 // Filters above the history: by type and by status (server-side, so paging stays correct).
 import { useId } from "react";
 import type { ReportFilters } from "@/components/compliance/report-query-keys";
-import { reportTypeOptions } from "@/components/compliance/report-type-options";
+import { useReportTypeCatalogue } from "@/components/compliance/report-type-catalogue-context";
 import { Label } from "@/components/ui/label";
 
 const selectClasses =
@@ -16,6 +16,7 @@ export function ReportFiltersBar({
   onChange: (filters: ReportFilters) => void;
 }) {
   const id = useId();
+  const catalogue = useReportTypeCatalogue();
   return (
     <div className="flex flex-wrap items-end gap-3" role="group" aria-label="Filter reports">
       <div className="w-44">
@@ -27,7 +28,7 @@ export function ReportFiltersBar({
           onChange={(event) => onChange({ ...value, type: event.target.value })}
         >
           <option value="">All types</option>
-          {reportTypeOptions.map((option) => (
+          {catalogue.map((option) => (
             <option key={option.type} value={option.type}>
               {option.label}
             </option>

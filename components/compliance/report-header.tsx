@@ -8,7 +8,7 @@ import { formatDateTime } from "@/lib/client/format-date-time";
 import type { ReportDocumentHeader } from "@/components/compliance/report-document";
 import { reportDownloadUrl, reportFormats, type ReportResource } from "@/components/compliance/report-resource";
 import { ReportTypeBadge } from "@/components/compliance/report-type-badge";
-import { reportTypeOption } from "@/components/compliance/report-type-options";
+import { useReportTypeOption } from "@/components/compliance/report-type-catalogue-context";
 import { useAgents } from "@/components/compliance/use-agents";
 import { buttonClassName } from "@/components/ui/button";
 
@@ -27,6 +27,7 @@ export function ReportHeader({
   actions?: ReactNode;
 }) {
   const agents = useAgents();
+  const typeOption = useReportTypeOption(report.type);
   const agentNames = report.scope.agentIds.map((id) => agents.data?.find((agent) => agent.id === id)?.name ?? id);
   const period = report.scope.dateRange
     ? `${report.scope.dateRange.from} – ${report.scope.dateRange.to} (whole UTC days)`
@@ -35,7 +36,7 @@ export function ReportHeader({
   const org = organizationName(header?.org);
 
   const facts: [string, string][] = [
-    ["Report type", reportTypeOption(report.type).label],
+    ["Report type", typeOption?.label ?? report.type],
     ...(org ? ([["Organization", org]] as [string, string][]) : []),
     ["Period", period],
     ["Agents", agentNames.length > 0 ? agentNames.join(", ") : "All agents"],

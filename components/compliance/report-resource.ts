@@ -1,6 +1,6 @@
 // The report resource as the compliance API returns it (GET /reports, /reports/:id, POST 202):
 // the server's own response types, imported as types only (nothing server-side reaches the bundle).
-import type { ReportType } from "@/lib/compliance/reports/report-definition";
+import type { ReportType } from "@/lib/compliance/reports/registry";
 import type { ReportPage } from "@/lib/compliance/requests/list-reports";
 import type { ReportFormat, ReportStatus } from "@/lib/compliance/requests/schemas";
 import type { ReportResponse } from "@/lib/compliance/requests/to-report-response";

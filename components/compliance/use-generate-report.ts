@@ -11,23 +11,29 @@ import {
   type ReportType,
 } from "@/components/compliance/report-resource";
 
-export type GenerateReportInput =
-  | { type: "gdpr"; agentId: string }
-  | { type: "soc2" | "audit"; dateRange: { from: string; to: string }; agentIds: string[] };
+export type GenerateFieldValue = string | string[] | { from: string; to: string };
 
-function toBody(input: GenerateReportInput) {
-  if (input.type === "gdpr") return { agentId: input.agentId };
+/** The type and, under each form field's body name, the value the form checked. */
+export type GenerateReportInput = { type: ReportType } & { [field: string]: GenerateFieldValue };
+
+export function toReportRequestBody({
+  type: _type,
+  ...fields
+}: GenerateReportInput): Record<string, GenerateFieldValue> {
+  // Optional choices left empty are left out, as the seed bodies do (no agents: every agent).
   // The org is always the caller's; the server fills it in when omitted.
-  return { dateRange: input.dateRange, ...(input.agentIds.length > 0 ? { agentIds: input.agentIds } : {}) };
+  return Object.fromEntries(
+    Object.entries(fields).filter(([, value]) => !(Array.isArray(value) && value.length === 0) && value !== ""),
+  );
 }
 
 export function useGenerateReport() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: GenerateReportInput) =>
-      fetchJson<ReportResource>(`${complianceApiBase}/reports/${input.type satisfies ReportType}`, {
+      fetchJson<ReportResource>(`${complianceApiBase}/reports/${encodeURIComponent(input.type)}`, {
         method: "POST",
-        json: toBody(input),
+        json: toReportRequestBody(input),
       }),
     onSuccess: (report) => {
       queryClient.setQueryData<InfiniteData<ReportListPage, string>>(reportQueryKeys.list(noReportFilters), (data) => {

@@ -1,14 +1,18 @@
-// Client-side checks mirroring the API's (so the common mistakes never leave the browser),
-// and the mapping of the API's field errors onto the same form fields.
+// Client-side checks of the fields the chosen type asks for (same limits as the
+// API's schemas, which the catalogue carries), so the common mistakes never
+// leave the browser; and the mapping of the API's field errors onto the same fields.
 import type { GenerateFormValues } from "@/components/compliance/generate-form-values";
-import type { GenerateReportInput } from "@/components/compliance/use-generate-report";
+import {
+  findReportTypeOption,
+  type ReportFormField,
+  type ReportTypeCatalogue,
+} from "@/components/compliance/report-type-options";
+import type { GenerateFieldValue, GenerateReportInput } from "@/components/compliance/use-generate-report";
 
 export type GenerateFormField = "type" | "from" | "to" | "agent" | "form";
 export type GenerateFormErrors = Partial<Record<GenerateFormField, string[]>>;
 
-// Mirrors lib/compliance/schemas.ts (a unit test keeps them equal) without bundling zod into the page.
-export const maxRangeYears = 5;
-export const maxAgentIds = 100;
+type AddError = (field: GenerateFormField, message: string) => void;
 
 function parseDay(value: string): Date | null {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
@@ -22,55 +26,78 @@ function addYears(day: Date, years: number): Date {
   return new Date(Date.UTC(day.getUTCFullYear() + years, day.getUTCMonth(), day.getUTCDate()));
 }
 
-export function validateGenerateForm(
-  values: GenerateFormValues,
-): { errors: GenerateFormErrors; input: null } | { errors: null; input: GenerateReportInput } {
-  const errors: GenerateFormErrors = {};
-  const add = (field: GenerateFormField, message: string) => (errors[field] ??= []).push(message);
-
-  if (values.type === "gdpr") {
-    const agentId = values.agentIds[0];
-    if (!agentId) add("agent", "Select an agent: a GDPR export covers exactly one agent.");
-    return agentId && Object.keys(errors).length === 0
-      ? { errors: null, input: { type: "gdpr", agentId } }
-      : { errors, input: null };
+/** Checks one field and returns the value it sends, or undefined when it sends nothing. */
+function checkField(field: ReportFormField, values: GenerateFormValues, add: AddError): GenerateFieldValue | undefined {
+  switch (field.kind) {
+    case "period": {
+      const from = parseDay(values.from);
+      const to = parseDay(values.to);
+      if (!values.from) add("from", "Choose a start date.");
+      else if (!from) add("from", "Enter a valid date (YYYY-MM-DD).");
+      if (!values.to) add("to", "Choose an end date.");
+      else if (!to) add("to", "Enter a valid date (YYYY-MM-DD).");
+      if (from && to) {
+        if (from > to) add("to", "To must be on or after From.");
+        else if (to >= addYears(from, field.maxYears)) add("to", `The range can span at most ${field.maxYears} years.`);
+      }
+      return { from: values.from, to: values.to };
+    }
+    case "agent": {
+      const agentId = values.agentIds[0];
+      if (!agentId && field.isRequired) add("agent", field.requiredMessage ?? "Select an agent.");
+      return agentId;
+    }
+    case "agents": {
+      if (values.agentIds.length === 0 && field.isRequired) add("agent", field.requiredMessage ?? "Select an agent.");
+      if (values.agentIds.length > field.max)
+        add("agent", field.tooManyMessage ?? `Select at most ${field.max} agent${field.max === 1 ? "" : "s"}.`);
+      return values.agentIds;
+    }
   }
-
-  const from = parseDay(values.from);
-  const to = parseDay(values.to);
-  if (!values.from) add("from", "Choose a start date.");
-  else if (!from) add("from", "Enter a valid date (YYYY-MM-DD).");
-  if (!values.to) add("to", "Choose an end date.");
-  else if (!to) add("to", "Enter a valid date (YYYY-MM-DD).");
-  if (from && to) {
-    if (from > to) add("to", "To must be on or after From.");
-    else if (to >= addYears(from, maxRangeYears)) add("to", `The range can span at most ${maxRangeYears} years.`);
-  }
-  if (values.type === "audit" && values.agentIds.length > 1)
-    add("agent", "An Audit Summary can be scoped to one agent.");
-  if (values.agentIds.length > maxAgentIds) add("agent", `Select at most ${maxAgentIds} agents.`);
-
-  if (Object.keys(errors).length > 0) return { errors, input: null };
-  return {
-    errors: null,
-    input: { type: values.type, dateRange: { from: values.from, to: values.to }, agentIds: values.agentIds },
-  };
 }
 
-/** Puts each server field message next to its control; anything unrecognised goes to the form, never dropped. */
-export function mapServerFieldErrors(fields: Record<string, string[]>): GenerateFormErrors {
+export function validateGenerateForm(
+  values: GenerateFormValues,
+  catalogue: ReportTypeCatalogue,
+): { errors: GenerateFormErrors; input: null } | { errors: null; input: GenerateReportInput } {
+  const errors: GenerateFormErrors = {};
+  const add: AddError = (field, message) => (errors[field] ??= []).push(message);
+
+  const option = findReportTypeOption(catalogue, values.type);
+  if (!option) return { errors: { type: ["Choose a report type."] }, input: null };
+
+  const input: GenerateReportInput = { type: option.type };
+  for (const field of option.form) {
+    const value = checkField(field, values, add);
+    if (value !== undefined) input[field.name] = value;
+  }
+  return Object.keys(errors).length > 0 ? { errors, input: null } : { errors: null, input };
+}
+
+/**
+ * Puts each server field message next to its control (matched by the body
+ * field names the catalogue's types use); anything unrecognised goes to the
+ * form, never dropped.
+ */
+export function mapServerFieldErrors(
+  fields: Record<string, string[]>,
+  catalogue: ReportTypeCatalogue,
+): GenerateFormErrors {
+  const formFields = catalogue.flatMap((option) => option.form);
   const errors: GenerateFormErrors = {};
   for (const [path, messages] of Object.entries(fields)) {
+    const [head, next] = path.split(".");
+    const formField = formFields.find((candidate) => candidate.name === head);
     const field: GenerateFormField =
-      path === "dateRange.from" || path === "dateRange"
-        ? "from"
-        : path === "dateRange.to"
-          ? "to"
-          : path === "agentId" || path.startsWith("agentIds")
+      path === "type"
+        ? "type"
+        : formField?.kind === "period"
+          ? next === "to"
+            ? "to"
+            : "from"
+          : formField
             ? "agent"
-            : path === "type"
-              ? "type"
-              : "form";
+            : "form";
     const shown = field === "form" && path ? messages.map((message) => `${path}: ${message}`) : messages;
     (errors[field] ??= []).push(...shown);
   }

@@ -2,7 +2,8 @@
 // show up), two agents in the first, and rows of every source inside, at the
 // edges of and outside the period March 2026. Ids are readable so a failing
 // assertion says which record went where.
-import type { ReportScope, ReportType } from "@/lib/compliance/reports/report-definition";
+import type { ReportType } from "@/lib/compliance/reports/registry";
+import type { ReportScope } from "@/lib/compliance/reports/report-definition";
 import type { BuildContext } from "@/lib/compliance/reports/report-definition";
 import { db } from "@/lib/db";
 import { createTestOrg, uniqueSuffix, type TestOrg } from "./fixtures";

@@ -1,14 +1,10 @@
 // Request shapes of the compliance API and the auto titles.
 import { describe, expect, it } from "vitest";
-import { buildReportTitle } from "@/lib/compliance/reports/build-report-title";
-import {
-  dateRangeSchema,
-  downloadQuerySchema,
-  gdprReportBodySchema,
-  listReportsQuerySchema,
-  parseReportType,
-  periodReportBodySchema,
-} from "@/lib/compliance/requests/schemas";
+import { gdprReportBodySchema } from "@/lib/compliance/reports/gdpr/gdpr-report-type";
+import { periodReportBodySchema } from "@/lib/compliance/reports/period-report-body";
+import { reportTypeDefinition } from "@/lib/compliance/reports/registry";
+import { dateRangeSchema } from "@/lib/compliance/reports/report-body-fields";
+import { downloadQuerySchema, listReportsQuerySchema, parseReportType } from "@/lib/compliance/requests/schemas";
 
 describe("dateRangeSchema", () => {
   it.each([
@@ -80,7 +76,7 @@ describe("queries", () => {
   });
 });
 
-describe("buildReportTitle", () => {
+describe("report titles", () => {
   const dateRange = { from: "2026-01-01", to: "2026-01-31" };
   it.each([
     ["soc2", { dateRange, agentIds: [] }, [], "SOC2 Summary — 2026-01-01 to 2026-01-31 — all agents"],
@@ -93,6 +89,6 @@ describe("buildReportTitle", () => {
       "SOC2 Summary — 2026-01-01 to 2026-01-31 — A, B + 2 more agents",
     ],
   ] as const)("%s %j → %s", (type, scope, names, title) => {
-    expect(buildReportTitle(type, { ...scope, agentIds: [...scope.agentIds] }, [...names])).toBe(title);
+    expect(reportTypeDefinition(type).title({ ...scope, agentIds: [...scope.agentIds] }, [...names])).toBe(title);
   });
 });

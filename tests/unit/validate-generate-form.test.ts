@@ -3,18 +3,27 @@ import { describe, expect, it } from "vitest";
 import { defaultGenerateFormValues, generateFormValuesFor } from "@/components/compliance/generate-form-values";
 import {
   mapServerFieldErrors,
-  maxAgentIds,
-  maxRangeYears,
-  validateGenerateForm,
+  validateGenerateForm as validateWith,
+  type GenerateFormErrors,
 } from "@/components/compliance/validate-generate-form";
-import * as schemas from "@/lib/compliance/requests/schemas";
+import type { GenerateFormValues } from "@/components/compliance/generate-form-values";
+import * as periodBody from "@/lib/compliance/reports/period-report-body";
+import * as schemas from "@/lib/compliance/reports/report-body-fields";
+import { listReportTypes } from "@/lib/compliance/requests/list-report-types";
+
+const catalogue = listReportTypes();
+const validateGenerateForm = (values: GenerateFormValues) => validateWith(values, catalogue);
 
 const base = { type: "soc2" as const, from: "2026-01-01", to: "2026-01-31", agentIds: [] };
 
 describe("validateGenerateForm", () => {
-  it("uses the server's limits", () => {
-    expect(maxRangeYears).toBe(schemas.maxRangeYears);
-    expect(maxAgentIds).toBe(schemas.maxAgentIds);
+  it("uses the server's limits, which the catalogue carries", () => {
+    const soc2 = catalogue.find((option) => option.type === "soc2")!.form;
+    expect(soc2).toContainEqual(expect.objectContaining({ kind: "period", maxYears: schemas.maxRangeYears }));
+    expect(soc2).toContainEqual(expect.objectContaining({ kind: "agents", max: schemas.maxAgentIds }));
+    const ids = Array.from({ length: schemas.maxAgentIds + 1 }, (_, index) => `a${index}`);
+    const errors: GenerateFormErrors | null = validateGenerateForm({ ...base, agentIds: ids }).errors;
+    expect(errors).toEqual({ agent: [`Select at most ${schemas.maxAgentIds} agents.`] });
   });
 
   it("accepts a valid period report and builds the request input", () => {
@@ -28,7 +37,7 @@ describe("validateGenerateForm", () => {
     const result = validateGenerateForm({ ...base, from: "2026-02-01", to: "2026-01-31" });
     expect(result.errors).toEqual({ to: ["To must be on or after From."] });
     expect(
-      schemas.periodReportBodySchema.safeParse({ dateRange: { from: "2026-02-01", to: "2026-01-31" } }).success,
+      periodBody.periodReportBodySchema.safeParse({ dateRange: { from: "2026-02-01", to: "2026-01-31" } }).success,
     ).toBe(false);
   });
 
@@ -39,14 +48,14 @@ describe("validateGenerateForm", () => {
       ["2020-01-01", "2025-01-01"],
     ] as const) {
       expect(validateGenerateForm({ ...base, from, to }).errors).not.toBeNull();
-      expect(schemas.periodReportBodySchema.safeParse({ dateRange: { from, to } }).success).toBe(false);
+      expect(periodBody.periodReportBodySchema.safeParse({ dateRange: { from, to } }).success).toBe(false);
     }
     expect(validateGenerateForm({ ...base, from: "", to: "2026-03-01" }).errors).toEqual({
       from: ["Choose a start date."],
     });
     expect(validateGenerateForm({ ...base, from: "2020-01-01", to: "2024-12-31" }).errors).toBeNull();
     expect(
-      schemas.periodReportBodySchema.safeParse({ dateRange: { from: "2020-01-01", to: "2024-12-31" } }).success,
+      periodBody.periodReportBodySchema.safeParse({ dateRange: { from: "2020-01-01", to: "2024-12-31" } }).success,
     ).toBe(true);
   });
 
@@ -64,12 +73,15 @@ describe("validateGenerateForm", () => {
 describe("mapServerFieldErrors", () => {
   it("places known paths next to their fields and keeps unknown ones for the form", () => {
     expect(
-      mapServerFieldErrors({
-        "dateRange.to": ["`to` must be on or after `from`"],
-        agentId: ["A GDPR export needs `agentId`"],
-        "agentIds.1": ["Unknown agent"],
-        extra: ["Unrecognized key"],
-      }),
+      mapServerFieldErrors(
+        {
+          "dateRange.to": ["`to` must be on or after `from`"],
+          agentId: ["A GDPR export needs `agentId`"],
+          "agentIds.1": ["Unknown agent"],
+          extra: ["Unrecognized key"],
+        },
+        catalogue,
+      ),
     ).toEqual({
       to: ["`to` must be on or after `from`"],
       agent: ["A GDPR export needs `agentId`", "Unknown agent"],
@@ -80,7 +92,7 @@ describe("mapServerFieldErrors", () => {
 
 describe("generate form values", () => {
   it("defaults to the last 30 days, today included", () => {
-    expect(defaultGenerateFormValues(new Date("2026-03-15T23:30:00Z"))).toEqual({
+    expect(defaultGenerateFormValues(catalogue, new Date("2026-03-15T23:30:00Z"))).toEqual({
       type: "soc2",
       from: "2026-02-14",
       to: "2026-03-15",

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ComplianceTabs } from "@/components/compliance/compliance-tabs";
+import { ReportTypeCatalogueProvider } from "@/components/compliance/report-type-catalogue-context";
 import { PageHeader } from "@/components/ui/page-header";
 import { hasPermission } from "@/lib/auth/identity";
 import { requirePageIdentity } from "@/lib/auth/require-page-identity";
+import { listReportTypes } from "@/lib/compliance/requests/list-report-types";
 
 export const metadata: Metadata = { title: "Compliance" };
 
@@ -25,7 +27,9 @@ export default async function CompliancePage({ searchParams }: CompliancePagePro
         title="Compliance Reporting"
         description="Generate and manage compliance reports for SOC2, GDPR, and audit requirements."
       />
-      <ComplianceTabs canGenerate={hasPermission(identity, "reports:write")} initialTab={tab} />
+      <ReportTypeCatalogueProvider catalogue={listReportTypes()}>
+        <ComplianceTabs canGenerate={hasPermission(identity, "reports:write")} initialTab={tab} />
+      </ReportTypeCatalogueProvider>
     </>
   );
 }

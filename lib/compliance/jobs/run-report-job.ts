@@ -11,7 +11,9 @@ import { failReport } from "@/lib/compliance/jobs/fail-report";
 import { releaseReportLease } from "@/lib/compliance/jobs/release-report-lease";
 import { renewReportLease } from "@/lib/compliance/jobs/renew-report-lease";
 import type { OpenReportArtifacts, ReportArtifacts } from "@/lib/compliance/artifacts/report-artifacts";
-import type { ReportDefinition, ReportScope, ReportType } from "@/lib/compliance/reports/report-definition";
+import { parseStoredReportScope } from "@/lib/compliance/reports/parse-stored-report-scope";
+import type { ReportType } from "@/lib/compliance/reports/registry";
+import type { ReportDefinition } from "@/lib/compliance/reports/report-definition";
 import { ReportDocumentWriter, schemaVersion } from "@/lib/compliance/artifacts/report-document-writer";
 import { ReportJobStoppedError } from "@/lib/compliance/jobs/report-job-errors";
 import { LeaseLostError } from "@/lib/compliance/lease/lease-lost-error";
@@ -90,7 +92,7 @@ export async function runReportJob(
     const type = report.type as ReportType;
     const definition = options.definitions[type];
     if (!definition) throw new Error(`No report definition for type "${report.type}"`);
-    const scope = normalizeScope(report.scope);
+    const scope = parseStoredReportScope(type, report.scope);
 
     const artifacts = await beginAttempt(db, lease, leaseSeconds);
     const open = options.openArtifacts ?? openArtifactsInThisThread(db);
@@ -211,15 +213,4 @@ async function beginAttempt(
     const csv = await create("csv", "text/csv; charset=utf-8; header=present");
     return { json: json.id, csv: csv.id };
   });
-}
-
-function normalizeScope(value: unknown): ReportScope {
-  const raw = (value ?? {}) as { dateRange?: { from?: unknown; to?: unknown }; agentIds?: unknown };
-  const scope: ReportScope = {
-    agentIds: Array.isArray(raw.agentIds) ? raw.agentIds.filter((id): id is string => typeof id === "string") : [],
-  };
-  if (raw.dateRange && typeof raw.dateRange.from === "string" && typeof raw.dateRange.to === "string") {
-    scope.dateRange = { from: raw.dateRange.from, to: raw.dateRange.to };
-  }
-  return scope;
 }

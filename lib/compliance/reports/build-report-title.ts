@@ -1,18 +1,13 @@
-// The auto title of a report: type, period and agent scope, e.g.
-// "SOC2 Summary — 2026-01-01 to 2026-01-31 — all agents".
-import type { ReportScope, ReportType } from "@/lib/compliance/reports/report-definition";
-
-export const reportTypeLabels: Record<ReportType, string> = {
-  soc2: "SOC2 Summary",
-  gdpr: "GDPR Export",
-  audit: "Audit Summary",
-};
+// The auto title of a report: type label, period and agent scope, e.g.
+// "SOC2 Summary — 2026-01-01 to 2026-01-31 — all agents". Types compose their
+// `title` from it (report-type-definition.ts).
+import type { ReportScope } from "@/lib/compliance/reports/report-definition";
 
 /** Agent names listed in full up to this many; beyond it the title counts them. */
 const namedAgentLimit = 2;
 
-export function buildReportTitle(type: ReportType, scope: ReportScope, agentNames: string[]): string {
-  const parts = [reportTypeLabels[type]];
+export function buildReportTitle(label: string, scope: ReportScope, agentNames: string[]): string {
+  const parts = [label];
   if (scope.dateRange) parts.push(`${scope.dateRange.from} to ${scope.dateRange.to}`);
   parts.push(describeAgents(agentNames));
   return parts.join(" — ");

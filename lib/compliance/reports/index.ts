@@ -1,11 +1,7 @@
-// The contents of each report type, registered for the engine.
-import type { ReportDefinition, ReportType } from "@/lib/compliance/reports/report-definition";
-import { auditSummaryReport } from "./audit/audit-summary-report";
-import { gdprExportReport } from "./gdpr/gdpr-export-report";
-import { soc2SummaryReport } from "./soc2/soc2-summary-report";
+// The builder of each registered report type, keyed by type, for the engine
+// (the report worker passes these to runReportJob).
+import type { ReportDefinition } from "@/lib/compliance/reports/report-definition";
+import { reportTypeRegistry, type ReportType } from "@/lib/compliance/reports/registry";
 
-export const reportDefinitions: Record<ReportType, ReportDefinition> = {
-  soc2: soc2SummaryReport,
-  gdpr: gdprExportReport,
-  audit: auditSummaryReport,
-};
+export const reportDefinitions = {} as Record<ReportType, ReportDefinition>;
+for (const definition of reportTypeRegistry) reportDefinitions[definition.type] = definition;

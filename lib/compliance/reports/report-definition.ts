@@ -6,10 +6,10 @@
 // calls, chunk by chunk, hashing as it writes. Nothing is held whole in memory.
 import type { Database } from "@/lib/db";
 
-export const reportTypes = ["soc2", "gdpr", "audit"] as const;
-export type ReportType = (typeof reportTypes)[number];
-
-/** Dates are whole UTC days, inclusive: from 00:00:00.000Z to to 23:59:59.999Z. */
+/**
+ * What every stored scope has; a type's own scope (registry.ts) narrows it.
+ * Dates are whole UTC days, inclusive: from 00:00:00.000Z to to 23:59:59.999Z.
+ */
 export type ReportScope = {
   dateRange?: { from: string; to: string };
   agentIds: string[];
@@ -20,8 +20,8 @@ export type ReportRow = Record<string, JsonValue>;
 
 /**
  * A table's rows: in memory, or streamed as batches (a population read from
- * the database). Batches, not single rows, because awaiting each of a million
- * rows cost ~0.2 s of the report thread.
+ * the database). Batches, not single rows: awaiting each row costs the report
+ * thread too much (docs/benchmarks.md).
  */
 export type TableRows = Iterable<ReportRow> | AsyncIterable<readonly ReportRow[]>;
 
@@ -59,16 +59,17 @@ export interface ReportOutput {
   reportProgress(percent: number): Promise<void>;
 }
 
-export type BuildContext = {
+export type BuildContext<Scope extends ReportScope = ReportScope> = {
   db: Database;
-  report: { id: string; orgId: string; type: ReportType; title: string; scope: ReportScope };
+  report: { id: string; orgId: string; type: string; title: string; scope: Scope };
   /** Used to abort between pages when the worker is stopping. Throws when aborted. */
   checkpoint(): void;
 };
 
-export type ReportDefinition = {
-  type: ReportType;
+/** The engine's side of a report type: its CSV columns and its builder (the full type: report-type-definition.ts). */
+export type ReportDefinition<Scope extends ReportScope = ReportScope> = {
+  type: string;
   /** CSV columns after the fixed leading `section` and `table` columns, identical on every line. */
   csvColumns: readonly string[];
-  build(ctx: BuildContext, output: ReportOutput): Promise<void>;
+  build(ctx: BuildContext<Scope>, output: ReportOutput): Promise<void>;
 };

@@ -5,8 +5,8 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { describeActor } from "@/lib/auth/identity";
 import { databaseOf, type ComplianceContext } from "@/lib/compliance/requests/compliance-context";
 import { prepareReportRequest } from "@/lib/compliance/requests/prepare-report-request";
-import type { ReportType } from "@/lib/compliance/reports/report-definition";
-import type { ReportRequestBody } from "@/lib/compliance/requests/schemas";
+import type { ReportType } from "@/lib/compliance/reports/registry";
+import type { ReportRequestBody } from "@/lib/compliance/reports/report-type-definition";
 import { signalReportQueued } from "@/lib/compliance/jobs/signal-report-queued";
 import {
   reportResponseSelect,

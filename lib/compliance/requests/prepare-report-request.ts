@@ -1,12 +1,13 @@
-// Turns a validated request body into a report's scope and title, checking it
-// against the caller's org: an orgId naming another org is 403, an agent that
-// is not in the org is 400 naming the unknown ids.
+// Turns a validated request body into a report's scope and title through its
+// type's definition, checking it against the caller's org: an orgId naming
+// another org is 403, an agent that is not in the org is 400 naming the
+// unknown ids under the body field the type takes them in.
 import { AppError } from "@/lib/errors/app-error";
 import type { Identity } from "@/lib/auth/identity";
 import { databaseOf, type ComplianceContext } from "@/lib/compliance/requests/compliance-context";
-import { buildReportTitle } from "@/lib/compliance/reports/build-report-title";
-import type { ReportScope, ReportType } from "@/lib/compliance/reports/report-definition";
-import type { ReportRequestBody } from "@/lib/compliance/requests/schemas";
+import { reportTypeDefinition, type ReportType } from "@/lib/compliance/reports/registry";
+import type { ReportScope } from "@/lib/compliance/reports/report-definition";
+import type { ReportRequestBody } from "@/lib/compliance/reports/report-type-definition";
 
 export type PreparedReportRequest = { type: ReportType; scope: ReportScope; title: string };
 
@@ -18,8 +19,9 @@ export async function prepareReportRequest(
   const { identity } = ctx;
   assertCallerOrg(identity, body.orgId);
 
-  const agentIds = agentIdsOf(body);
-  const field = type === "gdpr" ? "agentId" : "agentIds";
+  const definition = reportTypeDefinition(type);
+  const scope = definition.toScope(body);
+  const { agentIds } = scope;
 
   const agents = agentIds.length
     ? await databaseOf(ctx).agent.findMany({
@@ -32,15 +34,14 @@ export async function prepareReportRequest(
   if (unknown.length > 0) {
     throw new AppError("validation_failed", "The request is invalid", {
       fields: {
-        [field]: [`Unknown agent${unknown.length > 1 ? "s" : ""} in this organization: ${unknown.join(", ")}`],
+        [definition.agentsField]: [
+          `Unknown agent${unknown.length > 1 ? "s" : ""} in this organization: ${unknown.join(", ")}`,
+        ],
       },
     });
   }
 
-  const scope: ReportScope = { agentIds };
-  if ("dateRange" in body && body.dateRange) scope.dateRange = { from: body.dateRange.from, to: body.dateRange.to };
-  const title = buildReportTitle(
-    type,
+  const title = definition.title(
     scope,
     agentIds.map((id) => names.get(id) ?? id),
   );
@@ -52,10 +53,4 @@ export function assertCallerOrg(identity: Identity, orgId: string | undefined): 
   if (orgId !== undefined && orgId !== identity.orgId) {
     throw new AppError("forbidden", "orgId must be your current organization");
   }
-}
-
-function agentIdsOf(body: ReportRequestBody): string[] {
-  if ("agentId" in body && body.agentId) return [body.agentId];
-  if ("agentIds" in body && body.agentIds) return body.agentIds;
-  return [];
 }

@@ -1,69 +1,11 @@
-// Request shapes of the compliance API (the seed bodies), validated at the edge.
-// Whether agents belong to the caller's org is checked against the database in
-// prepare-report-request.ts; these schemas only judge the shape.
+// Request shapes of the compliance API, validated at the edge. The report
+// bodies belong to their types (lib/compliance/reports/registry.ts); whether
+// agents belong to the caller's org is checked in prepare-report-request.ts.
 import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
-import { reportTypes, type ReportType } from "@/lib/compliance/reports/report-definition";
+import { reportTypes, type ReportType } from "@/lib/compliance/reports/registry";
+import { orgIdField as orgId } from "@/lib/compliance/reports/report-body-fields";
 import { reportFormats } from "@/lib/compliance/requests/report-formats";
-
-export const maxAgentIds = 100;
-export const maxRangeYears = 5;
-
-const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
-
-const isoDay = z
-  .string()
-  .regex(dayPattern, { message: "Use a date as YYYY-MM-DD", abort: true })
-  .refine(isCalendarDay, "Not a real calendar date");
-
-/** Whole UTC days, inclusive; at most five years. */
-export const dateRangeSchema = z.strictObject({ from: isoDay, to: isoDay }).superRefine((range, ctx) => {
-  // zod runs this even when a field failed; only compare two real days.
-  if (!isCalendarDay(range.from) || !isCalendarDay(range.to)) return;
-  if (range.from > range.to) {
-    ctx.addIssue({ code: "custom", path: ["to"], message: "`to` must be on or after `from`" });
-    return;
-  }
-  if (range.to >= addYears(range.from, maxRangeYears)) {
-    ctx.addIssue({ code: "custom", path: ["to"], message: `A date range can span at most ${maxRangeYears} years` });
-  }
-});
-
-const agentId = z.string().trim().min(1, "An agent id cannot be empty").max(100);
-
-const orgId = z.string().min(1).max(100).optional();
-
-export const periodReportBodySchema = z.strictObject({
-  orgId,
-  dateRange: dateRangeSchema,
-  agentIds: z
-    .array(agentId)
-    .max(maxAgentIds, `At most ${maxAgentIds} agents per report`)
-    .refine((ids) => new Set(ids).size === ids.length, "Agent ids must be unique")
-    .optional(),
-});
-
-export const gdprReportBodySchema = z.strictObject({
-  orgId,
-  agentId: z
-    .string({
-      error: (issue) => (issue.input === undefined ? "A GDPR export needs `agentId`" : "agentId must be a string"),
-    })
-    .trim()
-    .min(1, "A GDPR export needs `agentId`")
-    .max(100),
-});
-
-export type PeriodReportBody = z.output<typeof periodReportBodySchema>;
-export type GdprReportBody = z.output<typeof gdprReportBodySchema>;
-
-export const reportBodySchemas = {
-  soc2: periodReportBodySchema,
-  audit: periodReportBodySchema,
-  gdpr: gdprReportBodySchema,
-} as const satisfies Record<ReportType, z.ZodType>;
-
-export type ReportRequestBody = PeriodReportBody | GdprReportBody;
 
 export const reportStatuses = ["pending", "completed", "failed"] as const;
 export type ReportStatus = (typeof reportStatuses)[number];
@@ -101,17 +43,4 @@ export function parseReportType(value: string): ReportType {
 export function parseSearchParams<Schema extends z.ZodType>(url: string, schema: Schema): z.output<Schema> {
   const params = Object.fromEntries(new URL(url).searchParams.entries());
   return schema.parse(params);
-}
-
-function isCalendarDay(value: unknown): value is string {
-  if (typeof value !== "string" || !dayPattern.test(value)) return false;
-  const [year, month, day] = value.split("-").map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-
-function addYears(day: string, years: number): string {
-  const [year, month, date] = day.split("-").map(Number) as [number, number, number];
-  // 29 Feb + n years lands on 1 Mar when that year has no 29 Feb; Date.UTC rolls it over.
-  return new Date(Date.UTC(year + years, month - 1, date)).toISOString().slice(0, 10);
 }

@@ -1,7 +1,8 @@
 // The one public shape of a report. Prisma rows never leave lib/ as they are:
 // lease and attempt bookkeeping stays internal, artifacts appear only once the
 // report is completed, and only those of the attempt that completed it.
-import type { ReportScope, ReportType } from "@/lib/compliance/reports/report-definition";
+import type { ReportType } from "@/lib/compliance/reports/registry";
+import type { ReportScope } from "@/lib/compliance/reports/report-definition";
 import type { ReportFormat, ReportStatus } from "@/lib/compliance/requests/schemas";
 
 export const reportResponseSelect = {

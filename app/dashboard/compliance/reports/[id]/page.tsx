@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ReportTypeCatalogueProvider } from "@/components/compliance/report-type-catalogue-context";
 import { ReportViewer } from "@/components/compliance/report-viewer";
 import { requirePageIdentity } from "@/lib/auth/require-page-identity";
+import { listReportTypes } from "@/lib/compliance/requests/list-report-types";
 
 export const metadata: Metadata = { title: "Report" };
 
@@ -22,7 +24,9 @@ export default async function ReportPage({ params }: ReportPageProps) {
       >
         ← Back to reports
       </Link>
-      <ReportViewer id={id} />
+      <ReportTypeCatalogueProvider catalogue={listReportTypes()}>
+        <ReportViewer id={id} />
+      </ReportTypeCatalogueProvider>
     </>
   );
 }

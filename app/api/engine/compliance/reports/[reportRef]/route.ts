@@ -1,6 +1,6 @@
 // /api/engine/compliance/reports/:reportRef — one dynamic segment serves two
 // meanings (Next allows one name per level): a report type for POST, a report id otherwise.
-//   POST   /reports/:type — queue a SOC2 / GDPR / Audit report (202 + Location)
+//   POST   /reports/:type — queue a report of a registered type (202 + Location)
 //   GET    /reports/:id   — one report: status, progress, error, artifacts
 //   DELETE /reports/:id   — delete a report and its stored files (admins, or keys with reports:write)
 import { readJsonBody } from "@/lib/api/read-json-body";
@@ -8,7 +8,8 @@ import { withRoute } from "@/lib/api/with-route";
 import { createReport } from "@/lib/compliance/requests/create-report";
 import { deleteReport } from "@/lib/compliance/requests/delete-report";
 import { getReport } from "@/lib/compliance/requests/get-report";
-import { parseReportType, reportBodySchemas } from "@/lib/compliance/requests/schemas";
+import { reportTypeDefinition } from "@/lib/compliance/reports/registry";
+import { parseReportType } from "@/lib/compliance/requests/schemas";
 
 type Params = { reportRef: string };
 
@@ -16,7 +17,7 @@ export const POST = withRoute<Params>(
   { permission: "reports:write" },
   async ({ request, identity, params, clientIp }) => {
     const type = parseReportType(params.reportRef);
-    const body = await readJsonBody(request, reportBodySchemas[type]);
+    const body = await readJsonBody(request, reportTypeDefinition(type).bodySchema);
     const report = await createReport({ identity, ip: clientIp }, type, body);
     return Response.json(report, {
       status: 202,
