@@ -57,6 +57,13 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     });
     for (const org of created.reverse()) await database.deleteOrg(org);
   },
+  // The browser context (built from contextOptions) thereby depends on createOrg, so it closes
+  // before the test's orgs are deleted: a page still polling the server while its org
+  // disappears would make requests fail half-way (errors in the server log).
+  contextOptions: async ({ contextOptions, createOrg }, provide) => {
+    void createOrg;
+    await provide(contextOptions);
+  },
   org: async ({ createOrg }, provide) => {
     await provide(await createOrg());
   },
