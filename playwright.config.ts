@@ -18,7 +18,7 @@ process.env.E2E_PORT ??= execFileSync(process.execPath, [
   .trim();
 process.env.E2E_DATA_DIR ??= path.join(os.tmpdir(), `attest-e2e-${process.env.E2E_PORT}`);
 const run = establishE2eRun(process.env.E2E_DATA_DIR);
-// The workers' default Prisma client (lib/db, used by lib functions the fixtures call) opens it too.
+// The fixtures' database threads inherit it, so lib/db's default client opens the run's database, never ./data.
 process.env.DATABASE_URL = run.databaseUrl;
 
 const port = process.env.E2E_PORT;
