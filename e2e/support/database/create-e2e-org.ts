@@ -49,10 +49,7 @@ export async function createE2eOrg(db: Database, options: CreateE2eOrgOptions = 
 }
 
 /** A user with `role` in `orgId`; the email is unique across runs (users are global, orgs are not). */
-async function createE2eUser(
-  db: Database,
-  input: { orgId: string; role: E2eRole; domain?: string },
-): Promise<E2eUser> {
+async function createE2eUser(db: Database, input: { orgId: string; role: E2eRole; domain?: string }): Promise<E2eUser> {
   const email = `${input.role}-${randomBytes(5).toString("hex")}@${input.domain ?? "e2e.test"}`;
   const name = `E2E ${input.role[0]!.toUpperCase()}${input.role.slice(1)}`;
   const user = await db.user.create({
