@@ -1,10 +1,13 @@
-// Browser tests against a production build on a free port, with a fresh SQLite
-// database (migrated and seeded with the demo at server start) for every run.
+// Browser tests against a production build on a free port, with a fresh database
+// for every run: a SQLite file by default, or a new PostgreSQL database on the
+// server E2E_DATABASE_URL names. Specs create their own orgs (e2e/support/fixtures.ts),
+// so the server starts without the demo.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import { establishE2eRun } from "./e2e/support/e2e-run";
 
 // Chosen once in the runner process; worker processes inherit it through the environment.
 process.env.E2E_PORT ??= execFileSync(process.execPath, [
@@ -14,6 +17,9 @@ process.env.E2E_PORT ??= execFileSync(process.execPath, [
   .toString()
   .trim();
 process.env.E2E_DATA_DIR ??= path.join(os.tmpdir(), `attest-e2e-${process.env.E2E_PORT}`);
+const run = establishE2eRun(process.env.E2E_DATA_DIR);
+// The fixtures' database threads inherit it, so lib/db's default client opens the run's database, never ./data.
+process.env.DATABASE_URL = run.databaseUrl;
 
 const port = process.env.E2E_PORT;
 const dataDir = process.env.E2E_DATA_DIR;
@@ -35,7 +41,7 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 10_000 },
   reporter: isCI
-    ? [["list"], ["json", { outputFile: "test-results/ci/e2e.json" }]]
+    ? [["list"], ["json", { outputFile: `test-results/ci/e2e-${run.provider}.json` }]]
     : [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
   use: {
     baseURL,
@@ -70,10 +76,12 @@ export default defineConfig({
     env: {
       PORT: port,
       ATTEST_DATA_DIR: dataDir,
-      DATABASE_URL: `file:${path.join(dataDir, "e2e.db")}`,
+      DATABASE_URL: run.databaseUrl,
       NEXTAUTH_URL: baseURL,
-      // The specs sign in as the demo users, so the empty database must get the demo.
-      ATTEST_SEED_DEMO: "true",
+      // Known to the fixtures, which mint session cookies with it.
+      NEXTAUTH_SECRET: run.authSecret,
+      // Every spec makes the orgs and users it needs; nothing may lean on the demo.
+      ATTEST_SEED_DEMO: "false",
     },
   },
 });

@@ -1,14 +1,19 @@
 // API keys in Settings: create (plaintext shown once), use as Bearer, revoke, and who may see the page.
-import { expect, test } from "@playwright/test";
-import { demoUsers } from "./support/demo-users";
-import { signIn, signInAndWait } from "./support/sign-in";
+import { expect, test } from "./support/fixtures";
+import { openOverview } from "./support/sign-in";
 
 const reportsUrl = "/api/engine/compliance/reports";
 const seedPathReportsUrl = "/compliance/reports";
 
-test("an admin creates a key, a program uses it, and revoking it locks the program out", async ({ page, request }) => {
+test("an admin creates a key, a program uses it, and revoking it locks the program out", async ({
+  page,
+  request,
+  org,
+  signInAs,
+}) => {
   const name = `e2e exporter ${Date.now()}`;
-  await signInAndWait(page, demoUsers.admin.email);
+  await signInAs(org.admin);
+  await openOverview(page);
   await page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Settings" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "API keys" })).toBeVisible();
 
@@ -64,9 +69,10 @@ test("an admin creates a key, a program uses it, and revoking it locks the progr
   }
 });
 
-test("cancelling the revoke confirmation keeps the key active", async ({ page }) => {
+test("cancelling the revoke confirmation keeps the key active", async ({ page, org, signInAs }) => {
   const name = `e2e keep ${Date.now()}`;
-  await signIn(page, demoUsers.admin.email, { path: "/login?callbackUrl=%2Fdashboard%2Fsettings%2Fapi-keys" });
+  await signInAs(org.admin);
+  await page.goto("/dashboard/settings/api-keys");
   await expect(page.getByRole("heading", { level: 1, name: "API keys" })).toBeVisible();
   await page.getByRole("button", { name: "Create API key" }).click();
   const dialog = page.getByRole("dialog", { name: "Create API key" });
@@ -81,8 +87,9 @@ test("cancelling the revoke confirmation keeps the key active", async ({ page })
   await expect(row).toContainText("Active");
 });
 
-test("creating a key without a scope shows the field error", async ({ page }) => {
-  await signIn(page, demoUsers.admin.email, { path: "/login?callbackUrl=%2Fdashboard%2Fsettings%2Fapi-keys" });
+test("creating a key without a scope shows the field error", async ({ page, org, signInAs }) => {
+  await signInAs(org.admin);
+  await page.goto("/dashboard/settings/api-keys");
   await page.getByRole("button", { name: "Create API key" }).click();
   const dialog = page.getByRole("dialog", { name: "Create API key" });
   await dialog.getByLabel("Name").fill("no scopes");
@@ -91,9 +98,10 @@ test("creating a key without a scope shows the field error", async ({ page }) =>
   await expect(dialog).toContainText("Choose at least one scope");
 });
 
-for (const user of [demoUsers.auditor, demoUsers.member]) {
-  test(`an ${user.role} sees a 403 message instead of the API keys`, async ({ page }) => {
-    await signInAndWait(page, user.email);
+for (const role of ["auditor", "member"] as const) {
+  test(`an ${role} sees a 403 message instead of the API keys`, async ({ page, org, signInAs }) => {
+    await signInAs(org[role]);
+    await openOverview(page);
     const response = await page.goto("/dashboard/settings/api-keys");
     expect(response?.status()).toBe(403);
     await expect(page.getByRole("heading", { name: "You don’t have access to this page" })).toBeVisible();

@@ -1,26 +1,28 @@
 // axe-core's WCAG 2.1 A/AA rules on the Compliance page (both tabs, inline errors,
 // the delete confirmation) and on the report viewer with its charts.
-import { expect, test } from "@playwright/test";
 import { expectNoViolations } from "./support/accessibility";
-import { demoOrgIds, insertFailedReport } from "./support/compliance-database";
 import { createReport, waitForCompleted } from "./support/compliance-reports";
-import { demoUsers } from "./support/demo-users";
-import { signInAndWait } from "./support/sign-in";
+import { expect, test } from "./support/fixtures";
+import { openOverview } from "./support/sign-in";
 
 test("the Compliance tabs, their inline errors and the delete dialog have no accessibility violations", async ({
   page,
+  org,
+  signInAs,
+  database,
 }) => {
   test.setTimeout(120_000);
   const title = `A11y failed report ${Date.now()}`;
-  insertFailedReport({
-    orgId: demoOrgIds.acme,
+  await database.insertFailedReport({
+    orgId: org.id,
     type: "soc2",
     title,
     scope: { dateRange: { from: "2026-01-01", to: "2026-01-31" }, agentIds: [] },
     error: "Source vault_accesses failed",
-    createdByLabel: demoUsers.admin.email,
+    createdByLabel: org.admin.email,
   });
-  await signInAndWait(page, demoUsers.admin.email);
+  await signInAs(org.admin);
+  await openOverview(page);
   await page.goto("/dashboard/compliance");
   await expect(page.getByRole("checkbox").first()).toBeVisible();
   await expectNoViolations(page, "generate");
@@ -40,9 +42,10 @@ test("the Compliance tabs, their inline errors and the delete dialog have no acc
   await expectNoViolations(page, "delete confirmation");
 });
 
-test("the report viewer has no accessibility violations", async ({ page }) => {
+test("the report viewer has no accessibility violations", async ({ page, org, signInAs }) => {
   test.setTimeout(120_000);
-  await signInAndWait(page, demoUsers.admin.email);
+  await signInAs(org.admin);
+  await openOverview(page);
   const today = new Date().toISOString().slice(0, 10);
   const created = await createReport(page.request, "audit", { dateRange: { from: "2026-09-01", to: today } });
   await waitForCompleted(page.request, created.id);

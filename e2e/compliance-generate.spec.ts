@@ -1,9 +1,8 @@
 // The Compliance page as an admin uses it: generate each report type and watch it
 // finish without reloading, download both files, the form's own checks, a failed
 // report's Regenerate, deleting, and the tabs' keyboard and URL behaviour.
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import Papa from "papaparse";
-import { deleteAgent, demoOrgIds, findAgent, insertAgent, insertFailedReport } from "./support/compliance-database";
 import {
   downloadText,
   isSameDocument,
@@ -14,11 +13,13 @@ import {
   statusHistory,
   type ReportJson,
 } from "./support/compliance-reports";
-import { demoUsers } from "./support/demo-users";
-import { signIn } from "./support/sign-in";
+import { expect, test, type E2eUser } from "./support/fixtures";
 
-async function openCompliance(page: Page, email: string = demoUsers.admin.email) {
-  await signIn(page, email, { path: "/login?callbackUrl=%2Fdashboard%2Fcompliance" });
+type SignInAs = (user: E2eUser) => Promise<void>;
+
+async function openCompliance(page: Page, signInAs: SignInAs, user: E2eUser) {
+  await signInAs(user);
+  await page.goto("/dashboard/compliance");
   await expect(page.getByRole("heading", { level: 1, name: "Compliance Reporting" })).toBeVisible();
 }
 
@@ -77,10 +78,12 @@ const cases = [
 
 test("an admin generates each report type, sees it go from pending to completed without a reload, and downloads JSON and CSV", async ({
   page,
+  org,
+  signInAs,
 }) => {
   test.setTimeout(240_000);
   await recordReportStatuses(page);
-  await openCompliance(page);
+  await openCompliance(page, signInAs, org.admin);
   const mark = await markDocument(page);
 
   for (const kind of cases) {
@@ -93,7 +96,7 @@ test("an admin generates each report type, sees it go from pending to completed 
       await expect(page.getByLabel("From", { exact: true })).toHaveValue(utcDay(-29));
       await expect(page.getByLabel("To", { exact: true })).toHaveValue(utcDay(0));
     }
-    const agent = kind.agent ? findAgent(demoOrgIds.acme, kind.agent) : null;
+    const agent = kind.agent ? org.agents[kind.agent] : null;
     await kind.configure(page, agent);
 
     const responsePromise = page.waitForResponse(
@@ -155,8 +158,12 @@ test("an admin generates each report type, sees it go from pending to completed 
   expect(listRequests).toBe(0);
 });
 
-test("GDPR without an agent shows the inline error next to Agent and sends nothing", async ({ page }) => {
-  await openCompliance(page);
+test("GDPR without an agent shows the inline error next to Agent and sends nothing", async ({
+  page,
+  org,
+  signInAs,
+}) => {
+  await openCompliance(page, signInAs, org.admin);
   const creates = countCreateRequests(page);
   await page.getByLabel("Report Type").selectOption({ label: "GDPR Export" });
   await expect(page.getByText("GDPR exports require selecting a specific agent")).toBeVisible();
@@ -169,8 +176,8 @@ test("GDPR without an agent shows the inline error next to Agent and sends nothi
   await expect(page.getByRole("tab", { name: "Generate" })).toHaveAttribute("aria-selected", "true");
 });
 
-test("From after To shows the inline error next to To and sends nothing", async ({ page }) => {
-  await openCompliance(page);
+test("From after To shows the inline error next to To and sends nothing", async ({ page, org, signInAs }) => {
+  await openCompliance(page, signInAs, org.admin);
   const creates = countCreateRequests(page);
   await page.getByLabel("Report Type").selectOption({ label: "Audit Summary" });
   await page.getByLabel("From", { exact: true }).fill("2026-03-10");
@@ -186,13 +193,16 @@ test("From after To shows the inline error next to To and sends nothing", async 
 
 test("a field error from the server (an agent removed meanwhile) is shown next to Agent, not swallowed", async ({
   page,
+  org,
+  signInAs,
+  database,
 }) => {
-  const agent = insertAgent(demoOrgIds.acme, `Temporary agent ${Date.now()}`);
-  await openCompliance(page);
+  const agent = await database.insertAgent(org.id, `Temporary agent ${Date.now()}`);
+  await openCompliance(page, signInAs, org.admin);
   await page.getByLabel("Report Type").selectOption({ label: "GDPR Export" });
   const select = page.getByLabel("Agent (required)");
   await select.selectOption(agent.id);
-  deleteAgent(agent.id);
+  await database.deleteAgent(agent.id);
 
   const responsePromise = page.waitForResponse(
     (response) => response.request().method() === "POST" && response.url().endsWith(`${reportsApi}/gdpr`),
@@ -205,20 +215,26 @@ test("a field error from the server (an agent removed meanwhile) is shown next t
   await expect(page.getByRole("button", { name: "Generate Report" })).toBeEnabled();
 });
 
-test("a failed report shows its reason, and Regenerate opens Generate prefilled with its scope", async ({ page }) => {
-  const agent = findAgent(demoOrgIds.acme, "Invoice Processor");
+test("a failed report shows its reason, and Regenerate opens Generate prefilled with its scope", async ({
+  page,
+  org,
+  signInAs,
+  database,
+}) => {
+  const agent = org.agents["Invoice Processor"];
   const title = `Audit Summary e2e failure ${Date.now()}`;
   const reason = "Source audit_events failed: database timeout after 30 s";
-  insertFailedReport({
-    orgId: demoOrgIds.acme,
+  await database.insertFailedReport({
+    orgId: org.id,
     type: "audit",
     title,
     scope: { dateRange: { from: "2026-01-01", to: "2026-02-15" }, agentIds: [agent.id] },
     error: reason,
-    createdByLabel: demoUsers.admin.email,
+    createdByLabel: org.admin.email,
   });
 
-  await signIn(page, demoUsers.admin.email, { path: "/login?callbackUrl=%2Fdashboard%2Fcompliance%3Ftab%3Dreports" });
+  await signInAs(org.admin);
+  await page.goto("/dashboard/compliance?tab=reports");
   await expect(page.getByRole("tab", { name: "Reports" })).toHaveAttribute("aria-selected", "true");
   await page.getByLabel("Status", { exact: true }).selectOption({ label: "Failed" });
   const row = page.getByRole("row").filter({ hasText: title });
@@ -235,17 +251,23 @@ test("a failed report shows its reason, and Regenerate opens Generate prefilled 
   await expect(page.getByLabel("Agent (optional)")).toHaveValue(agent.id);
 });
 
-test("an admin deletes a report after confirming, and cancelling keeps it", async ({ page }) => {
+test("an admin deletes a report after confirming, and cancelling keeps it", async ({
+  page,
+  org,
+  signInAs,
+  database,
+}) => {
   const title = `Report to delete ${Date.now()}`;
-  insertFailedReport({
-    orgId: demoOrgIds.acme,
+  await database.insertFailedReport({
+    orgId: org.id,
     type: "soc2",
     title,
     scope: { dateRange: { from: "2026-01-01", to: "2026-01-31" }, agentIds: [] },
     error: "Source dlp_violations failed",
-    createdByLabel: demoUsers.admin.email,
+    createdByLabel: org.admin.email,
   });
-  await signIn(page, demoUsers.admin.email, { path: "/login?callbackUrl=%2Fdashboard%2Fcompliance%3Ftab%3Dreports" });
+  await signInAs(org.admin);
+  await page.goto("/dashboard/compliance?tab=reports");
   await page.getByLabel("Status", { exact: true }).selectOption({ label: "Failed" });
   const row = page.getByRole("row").filter({ hasText: title });
   await row.getByRole("button", { name: `Delete ${title}` }).click();
@@ -261,8 +283,8 @@ test("an admin deletes a report after confirming, and cancelling keeps it", asyn
   await expect(page.getByRole("row").filter({ hasText: title })).toHaveCount(0);
 });
 
-test("the tabs work from the keyboard and the URL opens the right one", async ({ page }) => {
-  await openCompliance(page);
+test("the tabs work from the keyboard and the URL opens the right one", async ({ page, org, signInAs }) => {
+  await openCompliance(page, signInAs, org.admin);
   const generate = page.getByRole("tab", { name: "Generate" });
   await expect(generate).toHaveAttribute("aria-selected", "true");
   await generate.focus();

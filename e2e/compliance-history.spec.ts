@@ -1,12 +1,9 @@
 // The report history of a long-running org: "Load more" pages through it with the
-// API's cursor, and the type and status filters narrow it (Globex, which no other
-// compliance spec writes to).
-import { expect, test } from "@playwright/test";
-import { demoOrgIds, insertFailedReport } from "./support/compliance-database";
-import { demoUsers } from "./support/demo-users";
-import { signIn } from "./support/sign-in";
+// API's cursor, and the type and status filters narrow it (the test's own org,
+// so no other spec's reports mix in).
+import { expect, test } from "./support/fixtures";
 
-test("Load more pages through a long history and the filters narrow it", async ({ page }) => {
+test("Load more pages through a long history and the filters narrow it", async ({ page, org, signInAs, database }) => {
   const run = Date.now();
   const types = ["soc2", "gdpr", "audit"] as const;
   const titles: string[] = [];
@@ -14,8 +11,8 @@ test("Load more pages through a long history and the filters narrow it", async (
     const type = types[index % 3]!;
     const title = `History ${run} #${String(index).padStart(2, "0")} ${type}`;
     titles.push(title);
-    insertFailedReport({
-      orgId: demoOrgIds.globex,
+    await database.insertFailedReport({
+      orgId: org.id,
       type,
       title,
       scope:
@@ -23,15 +20,14 @@ test("Load more pages through a long history and the filters narrow it", async (
           ? { agentIds: ["agent-x"] }
           : { dateRange: { from: "2026-01-01", to: "2026-01-31" }, agentIds: [] },
       error: "Source emails failed",
-      createdByLabel: demoUsers.globexAdmin.email,
+      createdByLabel: org.admin.email,
       // One minute apart, newest last, so the order is known.
       createdAt: new Date(Date.now() - (23 - index) * 60_000),
     });
   }
 
-  await signIn(page, demoUsers.globexAdmin.email, {
-    path: "/login?callbackUrl=%2Fdashboard%2Fcompliance%3Ftab%3Dreports",
-  });
+  await signInAs(org.admin);
+  await page.goto("/dashboard/compliance?tab=reports");
   const table = page.getByRole("table", { name: "Reports" });
   const bodyRows = table.locator("tbody").getByRole("row");
   await expect(bodyRows).toHaveCount(20);

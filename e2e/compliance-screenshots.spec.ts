@@ -1,10 +1,10 @@
 // Screenshots of the Compliance tabs and the report viewer at a desktop and a
 // narrow laptop size (test-results/screenshots/), for people to look at. The
 // assertions check that nothing pushes the page sideways.
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { createReport, waitForCompleted } from "./support/compliance-reports";
-import { demoUsers } from "./support/demo-users";
-import { signInAndWait } from "./support/sign-in";
+import { expect, test } from "./support/fixtures";
+import { openOverview } from "./support/sign-in";
 
 const viewports = [
   { name: "desktop", width: 1280, height: 800 },
@@ -24,10 +24,15 @@ async function expectNoSidewaysScroll(page: Page) {
 }
 
 for (const viewport of viewports) {
-  test(`compliance screenshots at ${viewport.name} size (${viewport.width}×${viewport.height})`, async ({ page }) => {
+  test(`compliance screenshots at ${viewport.name} size (${viewport.width}×${viewport.height})`, async ({
+    page,
+    org,
+    signInAs,
+  }) => {
     test.setTimeout(240_000);
     await page.setViewportSize({ width: viewport.width, height: viewport.height });
-    await signInAndWait(page, demoUsers.admin.email);
+    await signInAs(org.admin);
+    await openOverview(page);
     const created = await createReport(page.request, "soc2", { dateRange: { from: daysAgo(29), to: daysAgo(0) } });
     const report = await waitForCompleted(page.request, created.id);
 

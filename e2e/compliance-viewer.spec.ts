@@ -1,11 +1,9 @@
 // The report viewer: a completed report's stored JSON rendered for people —
 // header with the artifacts' SHA-256, the population manifest, section tables
 // paged in the browser, and recharts charts drawn from the section summaries.
-import { expect, test } from "@playwright/test";
-import { demoOrgIds, listAgentsByEmailCount } from "./support/compliance-database";
 import { createReport, reportRow, waitForCompleted } from "./support/compliance-reports";
-import { demoUsers } from "./support/demo-users";
-import { signIn, signInAndWait } from "./support/sign-in";
+import { expect, test } from "./support/fixtures";
+import { openOverview } from "./support/sign-in";
 
 function daysAgo(days: number): string {
   const now = new Date();
@@ -14,9 +12,10 @@ function daysAgo(days: number): string {
     .slice(0, 10);
 }
 
-test("the viewer shows a SOC2 report's header, manifest, sections and charts", async ({ page }) => {
+test("the viewer shows a SOC2 report's header, manifest, sections and charts", async ({ page, org, signInAs }) => {
   test.setTimeout(120_000);
-  await signInAndWait(page, demoUsers.admin.email);
+  await signInAs(org.admin);
+  await openOverview(page);
   const created = await createReport(page.request, "soc2", { dateRange: { from: daysAgo(29), to: daysAgo(0) } });
   const report = await waitForCompleted(page.request, created.id);
   const document = (await (
@@ -55,17 +54,17 @@ test("the viewer shows a SOC2 report's header, manifest, sections and charts", a
   }
 });
 
-test("the viewer charts the personal data a GDPR export found", async ({ page }) => {
+test("the viewer charts the personal data a GDPR export found", async ({ page, org, signInAs }) => {
   test.setTimeout(120_000);
-  const agent = listAgentsByEmailCount(demoOrgIds.acme).find(
-    (candidate) => candidate.emails > 0 && candidate.emails < 5_000,
-  )!;
-  await signIn(page, demoUsers.auditor.email);
-  await expect(page).toHaveURL(/\/dashboard$/);
+  // The fixture's agent whose mail carries personal data.
+  const agent = org.agents["Recruiting Coordinator"];
+  await signInAs(org.auditor);
+  await openOverview(page);
   // The auditor cannot generate; an admin's API call does it.
   const adminContext = await page.context().browser()!.newContext();
   const adminPage = await adminContext.newPage();
-  await signInAndWait(adminPage, demoUsers.admin.email);
+  await signInAs(org.admin, { context: adminContext });
+  await openOverview(adminPage);
   const created = await createReport(adminContext.request, "gdpr", { agentId: agent.id });
   await waitForCompleted(adminContext.request, created.id);
   await adminContext.close();
@@ -78,10 +77,9 @@ test("the viewer charts the personal data a GDPR export found", async ({ page })
   await expect(figure.locator(".recharts-bar-rectangle").first()).toBeVisible();
 });
 
-test("a missing report (or another org's) shows not found", async ({ page }) => {
-  await signIn(page, demoUsers.admin.email, {
-    path: "/login?callbackUrl=%2Fdashboard%2Fcompliance%2Freports%2Fno-such-report",
-  });
+test("a missing report (or another org's) shows not found", async ({ page, org, signInAs }) => {
+  await signInAs(org.admin);
+  await page.goto("/dashboard/compliance/reports/no-such-report");
   await expect(page.getByRole("alert").filter({ hasText: "Report not found" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Back to reports", exact: true })).toBeVisible();
 });

@@ -1,7 +1,7 @@
 // The dashboard works from the keyboard, with a visible focus ring, and renders without console errors.
-import { expect, test, type Page } from "@playwright/test";
-import { demoUsers } from "./support/demo-users";
-import { signInAndWait } from "./support/sign-in";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
+import { openOverview } from "./support/sign-in";
 
 async function focusedOutline(page: Page) {
   return page.evaluate(() => {
@@ -13,10 +13,13 @@ async function focusedOutline(page: Page) {
 
 test("Tab reaches the skip link and the org switcher (with a visible focus ring), whose menu works from the keyboard", async ({
   page,
+  org,
+  signInAs,
 }) => {
-  await signInAndWait(page, demoUsers.admin.email);
+  await signInAs(org.admin);
+  await openOverview(page);
   await page.goto("/dashboard"); // a fresh page load starts keyboard focus at the top
-  const orgSwitcher = page.getByRole("button", { name: "Organization: Acme Robotics" });
+  const orgSwitcher = page.getByRole("button", { name: `Organization: ${org.name}` });
   // The switcher waits for the client session before it can be used (and focused).
   await expect(orgSwitcher).toBeEnabled();
   await page.keyboard.press("Tab");
@@ -46,7 +49,7 @@ test("Tab reaches the skip link and the org switcher (with a visible focus ring)
   await expect(orgSwitcher).toBeFocused();
 });
 
-test("dashboard pages render without console errors (e.g. hydration mismatches)", async ({ page }) => {
+test("dashboard pages render without console errors (e.g. hydration mismatches)", async ({ page, org, signInAs }) => {
   const errors: string[] = [];
   page.on("console", (message) => {
     // A failed request is reported below with its URL.
@@ -57,7 +60,8 @@ test("dashboard pages render without console errors (e.g. hydration mismatches)"
     if (response.status() >= 400) errors.push(`${response.status()} ${response.url()}`);
   });
   page.on("pageerror", (error) => errors.push(error.message));
-  await signInAndWait(page, demoUsers.admin.email);
+  await signInAs(org.admin);
+  await openOverview(page);
   for (const [path, heading] of [
     ["/dashboard", "Overview"],
     ["/dashboard/agents", "Agents"],

@@ -1,10 +1,10 @@
 // Unknown addresses answer 404 with a way back.
-import { expect, test } from "@playwright/test";
-import { demoUsers } from "./support/demo-users";
-import { signInAndWait } from "./support/sign-in";
+import { expect, test } from "./support/fixtures";
+import { openOverview } from "./support/sign-in";
 
-test("an unknown dashboard address answers 404 with a link back", async ({ page }) => {
-  await signInAndWait(page, demoUsers.auditor.email);
+test("an unknown dashboard address answers 404 with a link back", async ({ page, org, signInAs }) => {
+  await signInAs(org.auditor);
+  await openOverview(page);
   const response = await page.goto("/dashboard/no-such-page");
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();

@@ -1,10 +1,19 @@
-// A user in two orgs (the demo's admin@acme.test is also a Globex auditor) switches between them.
-import { expect, test } from "@playwright/test";
-import { demoUsers } from "./support/demo-users";
-import { signInAndWait } from "./support/sign-in";
+// A user in two orgs (the fixture org's admin, made an auditor of a second org,
+// Globex) switches between them.
+import { expect, test } from "./support/fixtures";
+import { openOverview } from "./support/sign-in";
 
-test("switching organization changes the org, the role and the data shown", async ({ page }) => {
-  await signInAndWait(page, demoUsers.admin.email);
+test("switching organization changes the org, the role and the data shown", async ({
+  page,
+  org,
+  createOrg,
+  addMembership,
+  signInAs,
+}) => {
+  const globex = await createOrg({ name: "Globex" });
+  await addMembership(org.admin, globex, "auditor");
+  await signInAs(org.admin);
+  await openOverview(page);
   await expect(page.getByText("Your role: admin")).toBeAttached();
 
   await page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Agents" }).click();
@@ -38,8 +47,14 @@ test("switching organization changes the org, the role and the data shown", asyn
   await expect(page.getByRole("heading", { level: 1, name: "API keys" })).toBeVisible();
 });
 
-test("a user with one organization sees only that organization in the switcher", async ({ page }) => {
-  await signInAndWait(page, demoUsers.globexAdmin.email);
+test("a user with one organization sees only that organization in the switcher", async ({
+  page,
+  createOrg,
+  signInAs,
+}) => {
+  const globex = await createOrg({ name: "Globex" });
+  await signInAs(globex.admin);
+  await openOverview(page);
   await page.getByRole("button", { name: "Organization: Globex" }).click();
   await expect(page.getByRole("menu").getByRole("menuitemradio")).toHaveCount(1);
 });

@@ -1,8 +1,7 @@
 // Screenshots of the main pages at a desktop and a narrow laptop width, for people to look at
 // (test-results/screenshots/). The assertions check the layout does not overflow sideways.
-import { expect, test } from "@playwright/test";
-import { demoUsers } from "./support/demo-users";
-import { signInAndWait } from "./support/sign-in";
+import { expect, test } from "./support/fixtures";
+import { openOverview } from "./support/sign-in";
 
 const viewports = [
   { name: "desktop", width: 1440, height: 900 },
@@ -16,13 +15,14 @@ const pages = [
 ] as const;
 
 for (const viewport of viewports) {
-  test(`screenshots at ${viewport.name} width (${viewport.width}px)`, async ({ page }) => {
+  test(`screenshots at ${viewport.name} width (${viewport.width}px)`, async ({ page, org, signInAs }) => {
     await page.setViewportSize({ width: viewport.width, height: viewport.height });
-    await signInAndWait(page, demoUsers.admin.email);
+    await signInAs(org.admin);
+    await openOverview(page);
     for (const target of pages) {
       await page.goto(target.path);
       await expect(page.getByRole("heading", { level: 1, name: target.heading })).toBeVisible();
-      await expect(page.getByRole("button", { name: "Organization: Acme Robotics" })).toBeVisible();
+      await expect(page.getByRole("button", { name: `Organization: ${org.name}` })).toBeVisible();
       // Nothing but wide tables (which scroll inside their card) may push the page sideways.
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);
@@ -31,17 +31,18 @@ for (const viewport of viewports) {
   });
 }
 
-test("screenshots of the login page, the org switcher and the new-key dialog", async ({ page }) => {
+test("screenshots of the login page, the org switcher and the new-key dialog", async ({ page, org, signInAs }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto("/login");
-  await page.getByLabel("Email").fill(demoUsers.admin.email);
+  await page.getByLabel("Email").fill(org.admin.email);
   await page.getByLabel("Password").fill("not-the-password");
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByText("Invalid email or password")).toBeVisible();
   await page.screenshot({ path: "test-results/screenshots/login-error.png" });
 
-  await signInAndWait(page, demoUsers.admin.email);
-  await page.getByRole("button", { name: "Organization: Acme Robotics" }).click();
+  await signInAs(org.admin);
+  await openOverview(page);
+  await page.getByRole("button", { name: `Organization: ${org.name}` }).click();
   await expect(page.getByRole("menu")).toBeVisible();
   await page.screenshot({ path: "test-results/screenshots/org-switcher-open.png" });
   await page.keyboard.press("Escape");

@@ -1,6 +1,7 @@
-// Signing in as each role, a wrong password, the way back after sign-in, and signing out.
-import { expect, test, type Page } from "@playwright/test";
-import { demoUsers } from "./support/demo-users";
+// Signing in through the real form as each role, a wrong password, the way back
+// after sign-in, and signing out. The users are the test's own org's (fixtures).
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { signIn, signInAndWait } from "./support/sign-in";
 
 const nav = (page: Page) => page.getByRole("navigation", { name: "Dashboard" });
@@ -14,10 +15,11 @@ const overviewCount = (page: Page, label: string) =>
     .getByRole("definition")
     .first();
 
-for (const user of [demoUsers.admin, demoUsers.auditor, demoUsers.member]) {
-  test(`${user.role} signs in and lands on the overview of ${user.org}`, async ({ page }) => {
+for (const role of ["admin", "auditor", "member"] as const) {
+  test(`${role} signs in and lands on the overview of their org`, async ({ page, org }) => {
+    const user = org[role];
     await signInAndWait(page, user.email);
-    await expect(page.getByRole("button", { name: `Organization: ${user.org}` })).toBeVisible();
+    await expect(page.getByRole("button", { name: `Organization: ${org.name}` })).toBeVisible();
     await expect(page.getByText(`Your role: ${user.role}`)).toBeAttached();
     await expect(nav(page).getByRole("link", { name: "Overview" })).toHaveAttribute("aria-current", "page");
     await expect(nav(page).getByRole("link", { name: "Agents" })).toBeVisible();
@@ -25,34 +27,34 @@ for (const user of [demoUsers.admin, demoUsers.auditor, demoUsers.member]) {
     const compliance = nav(page).getByRole("link", { name: "Compliance" });
     if (user.role === "member") await expect(compliance).toHaveCount(0);
     else await expect(compliance).toBeVisible();
-    // The overview counts come from the seeded demo, so none of them is zero.
+    // The overview counts come from the fixture org's month of activity, so none of them is zero.
     for (const label of ["Agents", "Emails", "Audit events", "DLP violations"]) {
       await expect(overviewCount(page, label)).toHaveText(/^[1-9][\d,]*$/);
     }
   });
 }
 
-test("the overview's agent count matches the agents list", async ({ page }) => {
-  await signInAndWait(page, demoUsers.admin.email);
+test("the overview's agent count matches the agents list", async ({ page, org }) => {
+  await signInAndWait(page, org.admin.email);
   const count = Number((await overviewCount(page, "Agents").innerText()).replace(/,/g, ""));
   await page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Agents" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Agents" })).toBeVisible();
   await expect(page.getByRole("table", { name: /Agents/ }).locator("tbody tr")).toHaveCount(count);
 });
 
-test("a wrong password shows an error and keeps the user on the login page", async ({ page }) => {
-  await signIn(page, demoUsers.auditor.email, { password: "not-the-password" });
+test("a wrong password shows an error and keeps the user on the login page", async ({ page, org }) => {
+  await signIn(page, org.auditor.email, { password: "not-the-password" });
   // (Next's route announcer is also role="alert", hence the filter.)
   await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText("Invalid email or password");
   await expect(page).toHaveURL(/\/login/);
   await expect(page.getByLabel("Password")).toBeVisible();
 });
 
-test("a signed-out visitor is sent to login and comes back to the page they asked for", async ({ page }) => {
+test("a signed-out visitor is sent to login and comes back to the page they asked for", async ({ page, org }) => {
   await page.goto("/dashboard/agents");
   await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fdashboard%2Fagents$/);
-  await page.getByLabel("Email").fill(demoUsers.auditor.email);
-  await page.getByLabel("Password").fill(process.env.DEMO_PASSWORD ?? "demo-password");
+  await page.getByLabel("Email").fill(org.auditor.email);
+  await page.getByLabel("Password").fill(org.auditor.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/dashboard\/agents$/);
   await expect(page.getByRole("heading", { level: 1, name: "Agents" })).toBeVisible();
@@ -63,9 +65,9 @@ test("/ goes to the dashboard, which asks a signed-out visitor to sign in", asyn
   await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fdashboard$/);
 });
 
-test("signing out returns to the login page and ends the session", async ({ page }) => {
-  await signInAndWait(page, demoUsers.member.email);
-  await page.getByRole("button", { name: `Account menu for ${demoUsers.member.email}` }).click();
+test("signing out returns to the login page and ends the session", async ({ page, org }) => {
+  await signInAndWait(page, org.member.email);
+  await page.getByRole("button", { name: `Account menu for ${org.member.email}` }).click();
   await page.getByRole("menuitem", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login/);
   await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();

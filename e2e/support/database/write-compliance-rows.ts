@@ -1,0 +1,66 @@
+// Test-only writes into the run's database for states the UI cannot produce on
+// demand, such as a report that failed, or an agent that disappears while a
+// form still offers it. Through Prisma, so they work on SQLite and PostgreSQL
+// alike (runs in the database thread, see database-thread.ts).
+import { randomUUID } from "node:crypto";
+import type { Database } from "@/lib/db";
+
+export type FailedReportInput = {
+  orgId: string;
+  type: "soc2" | "gdpr" | "audit";
+  title: string;
+  scope: { dateRange?: { from: string; to: string }; agentIds: string[] };
+  error: string;
+  createdByLabel: string;
+  createdAt?: Date;
+};
+
+/** A report whose every attempt failed, as the engine leaves it (status failed, reason kept). */
+export async function insertFailedReport(db: Database, input: FailedReportInput): Promise<string> {
+  const createdAt = input.createdAt ?? new Date();
+  const report = await db.report.create({
+    data: {
+      id: `e2e_${randomUUID()}`,
+      orgId: input.orgId,
+      type: input.type,
+      title: input.title,
+      status: "failed",
+      scope: input.scope,
+      progress: 0,
+      attempts: 3,
+      maxAttempts: 3,
+      error: input.error,
+      createdByType: "user",
+      createdById: null,
+      createdByLabel: input.createdByLabel,
+      createdAt,
+      startedAt: createdAt,
+      completedAt: createdAt,
+    },
+    select: { id: true },
+  });
+  return report.id;
+}
+
+/** A short-lived agent of the org (for a form that picks it before it disappears). */
+export async function insertAgent(db: Database, orgId: string, name: string): Promise<{ id: string; name: string }> {
+  const id = `e2e_agent_${randomUUID()}`;
+  await db.agent.create({
+    data: {
+      id,
+      orgId,
+      name,
+      emailAddress: `${id}@agents.test`,
+      status: "active",
+      allowedTools: [],
+      allowedRecipientDomains: [],
+      dailySendLimit: 10,
+    },
+    select: { id: true },
+  });
+  return { id, name };
+}
+
+export async function deleteAgent(db: Database, id: string): Promise<void> {
+  await db.agent.delete({ where: { id }, select: { id: true } });
+}
