@@ -89,7 +89,7 @@ async function refreshOrganizations(token: JWT, switchTo: string | undefined): P
   if (!token.sub) return token;
   const orgs = await listUserOrganizations(token.sub);
   const target = orgs.find((org) => org.id === switchTo) ?? orgs.find((org) => org.id === token.orgId) ?? orgs[0];
-  if (target && switchTo === target.id && switchTo !== token.orgId) {
+  if (target && switchTo !== undefined && switchTo === target.id && switchTo !== token.orgId) {
     await recordAuditEvent({
       orgId: target.id,
       actorType: "user",

@@ -13,5 +13,6 @@ export async function listUserOrganizations(userId: string): Promise<Organizatio
     select: { role: true, org: { select: { id: true, name: true, slug: true } } },
     orderBy: [{ createdAt: "asc" }, { orgId: "asc" }],
   });
-  return memberships.flatMap(({ role, org }) => (isRole(role) ? [{ ...org, role }] : []));
+  // Prisma reads the orgs in a second query: an org deleted in between comes back null despite its type.
+  return memberships.flatMap(({ role, org }) => ((org as typeof org | null) && isRole(role) ? [{ ...org, role }] : []));
 }
