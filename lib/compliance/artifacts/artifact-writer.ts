@@ -8,11 +8,10 @@ import type { ReportLease } from "@/lib/compliance/lease/report-lease";
 import type { RawSql } from "@/lib/db/raw-sql";
 
 /**
- * 64 KiB. Buffers of a MiB and more were each fresh memory to fault in (the
- * driver's copy of every chunk read or written, in node and in PostgreSQL),
- * which cost more than the bytes themselves on a machine with slow page
- * faults; SQLite still writes a MiB of them per transaction (insert-chunks.ts),
- * PostgreSQL streams them through one COPY (copy-chunks.ts).
+ * Below glibc's mmap threshold, so the driver's copy of each chunk (in node
+ * and in PostgreSQL) reuses memory instead of faulting in fresh pages; SQLite
+ * groups them per transaction (insert-chunks.ts), PostgreSQL streams them
+ * through one COPY (copy-chunks.ts). See docs/benchmarks.md, chunk size.
  */
 export const defaultChunkBytes = 64 * 1024;
 

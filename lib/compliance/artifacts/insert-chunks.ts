@@ -36,7 +36,7 @@ export function insertChunks(
     if (pending.length === 0) return;
     const now = Date.now();
     const fence = leaseCondition(lease).sql;
-    // Through the driver: Prisma sends Bytes as base64 (~45 MB/s).
+    // Through the driver: Prisma sends Bytes as base64 (docs/benchmarks.md, bytea through COPY binary).
     const inserts = pending.map(
       ({ seq, data }) => Prisma.sql`INSERT INTO "ReportChunk" ("artifactId", "seq", "data")
                  SELECT ${artifactId}, ${seq}, ${data} WHERE EXISTS (SELECT 1 FROM "Report" WHERE ${fence})`,

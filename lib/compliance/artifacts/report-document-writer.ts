@@ -51,16 +51,12 @@ export class ReportDocumentWriter implements ReportOutput {
   constructor(private readonly options: Options) {
     this.columnSet = new Set(options.csvColumns);
     // Small enough that the artifact thread's parse of a batch and its CSV
-    // die in its young generation (8 MB). With 1,000 rows / 256 K characters
-    // they outlived it: SOC2 in `npm run bench` 10.1–11.0 s against 8.9–9.9 s
-    // with 250 / 64 K (125 / 32 K and 500 / 128 K: 9.9–10.3 s).
+    // die in its young generation (docs/benchmarks.md, row batch size).
     this.batchRows = options.batchRows ?? 250;
     // Bounds a batch of long rows (emails), as the row count bounds short ones.
     // A batch crosses to the artifact thread as one message, whose serialised
-    // copy the runtime allocates afresh: over 128 KiB (two-byte text: 64 K
-    // characters) that is mapped and faulted in page by page. 24 K characters:
-    // in-process GDPR Export 5.4–5.8 s against 7.6–8.0 s (PostgreSQL) and
-    // 5.5–6.2 against 8.0–8.2 s (SQLite); SOC2, short rows, unchanged.
+    // copy the runtime allocates afresh; kept under glibc's mmap threshold it
+    // is reused rather than mapped and faulted in (docs/benchmarks.md, row batch size).
     this.batchChars = options.batchChars ?? 24 * 1024;
     for (const reserved of ["section", "table"]) {
       if (this.columnSet.has(reserved)) throw new Error(`csvColumns must not repeat the fixed column "${reserved}"`);

@@ -1,9 +1,8 @@
 // The CSV lines of one report table. Every line has the report's full column
 // list (`section,table,<union of every table's columns>`), but a table fills
 // only its own few: the encoder looks up just the fields its rows have had and
-// leaves the rest empty. Encoding through `Papa.unparse` visited every union
-// column of every row; on SOC2's million rows (16 of 46 columns filled) that
-// cost 4.9–5.3 s against 2.7–3.1 s (scripts/dev/time-csv-encoding.ts; docs/benchmarks.md).
+// leaves the rest empty, where `Papa.unparse` visited every union column of
+// every row (docs/benchmarks.md, CSV table encoder).
 import { encodeCsvCell } from "@/lib/compliance/csv/encode-csv-cell";
 import type { ReportRow } from "@/lib/compliance/reports/report-definition";
 

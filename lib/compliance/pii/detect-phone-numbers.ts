@@ -4,10 +4,11 @@ import { MASK, type PersonalDataMatch } from "./personal-data-match";
 /** National numbers without a `+` are read as this country's (the platform's home market). */
 const DEFAULT_COUNTRY: CountryCode = "US";
 
-// libphonenumber's matcher costs ~3 ms on a 1.5 KB body even when there is no
-// number in it (~400 bodies/s), and ~20 µs on a short string. So it only sees
-// digit runs that could be a number: an optional `+`, digits with the
-// separators people type; then cheap shape checks drop most of those.
+// libphonenumber's matcher is slow over a whole body even when it holds no
+// number, and fast on a short string (docs/benchmarks.md, phone-number
+// matcher). So it only sees digit runs that could be a number: an optional
+// `+`, digits with the separators people type; then cheap shape checks drop
+// most of those.
 const CANDIDATE = /(?<![\w+])\+?\(?\d[\d().\- \t]{5,24}\d(?![\w])/g;
 const DATE_LIKE = /^\d{4}[-./]\d{1,2}[-./]\d{1,2}$|^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$/;
 
@@ -25,8 +26,8 @@ function isPlausiblePhone(candidate: string, digitCount: number): boolean {
 
 type FoundPhone = { startsAt: number; endsAt: number; masked: string };
 
-// libphonenumber-js rebuilds its metadata regexes on every call (0.1–0.7 ms per
-// candidate), and the same numbers recur in real mail (signatures, threads),
+// libphonenumber-js rebuilds its metadata regexes on every call, and the same
+// numbers recur in real mail (signatures, threads),
 // so results are memoised per candidate text. Bounded: cleared when full.
 const cache = new Map<string, FoundPhone[]>();
 const cacheLimit = 20_000;

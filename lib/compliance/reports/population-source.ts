@@ -37,7 +37,7 @@ export type TimeRange = { gte?: Date; lt: Date };
  * bound raised to the cursor. One lower bound matters: given both the period
  * start and the cursor, SQLite 3.53 (better-sqlite3 12) ranges the index from
  * the period start and filters up to the cursor, which made every page slower
- * than the last (2 s per page a year in, against 15 ms).
+ * than the last (docs/benchmarks.md, keyset page range).
  */
 export function pageTimeRange(range: TimeRange, after: Keyset | null): TimeRange {
   if (!after) return range;

@@ -18,9 +18,8 @@ import { LeaseLostError } from "@/lib/compliance/lease/lease-lost-error";
 /**
  * Characters of row batches sent but not yet stored: bounds memory when the
  * artifact thread is the slower one (a batch of emails can hold a 1 M-character
- * body), and keeps it fed while this thread reads a page. About 64 SOC2
- * batches: `BENCH_REPORTS=soc2` 8.0–8.5 s with 64 batches in flight against
- * 8.7–9.6 s with 16.
+ * body), and keeps it fed while this thread reads a page: about 64 SOC2
+ * batches (docs/benchmarks.md, characters in flight).
  */
 export const maxCharsInFlight = 4 * 1024 * 1024;
 
