@@ -1,5 +1,5 @@
 // Runs once when a Next.js server process starts (never during `next build`):
-// check the configuration, bring the database schema up to date, seed the demo
+// check the configuration and the signing key, bring the database schema up to date, seed the demo
 // into an empty database, then start the in-process report workers.
 export async function register(): Promise<void> {
   // Next's own variables, read directly: Next inlines NEXT_RUNTIME per runtime at build time.
@@ -8,6 +8,8 @@ export async function register(): Promise<void> {
   // A bad variable stops the server here, naming it, instead of surfacing later in a request or a worker.
   const { exitOnInvalidEnv } = await import("@/lib/env");
   if (!exitOnInvalidEnv()) return;
+  const { exitOnMissingSigningKey } = await import("@/lib/signing/exit-on-missing-signing-key");
+  if (!(await exitOnMissingSigningKey())) return;
 
   const { applyMigrations } = await import("@/lib/db/apply-migrations");
   await applyMigrations();

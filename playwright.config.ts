@@ -82,6 +82,7 @@ export default defineConfig({
       NEXTAUTH_SECRET: run.authSecret,
       // Every spec makes the orgs and users it needs; nothing may lean on the demo.
       ATTEST_SEED_DEMO: "false",
+      ...(run.signingKey ? { ATTEST_SIGNING_KEY: run.signingKey } : {}),
     },
   },
 });

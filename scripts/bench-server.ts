@@ -4,8 +4,11 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
+import path from "node:path";
 import { generateApiKey } from "@/lib/api-keys/api-key-format";
 import type { Database } from "@/lib/db";
+import { getDatabaseProvider } from "@/lib/db/database-url";
+import { generateSigningKey } from "@/lib/signing/generate-signing-key";
 
 const root = process.cwd();
 
@@ -28,6 +31,7 @@ export async function startServer(options: {
       PORT: String(port),
       REPORT_WORKERS: "1",
       LOG_LEVEL: "warn",
+      ...benchSigningKey(databaseUrl),
       ...options.env,
     },
     stdio: ["ignore", options.stdio ?? "inherit", options.stdio ?? "inherit"],
@@ -140,4 +144,19 @@ export async function createBenchKey(db: Database, orgId: string): Promise<strin
     select: { id: true },
   });
   return key;
+}
+
+/**
+ * PostgreSQL needs a configured signing key: unless one is set, the bench keeps
+ * its own under data/bench/ (SQLite generates one into the data directory).
+ */
+function benchSigningKey(databaseUrl: string): Record<string, string> {
+  if (getDatabaseProvider(databaseUrl) !== "postgresql") return {};
+  if (process.env.ATTEST_SIGNING_KEY || process.env.ATTEST_SIGNING_KEY_FILE) return {};
+  const file = path.join(root, "data", "bench", "signing-key.json");
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, JSON.stringify(generateSigningKey()), { mode: 0o600 });
+  }
+  return { ATTEST_SIGNING_KEY_FILE: file };
 }

@@ -1,12 +1,18 @@
 "use client";
 // The viewer's header: what the report is, its scope, who generated it and when,
-// and the SHA-256 of each stored file (what a recipient checks a download against).
+// the SHA-256 of each stored file (what a recipient checks a download against),
+// and the signed statement that binds those digests to Attest's published key.
 import type { ReactNode } from "react";
 import { formatBytes } from "@/components/compliance/format-bytes";
 import { formatCellValue } from "@/components/compliance/format-cell-value";
 import { formatDateTime } from "@/lib/client/format-date-time";
 import type { ReportDocumentHeader } from "@/components/compliance/report-document";
-import { reportDownloadUrl, reportFormats, type ReportResource } from "@/components/compliance/report-resource";
+import {
+  reportDownloadUrl,
+  reportFormats,
+  reportStatementUrl,
+  type ReportResource,
+} from "@/components/compliance/report-resource";
 import { ReportTypeBadge } from "@/components/compliance/report-type-badge";
 import { useReportTypeOption } from "@/components/compliance/report-type-catalogue-context";
 import { useAgents } from "@/components/compliance/use-agents";
@@ -90,6 +96,28 @@ export function ReportHeader({
           );
         })}
       </ul>
+      {report.statement ? (
+        <>
+          <h2 className="mt-5 text-sm font-semibold text-slate-900">Signature</h2>
+          <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
+            <span className="text-slate-700">
+              Signed {formatDateTime(report.statement.signedAt)} by key{" "}
+              <span className="font-mono text-xs break-all">{report.statement.kid}</span>
+            </span>
+            <a
+              href={reportStatementUrl(report.id)}
+              download
+              className={buttonClassName("secondary", "sm", "print:hidden")}
+            >
+              Download statement
+            </a>
+          </div>
+          <p className="mt-1 text-xs text-slate-500">
+            The statement is a JWS over each file&apos;s SHA-256; check it with <code>npm run verify</code> and the keys
+            at <code>/api/engine/compliance/keys</code>, or with openssl (docs/verifying-reports.md).
+          </p>
+        </>
+      ) : null}
     </header>
   );
 }

@@ -13,6 +13,10 @@ export { reportFormats } from "@/lib/compliance/requests/report-formats";
 
 export const complianceApiBase = "/api/engine/compliance";
 
+export function reportStatementUrl(id: string): string {
+  return `${complianceApiBase}/reports/${encodeURIComponent(id)}/statement`;
+}
+
 export function reportDownloadUrl(id: string, format: ReportFormat): string {
   return `${complianceApiBase}/reports/${encodeURIComponent(id)}/download?format=${format}`;
 }

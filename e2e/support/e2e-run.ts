@@ -5,6 +5,7 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { getDatabaseProvider, type DatabaseProvider } from "@/lib/db/database-url";
+import { generateSigningKey } from "@/lib/signing/generate-signing-key";
 
 export type E2eRun = {
   /** The database the server serves and the fixtures write to. */
@@ -12,12 +13,17 @@ export type E2eRun = {
   provider: DatabaseProvider;
   /** The server's NEXTAUTH_SECRET, so fixtures can mint session cookies it accepts. */
   authSecret: string;
+  /** On PostgreSQL, the signing key the server must be given (SQLite generates its own). */
+  signingKey: string | null;
 };
 
 /** Chooses the run's database and secret unless the environment already holds them (workers, a reused server). */
 export function establishE2eRun(dataDir: string): E2eRun {
   process.env.E2E_SERVER_DATABASE_URL ??= chooseDatabaseUrl(process.env.E2E_DATABASE_URL, dataDir);
   process.env.E2E_NEXTAUTH_SECRET ??= randomBytes(32).toString("base64url");
+  if (getDatabaseProvider(process.env.E2E_SERVER_DATABASE_URL) === "postgresql") {
+    process.env.E2E_SIGNING_KEY ??= JSON.stringify(generateSigningKey());
+  }
   return readE2eRun();
 }
 
@@ -27,7 +33,12 @@ export function readE2eRun(): E2eRun {
   if (!databaseUrl || !authSecret) {
     throw new Error("E2E_SERVER_DATABASE_URL and E2E_NEXTAUTH_SECRET are not set (playwright.config.ts sets them)");
   }
-  return { databaseUrl, provider: getDatabaseProvider(databaseUrl), authSecret };
+  return {
+    databaseUrl,
+    provider: getDatabaseProvider(databaseUrl),
+    authSecret,
+    signingKey: process.env.E2E_SIGNING_KEY ?? null,
+  };
 }
 
 /**

@@ -144,6 +144,7 @@ describe("POST /reports/:type", () => {
       completedAt: null,
       error: null,
       artifacts: null,
+      statement: null,
     });
     const event = await db.auditEvent.findFirst({
       where: { orgId: acme.orgId, action: "compliance.report_requested", targetId: report.id },

@@ -1,5 +1,8 @@
 // The server's start hook checks the configuration before anything else: a bad
 // variable ends the process, naming it, before migrations, seeding or workers.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
 const started = vi.hoisted(() => ({ migrations: 0, seed: 0, workers: 0 }));
@@ -28,9 +31,25 @@ describe("register", () => {
     expect(started).toEqual({ migrations: 0, seed: 0, workers: 0 });
   });
 
+  it("stops with status 1 on PostgreSQL without a signing key, naming the variables to set", async () => {
+    process.env.NEXT_RUNTIME = "nodejs";
+    process.env.DATABASE_URL = "postgres://nobody@127.0.0.1:1/attest";
+    delete process.env.ATTEST_SIGNING_KEY;
+    delete process.env.ATTEST_SIGNING_KEY_FILE;
+    const exit = vi.spyOn(process, "exit").mockImplementation(() => undefined as never);
+    const printed = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    await register();
+    expect(exit).toHaveBeenCalledWith(1);
+    expect(printed.mock.calls.join("\n")).toContain("set ATTEST_SIGNING_KEY or ATTEST_SIGNING_KEY_FILE");
+    expect(started).toEqual({ migrations: 0, seed: 0, workers: 0 });
+  });
+
   it("migrates, seeds and starts the workers when the configuration is valid", async () => {
     process.env.NEXT_RUNTIME = "nodejs";
     delete process.env.REPORT_WORKERS;
+    // The embedded default generates its signing key into the data directory.
+    process.env.ATTEST_DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "attest-instrumentation-"));
+    delete process.env.DATABASE_URL;
     const exit = vi.spyOn(process, "exit").mockImplementation(() => undefined as never);
     await register();
     expect(exit).not.toHaveBeenCalled();

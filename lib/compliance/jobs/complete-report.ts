@@ -1,11 +1,14 @@
-// Marks a report completed with the artifacts its attempt wrote. Fenced: a
-// worker that lost its lease changes nothing. Artifacts of other attempts
-// (a stale worker's partial output) are deleted in the same transaction.
+// Marks a report completed with the artifacts its attempt wrote, and signs its
+// statement in the same transaction. Fenced: a worker that lost its lease
+// changes nothing. Artifacts of other attempts (a stale worker's partial
+// output) are deleted in the same transaction.
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { deleteArtifacts } from "@/lib/compliance/artifacts/delete-artifacts";
 import type { ArtifactFormat } from "@/lib/compliance/artifacts/report-artifacts";
 import { LeaseLostError } from "@/lib/compliance/lease/lease-lost-error";
 import { leaseWhere, type ReportLease } from "@/lib/compliance/lease/report-lease";
+import { recordReportStatement } from "@/lib/compliance/jobs/record-report-statement";
+import { getSigningKeyring } from "@/lib/signing/get-signing-keyring";
 import type { Database } from "@/lib/db";
 
 export type FinishedArtifact = {
@@ -18,7 +21,20 @@ export type FinishedArtifact = {
 
 export const reportWorkerActor = { actorType: "system", actorId: null, actorLabel: "Attest report worker" } as const;
 
-export async function completeReport(db: Database, lease: ReportLease, artifacts: FinishedArtifact[]): Promise<void> {
+export type CompletedAttempt = {
+  /** As the report's JSON header states it. */
+  generatedAt: string;
+  schemaVersion: number;
+  artifacts: FinishedArtifact[];
+};
+
+export async function completeReport(
+  db: Database,
+  lease: ReportLease,
+  { generatedAt, schemaVersion, artifacts }: CompletedAttempt,
+): Promise<void> {
+  // Before the transaction: a missing key fails the report with its reason, holding no lock.
+  const { active: key } = await getSigningKeyring();
   await db.$transaction(async (tx) => {
     const completedAt = new Date();
     const { count } = await tx.report.updateMany({
@@ -35,6 +51,12 @@ export async function completeReport(db: Database, lease: ReportLease, artifacts
       });
     }
     await deleteArtifacts(tx, lease.reportId, { exceptAttempt: lease.attempt });
+    const statement = await recordReportStatement(
+      db,
+      tx,
+      { reportId: lease.reportId, generatedAt, schemaVersion, signedAt: completedAt, artifacts },
+      key,
+    );
 
     const report = await tx.report.findUniqueOrThrow({
       where: { id: lease.reportId },
@@ -55,6 +77,7 @@ export async function completeReport(db: Database, lease: ReportLease, artifacts
           // Which server process and thread generated it, when several share the database.
           workerId: lease.workerId,
           artifacts: Object.fromEntries(artifacts.map((a) => [a.format, { byteSize: a.byteSize, sha256: a.sha256 }])),
+          statement: { kid: statement.kid, sha256: statement.sha256 },
         },
       },
       tx,

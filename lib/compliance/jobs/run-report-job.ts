@@ -125,13 +125,14 @@ export async function runReportJob(
       },
     });
 
+    const generatedAt = new Date().toISOString();
     await output.begin({
       id: report.id,
       type,
       title: report.title,
       org: { id: report.org.id, name: report.org.name },
       scope: { ...(scope.dateRange ? { dateRange: scope.dateRange } : {}), agentIds: scope.agentIds },
-      generatedAt: new Date().toISOString(),
+      generatedAt,
       generatedBy: { type: report.createdByType, id: report.createdById, label: report.createdByLabel },
       requestedAt: report.createdAt.toISOString(),
       timezone: "UTC",
@@ -143,10 +144,14 @@ export async function runReportJob(
     );
     checkpoint();
     const totals = await output.finish();
-    await completeReport(db, lease, [
-      { artifactId: artifacts.json, format: "json", ...totals.json },
-      { artifactId: artifacts.csv, format: "csv", ...totals.csv },
-    ]);
+    await completeReport(db, lease, {
+      generatedAt,
+      schemaVersion,
+      artifacts: [
+        { artifactId: artifacts.json, format: "json", ...totals.json },
+        { artifactId: artifacts.csv, format: "csv", ...totals.csv },
+      ],
+    });
     log.info({ json: totals.json.byteSize, csv: totals.csv.byteSize }, "report completed");
     return "completed";
   } catch (error) {

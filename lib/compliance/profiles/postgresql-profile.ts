@@ -38,6 +38,8 @@ const dialect: ReportSqlDialect = {
             RETURNING "id", "attempts"`;
   },
   claimInTransaction: true,
+  // Several processes may complete reports of one org at once.
+  lockOrganization: (orgId) => Prisma.sql`SELECT "id" FROM "Organization" WHERE "id" = ${orgId} FOR UPDATE`,
 };
 
 export const postgresqlProfile: ReportEngineProfile = {

@@ -32,6 +32,11 @@ export type ReportSqlDialect = {
   claimReport(claim: ClaimStatement): Prisma.Sql;
   /** Whether the claim must run inside a transaction (for its row lock). */
   claimInTransaction: boolean;
+  /**
+   * Serialises appends to an org's chain of report statements within a
+   * transaction; null where the database has a single writer already.
+   */
+  lockOrganization(orgId: string): Prisma.Sql | null;
 };
 
 /** A JSON field name is written into the SQL text (code, never a value), so it must look like one. */

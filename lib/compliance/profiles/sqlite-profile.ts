@@ -44,6 +44,8 @@ const dialect: ReportSqlDialect = {
             RETURNING "id", "attempts"`;
   },
   claimInTransaction: false,
+  // One writer at a time: a transaction that writes first holds the file's lock.
+  lockOrganization: () => null,
 };
 
 export const sqliteProfile: ReportEngineProfile = {

@@ -1,6 +1,7 @@
 // One report of the caller's org; another org's id is as missing as an unknown one.
 import { notFound } from "@/lib/errors/not-found";
 import { databaseOf, type ComplianceContext } from "@/lib/compliance/requests/compliance-context";
+import { findStatementSummaries } from "@/lib/compliance/requests/find-statement-summaries";
 import {
   reportResponseSelect,
   toReportResponse,
@@ -8,10 +9,12 @@ import {
 } from "@/lib/compliance/requests/to-report-response";
 
 export async function getReport(ctx: ComplianceContext, reportId: string): Promise<ReportResponse> {
-  const report = await databaseOf(ctx).report.findFirst({
+  const db = databaseOf(ctx);
+  const report = await db.report.findFirst({
     where: { id: reportId, orgId: ctx.identity.orgId },
     select: reportResponseSelect,
   });
   if (!report) throw notFound("Report");
-  return toReportResponse(report);
+  const statements = await findStatementSummaries(db, ctx.identity.orgId, [report.id]);
+  return toReportResponse(report, statements.get(report.id) ?? null);
 }

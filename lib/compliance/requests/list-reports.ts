@@ -3,6 +3,7 @@
 // reports arrive and a deleted cursor row does not break the next page.
 import { AppError } from "@/lib/errors/app-error";
 import { databaseOf, type ComplianceContext } from "@/lib/compliance/requests/compliance-context";
+import { findStatementSummaries } from "@/lib/compliance/requests/find-statement-summaries";
 import { assertCallerOrg } from "@/lib/compliance/requests/prepare-report-request";
 import type { ListReportsQuery } from "@/lib/compliance/requests/schemas";
 import {
@@ -17,7 +18,8 @@ export async function listReports(ctx: ComplianceContext, query: ListReportsQuer
   const { identity } = ctx;
   assertCallerOrg(identity, query.orgId);
   const after = query.cursor ? decodeCursor(query.cursor) : null;
-  const rows = await databaseOf(ctx).report.findMany({
+  const db = databaseOf(ctx);
+  const rows = await db.report.findMany({
     where: {
       orgId: identity.orgId,
       ...(query.type ? { type: query.type } : {}),
@@ -32,8 +34,13 @@ export async function listReports(ctx: ComplianceContext, query: ListReportsQuer
   });
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
+  const statements = await findStatementSummaries(
+    db,
+    identity.orgId,
+    page.filter((row) => row.status === "completed").map((row) => row.id),
+  );
   return {
-    reports: page.map(toReportResponse),
+    reports: page.map((row) => toReportResponse(row, statements.get(row.id) ?? null)),
     nextCursor: rows.length > query.limit && last ? encodeCursor(last.createdAt, last.id) : null,
   };
 }

@@ -3,6 +3,7 @@
 // report is completed, and only those of the attempt that completed it.
 import type { ReportType } from "@/lib/compliance/reports/registry";
 import type { ReportScope } from "@/lib/compliance/reports/report-definition";
+import type { StatementSummary } from "@/lib/compliance/requests/find-statement-summaries";
 import type { ReportFormat, ReportStatus } from "@/lib/compliance/requests/schemas";
 
 export const reportResponseSelect = {
@@ -59,9 +60,11 @@ export type ReportResponse = {
   completedAt: string | null;
   error: string | null;
   artifacts: Partial<Record<ReportFormat, ArtifactSummary>> | null;
+  /** Which key signed the report's statement, and when; null until it completes. */
+  statement: StatementSummary | null;
 };
 
-export function toReportResponse(row: ReportResponseRow): ReportResponse {
+export function toReportResponse(row: ReportResponseRow, statement: StatementSummary | null = null): ReportResponse {
   const isUser = row.createdByType === "user";
   return {
     id: row.id,
@@ -82,6 +85,7 @@ export function toReportResponse(row: ReportResponseRow): ReportResponse {
     completedAt: row.completedAt?.toISOString() ?? null,
     error: row.error,
     artifacts: row.status === "completed" ? artifactsOf(row) : null,
+    statement: row.status === "completed" ? statement : null,
   };
 }
 
