@@ -284,7 +284,9 @@ describe("leases", () => {
 
     // Every write of the stale holder now matches no row.
     await expect(renewReportLease(db, stale!, { leaseSeconds: 60 })).rejects.toBeInstanceOf(LeaseLostError);
-    await expect(completeReport(db, stale!, { generatedAt: new Date().toISOString(), schemaVersion: 1, artifacts: [] })).rejects.toBeInstanceOf(LeaseLostError);
+    await expect(
+      completeReport(db, stale!, { generatedAt: new Date().toISOString(), schemaVersion: 1, artifacts: [] }),
+    ).rejects.toBeInstanceOf(LeaseLostError);
     await expect(failReport(db, stale!, "stale says no")).rejects.toBeInstanceOf(LeaseLostError);
     const staleArtifact = await db.reportArtifact.findFirstOrThrow({
       where: { reportId: queued.id, format: "json" },
