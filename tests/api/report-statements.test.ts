@@ -39,7 +39,7 @@ beforeAll(async () => {
 
 const auth = (key: TestApiKey) => ({ authorization: `Bearer ${key.key}` });
 
-async function completedReport(key: TestApiKey): Promise<string> {
+async function queueReport(key: TestApiKey): Promise<string> {
   const response = await postRoute(
     new Request(`${base}/reports/soc2`, {
       method: "POST",
@@ -49,7 +49,11 @@ async function completedReport(key: TestApiKey): Promise<string> {
     ref("soc2"),
   );
   expect(response.status).toBe(202);
-  const { id } = (await response.json()) as { id: string };
+  return ((await response.json()) as { id: string }).id;
+}
+
+async function completedReport(key: TestApiKey): Promise<string> {
+  const id = await queueReport(key);
   const result = await processNextReport(db, "statement-test-worker", {
     definitions: fakeDefinitions({ rows: 5 }),
     reportId: id,
@@ -139,17 +143,7 @@ describe("signed report statements", () => {
       const org = await createTestOrg({ name: "Busy Signed" });
       const key = await createTestApiKey(org.orgId, ["reports:read", "reports:write"]);
       const ids: string[] = [];
-      for (let i = 0; i < 4; i += 1) {
-        const response = await postRoute(
-          new Request(`${base}/reports/soc2`, {
-            method: "POST",
-            headers: { ...auth(key), "content-type": "application/json" },
-            body: JSON.stringify(range),
-          }),
-          ref("soc2"),
-        );
-        ids.push(((await response.json()) as { id: string }).id);
-      }
+      for (let i = 0; i < 4; i += 1) ids.push(await queueReport(key));
       // One connection per worker, as each report worker thread has its own.
       const clients = ids.map(() => createDatabaseClient(process.env.DATABASE_URL));
       const outcomes = await Promise.all(
