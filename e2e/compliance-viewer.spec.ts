@@ -33,6 +33,14 @@ test("the viewer shows a SOC2 report's header, manifest, sections and charts", a
   await expect(page.getByText(report.artifacts!.csv!.sha256)).toBeVisible();
   await expect(page.getByText(`${daysAgo(29)} – ${daysAgo(0)}`)).toBeVisible();
 
+  // The signature: which key signed it, and the statement to check the files against.
+  await expect(page.getByText(report.statement!.kid)).toBeVisible();
+  const statementLink = page.getByRole("link", { name: "Download statement" });
+  await expect(statementLink).toHaveAttribute("href", `/api/engine/compliance/reports/${report.id}/statement`);
+  const statement = await page.request.get(`/api/engine/compliance/reports/${report.id}/statement`);
+  expect(statement.headers()["content-type"]).toBe("application/jose");
+  expect((await statement.text()).split(".")).toHaveLength(3);
+
   const manifest = page.getByRole("table", { name: "Population manifest" });
   await expect(manifest.locator("tbody").getByRole("row")).toHaveCount(document.manifest.length);
   for (const entry of document.manifest) {

@@ -14,6 +14,7 @@ export type ReportJson = {
   error: string | null;
   scope: { dateRange?: { from: string; to: string }; agentIds: string[] };
   artifacts: Record<string, { byteSize: number; sha256: string }> | null;
+  statement: { kid: string; signedAt: string; sha256: string } | null;
 };
 
 export async function createReport(
