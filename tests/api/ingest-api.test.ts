@@ -303,6 +303,30 @@ describe("all or nothing", () => {
     expect(await db.auditEvent.count({ where: { orgId: acme.orgId } })).toBe(before);
   });
 
+  it("refuses actions in Attest's own namespaces (400 naming the field), so ingest cannot forge Attest's events", async () => {
+    const before = await db.auditEvent.count({ where: { orgId: acme.orgId } });
+    const records = [
+      auditEvent({ action: "agent.config_changed", category: "agent_config" }),
+      auditEvent({ action: "compliance.report_deleted", category: "compliance" }),
+      auditEvent({ action: "auth.login", category: "authentication" }),
+      auditEvent({ action: "api_key.created", category: "system_config" }),
+      auditEvent({ action: "signing.key_rotated", category: "system_config" }),
+    ];
+    const response = await post("audit-events", { records });
+    expect(response.status).toBe(400);
+    const fields = ((await response.json()) as ErrorBody).error.details?.fields ?? {};
+    expect(Object.keys(fields).sort()).toEqual([
+      "records.1.action",
+      "records.2.action",
+      "records.3.action",
+      "records.4.action",
+    ]);
+    expect(fields["records.1.action"]?.[0]).toBe(
+      "`compliance.` actions are written by Attest itself and cannot be ingested",
+    );
+    expect(await db.auditEvent.count({ where: { orgId: acme.orgId } })).toBe(before);
+  });
+
   it("names each invalid field by record index (enumerations, addresses, unknown fields, local times)", async () => {
     const response = await post("emails", {
       records: [
