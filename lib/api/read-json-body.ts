@@ -12,10 +12,7 @@ export async function readJsonBody<Schema extends z.ZodType>(
   schema: Schema,
   { maxBytes = defaultMaxBodyBytes }: { maxBytes?: number } = {},
 ): Promise<z.output<Schema>> {
-  const declared = Number(request.headers.get("content-length") ?? "NaN");
-  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
-
-  const text = await readTextWithLimit(request, maxBytes);
+  const text = await readBodyText(request, maxBytes);
   let json: unknown;
   try {
     json = text.trim() === "" ? {} : JSON.parse(text);
@@ -29,7 +26,10 @@ export async function readJsonBody<Schema extends z.ZodType>(
   return parsed.data;
 }
 
-async function readTextWithLimit(request: Request, maxBytes: number): Promise<string> {
+/** The whole body as text, refused with 413 as soon as it passes `maxBytes` (declared or streamed). */
+export async function readBodyText(request: Request, maxBytes: number): Promise<string> {
+  const declared = Number(request.headers.get("content-length") ?? "NaN");
+  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
   if (!request.body) return "";
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];

@@ -75,8 +75,29 @@ const actor = {
   actorLabel: optionalText(320),
 };
 
+/** Levels of objects and arrays, counting metadata itself. */
+export const maxMetadataDepth = 32;
+
+/**
+ * Walks without recursion, so any depth the JSON parser accepts is measured
+ * safely; JSON.stringify and the database driver recurse and would overflow.
+ */
+export function exceedsJsonDepth(value: unknown, maxDepth: number): boolean {
+  const pending: { value: unknown; depth: number }[] = [{ value, depth: 1 }];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    if (typeof next.value !== "object" || next.value === null) continue;
+    if (next.depth > maxDepth) return true;
+    for (const child of Object.values(next.value)) pending.push({ value: child, depth: next.depth + 1 });
+  }
+  return false;
+}
+
 const metadata = z
   .record(z.string(), z.unknown())
+  .refine((value) => !exceedsJsonDepth(value, maxMetadataDepth), {
+    message: `Metadata may nest at most ${maxMetadataDepth} levels deep`,
+    abort: true,
+  })
   .refine((value) => JSON.stringify(value).length <= 16_384, "Metadata is limited to 16 KB of JSON");
 
 export const auditEventRecordSchema = z.strictObject({

@@ -1,8 +1,11 @@
 // GET /api/agents — the caller's org's agents (id, name, emailAddress, status), by name
 import { withRoute } from "@/lib/api/with-route";
 import { listAgents } from "@/lib/agents/list-agents";
+import { rejectOtherMethods } from "@/lib/api/reject-other-methods";
 
 export const GET = withRoute({ permission: "reports:read" }, async ({ identity }) => {
   const agents = await listAgents({ orgId: identity.orgId });
   return Response.json({ agents });
 });
+
+export const { POST, PUT, PATCH, DELETE } = rejectOtherMethods(["GET"]);

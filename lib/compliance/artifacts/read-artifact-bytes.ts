@@ -8,6 +8,14 @@ import { rawSqlOf } from "@/lib/db/raw-sql-of";
 import { reportEngineProfileOf } from "@/lib/compliance/profiles/report-engine-profile-of";
 import { Prisma } from "@/lib/generated/sqlite/client";
 
+/** The artifact's chunks are not (all) there: its report was deleted while they were read. */
+export class ArtifactGoneError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ArtifactGoneError";
+  }
+}
+
 export type StoredArtifact = { id: string; chunkCount: number; byteSize: number };
 
 /** Chunks read per SQLite query: few calls (a MiB of 64 KiB chunks), little memory. */
@@ -26,7 +34,7 @@ async function* readByPages(db: Database, artifact: StoredArtifact): AsyncGenera
       SELECT "data" FROM "ReportChunk"
        WHERE "artifactId" = ${artifact.id} AND "seq" >= ${seq} AND "seq" < ${seq + count}
        ORDER BY "seq"`);
-    if (rows.length !== count) throw new Error(`Report chunks ${seq}… of artifact ${artifact.id} are gone`);
+    if (rows.length !== count) throw new ArtifactGoneError(`Report chunks ${seq}… of artifact ${artifact.id} are gone`);
     for (const row of rows) yield row.data;
   }
 }
@@ -47,6 +55,6 @@ async function* readByCopy(db: Database, artifact: StoredArtifact): AsyncGenerat
     yield piece.bytes;
   }
   if (read !== artifact.byteSize) {
-    throw new Error(`Artifact ${artifact.id} has ${read} of its ${artifact.byteSize} bytes stored`);
+    throw new ArtifactGoneError(`Artifact ${artifact.id} has ${read} of its ${artifact.byteSize} bytes stored`);
   }
 }

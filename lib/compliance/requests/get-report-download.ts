@@ -8,7 +8,7 @@ import { describeActor } from "@/lib/auth/identity";
 import { databaseOf, type ComplianceContext } from "@/lib/compliance/requests/compliance-context";
 import { buildContentDisposition } from "@/lib/compliance/requests/build-content-disposition";
 import type { DownloadQuery } from "@/lib/compliance/requests/schemas";
-import { readArtifactBytes } from "@/lib/compliance/artifacts/read-artifact-bytes";
+import { ArtifactGoneError, readArtifactBytes } from "@/lib/compliance/artifacts/read-artifact-bytes";
 
 const utf8Bom = new Uint8Array([0xef, 0xbb, 0xbf]);
 
@@ -44,7 +44,11 @@ export async function getReportDownload(
     where: { reportId_format_attempt: { reportId: report.id, format: query.format, attempt: report.attempts } },
     select: { id: true, contentType: true, byteSize: true, sha256: true, chunkCount: true },
   });
-  if (!artifact?.sha256) throw new Error(`Completed report ${report.id} has no ${query.format} artifact`);
+  if (!artifact?.sha256) {
+    // Deleted since the first query: the report is gone, not broken.
+    if (!(await reportStillExists(ctx, report.id))) throw notFound("Report");
+    throw new Error(`Completed report ${report.id} has no ${query.format} artifact`);
+  }
 
   const withBom = query.bom && query.format === "csv";
   // A BOM changes the bytes, so it is a different representation with its own tag.
@@ -76,12 +80,35 @@ export async function getReportDownload(
     },
     db,
   );
-  return { headers, body: toByteStream(withBom ? utf8Bom : null, readArtifactBytes(db, artifact)) };
+  const bytes = readArtifactBytes(db, artifact);
+  // The first read happens before the response is sent, so a report deleted
+  // until then is a 404; deleted later, the stream errors rather than end short.
+  let first: IteratorResult<Uint8Array>;
+  try {
+    first = await bytes.next();
+  } catch (error) {
+    if (error instanceof ArtifactGoneError && !(await reportStillExists(ctx, report.id))) throw notFound("Report");
+    throw error;
+  }
+  return { headers, body: toByteStream(withBom ? utf8Bom : null, first, bytes) };
+}
+
+async function reportStillExists(ctx: ComplianceContext, reportId: string): Promise<boolean> {
+  const found = await databaseOf(ctx).report.findFirst({
+    where: { id: reportId, orgId: ctx.identity.orgId },
+    select: { id: true },
+  });
+  return found !== null;
 }
 
 /** The optional prefix, then the artifact's bytes, pulled as the client reads; cancelling stops the read. */
-function toByteStream(prefix: Uint8Array | null, bytes: AsyncGenerator<Uint8Array>): ReadableStream<Uint8Array> {
+function toByteStream(
+  prefix: Uint8Array | null,
+  first: IteratorResult<Uint8Array>,
+  bytes: AsyncGenerator<Uint8Array>,
+): ReadableStream<Uint8Array> {
   let sentPrefix = prefix === null;
+  let pending: IteratorResult<Uint8Array> | null = first;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       if (!sentPrefix && prefix) {
@@ -89,7 +116,8 @@ function toByteStream(prefix: Uint8Array | null, bytes: AsyncGenerator<Uint8Arra
         controller.enqueue(prefix);
         return;
       }
-      const next = await bytes.next();
+      const next = pending ?? (await bytes.next());
+      pending = null;
       if (next.done) controller.close();
       else controller.enqueue(next.value);
     },

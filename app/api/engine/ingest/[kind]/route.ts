@@ -9,6 +9,7 @@ import { ingestRecords } from "@/lib/ingest/ingest-records";
 import { parseIngestKind } from "@/lib/ingest/parse-ingest-kind";
 import { toIngestResponse } from "@/lib/ingest/to-ingest-response";
 import { ingestBatchSchema, maxIngestBodyBytes } from "@/lib/ingest/schemas";
+import { rejectOtherMethods } from "@/lib/api/reject-other-methods";
 
 type Params = { kind: string };
 
@@ -19,3 +20,5 @@ export const POST = withRoute<Params>({ permission: "events:write" }, async ({ r
   const result = await ingestRecords({ identity }, kind, batch);
   return toIngestResponse(result, { wroteNew: result.accepted > 0, quota });
 });
+
+export const { GET, PUT, PATCH, DELETE } = rejectOtherMethods(["POST"]);

@@ -7,6 +7,7 @@ import { consumeIngestQuota } from "@/lib/ingest/consume-ingest-quota";
 import { toUpsertResponse } from "@/lib/ingest/to-ingest-response";
 import { dlpRuleBatchSchema, maxIngestBodyBytes } from "@/lib/ingest/schemas";
 import { upsertDlpRules } from "@/lib/ingest/upsert-dlp-rules";
+import { rejectOtherMethods } from "@/lib/api/reject-other-methods";
 
 export const POST = withRoute({ permission: "events:write" }, async ({ request, identity }) => {
   const quota = await consumeIngestQuota(identity);
@@ -14,3 +15,5 @@ export const POST = withRoute({ permission: "events:write" }, async ({ request, 
   const result = await upsertDlpRules({ identity }, batch);
   return toUpsertResponse(result, quota);
 });
+
+export const { GET, PUT, PATCH, DELETE } = rejectOtherMethods(["POST"]);

@@ -10,6 +10,7 @@ import { deleteReport } from "@/lib/compliance/requests/delete-report";
 import { getReport } from "@/lib/compliance/requests/get-report";
 import { reportTypeDefinition } from "@/lib/compliance/reports/registry";
 import { parseReportType } from "@/lib/compliance/requests/schemas";
+import { rejectOtherMethods } from "@/lib/api/reject-other-methods";
 
 type Params = { reportRef: string };
 
@@ -34,3 +35,5 @@ export const DELETE = withRoute<Params>({ permission: "reports:write" }, async (
   await deleteReport({ identity, ip: clientIp }, params.reportRef);
   return new Response(null, { status: 204 });
 });
+
+export const { PUT, PATCH } = rejectOtherMethods(["GET", "POST", "DELETE"]);

@@ -2,6 +2,7 @@
 import { withRoute } from "@/lib/api/with-route";
 import { getReportDownload } from "@/lib/compliance/requests/get-report-download";
 import { downloadQuerySchema, parseSearchParams } from "@/lib/compliance/requests/schemas";
+import { rejectOtherMethods } from "@/lib/api/reject-other-methods";
 
 export const GET = withRoute<{ reportRef: string }>(
   { permission: "reports:read" },
@@ -13,3 +14,5 @@ export const GET = withRoute<{ reportRef: string }>(
     return new Response(download.body, { status: download.body ? 200 : 304, headers: download.headers });
   },
 );
+
+export const { POST, PUT, PATCH, DELETE } = rejectOtherMethods(["GET"]);

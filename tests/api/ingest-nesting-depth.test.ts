@@ -1,0 +1,76 @@
+// Deeply nested JSON in an ingest body is a 400 naming the field, not a 500.
+import { beforeAll, describe, expect, it } from "vitest";
+import { POST } from "@/app/api/engine/ingest/[kind]/route";
+import { maxMetadataDepth } from "@/lib/ingest/schemas";
+import { createTestApiKey, createTestOrg, type TestApiKey } from "@/tests/support/fixtures";
+import type { ErrorBody } from "@/tests/support/error-body";
+
+let writer: TestApiKey;
+
+beforeAll(async () => {
+  const org = await createTestOrg();
+  writer = await createTestApiKey(org.orgId, ["events:write"]);
+});
+
+function nested(depth: number): unknown {
+  let value: unknown = "leaf";
+  for (let level = 0; level < depth; level += 1) value = { a: value };
+  return value;
+}
+
+function auditEventWith(metadata: unknown) {
+  return {
+    records: [
+      {
+        occurredAt: new Date().toISOString(),
+        actorType: "system",
+        action: "agent.action_denied",
+        category: "agent_config",
+        outcome: "denied",
+        metadata,
+      },
+    ],
+  };
+}
+
+async function postAuditEvents(body: string) {
+  return POST(
+    new Request("http://localhost/api/engine/ingest/audit-events", {
+      method: "POST",
+      headers: { authorization: `Bearer ${writer.key}`, "content-type": "application/json" },
+      body,
+    }),
+    { params: Promise.resolve({ kind: "audit-events" }) },
+  );
+}
+
+describe("nesting depth of ingested JSON", () => {
+  it("answers 400 naming the field for metadata nested 10,000 levels", async () => {
+    // Built as text: JSON.stringify itself overflows the stack at this depth.
+    const deep = '{"a":'.repeat(10_000) + '"leaf"' + "}".repeat(10_000);
+    const body = JSON.stringify(auditEventWith("DEEP")).replace('"DEEP"', deep);
+
+    const response = await postAuditEvents(body);
+
+    expect(response.status).toBe(400);
+    const { error } = (await response.json()) as ErrorBody;
+    expect(error.code).toBe("validation_failed");
+    expect(Object.keys(error.details?.fields ?? {})).toEqual(["records.0.metadata"]);
+  });
+
+  it("answers 400 naming the field for metadata one level deeper than allowed", async () => {
+    const response = await postAuditEvents(JSON.stringify(auditEventWith(nested(maxMetadataDepth + 1))));
+
+    expect(response.status).toBe(400);
+    const { error } = (await response.json()) as ErrorBody;
+    expect(error.details?.fields?.["records.0.metadata"]).toEqual([
+      `Metadata may nest at most ${maxMetadataDepth} levels deep`,
+    ]);
+  });
+
+  it("accepts metadata nested as deep as allowed", async () => {
+    const response = await postAuditEvents(JSON.stringify(auditEventWith(nested(maxMetadataDepth))));
+
+    expect(response.status).toBe(201);
+  });
+});
