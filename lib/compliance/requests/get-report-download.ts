@@ -9,6 +9,7 @@ import { databaseOf, type ComplianceContext } from "@/lib/compliance/requests/co
 import { buildContentDisposition } from "@/lib/compliance/requests/build-content-disposition";
 import type { DownloadQuery } from "@/lib/compliance/requests/schemas";
 import { readArtifactBytes } from "@/lib/compliance/artifacts/read-artifact-bytes";
+import { publicFailureOf } from "@/lib/compliance/requests/to-report-response";
 
 const utf8Bom = new Uint8Array([0xef, 0xbb, 0xbf]);
 
@@ -28,15 +29,20 @@ export async function getReportDownload(
   const db = databaseOf(ctx);
   const report = await db.report.findFirst({
     where: { id: reportId, orgId: identity.orgId },
-    select: { id: true, type: true, title: true, status: true, attempts: true, error: true },
+    select: { id: true, type: true, title: true, status: true, attempts: true, errorCode: true },
   });
   if (!report) throw notFound("Report");
+  if (report.status === "failed") {
+    const failure = publicFailureOf(report);
+    throw new AppError("conflict", `The report failed and has nothing to download: ${failure.error}`, {
+      status: report.status,
+      reason: failure.errorCode,
+    });
+  }
   if (report.status !== "completed") {
     throw new AppError(
       "conflict",
-      report.status === "failed"
-        ? `The report failed and has nothing to download: ${report.error ?? "unknown reason"}`
-        : "The report is still being generated; download it once its status is completed",
+      "The report is still being generated; download it once its status is completed",
       { status: report.status },
     );
   }
