@@ -40,11 +40,9 @@ export async function getReportDownload(
     });
   }
   if (report.status !== "completed") {
-    throw new AppError(
-      "conflict",
-      "The report is still being generated; download it once its status is completed",
-      { status: report.status },
-    );
+    throw new AppError("conflict", "The report is still being generated; download it once its status is completed", {
+      status: report.status,
+    });
   }
   const artifact = await db.reportArtifact.findUnique({
     where: { reportId_format_attempt: { reportId: report.id, format: query.format, attempt: report.attempts } },
@@ -69,25 +67,39 @@ export async function getReportDownload(
   }
   headers["content-length"] = String(artifact.byteSize + (withBom ? utf8Bom.byteLength : 0));
 
-  await recordAuditEvent(
-    {
-      orgId: identity.orgId,
-      ...describeActor(identity),
-      ip: ctx.ip ?? null,
-      action: "compliance.report_downloaded",
-      category: "compliance",
-      targetType: "report",
-      targetId: report.id,
-      metadata: { format: query.format, via: identity.kind === "session" ? "session" : "api_key", bom: withBom },
-    },
-    db,
-  );
-  return { headers, body: toByteStream(withBom ? utf8Bom : null, readArtifactBytes(db, artifact)) };
+  // The first read takes the database connection: done before answering, so a
+  // busy pool is a 503 the client can retry, not a 200 that breaks off.
+  const bytes = readArtifactBytes(db, artifact);
+  const first = await bytes.next();
+  try {
+    await recordAuditEvent(
+      {
+        orgId: identity.orgId,
+        ...describeActor(identity),
+        ip: ctx.ip ?? null,
+        action: "compliance.report_downloaded",
+        category: "compliance",
+        targetType: "report",
+        targetId: report.id,
+        metadata: { format: query.format, via: identity.kind === "session" ? "session" : "api_key", bom: withBom },
+      },
+      db,
+    );
+  } catch (error) {
+    await bytes.return(undefined);
+    throw error;
+  }
+  return { headers, body: toByteStream(withBom ? utf8Bom : null, first, bytes) };
 }
 
-/** The optional prefix, then the artifact's bytes, pulled as the client reads; cancelling stops the read. */
-function toByteStream(prefix: Uint8Array | null, bytes: AsyncGenerator<Uint8Array>): ReadableStream<Uint8Array> {
+/** The optional prefix, then the artifact's bytes (the first piece already read), pulled as the client reads; cancelling stops the read. */
+function toByteStream(
+  prefix: Uint8Array | null,
+  first: IteratorResult<Uint8Array>,
+  bytes: AsyncGenerator<Uint8Array>,
+): ReadableStream<Uint8Array> {
   let sentPrefix = prefix === null;
+  let pending: IteratorResult<Uint8Array> | null = first;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       if (!sentPrefix && prefix) {
@@ -95,7 +107,8 @@ function toByteStream(prefix: Uint8Array | null, bytes: AsyncGenerator<Uint8Arra
         controller.enqueue(prefix);
         return;
       }
-      const next = await bytes.next();
+      const next = pending ?? (await bytes.next());
+      pending = null;
       if (next.done) controller.close();
       else controller.enqueue(next.value);
     },
