@@ -3,7 +3,6 @@
 // emails belong to the caller's org is checked against the database in
 // verify-record-references.ts. Enumerations follow prisma/models.prisma.
 import { z } from "zod";
-import { reservedNamespaceOf } from "@/lib/audit/reserved-action-namespaces";
 import { agentStatuses } from "@/lib/agents/agent-statuses";
 import { auditCategories } from "@/lib/audit/record-audit-event";
 import { detectPersonalData } from "@/lib/compliance/pii/detect-personal-data";
@@ -86,11 +85,7 @@ export const auditEventRecordSchema = z.strictObject({
   action: z
     .string()
     .max(100, "At most 100 characters")
-    .regex(/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$/, "Use a dotted lower-case verb, e.g. agent.action_denied")
-    .refine((action) => reservedNamespaceOf(action) === null, {
-      error: (issue) =>
-        `\`${reservedNamespaceOf(String(issue.input))}\` actions are written by Attest itself and cannot be ingested`,
-    }),
+    .regex(/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$/, "Use a dotted lower-case verb, e.g. agent.action_denied"),
   category: z.enum(auditCategories),
   targetType: optionalText(100),
   targetId: optionalText(200),
