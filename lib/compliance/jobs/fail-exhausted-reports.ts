@@ -29,7 +29,13 @@ export async function failExhaustedReports(
       // completion wins cleanly.
       const { count } = await tx.report.updateMany({
         where: { id: report.id, status: "pending", attempts: report.attempts, leaseExpiresAt: report.leaseExpiresAt },
-        data: { status: "failed", errorCode: failure.code, error: failure.message, leaseOwner: null, leaseExpiresAt: null },
+        data: {
+          status: "failed",
+          errorCode: failure.code,
+          error: failure.message,
+          leaseOwner: null,
+          leaseExpiresAt: null,
+        },
       });
       if (count === 0) return false;
       await deleteArtifacts(tx, report.id);

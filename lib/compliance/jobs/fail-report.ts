@@ -13,7 +13,13 @@ export async function failReport(db: Database, lease: ReportLease, failure: Repo
   await db.$transaction(async (tx) => {
     const { count } = await tx.report.updateMany({
       where: leaseWhere(lease),
-      data: { status: "failed", errorCode: failure.code, error: failure.message, leaseOwner: null, leaseExpiresAt: null },
+      data: {
+        status: "failed",
+        errorCode: failure.code,
+        error: failure.message,
+        leaseOwner: null,
+        leaseExpiresAt: null,
+      },
     });
     if (count === 0) throw new LeaseLostError(lease.reportId);
     await deleteArtifacts(tx, lease.reportId);

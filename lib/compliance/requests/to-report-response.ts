@@ -118,7 +118,7 @@ export function publicFailureOf(row: { status: string; errorCode: string | null 
 } {
   if (row.status !== "failed") return { error: null, errorCode: null };
   const failure: ReportFailure =
-    row.errorCode !== null && row.errorCode in reportFailureMessages
+    row.errorCode !== null && Object.hasOwn(reportFailureMessages, row.errorCode)
       ? reportFailure(row.errorCode as ReportFailureCode)
       : reportFailure("generation_failed");
   return { error: failure.message, errorCode: failure.code };
