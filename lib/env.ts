@@ -63,6 +63,7 @@ export const envSchema = z.object({
     "a file: URL (SQLite) or a postgres:// URL",
   ),
   DATABASE_POOL_SIZE: integer({ min: 1, max: 1000 }, 10),
+  DATABASE_POOL_TIMEOUT_SECONDS: number({ min: 0.1 }, 10),
   ATTEST_DATA_DIR: optionalText,
   ATTEST_PRISMA_DIR: optionalText,
   // Sign-in
@@ -89,6 +90,8 @@ export const envSchema = z.object({
   REPORT_POLL_MS: integer({ min: 1 }, 2000),
   REPORT_WORKER_HEAP_MB: integer({ min: 64 }, 192),
   REPORT_WORKER_NICE: integer({ min: 0, max: 19 }, 10),
+  REPORT_MAX_SECONDS: number({ min: 1 }, 3600),
+  REPORT_MAX_PENDING_PER_ORG: integer({ min: 1 }, 20),
   // Diagnostics
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {

@@ -10,6 +10,8 @@ import type { Prisma } from "@/lib/generated/sqlite/client";
 import { copyBinaryHeader, copyBinaryTrailer } from "@/lib/db/copy-binary-format";
 import { getDatabaseProvider, getSqliteFilePath, type DatabaseProvider } from "@/lib/db/database-url";
 import { sqlTimestamp } from "@/lib/db/sql-timestamp";
+import { getEnv } from "@/lib/env";
+import { databaseBusy } from "@/lib/errors/database-busy";
 
 export type RawRow = Record<string, unknown>;
 
@@ -63,8 +65,15 @@ const TIMESTAMP_WITHOUT_TIME_ZONE = 1114;
 /** node-postgres type parsers that keep every value as the server sent it. */
 const textTypes = { getTypeParser: () => (text: string) => text } as unknown as pg.CustomTypesConfig;
 
-export function createRawSql(url: string): RawSql {
-  return getDatabaseProvider(url) === "postgresql" ? createPostgresRawSql(url) : createSqliteRawSql(url);
+export type RawSqlPoolOptions = {
+  /** PostgreSQL connections (DATABASE_POOL_SIZE unless given). */
+  poolSize?: number;
+  /** Longest wait for a free connection before a 503 (DATABASE_POOL_TIMEOUT_SECONDS unless given). */
+  connectionTimeoutMs?: number;
+};
+
+export function createRawSql(url: string, options: RawSqlPoolOptions = {}): RawSql {
+  return getDatabaseProvider(url) === "postgresql" ? createPostgresRawSql(url, options) : createSqliteRawSql(url);
 }
 
 function createSqliteRawSql(url: string): RawSql {
@@ -119,10 +128,22 @@ function toSqliteValue(value: unknown): unknown {
 const values = (sql: Prisma.Sql) =>
   sql.values.map((value) => (value instanceof Date ? sqlTimestamp(value, "postgresql") : value));
 
-function createPostgresRawSql(url: string): RawSql {
+/** pg-pool's error when no connection came free (or could be opened) in time. */
+const poolTimeoutMessage = /timeout exceeded when trying to connect/i;
+
+function toPoolError(error: unknown): never {
+  if (error instanceof Error && poolTimeoutMessage.test(error.message)) throw databaseBusy();
+  throw error;
+}
+
+function createPostgresRawSql(url: string, options: RawSqlPoolOptions): RawSql {
+  const env = getEnv();
+  // A slow client holds its download's connection until it has read every
+  // byte, so waiting for one is bounded: busy answers 503 instead of hanging.
   const pool = new pg.Pool({
     connectionString: url,
-    max: 2,
+    max: options.poolSize ?? env.DATABASE_POOL_SIZE,
+    connectionTimeoutMillis: options.connectionTimeoutMs ?? Math.round(env.DATABASE_POOL_TIMEOUT_SECONDS * 1000),
     allowExitOnIdle: true,
     // timestamp(3) columns hold UTC without a zone; pg would read them as local time.
     types: {
@@ -134,9 +155,10 @@ function createPostgresRawSql(url: string): RawSql {
   });
   return {
     provider: "postgresql",
-    query: async <T extends RawRow>(sql: Prisma.Sql) => (await pool.query<T>(sql.text, values(sql))).rows,
+    query: async <T extends RawRow>(sql: Prisma.Sql) =>
+      (await pool.query<T>(sql.text, values(sql)).catch(toPoolError)).rows,
     async transaction(statements) {
-      const client = await pool.connect();
+      const client = await pool.connect().catch(toPoolError);
       try {
         await client.query("BEGIN");
         // Like SQLite's synchronous=NORMAL: the commit does not wait for its WAL
@@ -156,10 +178,13 @@ function createPostgresRawSql(url: string): RawSql {
     },
     async queryArrays(sql, options) {
       const types = options?.asText ? textTypes : undefined;
-      return (await pool.query<unknown[]>({ text: sql.text, values: values(sql), rowMode: "array", types })).rows;
+      const result = await pool
+        .query<unknown[]>({ text: sql.text, values: values(sql), rowMode: "array", types })
+        .catch(toPoolError);
+      return result.rows;
     },
     async *copyOut(query, options) {
-      const client = await pool.connect();
+      const client = await pool.connect().catch(toPoolError);
       let failed = true;
       try {
         yield* client.query(copyTo(`COPY (${inlineValues(query)}) TO STDOUT WITH (${options})`));

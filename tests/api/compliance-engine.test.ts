@@ -9,6 +9,8 @@ import { claimNextReport } from "@/lib/compliance/jobs/claim-next-report";
 import { completeReport } from "@/lib/compliance/jobs/complete-report";
 import { createReport } from "@/lib/compliance/requests/create-report";
 import { failReport } from "@/lib/compliance/jobs/fail-report";
+import { reportFailure } from "@/lib/compliance/jobs/report-failure";
+import { AppError } from "@/lib/errors/app-error";
 import { getReport } from "@/lib/compliance/requests/get-report";
 import { getReportDownload } from "@/lib/compliance/requests/get-report-download";
 import { processNextReport } from "@/lib/compliance/jobs/process-next-report";
@@ -217,18 +219,60 @@ describe("generation", () => {
     });
     expect(result?.outcome).toBe("failed");
     const report = await getReport({ identity: sessionIdentity(org) }, queued.id);
+    // Readers see the public reason only; the builder's text stays in the server log.
     expect(report).toMatchObject({
       status: "failed",
-      error: "Source dlp_violations failed: relation missing",
+      error: "The report could not be generated",
+      errorCode: "generation_failed",
       artifacts: null,
     });
+    expect(JSON.stringify(report)).not.toContain("relation missing");
     expect(await db.reportArtifact.count({ where: { reportId: queued.id } })).toBe(0);
     const event = await db.auditEvent.findFirst({
       where: { orgId: org.orgId, action: "compliance.report_failed", targetId: queued.id },
-      select: { category: true, outcome: true },
+      select: { category: true, outcome: true, metadata: true },
     });
-    expect(event).toEqual({ category: "compliance", outcome: "failure" });
-    await expect(download(queued.id, "json")).rejects.toMatchObject({ code: "conflict" });
+    expect(event).toMatchObject({ category: "compliance", outcome: "failure" });
+    expect(JSON.stringify(event?.metadata)).not.toContain("relation missing");
+    const stored = await db.report.findUniqueOrThrow({ where: { id: queued.id }, select: { error: true } });
+    expect(stored.error).not.toContain("relation missing");
+    const conflict = await download(queued.id, "json").catch((error: AppError) => error);
+    expect(conflict).toMatchObject({ code: "conflict", details: { reason: "generation_failed" } });
+    expect((conflict as AppError).message).not.toContain("relation missing");
+  });
+
+  it("fails a report whose source query failed as source_failed, without the database's text", async () => {
+    const queued = await queueReport();
+    const result = await processNextReport(db, "worker-a", {
+      definitions: fakeDefinitions({
+        onBuild: async () => {
+          throw Object.assign(new Error('relation "secret_table" does not exist at 10.0.0.7'), { code: "42P01" });
+        },
+      }),
+      reportId: queued.id,
+    });
+    expect(result?.outcome).toBe("failed");
+    const report = await getReport({ identity: sessionIdentity(org) }, queued.id);
+    expect(report).toMatchObject({ error: "A data source could not be read", errorCode: "source_failed" });
+    expect(JSON.stringify(report)).not.toContain("secret_table");
+  });
+
+  it("stops an attempt that runs past its maximum generation time and fails it as generation_timed_out", async () => {
+    const queued = await queueReport();
+    const result = await processNextReport(db, "worker-a", {
+      definitions: fakeDefinitions({ onBuild: () => new Promise((resolve) => setTimeout(resolve, 1200)) }),
+      maxSeconds: 1,
+      reportId: queued.id,
+    });
+    expect(result?.outcome).toBe("failed");
+    const report = await getReport({ identity: sessionIdentity(org) }, queued.id);
+    expect(report).toMatchObject({
+      status: "failed",
+      errorCode: "generation_timed_out",
+      error: "The report took longer than the maximum generation time",
+      artifacts: null,
+    });
+    expect(await db.reportArtifact.count({ where: { reportId: queued.id } })).toBe(0);
   });
 
   it("treats a row field outside the CSV columns as a bug and fails the report", async () => {
@@ -239,7 +283,8 @@ describe("generation", () => {
     });
     const report = await getReport({ identity: sessionIdentity(org) }, queued.id);
     expect(report.status).toBe("failed");
-    expect(report.error).toContain('"notAColumn"');
+    expect(report.errorCode).toBe("generation_failed");
+    expect(report.error).not.toContain('"notAColumn"');
   });
 
   it("records requested and completed audit events of category compliance", async () => {
@@ -287,7 +332,7 @@ describe("leases", () => {
     await expect(
       completeReport(db, stale!, { generatedAt: new Date().toISOString(), schemaVersion: 1, artifacts: [] }),
     ).rejects.toBeInstanceOf(LeaseLostError);
-    await expect(failReport(db, stale!, "stale says no")).rejects.toBeInstanceOf(LeaseLostError);
+    await expect(failReport(db, stale!, reportFailure("generation_failed"))).rejects.toBeInstanceOf(LeaseLostError);
     const staleArtifact = await db.reportArtifact.findFirstOrThrow({
       where: { reportId: queued.id, format: "json" },
       select: { id: true },
@@ -374,7 +419,10 @@ describe("leases", () => {
     expect(result).toBeNull();
     const report = await getReport({ identity: sessionIdentity(org) }, queued.id);
     expect(report.status).toBe("failed");
-    expect(report.error).toBe("Generation did not finish after 3 attempts (last worker lease expired)");
+    expect(report).toMatchObject({
+      error: "Generation did not finish after every allowed attempt",
+      errorCode: "attempts_exhausted",
+    });
     expect(
       await db.auditEvent.count({
         where: { orgId: org.orgId, action: "compliance.report_failed", targetId: queued.id },

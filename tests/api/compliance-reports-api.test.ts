@@ -143,6 +143,7 @@ describe("POST /reports/:type", () => {
       startedAt: null,
       completedAt: null,
       error: null,
+      errorCode: null,
       artifacts: null,
       statement: null,
     });
@@ -387,7 +388,10 @@ describe("GET /reports/:id/download", () => {
     });
     const failedResponse = await download(admin(), failed.id, "?format=csv");
     expect(failedResponse.status).toBe(409);
-    expect((await failedResponse.json()).error.message).toContain("boom");
+    const failedError = (await failedResponse.json()).error;
+    expect(failedError).toMatchObject({ code: "conflict", details: { status: "failed", reason: "generation_failed" } });
+    expect(failedError.message).toContain("The report could not be generated");
+    expect(failedError.message).not.toContain("boom");
 
     const completed = await queueCompleted();
     expect((await download(admin(), completed.id, "?format=xml")).status).toBe(400);

@@ -43,6 +43,7 @@ describe("parseEnv", () => {
   it("gives every variable its default when nothing is set", () => {
     expect(parseEnv({})).toEqual({
       DATABASE_POOL_SIZE: 10,
+      DATABASE_POOL_TIMEOUT_SECONDS: 10,
       PORT: 3000,
       ATTEST_SEED_DEMO: true,
       ATTEST_INGEST_RATE_LIMIT: 60,
@@ -51,6 +52,8 @@ describe("parseEnv", () => {
       REPORT_POLL_MS: 2000,
       REPORT_WORKER_HEAP_MB: 192,
       REPORT_WORKER_NICE: 10,
+      REPORT_MAX_SECONDS: 3600,
+      REPORT_MAX_PENDING_PER_ORG: 20,
       LOG_LEVEL: "info",
       DEBUG_SCHEMA_ENGINE: false,
     });

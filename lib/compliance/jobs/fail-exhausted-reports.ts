@@ -3,7 +3,9 @@
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { reportWorkerActor } from "@/lib/compliance/jobs/complete-report";
 import { deleteArtifacts } from "@/lib/compliance/artifacts/delete-artifacts";
+import { reportFailure } from "@/lib/compliance/jobs/report-failure";
 import type { Database } from "@/lib/db";
+import { logger } from "@/lib/log/logger";
 
 export async function failExhaustedReports(
   db: Database,
@@ -21,13 +23,19 @@ export async function failExhaustedReports(
   });
   const failed: string[] = [];
   for (const report of stuck) {
-    const reason = `Generation did not finish after ${report.attempts} attempt${report.attempts === 1 ? "" : "s"} (last worker lease expired)`;
+    const failure = reportFailure("attempts_exhausted");
     const done = await db.$transaction(async (tx) => {
       // Conditional on the state just read, so a concurrent sweeper or a late
       // completion wins cleanly.
       const { count } = await tx.report.updateMany({
         where: { id: report.id, status: "pending", attempts: report.attempts, leaseExpiresAt: report.leaseExpiresAt },
-        data: { status: "failed", error: reason, leaseOwner: null, leaseExpiresAt: null },
+        data: {
+          status: "failed",
+          errorCode: failure.code,
+          error: failure.message,
+          leaseOwner: null,
+          leaseExpiresAt: null,
+        },
       });
       if (count === 0) return false;
       await deleteArtifacts(tx, report.id);
@@ -40,13 +48,15 @@ export async function failExhaustedReports(
           targetType: "report",
           targetId: report.id,
           outcome: "failure",
-          metadata: { type: report.type, attempt: report.attempts, reason },
+          metadata: { type: report.type, attempt: report.attempts, reason: failure.code },
         },
         tx,
       );
       return true;
     });
-    if (done) failed.push(report.id);
+    if (!done) continue;
+    logger.warn({ reportId: report.id, attempts: report.attempts }, "report failed: last worker lease expired");
+    failed.push(report.id);
   }
   return failed;
 }

@@ -16,6 +16,8 @@ import type { ReportType } from "@/lib/compliance/reports/registry";
 import type { ReportDefinition } from "@/lib/compliance/reports/report-definition";
 import { ReportDocumentWriter, schemaVersion } from "@/lib/compliance/artifacts/report-document-writer";
 import { ReportJobStoppedError } from "@/lib/compliance/jobs/report-job-errors";
+import { classifyReportError, ReportTimedOutError } from "@/lib/compliance/jobs/report-failure";
+import { getEnv } from "@/lib/env";
 import { LeaseLostError } from "@/lib/compliance/lease/lease-lost-error";
 import { defaultLeaseSeconds } from "@/lib/compliance/jobs/report-lease-seconds";
 import { leaseWhere, type ReportLease } from "@/lib/compliance/lease/report-lease";
@@ -32,6 +34,8 @@ export type ReportJobOptions = {
   chunkBytes?: number;
   /** Polled between pages; true makes the job hand its report back. */
   shouldStop?: () => boolean;
+  /** Longest an attempt may run before it stops and the report fails (REPORT_MAX_SECONDS unless given). */
+  maxSeconds?: number;
   /** Minimum time between progress writes. */
   progressIntervalMs?: number;
   /**
@@ -50,6 +54,10 @@ export async function runReportJob(
 ): Promise<ReportJobOutcome> {
   const leaseSeconds = options.leaseSeconds ?? defaultLeaseSeconds;
   const shouldStop = options.shouldStop ?? (() => false);
+  const maxSeconds = options.maxSeconds ?? getEnv().REPORT_MAX_SECONDS;
+  // Checked at every checkpoint (each page of rows), so one runaway report
+  // cannot hold a worker for ever.
+  const deadline = Date.now() + maxSeconds * 1000;
   const log = logger.child({ reportId: lease.reportId, attempt: lease.attempt, workerId: lease.workerId });
   let leaseLost = false;
   let artifactOutput: ReportArtifacts | null = null;
@@ -70,6 +78,7 @@ export async function runReportJob(
   const checkpoint = () => {
     if (leaseLost) throw new LeaseLostError(lease.reportId);
     if (shouldStop()) throw new ReportJobStoppedError();
+    if (Date.now() > deadline) throw new ReportTimedOutError(maxSeconds);
   };
 
   try {
@@ -189,10 +198,11 @@ async function settleFailure(
     log.info({ released }, "worker stopping; report handed back");
     return released ? "released" : "lease_lost";
   }
-  const reason = error instanceof Error && error.message ? error.message : String(error);
-  log.error({ err: error }, "report generation failed");
+  const failure = classifyReportError(error);
+  // The detail is for operators: readers of the report see only the public reason.
+  log.error({ err: error, reason: failure.code }, "report generation failed");
   try {
-    await failReport(db, lease, reason);
+    await failReport(db, lease, failure);
     return "failed";
   } catch (failError) {
     if (failError instanceof LeaseLostError) return "lease_lost";

@@ -8,6 +8,8 @@ import { prepareReportRequest } from "@/lib/compliance/requests/prepare-report-r
 import type { ReportType } from "@/lib/compliance/reports/registry";
 import type { ReportRequestBody } from "@/lib/compliance/reports/report-type-definition";
 import { signalReportQueued } from "@/lib/compliance/jobs/signal-report-queued";
+import { getEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors/app-error";
 import {
   reportResponseSelect,
   toReportResponse,
@@ -15,6 +17,9 @@ import {
 } from "@/lib/compliance/requests/to-report-response";
 
 export const defaultMaxAttempts = 3;
+
+/** When a refused caller may try again: about as long as a worker takes to clear a typical report. */
+const pendingCapRetryAfterSeconds = 60;
 
 export async function createReport(
   ctx: ComplianceContext,
@@ -24,7 +29,19 @@ export async function createReport(
   const { identity } = ctx;
   const request = await prepareReportRequest(ctx, type, body);
   const actor = describeActor(identity);
+  const maxPending = getEnv().REPORT_MAX_PENDING_PER_ORG;
   const report = await databaseOf(ctx).$transaction(async (tx) => {
+    // One org cannot fill the shared queue. Counted in the transaction; two
+    // concurrent requests may still both pass at the edge, which a cap on a
+    // queue's length can afford.
+    const pending = await tx.report.count({ where: { orgId: identity.orgId, status: "pending" } });
+    if (pending >= maxPending) {
+      throw new AppError(
+        "rate_limited",
+        `This organization already has ${pending} reports waiting; request more once some have finished`,
+        { limit: maxPending, retryAfterSeconds: pendingCapRetryAfterSeconds },
+      );
+    }
     const created = await tx.report.create({
       data: {
         orgId: identity.orgId,

@@ -9,6 +9,7 @@ import { databaseOf, type ComplianceContext } from "@/lib/compliance/requests/co
 import { buildContentDisposition } from "@/lib/compliance/requests/build-content-disposition";
 import type { DownloadQuery } from "@/lib/compliance/requests/schemas";
 import { ArtifactGoneError, readArtifactBytes } from "@/lib/compliance/artifacts/read-artifact-bytes";
+import { publicFailureOf } from "@/lib/compliance/requests/to-report-response";
 
 const utf8Bom = new Uint8Array([0xef, 0xbb, 0xbf]);
 
@@ -28,17 +29,20 @@ export async function getReportDownload(
   const db = databaseOf(ctx);
   const report = await db.report.findFirst({
     where: { id: reportId, orgId: identity.orgId },
-    select: { id: true, type: true, title: true, status: true, attempts: true, error: true },
+    select: { id: true, type: true, title: true, status: true, attempts: true, errorCode: true },
   });
   if (!report) throw notFound("Report");
+  if (report.status === "failed") {
+    const failure = publicFailureOf(report);
+    throw new AppError("conflict", `The report failed and has nothing to download: ${failure.error}`, {
+      status: report.status,
+      reason: failure.errorCode,
+    });
+  }
   if (report.status !== "completed") {
-    throw new AppError(
-      "conflict",
-      report.status === "failed"
-        ? `The report failed and has nothing to download: ${report.error ?? "unknown reason"}`
-        : "The report is still being generated; download it once its status is completed",
-      { status: report.status },
-    );
+    throw new AppError("conflict", "The report is still being generated; download it once its status is completed", {
+      status: report.status,
+    });
   }
   const artifact = await db.reportArtifact.findUnique({
     where: { reportId_format_attempt: { reportId: report.id, format: query.format, attempt: report.attempts } },
@@ -67,27 +71,33 @@ export async function getReportDownload(
   }
   headers["content-length"] = String(artifact.byteSize + (withBom ? utf8Bom.byteLength : 0));
 
-  await recordAuditEvent(
-    {
-      orgId: identity.orgId,
-      ...describeActor(identity),
-      ip: ctx.ip ?? null,
-      action: "compliance.report_downloaded",
-      category: "compliance",
-      targetType: "report",
-      targetId: report.id,
-      metadata: { format: query.format, via: identity.kind === "session" ? "session" : "api_key", bom: withBom },
-    },
-    db,
-  );
+  // The first read takes the database connection and finds the chunks: done
+  // before answering, so a busy pool is a 503 the client can retry and a report
+  // deleted until then is a 404; deleted later, the stream errors rather than end short.
   const bytes = readArtifactBytes(db, artifact);
-  // The first read happens before the response is sent, so a report deleted
-  // until then is a 404; deleted later, the stream errors rather than end short.
   let first: IteratorResult<Uint8Array>;
   try {
     first = await bytes.next();
   } catch (error) {
     if (error instanceof ArtifactGoneError && !(await reportStillExists(ctx, report.id))) throw notFound("Report");
+    throw error;
+  }
+  try {
+    await recordAuditEvent(
+      {
+        orgId: identity.orgId,
+        ...describeActor(identity),
+        ip: ctx.ip ?? null,
+        action: "compliance.report_downloaded",
+        category: "compliance",
+        targetType: "report",
+        targetId: report.id,
+        metadata: { format: query.format, via: identity.kind === "session" ? "session" : "api_key", bom: withBom },
+      },
+      db,
+    );
+  } catch (error) {
+    await bytes.return(undefined);
     throw error;
   }
   return { headers, body: toByteStream(withBom ? utf8Bom : null, first, bytes) };
@@ -101,7 +111,7 @@ async function reportStillExists(ctx: ComplianceContext, reportId: string): Prom
   return found !== null;
 }
 
-/** The optional prefix, then the artifact's bytes, pulled as the client reads; cancelling stops the read. */
+/** The optional prefix, then the artifact's bytes (the first piece already read), pulled as the client reads; cancelling stops the read. */
 function toByteStream(
   prefix: Uint8Array | null,
   first: IteratorResult<Uint8Array>,

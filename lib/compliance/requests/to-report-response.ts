@@ -5,6 +5,12 @@ import type { ReportType } from "@/lib/compliance/reports/registry";
 import type { ReportScope } from "@/lib/compliance/reports/report-definition";
 import type { StatementSummary } from "@/lib/compliance/requests/find-statement-summaries";
 import type { ReportFormat, ReportStatus } from "@/lib/compliance/requests/schemas";
+import {
+  reportFailure,
+  reportFailureMessages,
+  type ReportFailure,
+  type ReportFailureCode,
+} from "@/lib/compliance/jobs/report-failure";
 
 export const reportResponseSelect = {
   id: true,
@@ -15,7 +21,7 @@ export const reportResponseSelect = {
   progress: true,
   scope: true,
   attempts: true,
-  error: true,
+  errorCode: true,
   createdAt: true,
   createdByType: true,
   createdById: true,
@@ -34,7 +40,7 @@ export type ReportResponseRow = {
   progress: number;
   scope: unknown;
   attempts: number;
-  error: string | null;
+  errorCode: string | null;
   createdAt: Date;
   createdByType: string;
   createdById: string | null;
@@ -58,7 +64,10 @@ export type ReportResponse = {
   createdBy: { type: "user" | "api_key"; id: string | null; email: string | null; label: string };
   startedAt: string | null;
   completedAt: string | null;
+  /** Why a failed report failed, in words for its readers; null unless failed. */
   error: string | null;
+  /** The same reason as a stable code (see lib/compliance/jobs/report-failure.ts). */
+  errorCode: ReportFailureCode | null;
   artifacts: Partial<Record<ReportFormat, ArtifactSummary>> | null;
   /** Which key signed the report's statement, and when; null until it completes. */
   statement: StatementSummary | null;
@@ -83,7 +92,7 @@ export function toReportResponse(row: ReportResponseRow, statement: StatementSum
     },
     startedAt: row.startedAt?.toISOString() ?? null,
     completedAt: row.completedAt?.toISOString() ?? null,
-    error: row.error,
+    ...publicFailureOf(row),
     artifacts: row.status === "completed" ? artifactsOf(row) : null,
     statement: row.status === "completed" ? statement : null,
   };
@@ -96,4 +105,21 @@ function artifactsOf(row: ReportResponseRow): Partial<Record<ReportFormat, Artif
     artifacts[artifact.format as ReportFormat] = { byteSize: artifact.byteSize, sha256: artifact.sha256 };
   }
   return artifacts;
+}
+
+/**
+ * The stored code's fixed message; the stored text is never echoed, so a row
+ * failed before codes existed (its text may hold a database message) reads as
+ * a generic failure.
+ */
+export function publicFailureOf(row: { status: string; errorCode: string | null }): {
+  error: string | null;
+  errorCode: ReportFailureCode | null;
+} {
+  if (row.status !== "failed") return { error: null, errorCode: null };
+  const failure: ReportFailure =
+    row.errorCode !== null && Object.hasOwn(reportFailureMessages, row.errorCode)
+      ? reportFailure(row.errorCode as ReportFailureCode)
+      : reportFailure("generation_failed");
+  return { error: failure.message, errorCode: failure.code };
 }
