@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getClientIp } from "@/lib/auth/get-client-ip";
-import { parseCookieHeader, readSessionToken } from "@/lib/auth/read-session-token";
+import { parseCookieHeader, readSessionToken, usesSecureSessionCookie } from "@/lib/auth/read-session-token";
 
 describe("parseCookieHeader", () => {
   it("reads pairs, decodes values and skips junk", () => {
@@ -15,8 +15,28 @@ describe("parseCookieHeader", () => {
 
 describe("readSessionToken", () => {
   it("finds the plain and the __Secure- cookie", () => {
-    expect(readSessionToken(new Map([["next-auth.session-token", "plain"]]))).toBe("plain");
-    expect(readSessionToken(new Map([["__Secure-next-auth.session-token", "secure"]]))).toBe("secure");
+    expect(readSessionToken(new Map([["next-auth.session-token", "plain"]]), { secure: false })).toBe("plain");
+    expect(readSessionToken(new Map([["__Secure-next-auth.session-token", "secure"]]), { secure: true })).toBe("secure");
+  });
+
+  it("reads only the cookie that matches the scheme", () => {
+    const both = new Map([
+      ["next-auth.session-token", "plain"],
+      ["__Secure-next-auth.session-token", "secure"],
+    ]);
+    expect(readSessionToken(new Map([["next-auth.session-token", "plain"]]), { secure: true })).toBeNull();
+    expect(readSessionToken(new Map([["next-auth.session-token.0", "pl"]]), { secure: true })).toBeNull();
+    expect(readSessionToken(new Map([["__Secure-next-auth.session-token", "secure"]]), { secure: false })).toBeNull();
+    expect(readSessionToken(both, { secure: true })).toBe("secure");
+    expect(readSessionToken(both, { secure: false })).toBe("plain");
+  });
+
+  it("decides the scheme as next-auth does", () => {
+    expect(usesSecureSessionCookie({ NEXTAUTH_URL: "https://attest.example.com" })).toBe(true);
+    expect(usesSecureSessionCookie({ NEXTAUTH_URL: "http://localhost:3000" }, "https")).toBe(false);
+    expect(usesSecureSessionCookie({ AUTH_TRUST_HOST: "1" }, "https")).toBe(true);
+    expect(usesSecureSessionCookie({ AUTH_TRUST_HOST: "1" }, "http")).toBe(false);
+    expect(usesSecureSessionCookie({})).toBe(false);
   });
 
   it("joins chunked tokens in order", () => {
@@ -25,11 +45,11 @@ describe("readSessionToken", () => {
       ["next-auth.session-token.0", "AAA"],
       ["next-auth.session-token.2", "CCC"],
     ]);
-    expect(readSessionToken(cookies)).toBe("AAABBBCCC");
+    expect(readSessionToken(cookies, { secure: false })).toBe("AAABBBCCC");
   });
 
   it("ignores other cookies", () => {
-    expect(readSessionToken(new Map([["next-auth.csrf-token", "x"]]))).toBeNull();
+    expect(readSessionToken(new Map([["next-auth.csrf-token", "x"]]), { secure: false })).toBeNull();
   });
 });
 
