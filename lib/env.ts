@@ -72,6 +72,14 @@ export const envSchema = z.object({
   // next-auth trusts the Host header when either is set to anything (its own rule).
   AUTH_TRUST_HOST: optionalText,
   VERCEL: optionalText,
+  // Which X-Forwarded-For hops to believe (lib/auth/get-client-ip.ts): a number of proxy hops, or proxy addresses.
+  TRUST_PROXY: optionalTrimmed.refine(
+    (value) =>
+      value === undefined ||
+      /^\d+$/.test(value) ||
+      value.split(",").every((item) => /^[0-9a-f:.]+$/i.test(item.trim())),
+    "a number of proxy hops (such as 1) or a comma-separated list of proxy IP addresses",
+  ),
   PORT: integer({ min: 1, max: 65_535 }, 3000),
   // Signed statements (lib/signing): the key's text is checked where it is parsed.
   ATTEST_SIGNING_KEY: optionalText,
