@@ -42,14 +42,22 @@ function number(range: { min: number }, fallback: number) {
     .default(fallback);
 }
 
-function flag(fallback: boolean) {
+function optionalFlag() {
   return z
     .string()
     .trim()
     .toLowerCase()
     .pipe(z.enum(["true", "false", "1", "0"], { error: "true or false (or 1 or 0)" }))
     .transform((value) => value === "true" || value === "1")
-    .default(fallback);
+    .optional();
+}
+
+function flag(fallback: boolean) {
+  return optionalFlag().default(fallback);
+}
+
+function isPostgresUrl(url: string | undefined): boolean {
+  return /^postgres(ql)?:\/\//i.test(url ?? "");
 }
 
 const optionalText = z.string().optional();
@@ -87,7 +95,8 @@ export const envSchema = z.object({
   ATTEST_SIGNING_KEY_VALID_FROM: optionalTrimmed,
   ATTEST_RETIRED_SIGNING_KEYS: optionalText,
   // Demo data
-  ATTEST_SEED_DEMO: flag(true),
+  // Default filled in by parseEnv: on for SQLite, off for PostgreSQL (see seedsDemoInto).
+  ATTEST_SEED_DEMO: optionalFlag(),
   DEMO_PASSWORD: optionalText,
   // Ingest
   ATTEST_INGEST_RATE_LIMIT: integer({ min: 1 }, 60),
@@ -106,7 +115,7 @@ export const envSchema = z.object({
   DEBUG_SCHEMA_ENGINE: flag(false),
 });
 
-export type Env = z.infer<typeof envSchema>;
+export type Env = Omit<z.infer<typeof envSchema>, "ATTEST_SEED_DEMO"> & { ATTEST_SEED_DEMO: boolean };
 export type EnvVariable = keyof Env;
 
 export const envVariables = Object.keys(envSchema.shape) as EnvVariable[];
@@ -153,13 +162,27 @@ function pickVariables(source: EnvSource): Partial<Record<EnvVariable, string>> 
 export function parseEnv(source: EnvSource = process.env): Env {
   const picked = pickVariables(source);
   const result = envSchema.safeParse(picked);
-  if (result.success) return result.data;
+  if (result.success) {
+    return {
+      ...result.data,
+      ATTEST_SEED_DEMO: result.data.ATTEST_SEED_DEMO ?? !isPostgresUrl(result.data.DATABASE_URL),
+    };
+  }
   const problems = new Map<EnvVariable, string>();
   for (const issue of result.error.issues) {
     const variable = issue.path[0] as EnvVariable;
     if (!problems.has(variable)) problems.set(variable, issue.message);
   }
   throw new EnvError([...problems].map(([variable, expected]) => ({ variable, expected, value: picked[variable] })));
+}
+
+/**
+ * Whether an empty database at `databaseUrl` gets the demo: ATTEST_SEED_DEMO
+ * when set, else only the embedded SQLite default. The demo's admin has a
+ * published password, so a PostgreSQL (real) deployment never gets it unasked.
+ */
+export function seedsDemoInto(databaseUrl: string | undefined, source: EnvSource = process.env): boolean {
+  return parseEnv({ ...source, DATABASE_URL: databaseUrl ?? source.DATABASE_URL }).ATTEST_SEED_DEMO;
 }
 
 let cached: { fingerprint: string; env: Env } | undefined;

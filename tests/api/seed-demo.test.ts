@@ -322,6 +322,17 @@ describe("seedDemoIfEmpty", () => {
     }
   }, 120_000);
 
+  it("never seeds a PostgreSQL database unless ATTEST_SEED_DEMO=true says so", async () => {
+    const previous = process.env.ATTEST_SEED_DEMO;
+    delete process.env.ATTEST_SEED_DEMO;
+    try {
+      // Nothing listens on port 1: reaching for the database at all would throw.
+      expect(await seedDemoIfEmpty({ databaseUrl: "postgres://nobody@127.0.0.1:1/never_opened" })).toBeNull();
+    } finally {
+      if (previous !== undefined) process.env.ATTEST_SEED_DEMO = previous;
+    }
+  });
+
   it("does nothing when ATTEST_SEED_DEMO is false", async () => {
     const previous = process.env.ATTEST_SEED_DEMO;
     process.env.ATTEST_SEED_DEMO = "false";
