@@ -98,6 +98,8 @@ export const envSchema = z.object({
   // Default filled in by parseEnv: on for SQLite, off for PostgreSQL (see seedsDemoInto).
   ATTEST_SEED_DEMO: optionalFlag(),
   DEMO_PASSWORD: optionalText,
+  // First admin (npm run create-admin)
+  ATTEST_ADMIN_PASSWORD: optionalText,
   // Ingest
   ATTEST_INGEST_RATE_LIMIT: integer({ min: 1 }, 60),
   // Report generation
@@ -126,6 +128,7 @@ const secretVariables = new Set<EnvVariable>([
   "NEXTAUTH_SECRET",
   "AUTH_SECRET",
   "DEMO_PASSWORD",
+  "ATTEST_ADMIN_PASSWORD",
   "ATTEST_SIGNING_KEY",
 ]);
 
