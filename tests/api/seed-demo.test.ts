@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import bcrypt from "bcryptjs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createDatabaseClient, type Database } from "@/lib/db";
 import { isValidIbanChecksum } from "@/lib/demo/compute-iban-check-digits";
 import { getDemoVolumes } from "@/lib/demo/get-demo-volumes";
@@ -238,7 +238,10 @@ describe("seedDemo", () => {
     await expect(seedDemo({ databaseUrl: database.url, scale: SCALE, anchor: ANCHOR })).rejects.toBeInstanceOf(
       DemoDatabaseNotEmptyError,
     );
+    // Asked for explicitly: on PostgreSQL the demo is never seeded otherwise.
+    vi.stubEnv("ATTEST_SEED_DEMO", "true");
     const skipped = await seedDemoIfEmpty({ databaseUrl: database.url, scale: SCALE, anchor: ANCHOR });
+    vi.unstubAllEnvs();
     expect(skipped?.status).toBe("skipped");
 
     const snapshot = async () => ({
