@@ -8,6 +8,9 @@ export async function register(): Promise<void> {
   // A bad variable stops the server here, naming it, instead of surfacing later in a request or a worker.
   const { exitOnInvalidEnv } = await import("@/lib/env");
   if (!exitOnInvalidEnv()) return;
+  // Before the first request: route handlers learn the socket address only through this.
+  const { stampSocketAddress } = await import("@/lib/auth/stamp-socket-address");
+  stampSocketAddress();
   const { exitOnMissingSigningKey } = await import("@/lib/signing/exit-on-missing-signing-key");
   if (!(await exitOnMissingSigningKey())) return;
 

@@ -42,14 +42,22 @@ function number(range: { min: number }, fallback: number) {
     .default(fallback);
 }
 
-function flag(fallback: boolean) {
+function optionalFlag() {
   return z
     .string()
     .trim()
     .toLowerCase()
     .pipe(z.enum(["true", "false", "1", "0"], { error: "true or false (or 1 or 0)" }))
     .transform((value) => value === "true" || value === "1")
-    .default(fallback);
+    .optional();
+}
+
+function flag(fallback: boolean) {
+  return optionalFlag().default(fallback);
+}
+
+function isPostgresUrl(url: string | undefined): boolean {
+  return /^postgres(ql)?:\/\//i.test(url ?? "");
 }
 
 const optionalText = z.string().optional();
@@ -73,6 +81,14 @@ export const envSchema = z.object({
   // next-auth trusts the Host header when either is set to anything (its own rule).
   AUTH_TRUST_HOST: optionalText,
   VERCEL: optionalText,
+  // Which X-Forwarded-For hops to believe (lib/auth/get-client-ip.ts): a number of proxy hops, or proxy addresses.
+  TRUST_PROXY: optionalTrimmed.refine(
+    (value) =>
+      value === undefined ||
+      /^\d+$/.test(value) ||
+      value.split(",").every((item) => /^[0-9a-f:.]+$/i.test(item.trim())),
+    "a number of proxy hops (such as 1) or a comma-separated list of proxy IP addresses",
+  ),
   PORT: integer({ min: 1, max: 65_535 }, 3000),
   // Signed statements (lib/signing): the key's text is checked where it is parsed.
   ATTEST_SIGNING_KEY: optionalText,
@@ -80,8 +96,11 @@ export const envSchema = z.object({
   ATTEST_SIGNING_KEY_VALID_FROM: optionalTrimmed,
   ATTEST_RETIRED_SIGNING_KEYS: optionalText,
   // Demo data
-  ATTEST_SEED_DEMO: flag(true),
+  // Default filled in by parseEnv: on for SQLite, off for PostgreSQL (see seedsDemoInto).
+  ATTEST_SEED_DEMO: optionalFlag(),
   DEMO_PASSWORD: optionalText,
+  // First admin (npm run create-admin)
+  ATTEST_ADMIN_PASSWORD: optionalText,
   // Ingest
   ATTEST_INGEST_RATE_LIMIT: integer({ min: 1 }, 60),
   // Report generation
@@ -101,7 +120,7 @@ export const envSchema = z.object({
   DEBUG_SCHEMA_ENGINE: flag(false),
 });
 
-export type Env = z.infer<typeof envSchema>;
+export type Env = Omit<z.infer<typeof envSchema>, "ATTEST_SEED_DEMO"> & { ATTEST_SEED_DEMO: boolean };
 export type EnvVariable = keyof Env;
 
 export const envVariables = Object.keys(envSchema.shape) as EnvVariable[];
@@ -112,6 +131,7 @@ const secretVariables = new Set<EnvVariable>([
   "NEXTAUTH_SECRET",
   "AUTH_SECRET",
   "DEMO_PASSWORD",
+  "ATTEST_ADMIN_PASSWORD",
   "ATTEST_SIGNING_KEY",
 ]);
 
@@ -148,13 +168,27 @@ function pickVariables(source: EnvSource): Partial<Record<EnvVariable, string>> 
 export function parseEnv(source: EnvSource = process.env): Env {
   const picked = pickVariables(source);
   const result = envSchema.safeParse(picked);
-  if (result.success) return result.data;
+  if (result.success) {
+    return {
+      ...result.data,
+      ATTEST_SEED_DEMO: result.data.ATTEST_SEED_DEMO ?? !isPostgresUrl(result.data.DATABASE_URL),
+    };
+  }
   const problems = new Map<EnvVariable, string>();
   for (const issue of result.error.issues) {
     const variable = issue.path[0] as EnvVariable;
     if (!problems.has(variable)) problems.set(variable, issue.message);
   }
   throw new EnvError([...problems].map(([variable, expected]) => ({ variable, expected, value: picked[variable] })));
+}
+
+/**
+ * Whether an empty database at `databaseUrl` gets the demo: ATTEST_SEED_DEMO
+ * when set, else only the embedded SQLite default. The demo's admin has a
+ * published password, so a PostgreSQL (real) deployment never gets it unasked.
+ */
+export function seedsDemoInto(databaseUrl: string | undefined, source: EnvSource = process.env): boolean {
+  return parseEnv({ ...source, DATABASE_URL: databaseUrl ?? source.DATABASE_URL }).ATTEST_SEED_DEMO;
 }
 
 let cached: { fingerprint: string; env: Env } | undefined;

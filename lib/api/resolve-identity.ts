@@ -14,5 +14,7 @@ export async function resolveIdentity(request: Request): Promise<Identity | null
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
     return match?.[1] ? resolveApiKeyIdentity(match[1]) : null;
   }
-  return resolveSessionIdentity(parseCookieHeader(request.headers.get("cookie")));
+  return resolveSessionIdentity(parseCookieHeader(request.headers.get("cookie")), {
+    forwardedProto: request.headers.get("x-forwarded-proto"),
+  });
 }

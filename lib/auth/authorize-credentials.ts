@@ -1,6 +1,8 @@
 // Checks an email + password sign-in. Every failure says the same thing, so the
 // answer never reveals whether an account exists; failures of known users are
-// written to the audit trail of each org they belong to, and throttled.
+// written to the audit trail of each org they belong to, and throttled. Throttled
+// attempts cost no bcrypt check, so they are audited as one aggregated
+// `auth.login_throttled` event per email and window rather than one row each.
 import "server-only";
 import { randomBytes } from "node:crypto";
 import bcrypt from "bcryptjs";
@@ -9,7 +11,12 @@ import { db } from "@/lib/db";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { isRole } from "@/lib/auth/identity";
 import type { OrganizationMembership } from "@/lib/auth/list-user-organizations";
-import { clearFailedSignIns, getSignInRetryDelay, recordFailedSignIn } from "@/lib/auth/sign-in-rate-limiter";
+import {
+  clearFailedSignIns,
+  consumeSignInAttempt,
+  noteThrottledSignIn,
+  signInWindowSeconds,
+} from "@/lib/auth/sign-in-rate-limiter";
 
 /** The messages a sign-in can fail with; next-auth hands them to `signIn()` as `error`. */
 export const signInErrors = {
@@ -40,7 +47,7 @@ export type SignedInUser = {
   orgs: OrganizationMembership[];
 };
 
-type FailureReason = "bad_password" | "disabled" | "no_membership" | "rate_limited";
+type FailureReason = "bad_password" | "disabled" | "no_membership";
 
 // Compared against when the email is unknown, so both paths cost one bcrypt check.
 let decoyHash: Promise<string> | undefined;
@@ -66,11 +73,7 @@ export async function authorizeCredentials(input: unknown, { ip }: { ip: string 
   });
   const orgs = (user?.memberships ?? []).flatMap(({ role, org }) => (isRole(role) ? [{ ...org, role }] : []));
 
-  const fail = async (
-    reason: FailureReason,
-    message: SignInErrorMessage = signInErrors.invalidCredentials,
-  ): Promise<never> => {
-    if (reason !== "rate_limited") await recordFailedSignIn(email, ip);
+  const fail = async (reason: FailureReason): Promise<never> => {
     for (const org of orgs) {
       await recordAuditEvent({
         orgId: org.id,
@@ -86,10 +89,29 @@ export async function authorizeCredentials(input: unknown, { ip }: { ip: string 
         metadata: { reason },
       });
     }
-    throw new SignInError(message);
+    throw new SignInError(signInErrors.invalidCredentials);
   };
 
-  if ((await getSignInRetryDelay(email, ip)) > 0) return fail("rate_limited", signInErrors.tooManyAttempts);
+  if ((await consumeSignInAttempt(email, ip)) > 0) {
+    const throttledAttempts = orgs.length > 0 ? await noteThrottledSignIn(email) : null;
+    for (const org of throttledAttempts === null ? [] : orgs) {
+      await recordAuditEvent({
+        orgId: org.id,
+        actorType: "user",
+        actorId: user?.id ?? null,
+        actorLabel: email,
+        action: "auth.login_throttled",
+        category: "authentication",
+        targetType: "user",
+        targetId: user?.id ?? null,
+        outcome: "failure",
+        ip,
+        // Attempts this event stands for: this one and those refused unreported since the previous event.
+        metadata: { reason: "rate_limited", attempts: throttledAttempts, windowSeconds: signInWindowSeconds },
+      });
+    }
+    throw new SignInError(signInErrors.tooManyAttempts);
+  }
 
   decoyHash ??= bcrypt.hash(randomBytes(16).toString("hex"), 10);
   const passwordMatches = await bcrypt.compare(password, user?.passwordHash ?? (await decoyHash));

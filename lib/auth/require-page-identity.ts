@@ -2,7 +2,7 @@
 // Signed out → redirect to /login?callbackUrl=…; signed in with the wrong role →
 // `forbidden()`, which answers 403 and renders app/forbidden.tsx.
 import "server-only";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { hasPermission, type Permission, type Role, type SessionIdentity } from "@/lib/auth/identity";
@@ -24,7 +24,10 @@ export type PageIdentity = {
  */
 export const getPageIdentity = cache(async function getPageIdentity(): Promise<PageIdentity | null> {
   const cookieStore = await cookies();
-  const identity = await resolveSessionIdentity(new Map(cookieStore.getAll().map((c) => [c.name, c.value])));
+  const forwardedProto = (await headers()).get("x-forwarded-proto");
+  const identity = await resolveSessionIdentity(new Map(cookieStore.getAll().map((c) => [c.name, c.value])), {
+    forwardedProto,
+  });
   if (!identity) return null;
   const orgs = await listUserOrganizations(identity.userId);
   const org = orgs.find((candidate) => candidate.id === identity.orgId);

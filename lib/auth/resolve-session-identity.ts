@@ -6,10 +6,17 @@ import { decode } from "next-auth/jwt";
 import { db } from "@/lib/db";
 import { getAuthSecret } from "@/lib/auth/get-auth-secret";
 import { isRole, type SessionIdentity } from "@/lib/auth/identity";
-import { readSessionToken } from "@/lib/auth/read-session-token";
+import { readSessionToken, usesSecureSessionCookie } from "@/lib/auth/read-session-token";
+import { getEnv } from "@/lib/env";
 
-export async function resolveSessionIdentity(cookies: ReadonlyMap<string, string>): Promise<SessionIdentity | null> {
-  const token = readSessionToken(cookies);
+/** `forwardedProto`: the request's x-forwarded-proto, used only when the origin comes from the Host header. */
+export async function resolveSessionIdentity(
+  cookies: ReadonlyMap<string, string>,
+  { forwardedProto }: { forwardedProto?: string | null } = {},
+): Promise<SessionIdentity | null> {
+  // process.env directly for NEXTAUTH_URL: configureAuthEnvironment fills it in at run time.
+  const env = { ...getEnv(), NEXTAUTH_URL: process.env.NEXTAUTH_URL?.trim() || getEnv().NEXTAUTH_URL };
+  const token = readSessionToken(cookies, { secure: usesSecureSessionCookie(env, forwardedProto) });
   if (!token) return null;
 
   let userId: unknown;

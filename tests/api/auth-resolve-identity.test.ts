@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { resolveIdentity } from "@/lib/api/resolve-identity";
 import {
@@ -34,10 +34,34 @@ describe("resolveIdentity with a session cookie", () => {
     });
   });
 
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
   it("reads the __Secure- cookie and ignores unrelated cookies around it", async () => {
+    vi.stubEnv("NEXTAUTH_URL", "https://attest.example.com");
     const cookie = await sessionCookieFor(acme.auditor, acme.orgId, { secure: true });
     const identity = await resolveIdentity(withCookie(`theme=dark; ${cookie}; other=1`));
     expect(identity).toMatchObject({ kind: "session", userId: acme.auditor.id, role: "auditor" });
+  });
+
+  it("on https accepts only the __Secure- cookie, on http only the plain one", async () => {
+    const plain = await sessionCookieFor(acme.admin, acme.orgId);
+    const secure = await sessionCookieFor(acme.admin, acme.orgId, { secure: true });
+    vi.stubEnv("NEXTAUTH_URL", "https://attest.example.com");
+    expect(await resolveIdentity(withCookie(plain))).toBeNull();
+    expect(await resolveIdentity(withCookie(secure))).toMatchObject({ userId: acme.admin.id });
+    vi.stubEnv("NEXTAUTH_URL", "http://localhost:3000");
+    expect(await resolveIdentity(withCookie(secure))).toBeNull();
+    expect(await resolveIdentity(withCookie(plain))).toMatchObject({ userId: acme.admin.id });
+    // With the origin taken from the request, its forwarded protocol decides.
+    vi.stubEnv("NEXTAUTH_URL", "");
+    vi.stubEnv("AUTH_TRUST_HOST", "true");
+    const forwarded = (cookie: string, proto: string) =>
+      new Request(url, { headers: { cookie, "x-forwarded-proto": proto } });
+    expect(await resolveIdentity(forwarded(plain, "https"))).toBeNull();
+    expect(await resolveIdentity(forwarded(secure, "https"))).toMatchObject({ userId: acme.admin.id });
+    expect(await resolveIdentity(forwarded(plain, "http"))).toMatchObject({ userId: acme.admin.id });
   });
 
   it("is nobody without a cookie, with a garbage cookie, or with a cookie made with another secret", async () => {

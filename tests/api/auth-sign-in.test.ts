@@ -1,11 +1,11 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Session } from "next-auth";
 import type { JWT } from "next-auth/jwt";
 import type { CredentialsConfig } from "next-auth/providers/credentials";
 import { db } from "@/lib/db";
 import { authOptions } from "@/lib/auth/auth-options";
 import { authorizeCredentials, signInErrors } from "@/lib/auth/authorize-credentials";
-import { signInAttemptLimit } from "@/lib/auth/sign-in-rate-limiter";
+import { accountAttemptLimit, signInAttemptLimit } from "@/lib/auth/sign-in-rate-limiter";
 import { createTestOrg, createTestUser, TEST_PASSWORD, uniqueSuffix, type TestOrg } from "@/tests/support/fixtures";
 
 let acme: TestOrg;
@@ -13,6 +13,14 @@ let globex: TestOrg;
 
 beforeAll(async () => {
   [acme, globex] = await Promise.all([createTestOrg(), createTestOrg()]);
+});
+
+// As behind one reverse proxy, the 10.0.0.1 hop providerAuthorize adds (tests that need otherwise say so).
+beforeEach(() => {
+  vi.stubEnv("TRUST_PROXY", "1");
+});
+afterEach(() => {
+  vi.unstubAllEnvs();
 });
 
 /** The authorize() next-auth calls, with the request shape next-auth hands it. */
@@ -127,9 +135,9 @@ describe("sign-in with email and password", () => {
     ).rejects.toThrow(signInErrors.tooManyAttempts);
     const events = await authEvents(acme.orgId, user.email);
     expect(events.at(-1)).toMatchObject({
-      action: "auth.login_failed",
+      action: "auth.login_throttled",
       ip: "192.0.2.1",
-      metadata: { reason: "rate_limited" },
+      metadata: { reason: "rate_limited", attempts: 1 },
     });
 
     await expect(
@@ -137,6 +145,65 @@ describe("sign-in with email and password", () => {
     ).resolves.toMatchObject({
       id: user.id,
     });
+  });
+
+  it("with TRUST_PROXY unset, a forged X-Forwarded-For neither escapes the limit nor is recorded", async () => {
+    vi.stubEnv("TRUST_PROXY", "");
+    const user = await createTestUser({ orgId: acme.orgId, role: "member" });
+    for (let attempt = 0; attempt < signInAttemptLimit; attempt += 1) {
+      await expect(providerAuthorize({ email: user.email, password: "guess" }, `203.0.113.${attempt}`)).rejects.toThrow(
+        signInErrors.invalidCredentials,
+      );
+    }
+    await expect(providerAuthorize({ email: user.email, password: TEST_PASSWORD }, "203.0.113.99")).rejects.toThrow(
+      signInErrors.tooManyAttempts,
+    );
+    const ips = new Set((await authEvents(acme.orgId, user.email)).map((event) => event.ip));
+    // The last hop is the one the server itself appends (the socket address).
+    expect([...ips]).toEqual(["10.0.0.1"]);
+  });
+
+  it(`limits an account to ${accountAttemptLimit} attempts in the window across all IPs`, async () => {
+    const user = await createTestUser({ orgId: acme.orgId, role: "member" });
+    for (let attempt = 0; attempt < accountAttemptLimit; attempt += 1) {
+      await expect(
+        authorizeCredentials({ email: user.email, password: "guess" }, { ip: `198.18.${attempt}.1` }),
+      ).rejects.toThrow(signInErrors.invalidCredentials);
+    }
+    await expect(
+      authorizeCredentials({ email: user.email, password: TEST_PASSWORD }, { ip: "198.18.200.1" }),
+    ).rejects.toThrow(signInErrors.tooManyAttempts);
+  });
+
+  it("counts parallel guesses before checking them, so a burst cannot exceed the limit", async () => {
+    const user = await createTestUser({ orgId: acme.orgId, role: "member" });
+    const results = await Promise.allSettled(
+      Array.from({ length: 12 }, () =>
+        authorizeCredentials({ email: user.email, password: "guess" }, { ip: "192.0.2.77" }),
+      ),
+    );
+    const checked = results.filter(
+      (result) => result.status === "rejected" && (result.reason as Error).message === signInErrors.invalidCredentials,
+    );
+    expect(checked).toHaveLength(signInAttemptLimit);
+  });
+
+  it("audits a flood of throttled attempts as at most one aggregated event per org and window", async () => {
+    const user = await createTestUser({ orgId: acme.orgId, role: "member" });
+    await db.membership.create({ data: { orgId: globex.orgId, userId: user.id, role: "member" } });
+    const attempt = () => authorizeCredentials({ email: user.email, password: "guess" }, { ip: "192.0.2.50" });
+    for (let i = 0; i < signInAttemptLimit; i += 1) await expect(attempt()).rejects.toThrow();
+    for (let i = 0; i < 50; i += 1) await expect(attempt()).rejects.toThrow(signInErrors.tooManyAttempts);
+    for (const org of [acme, globex]) {
+      const events = await authEvents(org.orgId, user.email);
+      expect(events.filter((event) => event.action === "auth.login_failed")).toHaveLength(signInAttemptLimit);
+      expect(events.filter((event) => event.action === "auth.login_throttled")).toEqual([
+        expect.objectContaining({
+          outcome: "failure",
+          metadata: { reason: "rate_limited", attempts: 1, windowSeconds: 900 },
+        }),
+      ]);
+    }
   });
 
   it("forgets earlier failures after a successful sign-in", async () => {

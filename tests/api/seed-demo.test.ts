@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import bcrypt from "bcryptjs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createDatabaseClient, type Database } from "@/lib/db";
 import { isValidIbanChecksum } from "@/lib/demo/compute-iban-check-digits";
 import { getDemoVolumes } from "@/lib/demo/get-demo-volumes";
@@ -238,7 +238,10 @@ describe("seedDemo", () => {
     await expect(seedDemo({ databaseUrl: database.url, scale: SCALE, anchor: ANCHOR })).rejects.toBeInstanceOf(
       DemoDatabaseNotEmptyError,
     );
+    // Asked for explicitly: on PostgreSQL the demo is never seeded otherwise.
+    vi.stubEnv("ATTEST_SEED_DEMO", "true");
     const skipped = await seedDemoIfEmpty({ databaseUrl: database.url, scale: SCALE, anchor: ANCHOR });
+    vi.unstubAllEnvs();
     expect(skipped?.status).toBe("skipped");
 
     const snapshot = async () => ({
@@ -321,6 +324,17 @@ describe("seedDemoIfEmpty", () => {
       await fresh.drop();
     }
   }, 120_000);
+
+  it("never seeds a PostgreSQL database unless ATTEST_SEED_DEMO=true says so", async () => {
+    const previous = process.env.ATTEST_SEED_DEMO;
+    delete process.env.ATTEST_SEED_DEMO;
+    try {
+      // Nothing listens on port 1: reaching for the database at all would throw.
+      expect(await seedDemoIfEmpty({ databaseUrl: "postgres://nobody@127.0.0.1:1/never_opened" })).toBeNull();
+    } finally {
+      if (previous !== undefined) process.env.ATTEST_SEED_DEMO = previous;
+    }
+  });
 
   it("does nothing when ATTEST_SEED_DEMO is false", async () => {
     const previous = process.env.ATTEST_SEED_DEMO;

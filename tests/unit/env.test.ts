@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { EnvError, envVariables, exitOnInvalidEnv, getEnv, parseEnv } from "@/lib/env";
+import { EnvError, envVariables, exitOnInvalidEnv, getEnv, parseEnv, seedsDemoInto } from "@/lib/env";
 
 /** The variable names of README.md's "### Server" table under "## Configuration". */
 function readmeServerVariables(): string[] {
@@ -57,6 +57,16 @@ describe("parseEnv", () => {
       LOG_LEVEL: "info",
       DEBUG_SCHEMA_ENGINE: false,
     });
+  });
+
+  it("seeds the demo by default on SQLite only; ATTEST_SEED_DEMO=true asks for it on PostgreSQL", () => {
+    const postgres = "postgres://attest@db:5432/attest";
+    expect(parseEnv({ DATABASE_URL: "file:./data/attest.db" }).ATTEST_SEED_DEMO).toBe(true);
+    expect(parseEnv({ DATABASE_URL: postgres }).ATTEST_SEED_DEMO).toBe(false);
+    expect(parseEnv({ DATABASE_URL: postgres, ATTEST_SEED_DEMO: "true" }).ATTEST_SEED_DEMO).toBe(true);
+    expect(seedsDemoInto(postgres, {})).toBe(false);
+    expect(seedsDemoInto(undefined, {})).toBe(true);
+    expect(seedsDemoInto("file:/tmp/x.db", { ATTEST_SEED_DEMO: "false" })).toBe(false);
   });
 
   it("reads values, trims numbers and URLs, and treats blank values as unset", () => {
