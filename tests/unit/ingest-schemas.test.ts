@@ -117,7 +117,11 @@ describe("record schemas", () => {
       category: "authentication",
       outcome: "success",
     };
-    expect(auditEventRecordSchema.safeParse({ ...event, action: "auth.login", ip: "2001:db8::1" }).success).toBe(true);
+    expect(auditEventRecordSchema.safeParse({ ...event, action: "user.role_changed", ip: "2001:db8::1" }).success).toBe(
+      true,
+    );
+    // Attest's own namespaces cannot be ingested (forged sign-ins, exports).
+    expect(auditEventRecordSchema.safeParse({ ...event, action: "auth.login", ip: "2001:db8::1" }).success).toBe(false);
     expect(
       Object.keys(fieldsOf(auditEventRecordSchema.safeParse({ ...event, action: "Login", ip: "300.1.1.1" }))).sort(),
     ).toEqual(["action", "ip"]);
