@@ -18,7 +18,7 @@ test("the Compliance tabs, their inline errors and the delete dialog have no acc
     type: "soc2",
     title,
     scope: { dateRange: { from: "2026-01-01", to: "2026-01-31" }, agentIds: [] },
-    error: "Source vault_accesses failed",
+    errorCode: "source_failed",
     createdByLabel: org.admin.email,
   });
   await signInAs(org.admin);

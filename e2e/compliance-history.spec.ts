@@ -19,7 +19,7 @@ test("Load more pages through a long history and the filters narrow it", async (
         type === "gdpr"
           ? { agentIds: ["agent-x"] }
           : { dateRange: { from: "2026-01-01", to: "2026-01-31" }, agentIds: [] },
-      error: "Source emails failed",
+      errorCode: "source_failed",
       createdByLabel: org.admin.email,
       // One minute apart, newest last, so the order is known.
       createdAt: new Date(Date.now() - (23 - index) * 60_000),

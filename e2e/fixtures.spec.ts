@@ -17,7 +17,7 @@ test("a minted session signs the user into their own org, with their role, and n
     type: "audit",
     title: "Globex's own report",
     scope: { dateRange: { from: "2026-01-01", to: "2026-01-31" }, agentIds: [] },
-    error: "Source emails failed",
+    errorCode: "source_failed",
     createdByLabel: other.admin.email,
   });
   await signInAs(org.auditor);

@@ -3,6 +3,7 @@
 // form still offers it. Through Prisma, so they work on SQLite and PostgreSQL
 // alike (runs in the database thread, see database-thread.ts).
 import { randomUUID } from "node:crypto";
+import { reportFailureMessages, type ReportFailureCode } from "@/lib/compliance/jobs/report-failure";
 import type { Database } from "@/lib/db";
 
 export type FailedReportInput = {
@@ -10,12 +11,13 @@ export type FailedReportInput = {
   type: "soc2" | "gdpr" | "audit";
   title: string;
   scope: { dateRange?: { from: string; to: string }; agentIds: string[] };
-  error: string;
+  /** Why it failed, as the engine stores it: a public code and its fixed message. */
+  errorCode: ReportFailureCode;
   createdByLabel: string;
   createdAt?: Date;
 };
 
-/** A report whose every attempt failed, as the engine leaves it (status failed, reason kept). */
+/** A report whose every attempt failed, as the engine leaves it (status failed, public reason kept). */
 export async function insertFailedReport(db: Database, input: FailedReportInput): Promise<string> {
   const createdAt = input.createdAt ?? new Date();
   const report = await db.report.create({
@@ -29,7 +31,8 @@ export async function insertFailedReport(db: Database, input: FailedReportInput)
       progress: 0,
       attempts: 3,
       maxAttempts: 3,
-      error: input.error,
+      errorCode: input.errorCode,
+      error: reportFailureMessages[input.errorCode],
       createdByType: "user",
       createdById: null,
       createdByLabel: input.createdByLabel,
