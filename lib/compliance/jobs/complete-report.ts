@@ -7,6 +7,7 @@ import { deleteArtifacts } from "@/lib/compliance/artifacts/delete-artifacts";
 import type { ArtifactFormat } from "@/lib/compliance/artifacts/report-artifacts";
 import { LeaseLostError } from "@/lib/compliance/lease/lease-lost-error";
 import { leaseWhere, type ReportLease } from "@/lib/compliance/lease/report-lease";
+import { reportWorkerActor } from "@/lib/compliance/jobs/report-worker-actor";
 import { recordReportStatement } from "@/lib/compliance/jobs/record-report-statement";
 import { getSigningKeyring } from "@/lib/signing/get-signing-keyring";
 import type { Database } from "@/lib/db";
@@ -18,8 +19,6 @@ export type FinishedArtifact = {
   sha256: string;
   chunkCount: number;
 };
-
-export const reportWorkerActor = { actorType: "system", actorId: null, actorLabel: "Attest report worker" } as const;
 
 export type CompletedAttempt = {
   /** As the report's JSON header states it. */
@@ -57,14 +56,9 @@ export async function completeReport(
       { reportId: lease.reportId, generatedAt, schemaVersion, signedAt: completedAt, artifacts },
       key,
     );
-
-    const report = await tx.report.findUniqueOrThrow({
-      where: { id: lease.reportId },
-      select: { orgId: true, type: true },
-    });
     await recordAuditEvent(
       {
-        orgId: report.orgId,
+        orgId: statement.orgId,
         ...reportWorkerActor,
         action: "compliance.report_completed",
         category: "compliance",
@@ -72,7 +66,7 @@ export async function completeReport(
         targetId: lease.reportId,
         occurredAt: completedAt,
         metadata: {
-          type: report.type,
+          type: statement.reportType,
           attempt: lease.attempt,
           // Which server process and thread generated it, when several share the database.
           workerId: lease.workerId,

@@ -11,6 +11,9 @@ import type { ReportStatement } from "@/lib/signing/report-statement";
 import { signReportStatement, type SignedStatement } from "@/lib/signing/sign-report-statement";
 import type { ActiveSigningKey } from "@/lib/signing/signing-key";
 
+/** The signed statement, and the report facts it read (the completion's audit event needs them). */
+export type RecordedStatement = SignedStatement & { orgId: string; reportType: string };
+
 export type StatementInput = {
   reportId: string;
   generatedAt: string;
@@ -24,7 +27,7 @@ export async function recordReportStatement(
   tx: Prisma.TransactionClient,
   input: StatementInput,
   key: ActiveSigningKey,
-): Promise<SignedStatement> {
+): Promise<RecordedStatement> {
   const report = await tx.report.findUniqueOrThrow({
     where: { id: input.reportId },
     select: {
@@ -78,5 +81,5 @@ export async function recordReportStatement(
     },
     select: { id: true },
   });
-  return signed;
+  return { ...signed, orgId: report.orgId, reportType: report.type };
 }
