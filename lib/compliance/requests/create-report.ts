@@ -30,18 +30,20 @@ export async function createReport(
   const request = await prepareReportRequest(ctx, type, body);
   const actor = describeActor(identity);
   const maxPending = getEnv().REPORT_MAX_PENDING_PER_ORG;
-  const report = await databaseOf(ctx).$transaction(async (tx) => {
-    // One org cannot fill the shared queue. Counted in the transaction; two
-    // concurrent requests may still both pass at the edge, which a cap on a
-    // queue's length can afford.
-    const pending = await tx.report.count({ where: { orgId: identity.orgId, status: "pending" } });
-    if (pending >= maxPending) {
-      throw new AppError(
-        "rate_limited",
-        `This organization already has ${pending} reports waiting; request more once some have finished`,
-        { limit: maxPending, retryAfterSeconds: pendingCapRetryAfterSeconds },
-      );
-    }
+  const db = databaseOf(ctx);
+  // One org cannot fill the shared queue. A soft cap: counted before the
+  // transaction, which on SQLite must write first (a read-then-write
+  // transaction fails when a worker committed in between); two concurrent
+  // requests may both pass at the edge, which a cap on a queue can afford.
+  const pending = await db.report.count({ where: { orgId: identity.orgId, status: "pending" } });
+  if (pending >= maxPending) {
+    throw new AppError(
+      "rate_limited",
+      `This organization already has ${pending} reports waiting; request more once some have finished`,
+      { limit: maxPending, retryAfterSeconds: pendingCapRetryAfterSeconds },
+    );
+  }
+  const report = await db.$transaction(async (tx) => {
     const created = await tx.report.create({
       data: {
         orgId: identity.orgId,
