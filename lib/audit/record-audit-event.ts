@@ -1,7 +1,12 @@
-// Writes one event to the org's audit trail. Admin actions, sign-ins, API key
-// changes and report exports all pass through here, so reports can cite them.
+// Appends one event to the org's hash-chained audit trail. Admin actions,
+// sign-ins, API key changes and report exports all pass through here, so
+// reports can cite them and the chain vouches for them.
+import { randomUUID } from "node:crypto";
+import type { AuditEventSource } from "@/lib/audit-chain/chained-audit-event";
+import { appendAuditEvents } from "@/lib/audit/append-audit-events";
 import type { Database } from "@/lib/db";
 import { db as defaultDb } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/sqlite/client";
 
 export const auditCategories = [
   "authentication",
@@ -33,12 +38,21 @@ export type AuditEventInput = {
   occurredAt?: Date;
 };
 
-/** A Prisma client or an interactive-transaction client. */
-type Writer = Pick<Database, "auditEvent">;
+/** A Prisma client (the event gets a transaction of its own) or the caller's transaction. */
+type Writer = Database | Prisma.TransactionClient;
 
 export async function recordAuditEvent(event: AuditEventInput, writer: Writer = defaultDb): Promise<void> {
-  await writer.auditEvent.create({
-    data: {
+  if ("$transaction" in writer) {
+    await writer.$transaction((tx) => appendOne(tx, event));
+    return;
+  }
+  await appendOne(writer, event);
+}
+
+async function appendOne(tx: Prisma.TransactionClient, event: AuditEventInput): Promise<void> {
+  await appendAuditEvents(tx, event.orgId, [
+    {
+      id: randomUUID(),
       orgId: event.orgId,
       occurredAt: event.occurredAt ?? new Date(),
       actorType: event.actorType,
@@ -51,8 +65,12 @@ export async function recordAuditEvent(event: AuditEventInput, writer: Writer = 
       agentId: event.agentId ?? null,
       outcome: event.outcome ?? "success",
       ip: event.ip ?? null,
-      metadata: (event.metadata ?? undefined) as never,
+      // As stored and read back (JSON), so the hash covers what the database keeps.
+      metadata: event.metadata ? (JSON.parse(JSON.stringify(event.metadata)) as Record<string, unknown>) : null,
+      source: attestSource,
     },
-    select: { id: true },
-  });
+  ]);
 }
+
+// Everything written through here is Attest's own: ingest has its own append path.
+const attestSource: AuditEventSource = { kind: "attest" };

@@ -6,6 +6,7 @@ import pg from "pg";
 import { MigrationHistoryError, planPendingMigrations, type MigrationRecord } from "@/lib/db/plan-pending-migrations";
 import { POSTGRES_MIGRATIONS_TABLE, PRISMA_ADVISORY_LOCK_KEY } from "@/lib/db/prisma-migrations-table";
 import type { CommittedMigration } from "@/lib/db/read-migrations";
+import { migrationDataSteps } from "@/lib/db/migration-data-steps";
 
 export async function applyPostgresMigrations(
   url: string,
@@ -41,6 +42,7 @@ async function applyOne(client: pg.Client, migration: CommittedMigration): Promi
   try {
     // Without parameters node-postgres uses the simple protocol, which runs a whole script.
     await client.query(migration.sql);
+    await migrationDataSteps[migration.name]?.postgresql(client);
   } catch (error) {
     await client.query("ROLLBACK");
     throw new MigrationHistoryError(

@@ -8,6 +8,7 @@ import Database from "better-sqlite3";
 import { getSqliteFilePath } from "@/lib/db/database-url";
 import { MigrationHistoryError, planPendingMigrations, type MigrationRecord } from "@/lib/db/plan-pending-migrations";
 import { SQLITE_MIGRATIONS_TABLE, toSqliteMigrationTimestamp } from "@/lib/db/prisma-migrations-table";
+import { migrationDataSteps } from "@/lib/db/migration-data-steps";
 import type { CommittedMigration } from "@/lib/db/read-migrations";
 
 const BUSY_TIMEOUT_MS = 30_000;
@@ -91,6 +92,7 @@ function applyOne(connection: Database.Database, migration: CommittedMigration):
   const startedAt = new Date();
   try {
     connection.exec(migration.sql);
+    migrationDataSteps[migration.name]?.sqlite(connection);
   } catch (error) {
     throw new MigrationHistoryError(
       `Migration ${migration.name} failed and was rolled back: ${(error as Error).message}`,

@@ -16,7 +16,20 @@ import type { AuditEventRow } from "@/lib/demo/demo-tables";
 import { pickTimeInDay } from "@/lib/demo/pick-time-in-day";
 
 /** An audit event before it gets its id; `ms` is its time. */
-export type PendingAuditEvent = Omit<AuditEventRow, "id" | "occurredAt"> & { ms: number };
+/** An event before it is written: the chain's columns are added as it is linked. */
+export type PendingAuditEvent = Omit<
+  AuditEventRow,
+  | "id"
+  | "occurredAt"
+  | "seq"
+  | "prevHash"
+  | "hash"
+  | "salt"
+  | "source"
+  | "sourceApiKeyId"
+  | "sourceUserId"
+  | "redactions"
+> & { ms: number };
 
 type Actor = Pick<PendingAuditEvent, "actorType" | "actorId" | "actorLabel" | "ip">;
 

@@ -52,6 +52,14 @@ export type AuditEventRow = {
   outcome: string;
   ip: string | null;
   metadata: string | null;
+  seq: number;
+  prevHash: string;
+  hash: string;
+  salt: string;
+  source: string;
+  sourceApiKeyId: string | null;
+  sourceUserId: string | null;
+  redactions: string | null;
 };
 export type DlpRuleRow = {
   id: string;
@@ -187,6 +195,14 @@ export const demoTableColumns = {
     "outcome",
     "ip",
     "metadata",
+    "seq",
+    "prevHash",
+    "hash",
+    "salt",
+    "source",
+    "sourceApiKeyId",
+    "sourceUserId",
+    "redactions",
   ],
   DlpRule: [
     "id",

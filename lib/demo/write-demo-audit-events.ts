@@ -2,6 +2,11 @@
 // scaled streams (sign-ins and failures, secret reads, denied agent actions).
 // Every secret.* event is mirrored as a VaultAccess row, as the vault would log it.
 // Events are written in time order so ids and the time indexes grow together.
+import { createHash } from "node:crypto";
+import type { AuditEventSource } from "@/lib/audit-chain/chained-audit-event";
+import { emptyChainHead, linkAuditEvent, type ChainHead } from "@/lib/audit-chain/link-audit-event";
+import { toSourceColumns } from "@/lib/audit/audit-event-source-columns";
+import { reservedNamespaceOf } from "@/lib/audit/reserved-action-namespaces";
 import type { Random } from "@/lib/demo/create-random";
 import {
   DAY_MS,
@@ -200,6 +205,7 @@ export async function writeDemoAuditEvents(
 
   const nextEventId = createIdSequence("evt");
   const nextAccessId = createIdSequence("vac");
+  const linkDemoEvent = createDemoChainLinker();
   const events = createRowBuffer<AuditEventRow>(writer, "AuditEvent", demoTableColumns.AuditEvent, 20_000);
   const accesses = createRowBuffer<VaultAccessRow>(writer, "VaultAccess", demoTableColumns.VaultAccess, 20_000);
 
@@ -235,7 +241,8 @@ export async function writeDemoAuditEvents(
     for (const event of today) {
       const occurredAt = writer.formatTimestamp(event.ms);
       // Completed in place (the extra `ms` is not a column): no copy per row.
-      const written = events.push(Object.assign(event, { id: nextEventId(), occurredAt }));
+      const id = nextEventId();
+      const written = events.push(Object.assign(event, { id, occurredAt }, linkDemoEvent(id, event)));
       if (written) await written;
       const vaultAction = vaultActions[event.action];
       if (vaultAction && event.targetId) {
@@ -257,4 +264,61 @@ export async function writeDemoAuditEvents(
   }
   // Events after the window's last day cannot exist (the story keeps to the window).
   return { auditEvents: await events.flush(), vaultAccesses: await accesses.flush() };
+}
+
+type ChainColumns = Pick<
+  AuditEventRow,
+  "seq" | "prevHash" | "hash" | "salt" | "source" | "sourceApiKeyId" | "sourceUserId" | "redactions"
+>;
+
+/**
+ * Links demo events into each org's chain as they are written (in time order,
+ * so sequence and time agree). Sign-ins and other actions in Attest's own
+ * namespaces are Attest's; the rest came in through ingest, as the platform
+ * would push them. Salts are derived from the event's place rather than drawn
+ * at random, so a seed stays reproducible; the demo's people are fictitious.
+ */
+function createDemoChainLinker(): (id: string, event: PendingAuditEvent) => ChainColumns {
+  const heads = new Map<string, ChainHead>();
+  return (id, event) => {
+    const head = heads.get(event.orgId) ?? emptyChainHead;
+    const source: AuditEventSource =
+      reservedNamespaceOf(event.action) !== null
+        ? { kind: "attest" }
+        : { kind: "ingest", apiKeyId: null, userId: null };
+    const salt = createHash("sha256")
+      .update(`attest-demo-salt\n${event.orgId}\n${head.seq + 1}`)
+      .digest("hex")
+      .slice(0, 32);
+    const linked = linkAuditEvent(
+      head,
+      {
+        id,
+        orgId: event.orgId,
+        occurredAt: new Date(event.ms),
+        actorType: event.actorType,
+        actorId: event.actorId,
+        actorLabel: event.actorLabel,
+        action: event.action,
+        category: event.category,
+        targetType: event.targetType,
+        targetId: event.targetId,
+        agentId: event.agentId,
+        outcome: event.outcome,
+        ip: event.ip,
+        metadata: event.metadata === null ? null : (JSON.parse(event.metadata) as Record<string, unknown>),
+        source,
+      },
+      salt,
+    );
+    heads.set(event.orgId, { seq: linked.seq, hash: linked.hash });
+    return {
+      seq: linked.seq,
+      prevHash: linked.prevHash,
+      hash: linked.hash,
+      salt,
+      ...toSourceColumns(source),
+      redactions: null,
+    };
+  };
 }

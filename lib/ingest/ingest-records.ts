@@ -13,6 +13,9 @@ import { isUniqueViolation } from "@/lib/ingest/is-unique-violation";
 import type { IngestKind } from "@/lib/ingest/parse-ingest-kind";
 import type { IngestBatch } from "@/lib/ingest/schemas";
 import { takeWriteLock } from "@/lib/ingest/take-write-lock";
+import { emptyChainHead } from "@/lib/audit-chain/link-audit-event";
+import { lockAuditChain } from "@/lib/audit/lock-audit-chain";
+import { ingestSourceOf } from "@/lib/ingest/ingest-source-of";
 import { verifyRecordReferences } from "@/lib/ingest/verify-record-references";
 
 export type IngestContext = { identity: Identity; db?: Database };
@@ -43,7 +46,8 @@ export async function ingestRecords(ctx: IngestContext, kind: IngestKind, batch:
 
   const run = () =>
     database.$transaction(async (tx) => {
-      await takeWriteLock(tx);
+      // Audit events lock their org's chain, which on SQLite is the write lock too.
+      const chainHead = kind === "audit-events" ? await lockAuditChain(tx, orgId) : await takeWriteLock(tx);
       const references = await verifyRecordReferences(tx, orgId, kind, batch.records);
       const existing = await findExistingRecordIds(
         tx,
@@ -52,7 +56,11 @@ export async function ingestRecords(ctx: IngestContext, kind: IngestKind, batch:
         planned.filter((row) => row.clientId !== null).map((row) => row.id),
       );
       const fresh = planned.filter((row) => !existing.has(row.id));
-      const accepted = await insertIngestRecords(tx, orgId, kind, fresh, references);
+      const accepted = await insertIngestRecords(tx, orgId, kind, fresh, {
+        references,
+        chainHead: chainHead ?? emptyChainHead,
+        source: ingestSourceOf(ctx.identity),
+      });
       return { accepted, existing };
     }, transactionOptions);
 

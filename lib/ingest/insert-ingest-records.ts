@@ -4,6 +4,9 @@
 import "server-only";
 import { getDatabaseProvider } from "@/lib/db/database-url";
 import type { Prisma } from "@/lib/generated/sqlite/client";
+import type { AuditEventSource } from "@/lib/audit-chain/chained-audit-event";
+import { linkAuditEvents, type ChainHead, type UnlinkedAuditEvent } from "@/lib/audit-chain/link-audit-event";
+import { toAuditEventRow } from "@/lib/audit/to-audit-event-row";
 import type { IngestTransaction } from "@/lib/ingest/ingest-transaction";
 import { insertRows, type ColumnType } from "@/lib/ingest/insert-rows";
 import type { IngestKind } from "@/lib/ingest/parse-ingest-kind";
@@ -12,12 +15,20 @@ import type { VerifiedReferences } from "@/lib/ingest/verify-record-references";
 
 export type NewRecord = { id: string; record: IngestRecord };
 
+export type InsertContext = {
+  references: VerifiedReferences;
+  /** The org's audit chain head, locked by the caller (audit events only). */
+  chainHead: ChainHead;
+  /** Who sent the batch, recorded as each audit event's provenance. */
+  source: AuditEventSource;
+};
+
 export async function insertIngestRecords(
   tx: IngestTransaction,
   orgId: string,
   kind: IngestKind,
   rows: readonly NewRecord[],
-  references: VerifiedReferences,
+  { references, chainHead, source }: InsertContext,
   provider = getDatabaseProvider(),
 ): Promise<number> {
   if (rows.length === 0) return 0;
@@ -26,7 +37,7 @@ export async function insertIngestRecords(
 
   switch (kind) {
     case "audit-events": {
-      const data = as<"audit-events">().map(({ id, record: r }): Prisma.AuditEventCreateManyInput => ({
+      const unlinked = as<"audit-events">().map(({ id, record: r }): UnlinkedAuditEvent => ({
         id,
         orgId,
         occurredAt: r.occurredAt,
@@ -40,9 +51,10 @@ export async function insertIngestRecords(
         agentId: r.agentId ?? null,
         outcome: r.outcome,
         ip: r.ip ?? null,
-        // Left out → SQL NULL, not the JSON literal `null`.
-        metadata: (r.metadata ?? undefined) as Prisma.InputJsonValue | undefined,
+        metadata: r.metadata ?? null,
+        source,
       }));
+      const data = linkAuditEvents(chainHead, unlinked).linked.map(toAuditEventRow);
       return insertRows(tx, provider, "AuditEvent", auditEventColumns, data);
     }
     case "emails": {
@@ -144,6 +156,14 @@ const auditEventColumns: Columns<Prisma.AuditEventCreateManyInput> = {
   outcome: "text",
   ip: "text",
   metadata: "json",
+  seq: "integer",
+  prevHash: "text",
+  hash: "text",
+  salt: "text",
+  source: "text",
+  sourceApiKeyId: "text",
+  sourceUserId: "text",
+  redactions: "json",
 };
 
 const emailColumns: Columns<Prisma.EmailCreateManyInput> = {

@@ -8,6 +8,7 @@ import { sqlTimestamp } from "@/lib/db/sql-timestamp";
 import { db } from "@/lib/db";
 import { getDatabaseProvider } from "@/lib/db/database-url";
 import { createTestOrg } from "@/tests/support/fixtures";
+import { insertAuditEvents } from "@/tests/support/insert-audit-events";
 
 const isSqlite = getDatabaseProvider() === "sqlite";
 
@@ -15,8 +16,10 @@ describe.runIf(isSqlite)("SQLite DateTime text", () => {
   it("is what Prisma writes, and what sqlTimestamp produces", async () => {
     const { orgId } = await createTestOrg();
     const at = new Date("2026-01-31T23:59:59.999Z");
-    const event = await db.auditEvent.create({
-      data: {
+    const event = { id: `ts-${orgId}` };
+    await insertAuditEvents(db, [
+      {
+        id: event.id,
         orgId,
         occurredAt: at,
         actorType: "system",
@@ -24,8 +27,7 @@ describe.runIf(isSqlite)("SQLite DateTime text", () => {
         category: "system_config",
         outcome: "success",
       },
-      select: { id: true },
-    });
+    ]);
     const [row] = await db.$queryRaw<
       { text: string }[]
     >`SELECT CAST("occurredAt" AS TEXT) AS "text" FROM "AuditEvent" WHERE "id" = ${event.id}`;
@@ -36,8 +38,8 @@ describe.runIf(isSqlite)("SQLite DateTime text", () => {
   it("does not match a raw '…Z' row in an equality filter (why raw inserts must not use toISOString())", async () => {
     const { orgId } = await createTestOrg();
     const at = new Date("2026-01-15T12:00:00.000Z");
-    await db.$executeRaw`INSERT INTO "AuditEvent" ("id", "orgId", "occurredAt", "actorType", "action", "category", "outcome")
-      VALUES (${`raw-${orgId}`}, ${orgId}, ${at.toISOString()}, 'system', 'test.raw', 'system_config', 'success')`;
+    await db.$executeRaw`INSERT INTO "AuditEvent" ("id", "orgId", "occurredAt", "actorType", "action", "category", "outcome", "seq", "prevHash", "hash", "salt", "source")
+      VALUES (${`raw-${orgId}`}, ${orgId}, ${at.toISOString()}, 'system', 'test.raw', 'system_config', 'success', 1, '', '', '', 'attest')`;
     const equal = await db.auditEvent.count({ where: { orgId, occurredAt: at } });
     const after = await db.auditEvent.count({ where: { orgId, occurredAt: { gt: at } } });
     expect({ equal, after }).toEqual({ equal: 0, after: 1 });

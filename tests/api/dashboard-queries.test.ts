@@ -6,6 +6,7 @@ import { getOverviewCounts } from "@/lib/dashboard/get-overview-counts";
 import { getRecentActivityCounts } from "@/lib/dashboard/get-recent-activity-counts";
 import { listAgentsWithBoundaries } from "@/lib/dashboard/list-agents-with-boundaries";
 import { createTestOrg, type TestOrg } from "@/tests/support/fixtures";
+import { insertAuditEvents } from "@/tests/support/insert-audit-events";
 
 const now = new Date("2026-06-30T12:00:00.000Z");
 const daysAgo = (days: number) => new Date(now.getTime() - days * 24 * 60 * 60 * 1000);
@@ -67,8 +68,8 @@ async function addActivity(
       detectedAt: at,
     },
   });
-  await db.auditEvent.create({
-    data: {
+  await insertAuditEvents(db, [
+    {
       orgId,
       occurredAt: at,
       actorType: kinds.denied ? "agent" : "user",
@@ -77,7 +78,7 @@ async function addActivity(
       agentId: kinds.denied ? agentId : null,
       outcome: kinds.failedLogin ? "failure" : kinds.denied ? "denied" : "success",
     },
-  });
+  ]);
 }
 
 beforeAll(async () => {

@@ -13,6 +13,7 @@ import type { Keyset, PopulationSource } from "@/lib/compliance/reports/populati
 import { db } from "@/lib/db";
 import { rawSqlOf } from "@/lib/db/raw-sql-of";
 import { createTestOrg, uniqueSuffix } from "@/tests/support/fixtures";
+import { insertAuditEvents } from "@/tests/support/insert-audit-events";
 
 const range = { gte: new Date("2026-05-01T00:00:00.000Z"), lt: new Date("2026-05-02T00:00:00.000Z") };
 
@@ -70,8 +71,9 @@ describe("keyset paging", () => {
     }));
     events.push({ id: `ks-${s}-before`, at: new Date(range.gte.getTime() - 1), agentId });
     events.push({ id: `ks-${s}-after`, at: range.lt, agentId });
-    await db.auditEvent.createMany({
-      data: events.map((event) => ({
+    await insertAuditEvents(
+      db,
+      events.map((event) => ({
         id: event.id,
         orgId,
         occurredAt: event.at,
@@ -82,7 +84,7 @@ describe("keyset paging", () => {
         outcome: "denied",
         metadata: { reason: "tool_not_allowed", n: event.id },
       })),
-    });
+    );
     const secret = await db.vaultSecret.create({
       data: { orgId, name: `ks-${s}`, kind: "api_key" },
       select: { id: true },
@@ -195,8 +197,9 @@ describe("awkward values", () => {
         dailySendLimit: 1,
       },
     });
-    await db.auditEvent.createMany({
-      data: awkward.map((text, i) => ({
+    await insertAuditEvents(
+      db,
+      awkward.map((text, i) => ({
         id: `aw-${s}-${i}`,
         orgId,
         occurredAt: at([0, 120, 7, 999, 100][i]!),
@@ -210,9 +213,9 @@ describe("awkward values", () => {
         agentId: i === 0 ? `aw-${s}` : null,
         outcome: "success",
         ip: i % 2 ? null : "2001:db8::1",
-        metadata: i === 4 ? Prisma.DbNull : { text, nested: { list: [text, 1.5, true, null] }, before: { a: text } },
+        metadata: i === 4 ? null : { text, nested: { list: [text, 1.5, true, null] }, before: { a: text } },
       })),
-    });
+    );
     await db.email.createMany({
       data: awkward.map((text, i) => ({
         id: `aw-mail-${s}-${i}`,
@@ -240,7 +243,7 @@ describe("awkward values", () => {
     const expected = await db.auditEvent.findMany({
       where: { orgId },
       orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
-      omit: { orgId: true },
+      omit: { orgId: true, prevHash: true, hash: true, salt: true, redactions: true },
     });
     expect(expected).toHaveLength(awkward.length);
     const rows = await readWhole(source, 2);

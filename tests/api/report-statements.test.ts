@@ -115,6 +115,22 @@ describe("signed report statements", () => {
     expect(report.statement.signedAt).toBe(report.completedAt);
   });
 
+  it("records the audit chain's head as the report left it, which the completion event then follows", async () => {
+    const id = await completedReport(acmeKey);
+    const verified = await verifyReportStatement(await (await statementOf(acmeKey, id)).text(), await publishedKeys());
+    if (!verified.valid) throw new Error(verified.reason);
+    const head = verified.statement.auditChainHead;
+    expect(head).not.toBeNull();
+    const checkpoint = await db.auditEvent.findUniqueOrThrow({
+      where: { orgId_seq: { orgId: acme.orgId, seq: head!.seq } },
+    });
+    expect(checkpoint.hash).toBe(head!.hash);
+    const completion = await db.auditEvent.findUniqueOrThrow({
+      where: { orgId_seq: { orgId: acme.orgId, seq: head!.seq + 1 } },
+    });
+    expect(completion).toMatchObject({ action: "compliance.report_completed", targetId: id, prevHash: head!.hash });
+  });
+
   it("chains an org's statements, each naming the previous one, and keeps them after a report is deleted", async () => {
     const first = await completedReport(globexKey);
     const second = await completedReport(globexKey);

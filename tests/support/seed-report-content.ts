@@ -7,6 +7,7 @@ import type { ReportScope } from "@/lib/compliance/reports/report-definition";
 import type { BuildContext } from "@/lib/compliance/reports/report-definition";
 import { db } from "@/lib/db";
 import { createTestOrg, uniqueSuffix, type TestOrg } from "./fixtures";
+import { insertAuditEvents } from "@/tests/support/insert-audit-events";
 
 export const period = { from: "2026-03-01", to: "2026-03-31" };
 export const periodStart = new Date("2026-03-01T00:00:00.000Z");
@@ -239,8 +240,9 @@ export async function seedReportContent() {
       metadata: { reason: "tool_not_allowed" },
     },
   ];
-  await db.auditEvent.createMany({
-    data: events.map((event) => ({
+  await insertAuditEvents(
+    db,
+    events.map((event) => ({
       id: id(event.key),
       orgId: event.orgId ?? acme.orgId,
       occurredAt: event.at,
@@ -254,9 +256,9 @@ export async function seedReportContent() {
       agentId: event.agentId ?? null,
       outcome: event.outcome ?? "success",
       ip: "198.51.100.7",
-      metadata: (event.metadata ?? undefined) as never,
+      metadata: event.metadata ?? null,
     })),
-  });
+  );
 
   await db.dlpRule.createMany({
     data: [

@@ -27,11 +27,26 @@ function event(overrides: Partial<AuditEventRecord>): AuditEventRecord {
     outcome: "success",
     ip: "198.51.100.7",
     metadata: null,
+    seq: 1,
+    source: "attest",
+    sourceApiKeyId: null,
+    sourceUserId: null,
     ...overrides,
   };
 }
 
 describe("toAuditEventRow", () => {
+  it("states who wrote the event: Attest, or ingest and the key or user that sent it", () => {
+    expect(toAuditEventRow(event({}), agents).written_by).toBe("attest");
+    expect(toAuditEventRow(event({ source: "ingest", sourceApiKeyId: "key-9" }), agents).written_by).toBe(
+      "ingest (API key key-9)",
+    );
+    expect(toAuditEventRow(event({ source: "ingest", sourceUserId: "user-3" }), agents).written_by).toBe(
+      "ingest (user user-3)",
+    );
+    expect(toAuditEventRow(event({ seq: 42 }), agents).seq).toBe(42);
+  });
+
   it("gives a change's before and after their own columns and keeps the rest as details", () => {
     const row = toAuditEventRow(
       event({ metadata: { before: { dailySendLimit: 100 }, after: { dailySendLimit: 200 }, ticket: "CHG-1" } }),

@@ -4,6 +4,7 @@
 // that did not complete. The private key comes from the configuration, never
 // from the database.
 import type { ArtifactFormat } from "@/lib/compliance/artifacts/report-artifacts";
+import { lockAuditChain } from "@/lib/audit/lock-audit-chain";
 import { reportEngineProfileOf } from "@/lib/compliance/profiles/report-engine-profile-of";
 import type { Database } from "@/lib/db/database";
 import type { Prisma } from "@/lib/generated/sqlite/client";
@@ -44,6 +45,9 @@ export async function recordReportStatement(
   });
   const lock = reportEngineProfileOf(db).dialect.lockOrganization(report.orgId);
   if (lock) await tx.$queryRaw(lock);
+  // The trail as the report leaves it, held still until this transaction
+  // commits: the completion's own audit event will follow this head.
+  const chainHead = await lockAuditChain(tx, report.orgId);
 
   const previous = await tx.reportStatement.findFirst({
     where: { orgId: report.orgId },
@@ -62,8 +66,7 @@ export async function recordReportStatement(
     generatedBy: { type: report.createdByType, id: report.createdById, label: report.createdByLabel },
     schemaVersion: input.schemaVersion,
     artifacts: input.artifacts.map(({ format, byteSize, sha256 }) => ({ format, byteSize, sha256 })),
-    // The audit trail's hash chain is not stored yet; statements name no head until it is.
-    auditChainHead: null,
+    auditChainHead: chainHead.seq > 0 ? { seq: chainHead.seq, hash: chainHead.hash } : null,
     previousStatement: previous ? { reportId: previous.reportId, sha256: previous.sha256 } : null,
     signedAt: input.signedAt.toISOString(),
   };

@@ -7,6 +7,7 @@ import { toJsonValue } from "./to-json-value";
 export const auditEventColumns = [
   "occurred_at",
   "id",
+  "seq",
   "category",
   "action",
   "outcome",
@@ -18,6 +19,7 @@ export const auditEventColumns = [
   "target_type",
   "target_id",
   "ip",
+  "written_by",
   "before",
   "after",
   "details",
@@ -54,6 +56,7 @@ export function toAuditEventRow(event: AuditEventRecord, agents: AgentDirectory)
   return {
     occurred_at: event.occurredAt,
     id: event.id,
+    seq: event.seq,
     category: event.category,
     action: event.action,
     outcome: event.outcome,
@@ -65,8 +68,17 @@ export function toAuditEventRow(event: AuditEventRecord, agents: AgentDirectory)
     target_type: event.targetType,
     target_id: event.targetId,
     ip: event.ip,
+    written_by: writtenBy(event),
     before,
     after,
     details,
   };
+}
+
+/** Provenance as a reviewer reads it: Attest itself, or ingest and who sent it. */
+function writtenBy({ source, sourceApiKeyId, sourceUserId }: AuditEventRecord): string {
+  if (source !== "ingest") return source;
+  if (sourceApiKeyId) return `ingest (API key ${sourceApiKeyId})`;
+  if (sourceUserId) return `ingest (user ${sourceUserId})`;
+  return "ingest";
 }

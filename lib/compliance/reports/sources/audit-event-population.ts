@@ -18,6 +18,12 @@ export type AuditEventRecord = {
   outcome: string;
   ip: string | null;
   metadata: unknown;
+  /** Place in the org's hash chain. */
+  seq: number;
+  /** Who wrote it: attest | ingest. */
+  source: string;
+  sourceApiKeyId: string | null;
+  sourceUserId: string | null;
 };
 
 /** Audit events of one selection: the largest populations (a million rows a year for a busy org). */
@@ -40,7 +46,8 @@ export function createAuditEventPopulation(
 
 /** The columns an audit event population reads, in `toAuditEventRecord`'s order. */
 export const auditEventSelectList = Prisma.sql`"id", "occurredAt", "actorType", "actorId", "actorLabel", "action",
-  "category", "targetType", "targetId", "agentId", "outcome", "ip", "metadata"`;
+  "category", "targetType", "targetId", "agentId", "outcome", "ip", "metadata", "seq", "source", "sourceApiKeyId",
+  "sourceUserId"`;
 
 /** A row of `auditEventSelectList` values as the record the builders read. */
 export function toAuditEventRecord([
@@ -57,6 +64,10 @@ export function toAuditEventRecord([
   outcome,
   ip,
   metadata,
+  seq,
+  source,
+  sourceApiKeyId,
+  sourceUserId,
 ]: unknown[]): AuditEventRecord {
   return {
     id: String(id),
@@ -72,5 +83,9 @@ export function toAuditEventRecord([
     outcome: String(outcome),
     ip: toNullableString(ip),
     metadata: toJson(metadata),
+    seq: Number(seq),
+    source: String(source),
+    sourceApiKeyId: toNullableString(sourceApiKeyId),
+    sourceUserId: toNullableString(sourceUserId),
   };
 }

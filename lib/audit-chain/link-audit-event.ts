@@ -1,0 +1,43 @@
+// Gives an event its place in the org's chain: the next sequence number, the
+// head's hash as its predecessor, a fresh salt for its personal fields, and
+// its own hash. Appends, the demo seed and the migration of older events all
+// link through here, so they cannot disagree on what a link is.
+import { randomBytes } from "node:crypto";
+import { genesisHash, type ChainedAuditEvent } from "@/lib/audit-chain/chained-audit-event";
+import { hashAuditEvent } from "@/lib/audit-chain/hash-audit-event";
+
+/** The newest event of an org's chain: what the next one links to. */
+export type ChainHead = { seq: number; hash: string };
+
+export const emptyChainHead: ChainHead = { seq: 0, hash: genesisHash };
+
+/** An event as written, before the chain places it. */
+export type UnlinkedAuditEvent = Omit<ChainedAuditEvent, "seq" | "prevHash" | "salt" | "redactions">;
+
+export type LinkedAuditEvent = ChainedAuditEvent & { hash: string };
+
+/** 128 random bits, hex: a personal field's digest cannot be matched against a guessed value. */
+export function newPersonalSalt(): string {
+  return randomBytes(16).toString("hex");
+}
+
+export function linkAuditEvent(head: ChainHead, event: UnlinkedAuditEvent, salt = newPersonalSalt()): LinkedAuditEvent {
+  const linked: ChainedAuditEvent = { ...event, seq: head.seq + 1, prevHash: head.hash, salt, redactions: null };
+  return { ...linked, hash: hashAuditEvent(linked) };
+}
+
+/** Links a run of events in order; returns them and the chain's new head. */
+export function linkAuditEvents(
+  head: ChainHead,
+  events: readonly UnlinkedAuditEvent[],
+  newSalt: () => string = newPersonalSalt,
+): { linked: LinkedAuditEvent[]; head: ChainHead } {
+  const linked: LinkedAuditEvent[] = [];
+  let current = head;
+  for (const event of events) {
+    const link = linkAuditEvent(current, event, newSalt());
+    linked.push(link);
+    current = { seq: link.seq, hash: link.hash };
+  }
+  return { linked, head: current };
+}

@@ -1,0 +1,200 @@
+// The stored audit trail is one hash chain per org. Every kind of tampering
+// with the database is reported with the exact sequence number where the
+// chain stops holding; an erased personal field verifies as redacted.
+import { beforeEach, describe, expect, it } from "vitest";
+import { GET as verifyRoute } from "@/app/api/engine/compliance/audit-trail/verify/route";
+import { hashAuditEvent } from "@/lib/audit-chain/hash-audit-event";
+import { redactChainedEvent } from "@/lib/audit-chain/redact-chained-event";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { readAuditChainEvents } from "@/lib/audit/read-audit-chain-events";
+import { verifyStoredAuditChain } from "@/lib/audit/verify-stored-audit-chain";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/sqlite/client";
+import { createTestApiKey, createTestOrg, type TestOrg } from "@/tests/support/fixtures";
+
+let org: TestOrg;
+let head: number;
+
+async function recordEvents(count: number): Promise<void> {
+  for (let i = 0; i < count; i++) {
+    await recordAuditEvent({
+      orgId: org.orgId,
+      actorType: "user",
+      actorId: `user-${i}`,
+      actorLabel: `person${i}@acme.test`,
+      action: "user.updated",
+      category: "user_admin",
+      ip: "203.0.113.9",
+      metadata: { email: `person${i}@acme.test`, step: i, nested: { list: [1, "two", null] } },
+      occurredAt: new Date(Date.UTC(2026, 10, 1, 0, i)),
+    });
+  }
+}
+
+async function eventAt(seq: number) {
+  return db.auditEvent.findUniqueOrThrow({ where: { orgId_seq: { orgId: org.orgId, seq } } });
+}
+
+beforeEach(async () => {
+  org = await createTestOrg();
+  await recordEvents(8);
+  head = (await db.auditEvent.count({ where: { orgId: org.orgId } })) as number;
+});
+
+describe("the stored chain", () => {
+  it("is gapless from 1 and verifies", async () => {
+    const result = await verifyStoredAuditChain(db, org.orgId);
+    expect(result).toMatchObject({ status: "verified", firstSeq: 1, lastSeq: head, count: head });
+    expect(result.headHash).toBe((await eventAt(head)).hash);
+  });
+
+  it("verifies a range that starts past the first event", async () => {
+    const result = await verifyStoredAuditChain(db, org.orgId, { from: 3, to: 5 });
+    expect(result).toMatchObject({ status: "verified", firstSeq: 3, lastSeq: 5, count: 3 });
+  });
+
+  it("catches a field of one event updated in the database", async () => {
+    await db.$executeRaw`UPDATE "AuditEvent" SET "outcome" = 'failure' WHERE "orgId" = ${org.orgId} AND "seq" = 4`;
+    const result = await verifyStoredAuditChain(db, org.orgId);
+    expect(result).toMatchObject({ status: "broken", brokenAt: { seq: 4 } });
+    expect(result.brokenAt?.reason).toMatch(/changed/);
+    expect(result.lastSeq).toBe(3);
+  });
+
+  it("catches a personal value changed in the database", async () => {
+    await db.$executeRaw`UPDATE "AuditEvent" SET "actorLabel" = 'someone-else' WHERE "orgId" = ${org.orgId} AND "seq" = 2`;
+    expect((await verifyStoredAuditChain(db, org.orgId)).brokenAt?.seq).toBe(2);
+  });
+
+  it("catches one event deleted", async () => {
+    await db.$executeRaw`DELETE FROM "AuditEvent" WHERE "orgId" = ${org.orgId} AND "seq" = 5`;
+    const result = await verifyStoredAuditChain(db, org.orgId);
+    expect(result).toMatchObject({ status: "broken", brokenAt: { seq: 5 } });
+    expect(result.brokenAt?.reason).toMatch(/missing/);
+  });
+
+  it("catches an event inserted with a forged sequence number (later events renumbered)", async () => {
+    const events = await db.auditEvent.findMany({ where: { orgId: org.orgId }, orderBy: { seq: "desc" } });
+    // Make room at 5: move every later event up by one, newest first (the unique index holds at each step).
+    for (const event of events.filter((e) => e.seq >= 5)) {
+      await db.auditEvent.update({ where: { id: event.id }, data: { seq: event.seq + 1 } });
+    }
+    const four = await eventAt(4);
+    const forged = {
+      ...four,
+      id: `forged-${org.orgId}`,
+      seq: 5,
+      prevHash: four.hash,
+      action: "user.deleted",
+      metadata: four.metadata as Record<string, unknown>,
+      source: { kind: "attest" as const },
+      redactions: null,
+    };
+    const hash = hashAuditEvent(forged);
+    await db.auditEvent.create({
+      data: {
+        ...four,
+        id: forged.id,
+        seq: 5,
+        prevHash: four.hash,
+        action: "user.deleted",
+        hash,
+        metadata: four.metadata as Prisma.InputJsonValue,
+        redactions: Prisma.DbNull,
+      },
+    });
+    const result = await verifyStoredAuditChain(db, org.orgId);
+    // The forgery hashes correctly and follows event 4; the event it displaced no longer follows it.
+    expect(result).toMatchObject({ status: "broken", lastSeq: 5, brokenAt: { seq: 6 } });
+  });
+
+  it("catches two events' order swapped", async () => {
+    const [three, four] = [await eventAt(3), await eventAt(4)];
+    await db.$transaction([
+      db.auditEvent.update({ where: { id: three.id }, data: { seq: -1 } }),
+      db.auditEvent.update({ where: { id: four.id }, data: { seq: 3 } }),
+      db.auditEvent.update({ where: { id: three.id }, data: { seq: 4 } }),
+    ]);
+    expect((await verifyStoredAuditChain(db, org.orgId)).brokenAt?.seq).toBe(3);
+  });
+
+  it("reports an erased personal field as redacted, not broken", async () => {
+    const stored = (await collect(readAuditChainEvents(db, org.orgId, { from: 6, to: 6 })))[0]!;
+    const erased = redactChainedEvent(stored, ["actorLabel", "ip", "metadata.email"]);
+    expect(erased.actorLabel).toBeNull();
+    expect(erased.metadata).not.toHaveProperty("email");
+    await db.auditEvent.update({
+      where: { id: stored.id },
+      data: {
+        actorLabel: erased.actorLabel,
+        ip: erased.ip,
+        metadata: erased.metadata as Prisma.InputJsonValue,
+        redactions: erased.redactions as Prisma.InputJsonValue,
+      },
+    });
+    const result = await verifyStoredAuditChain(db, org.orgId);
+    expect(result).toMatchObject({ status: "verified", count: head, redactedCount: 1 });
+
+    // Putting a value back where one was erased is tampering.
+    await db.auditEvent.update({ where: { id: stored.id }, data: { actorLabel: "restored@acme.test" } });
+    expect((await verifyStoredAuditChain(db, org.orgId)).brokenAt?.seq).toBe(6);
+  });
+
+  it("keeps appending after the head, whoever writes", async () => {
+    await recordEvents(2);
+    const result = await verifyStoredAuditChain(db, org.orgId);
+    expect(result).toMatchObject({ status: "verified", count: head + 2, lastSeq: head + 2 });
+  });
+});
+
+describe("GET /audit-trail/verify", () => {
+  const noParams = { params: Promise.resolve({}) };
+  const url = (query = "") => `http://localhost/api/engine/compliance/audit-trail/verify${query}`;
+
+  it("answers the org's own chain to a reports:read key, and only that org's", async () => {
+    const other = await createTestOrg();
+    await recordAuditEvent({ orgId: other.orgId, actorType: "system", action: "x.y", category: "system_config" });
+    const key = await createTestApiKey(org.orgId, ["reports:read"]);
+    const response = await verifyRoute(
+      new Request(url(), { headers: { authorization: `Bearer ${key.key}` } }),
+      noParams,
+    );
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: "verified", firstSeq: 1, lastSeq: head, count: head });
+  });
+
+  it("reports a break with its sequence number", async () => {
+    await db.$executeRaw`UPDATE "AuditEvent" SET "action" = 'user.created' WHERE "orgId" = ${org.orgId} AND "seq" = 7`;
+    const key = await createTestApiKey(org.orgId, ["reports:read"]);
+    const response = await verifyRoute(
+      new Request(url("?from=2"), { headers: { authorization: `Bearer ${key.key}` } }),
+      noParams,
+    );
+    expect(await response.json()).toMatchObject({ status: "broken", firstSeq: 2, brokenAt: { seq: 7 } });
+  });
+
+  it("refuses a range that ends before it starts, naming the field", async () => {
+    const key = await createTestApiKey(org.orgId, ["reports:read"]);
+    const response = await verifyRoute(
+      new Request(url("?from=5&to=2"), { headers: { authorization: `Bearer ${key.key}` } }),
+      noParams,
+    );
+    expect(response.status).toBe(400);
+    expect((await response.json()).error.details.fields).toHaveProperty("to");
+  });
+
+  it("refuses a key without reports:read", async () => {
+    const key = await createTestApiKey(org.orgId, ["events:write"]);
+    const response = await verifyRoute(
+      new Request(url(), { headers: { authorization: `Bearer ${key.key}` } }),
+      noParams,
+    );
+    expect(response.status).toBe(403);
+  });
+});
+
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const all: T[] = [];
+  for await (const item of items) all.push(item);
+  return all;
+}
