@@ -31,7 +31,6 @@ export type IngestResult = {
   records: { id: string; clientId: string | null; status: "created" | "duplicate" }[];
 };
 
-
 export async function ingestRecords(ctx: IngestContext, kind: IngestKind, batch: IngestBatch): Promise<IngestResult> {
   const orgId = ctx.identity.orgId;
   assertCallerOrg(orgId, batch);
