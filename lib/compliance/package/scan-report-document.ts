@@ -87,7 +87,7 @@ export function createReportDocumentScanner(visitor: ReportDocumentVisitor): Rep
         const text = line.endsWith(",") ? line.slice(0, -1) : line;
         const at = text.lastIndexOf(tablesOpen);
         const tail = at < 0 ? "" : text.slice(at + tablesOpen.length);
-        if (tail !== "" && tail !== "}}") fail(line, "expected a section");
+        if (at < 0 || (tail !== "" && tail !== "}}")) fail(line, "expected a section");
         const parsed = JSON.parse(`{${text.slice(0, at)}}}`) as Record<string, SectionHead>;
         const [key, head] = Object.entries(parsed)[0] ?? fail(line, "expected a section");
         visitor.sectionStart(key, head);
@@ -124,7 +124,13 @@ export function createReportDocumentScanner(visitor: ReportDocumentVisitor): Rep
       return;
     }
     if (end === start && state === "done") return;
-    structural(bytes.toString("utf8", start, end));
+    const line = bytes.toString("utf8", start, end);
+    try {
+      structural(line);
+    } catch (error) {
+      if (error instanceof SyntaxError) fail(line, error.message);
+      throw error;
+    }
   };
 
   return {
