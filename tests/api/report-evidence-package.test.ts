@@ -181,6 +181,9 @@ describe("evidence package", () => {
   it("passes npm run verify, and a package with one changed or re-signed file fails it", async () => {
     const good = Buffer.from(await (await download("zip")).arrayBuffer());
     const zipPath = await saved("package.zip", good);
+    // Kept for CI, which opens it with Debian's unzip and sha256sum (.ci/run).
+    fs.mkdirSync(path.join("test-results", "ci"), { recursive: true });
+    fs.writeFileSync(path.join("test-results", "ci", "evidence-package.zip"), good);
     const keysPath = await saved("jwks.json", Buffer.from(JSON.stringify({ keys: await publishedKeys() })));
     const run = (file: string) =>
       promisify(execFile)("npx", ["tsx", "scripts/verify.ts", file, "--keys", keysPath]).then(
