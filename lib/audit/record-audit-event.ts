@@ -43,7 +43,10 @@ export type AuditEventInput = {
 type Writer = Database | Prisma.TransactionClient;
 
 export async function recordAuditEvent(event: AuditEventInput, writer: Writer = defaultDb): Promise<void> {
-  if ("$transaction" in writer) {
+  // A transaction client still answers to $transaction at run time (a nested
+  // one that leaves the client broken); only a full client has $connect, as
+  // Prisma's TransactionClient type says.
+  if ("$connect" in writer) {
     await writer.$transaction((tx) => appendOne(tx, event), chainTransactionOptions);
     return;
   }
