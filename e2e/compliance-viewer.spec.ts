@@ -24,8 +24,15 @@ function daysAgo(days: number): string {
     .slice(0, 10);
 }
 
-test("the viewer shows a SOC2 report's header, manifest, sections and charts", async ({ page, org, signInAs }) => {
+test("the viewer shows a SOC2 report's header, manifest, sections and charts", async ({
+  page,
+  org,
+  signInAs,
+  database,
+}) => {
   test.setTimeout(120_000);
+  // More sign-ins than one page of the events table holds.
+  await database.insertSignIns(org.id, 60);
   await signInAs(org.admin);
   await openOverview(page);
   const created = await createReport(page.request, "soc2", { dateRange: { from: daysAgo(29), to: daysAgo(0) } });
@@ -64,6 +71,19 @@ test("the viewer shows a SOC2 report's header, manifest, sections and charts", a
     await expect(page.getByRole("heading", { level: 2, name: section.title })).toBeVisible();
   }
 
+  // Labels read as words, and a single row is "1 row".
+  await expect(page.getByText("Secrets not rotated 90 days", { exact: true })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Changes by agent (1 row)" })).toBeVisible();
+
+  // Paging from under a long table brings the table's top back into view.
+  const next = page.getByRole("button", { name: "Next page of Events" }).first();
+  await next.scrollIntoViewIfNeeded();
+  const eventsTable = page.getByRole("table", { name: /^Events \(/ }).first();
+  await expect(eventsTable.locator("caption")).not.toBeInViewport();
+  await next.click();
+  await expect(page.getByText(/^Rows 51–/).first()).toBeAttached();
+  await expect(eventsTable.locator("caption")).toBeInViewport();
+
   // Charts are SVG surfaces drawn by recharts inside titled figures.
   for (const title of ["Logins vs failures", "DLP violations by severity", "DLP violations by rule"]) {
     const figure = page.getByRole("figure", { name: title });
@@ -97,10 +117,21 @@ test("the viewer charts the personal data a GDPR export found", async ({ page, o
   await expect(figure.locator(".recharts-bar-rectangle").first()).toBeVisible();
 });
 
-test("a missing report (or another org's) shows not found", async ({ page, org, signInAs }) => {
+test("a missing report (or another org's) shows not found at once, asking the server once", async ({
+  page,
+  org,
+  signInAs,
+}) => {
+  let asked = 0;
+  page.on("request", (request) => {
+    if (new URL(request.url()).pathname === "/api/engine/compliance/reports/no-such-report") asked++;
+  });
   await signInAs(org.admin);
   await page.goto("/dashboard/compliance/reports/no-such-report");
-  await expect(page.getByRole("alert").filter({ hasText: "Report not found" })).toBeVisible();
+  // A 404 is the server's answer, not a glitch: no retry, no second of "Loading…".
+  await expect(page.getByRole("alert").filter({ hasText: "Report not found" })).toBeVisible({ timeout: 900 });
+  await page.waitForTimeout(1500);
+  expect(asked).toBe(1);
   await expect(page.getByRole("link", { name: "Back to reports", exact: true })).toBeVisible();
 });
 
