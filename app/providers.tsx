@@ -4,11 +4,12 @@
 import { QueryClient, QueryClientProvider, isServer } from "@tanstack/react-query";
 import { SessionProvider } from "next-auth/react";
 import type { ReactNode } from "react";
+import { shouldRetryQuery } from "@/lib/client/should-retry-query";
 
 function makeQueryClient(): QueryClient {
   return new QueryClient({
     // A short stale time avoids refetching right after the server rendered the page.
-    defaultOptions: { queries: { staleTime: 30_000, retry: 1 } },
+    defaultOptions: { queries: { staleTime: 30_000, retry: shouldRetryQuery } },
   });
 }
 

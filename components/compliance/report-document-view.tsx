@@ -7,6 +7,7 @@ import { ReportCharts } from "@/components/compliance/report-charts";
 import { ReportHeader } from "@/components/compliance/report-header";
 import { reportDownloadUrl, type ReportResource } from "@/components/compliance/report-resource";
 import { ReportSectionView } from "@/components/compliance/report-section-view";
+import { usePrintPageMargins } from "@/components/compliance/use-print-page-margins";
 import { previewThresholdBytes, useReportDocument } from "@/components/compliance/use-report-document";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -16,6 +17,7 @@ export function ReportDocumentView({ report }: { report: ReportResource }) {
   const jsonBytes = report.artifacts?.json?.byteSize ?? 0;
   const loaded = useReportDocument(report.id, { jsonBytes, isEnabled: true });
   const data = loaded.data;
+  usePrintPageMargins(report);
 
   return (
     <div className="grid grid-cols-1 gap-6" data-print-document="">
