@@ -5,7 +5,7 @@ import "server-only";
 import type { Identity } from "@/lib/auth/identity";
 import { db as defaultDb, type Database } from "@/lib/db";
 import { assertCallerOrg } from "@/lib/ingest/assert-caller-org";
-import { isUniqueViolation } from "@/lib/ingest/is-unique-violation";
+import { isUniqueViolation } from "@/lib/db/is-unique-violation";
 import type { AgentBatch } from "@/lib/ingest/schemas";
 import { takeWriteLock } from "@/lib/ingest/take-write-lock";
 

@@ -9,7 +9,7 @@ import { assertCallerOrg } from "@/lib/ingest/assert-caller-org";
 import { deriveRecordId } from "@/lib/ingest/derive-record-id";
 import type { IngestContext } from "@/lib/ingest/ingest-records";
 import type { IngestTransaction } from "@/lib/ingest/ingest-transaction";
-import { isUniqueViolation } from "@/lib/ingest/is-unique-violation";
+import { isUniqueViolation } from "@/lib/db/is-unique-violation";
 import { takeWriteLock } from "@/lib/ingest/take-write-lock";
 
 export type UpsertByClientIdResult<Kind extends string> = {
