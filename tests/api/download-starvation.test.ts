@@ -23,7 +23,7 @@ async function startDownload(reportId: string) {
 
 describe.runIf(isPostgres)("downloads on PostgreSQL", () => {
   it("completes a third download while two slow clients hold theirs open", { timeout: 120_000 }, async () => {
-    const queued = await createReport({ identity: sessionIdentity(org) }, "soc2", {
+    const { report: queued } = await createReport({ identity: sessionIdentity(org) }, "soc2", {
       dateRange: { from: "2026-01-01", to: "2026-01-31" },
     });
     // Several MB: more than socket and stream buffers hold, so an unread download keeps its connection.
