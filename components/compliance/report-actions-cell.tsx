@@ -1,5 +1,6 @@
 "use client";
 // Actions column: downloads when completed, Regenerate when failed, Delete for admins.
+import { CancelReportButton } from "@/components/compliance/cancel-report-button";
 import { DeleteReportButton } from "@/components/compliance/delete-report-button";
 import { reportDownloadUrl, type ReportResource } from "@/components/compliance/report-resource";
 import { Button, buttonClassName } from "@/components/ui/button";
@@ -48,7 +49,8 @@ export function ReportActionsCell({
           </a>
         </>
       ) : null}
-      {report.status === "failed" && isAdmin ? (
+      {report.status === "pending" && isAdmin ? <CancelReportButton report={report} /> : null}
+      {(report.status === "failed" || report.status === "cancelled") && isAdmin ? (
         <Button
           variant="secondary"
           size="sm"

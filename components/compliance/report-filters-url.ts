@@ -2,7 +2,7 @@
 // so a filtered list can be reloaded, bookmarked and shared. Unknown values are dropped.
 import { noReportFilters, type ReportFilters } from "@/components/compliance/report-query-keys";
 
-export const reportStatusFilters = ["pending", "completed", "failed"] as const;
+export const reportStatusFilters = ["pending", "completed", "failed", "cancelled"] as const;
 
 type SearchParams = Record<string, string | string[] | undefined>;
 

@@ -47,6 +47,7 @@ export function ReportFiltersBar({
           <option value="pending">Pending</option>
           <option value="completed">Completed</option>
           <option value="failed">Failed</option>
+          <option value="cancelled">Cancelled</option>
         </select>
       </div>
     </div>

@@ -1,4 +1,4 @@
-// Status column: pending → progress bar with percent; failed → the reason; completed → a badge.
+// Status column: pending → progress bar with percent; failed → the reason; cancelled and completed → a badge.
 import type { ReportResource } from "@/components/compliance/report-resource";
 import { Badge } from "@/components/ui/badge";
 
@@ -32,5 +32,6 @@ export function ReportStatusCell({ report }: { report: ReportResource }) {
       </div>
     );
   }
+  if (report.status === "cancelled") return <Badge tone="neutral">cancelled</Badge>;
   return <Badge tone="success">completed</Badge>;
 }

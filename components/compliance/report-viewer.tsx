@@ -53,7 +53,9 @@ export function ReportViewer({ id }: { id: string }) {
         <p className="mt-4 text-sm text-slate-600">
           {data.status === "pending"
             ? "The report is being generated. This page updates by itself and shows the report once it is complete."
-            : "This report failed, so there is nothing to view. An admin can regenerate it from the Reports tab."}
+            : data.status === "cancelled"
+              ? "This report was cancelled before it was complete, so there is nothing to view. An admin can regenerate it from the Reports tab."
+              : "This report failed, so there is nothing to view. An admin can regenerate it from the Reports tab."}
         </p>
       </Card>
     );

@@ -7,7 +7,7 @@ import { reportTypes, type ReportType } from "@/lib/compliance/reports/registry"
 import { orgIdField as orgId } from "@/lib/compliance/reports/report-body-fields";
 import { downloadFormats } from "@/lib/compliance/requests/report-formats";
 
-export const reportStatuses = ["pending", "completed", "failed"] as const;
+export const reportStatuses = ["pending", "completed", "failed", "cancelled"] as const;
 export type ReportStatus = (typeof reportStatuses)[number];
 
 export {
