@@ -4,6 +4,8 @@ export type ReportFilters = { type: string; status: string };
 export const noReportFilters: ReportFilters = { type: "", status: "" };
 
 export const reportQueryKeys = {
+  /** Every list and every report's status (not documents). */
+  all: ["compliance", "reports"] as const,
   lists: ["compliance", "reports", "list"] as const,
   list: (filters: ReportFilters) => ["compliance", "reports", "list", filters] as const,
   detail: (id: string) => ["compliance", "reports", "detail", id] as const,

@@ -10,6 +10,6 @@ export function useCancelReport() {
   return useMutation({
     mutationFn: (id: string) =>
       fetchJson<unknown>(`${complianceApiBase}/reports/${encodeURIComponent(id)}/cancel`, { method: "POST" }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["compliance", "reports"] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: reportQueryKeys.all }),
   });
 }
