@@ -94,3 +94,25 @@ test("the type and status filters live in the URL: a reload or a shared link kee
   await expect(page.getByLabel("Type", { exact: true })).toHaveValue("");
   await expect(table.getByRole("row")).toHaveCount(3);
 });
+
+test("an admin cancels a pending report; it shows as cancelled and can be regenerated", async ({
+  page,
+  org,
+  signInAs,
+  database,
+}) => {
+  const title = `Held ${Date.now()}`;
+  await database.insertHeldReport({ orgId: org.id, title, createdByLabel: org.admin.email });
+  await signInAs(org.admin);
+  await page.goto("/dashboard/compliance?tab=reports");
+  const row = page.getByRole("table", { name: "Reports" }).getByRole("row", { name: new RegExp(title) });
+  await expect(row).toContainText("pending");
+  await row.getByRole("button", { name: `Cancel ${title}` }).click();
+  await expect(row).toContainText("cancelled");
+  await expect(row.getByRole("button", { name: `Cancel ${title}` })).toHaveCount(0);
+  await expect(row.getByRole("button", { name: `Regenerate ${title}` })).toBeVisible();
+
+  await page.getByLabel("Status", { exact: true }).selectOption({ label: "Cancelled" });
+  await expect(page).toHaveURL(/[?&]status=cancelled(&|$)/);
+  await expect(page.getByRole("table", { name: "Reports" })).toContainText(title);
+});

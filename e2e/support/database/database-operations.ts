@@ -8,6 +8,7 @@ import {
   deleteAgent,
   insertAgent,
   insertFailedReport,
+  insertHeldReport,
   insertSignIns,
   type FailedReportInput,
 } from "./write-compliance-rows";
@@ -21,6 +22,7 @@ export function createDatabaseOperations(db: Database) {
       await db.membership.create({ data: { orgId, userId, role }, select: { id: true } });
     },
     insertFailedReport: (input: FailedReportInput) => insertFailedReport(db, input),
+    insertHeldReport: (input: Parameters<typeof insertHeldReport>[1]) => insertHeldReport(db, input),
     insertAgent: (orgId: string, name: string) => insertAgent(db, orgId, name),
     deleteAgent: (id: string) => deleteAgent(db, id),
     insertSignIns: (orgId: string, count: number) => insertSignIns(db, orgId, count),

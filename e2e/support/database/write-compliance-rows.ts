@@ -46,6 +46,38 @@ export async function insertFailedReport(db: Database, input: FailedReportInput)
   return report.id;
 }
 
+/**
+ * A pending report some other worker holds for the next hour: it stays
+ * pending (no worker of the run claims it) until the test cancels it.
+ */
+export async function insertHeldReport(
+  db: Database,
+  input: Pick<FailedReportInput, "orgId" | "title" | "createdByLabel">,
+): Promise<string> {
+  const now = new Date();
+  const report = await db.report.create({
+    data: {
+      id: `e2e_${randomUUID()}`,
+      orgId: input.orgId,
+      type: "soc2",
+      title: input.title,
+      status: "pending",
+      scope: { dateRange: { from: "2026-01-01", to: "2026-01-31" }, agentIds: [] },
+      progress: 40,
+      attempts: 1,
+      maxAttempts: 3,
+      leaseOwner: "e2e-elsewhere",
+      leaseExpiresAt: new Date(now.getTime() + 60 * 60 * 1000),
+      createdByType: "user",
+      createdByLabel: input.createdByLabel,
+      createdAt: now,
+      startedAt: now,
+    },
+    select: { id: true },
+  });
+  return report.id;
+}
+
 /** A short-lived agent of the org (for a form that picks it before it disappears). */
 export async function insertAgent(db: Database, orgId: string, name: string): Promise<{ id: string; name: string }> {
   const id = `e2e_agent_${randomUUID()}`;
