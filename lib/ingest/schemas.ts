@@ -211,6 +211,11 @@ export type IngestRecord = IngestRecordOf<IngestKind>;
 // and reads the partly parsed records defensively.
 const everyTime = { when: () => true };
 
+/** The batch's records as a refinement that runs every time sees them: the body may be any JSON, even `null`. */
+function recordsOf(batch: unknown): unknown {
+  return typeof batch === "object" && batch !== null ? (batch as { records?: unknown }).records : undefined;
+}
+
 function reportRepeats(records: unknown, key: "id" | "emailAddress" | "name", ctx: z.RefinementCtx): void {
   if (!Array.isArray(records)) return;
   const firstIndexOf = new Map<string, number>();
@@ -242,7 +247,7 @@ export function ingestBatchSchema<Kind extends IngestKind>(kind: Kind) {
         .min(1, "Send at least one record")
         .max(maxRecordsPerRequest, `At most ${maxRecordsPerRequest} records per request`),
     })
-    .superRefine((batch, ctx) => reportRepeats(batch.records, "id", ctx), everyTime);
+    .superRefine((batch, ctx) => reportRepeats(recordsOf(batch), "id", ctx), everyTime);
 }
 
 export type IngestBatch<Kind extends IngestKind = IngestKind> = z.output<ReturnType<typeof ingestBatchSchema<Kind>>>;
@@ -286,7 +291,7 @@ function keyedBatchSchema<Record extends z.ZodType>(record: Record, key: "id" | 
         .min(1, "Send at least one record")
         .max(maxRecordsPerRequest, `At most ${maxRecordsPerRequest} records per request`),
     })
-    .superRefine((batch, ctx) => reportRepeats(batch.records, key, ctx), everyTime);
+    .superRefine((batch, ctx) => reportRepeats(recordsOf(batch), key, ctx), everyTime);
 }
 
 export const agentBatchSchema = keyedBatchSchema(agentRecordSchema, "emailAddress");

@@ -12,6 +12,7 @@ import {
   auditEventRecordSchema,
   dataSharingRecordSchema,
   emailRecordSchema,
+  agentBatchSchema,
   ingestBatchSchema,
   ingestRecordSchemas,
   queryLogRecordSchema,
@@ -32,6 +33,14 @@ function fieldsOf(result: { success: boolean; error?: unknown }) {
   expect(result.success).toBe(false);
   return zodFieldErrors(result.error as never);
 }
+
+describe("batch bodies that are not objects", () => {
+  // The duplicate-id refinement runs even when the shape is wrong; it once read `null.records` (a 500).
+  it.each([null, 7, "text", [], true])("refuses %j with a field error instead of throwing", (body) => {
+    expect(ingestBatchSchema("emails").safeParse(body).success).toBe(false);
+    expect(agentBatchSchema.safeParse(body).success).toBe(false);
+  });
+});
 
 describe("timestamp", () => {
   it("accepts Z and ±hh:mm offsets as the same instant", () => {
