@@ -4,7 +4,13 @@ import type { Database } from "@/lib/db";
 import type { CreateE2eOrgOptions, E2eOrg, E2eRole } from "../e2e-org";
 import { createE2eOrg } from "./create-e2e-org";
 import { deleteE2eOrg } from "./delete-e2e-org";
-import { deleteAgent, insertAgent, insertFailedReport, type FailedReportInput } from "./write-compliance-rows";
+import {
+  deleteAgent,
+  insertAgent,
+  insertFailedReport,
+  tamperAuditEvent,
+  type FailedReportInput,
+} from "./write-compliance-rows";
 
 export function createDatabaseOperations(db: Database) {
   return {
@@ -17,6 +23,7 @@ export function createDatabaseOperations(db: Database) {
     insertFailedReport: (input: FailedReportInput) => insertFailedReport(db, input),
     insertAgent: (orgId: string, name: string) => insertAgent(db, orgId, name),
     deleteAgent: (id: string) => deleteAgent(db, id),
+    tamperAuditEvent: (orgId: string, seq: number) => tamperAuditEvent(db, orgId, seq),
     disconnect: () => db.$disconnect(),
   };
 }
