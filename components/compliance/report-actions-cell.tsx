@@ -36,6 +36,15 @@ export function ReportActionsCell({
           >
             Download CSV
           </a>
+          <a
+            href={reportDownloadUrl(report.id, "zip")}
+            target="_blank"
+            rel="noopener"
+            className={buttonClassName("secondary", "sm")}
+            aria-label={`Download evidence package (.zip) of ${report.title}`}
+          >
+            Evidence package (.zip)
+          </a>
         </>
       ) : null}
       {report.status === "failed" && isAdmin ? (

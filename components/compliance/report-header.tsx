@@ -111,10 +111,19 @@ export function ReportHeader({
             >
               Download statement
             </a>
+            <a
+              href={reportDownloadUrl(report.id, "zip")}
+              target="_blank"
+              rel="noopener"
+              className={buttonClassName("secondary", "sm", "print:hidden")}
+            >
+              Evidence package (.zip)
+            </a>
           </div>
           <p className="mt-1 text-xs text-slate-500">
             The statement is a JWS over each file&apos;s SHA-256; check it with <code>npm run verify</code> and the keys
-            at <code>/api/engine/compliance/keys</code>, or with openssl (docs/verifying-reports.md).
+            at <code>/api/engine/compliance/keys</code>, or with openssl (docs/verifying-reports.md). The evidence
+            package holds the report, one spreadsheet file per table, the statement and signed SHA-256 sums.
           </p>
         </>
       ) : null}

@@ -2,10 +2,10 @@
 // the server's own response types, imported as types only (nothing server-side reaches the bundle).
 import type { ReportType } from "@/lib/compliance/reports/registry";
 import type { ReportPage } from "@/lib/compliance/requests/list-reports";
-import type { ReportFormat, ReportStatus } from "@/lib/compliance/requests/schemas";
+import type { DownloadFormat, ReportFormat, ReportStatus } from "@/lib/compliance/requests/schemas";
 import type { ReportResponse } from "@/lib/compliance/requests/to-report-response";
 
-export type { ReportFormat, ReportStatus, ReportType };
+export type { DownloadFormat, ReportFormat, ReportStatus, ReportType };
 export type ReportResource = ReportResponse;
 export type ReportListPage = ReportPage;
 
@@ -17,6 +17,7 @@ export function reportStatementUrl(id: string): string {
   return `${complianceApiBase}/reports/${encodeURIComponent(id)}/statement`;
 }
 
-export function reportDownloadUrl(id: string, format: ReportFormat): string {
+/** A stored file (json, csv) or the evidence package (zip). */
+export function reportDownloadUrl(id: string, format: DownloadFormat): string {
   return `${complianceApiBase}/reports/${encodeURIComponent(id)}/download?format=${format}`;
 }

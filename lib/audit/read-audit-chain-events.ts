@@ -7,7 +7,9 @@ import { fromSourceColumns } from "@/lib/audit/audit-event-source-columns";
 import type { Database } from "@/lib/db";
 import { rawSqlOf } from "@/lib/db/raw-sql-of";
 
-const PAGE_SIZE = 5_000;
+// Small enough that reading and hashing one page holds the thread for tens of
+// milliseconds: between pages other requests run (SQLite reads block the thread).
+const PAGE_SIZE = 2_000;
 
 export type SeqRange = { from: number; to: number };
 
@@ -30,6 +32,7 @@ export async function* readAuditChainEvents(
     );
     for (const row of rows) yield toStoredEvent(row);
     if (rows.length < PAGE_SIZE) return;
+    await new Promise<void>((resolve) => setImmediate(resolve));
     after = Number(rows[rows.length - 1]![2]);
   }
 }

@@ -4,6 +4,7 @@
 import { randomUUID } from "node:crypto";
 import type { AuditEventSource } from "@/lib/audit-chain/chained-audit-event";
 import { appendAuditEvents } from "@/lib/audit/append-audit-events";
+import { chainTransactionOptions } from "@/lib/audit/chain-transaction-options";
 import type { Database } from "@/lib/db";
 import { db as defaultDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/sqlite/client";
@@ -42,8 +43,11 @@ export type AuditEventInput = {
 type Writer = Database | Prisma.TransactionClient;
 
 export async function recordAuditEvent(event: AuditEventInput, writer: Writer = defaultDb): Promise<void> {
-  if ("$transaction" in writer) {
-    await writer.$transaction((tx) => appendOne(tx, event));
+  // A transaction client still answers to $transaction at run time (a nested
+  // one that leaves the client broken); only a full client has $connect, as
+  // Prisma's TransactionClient type says.
+  if ("$connect" in writer) {
+    await writer.$transaction((tx) => appendOne(tx, event), chainTransactionOptions);
     return;
   }
   await appendOne(writer, event);

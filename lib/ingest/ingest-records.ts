@@ -14,6 +14,7 @@ import type { IngestKind } from "@/lib/ingest/parse-ingest-kind";
 import type { IngestBatch } from "@/lib/ingest/schemas";
 import { takeWriteLock } from "@/lib/ingest/take-write-lock";
 import { emptyChainHead } from "@/lib/audit-chain/link-audit-event";
+import { chainTransactionOptions } from "@/lib/audit/chain-transaction-options";
 import { lockAuditChain } from "@/lib/audit/lock-audit-chain";
 import { ingestSourceOf } from "@/lib/ingest/ingest-source-of";
 import { verifyRecordReferences } from "@/lib/ingest/verify-record-references";
@@ -29,10 +30,6 @@ export type IngestResult = {
   /** One entry per record, in request order: the id to reference it by (e.g. a DLP violation's emailId). */
   records: { id: string; clientId: string | null; status: "created" | "duplicate" }[];
 };
-
-// Prisma's default timeout leaves too little room on a busy SQLite file
-// (docs/benchmarks.md, ingest transaction timeout).
-const transactionOptions = { maxWait: 10_000, timeout: 60_000 };
 
 export async function ingestRecords(ctx: IngestContext, kind: IngestKind, batch: IngestBatch): Promise<IngestResult> {
   const orgId = ctx.identity.orgId;
@@ -62,7 +59,7 @@ export async function ingestRecords(ctx: IngestContext, kind: IngestKind, batch:
         source: ingestSourceOf(ctx.identity),
       });
       return { accepted, existing };
-    }, transactionOptions);
+    }, chainTransactionOptions);
 
   // Two concurrent retries of one batch: the later insert meets the earlier's
   // keys (unique violation) once that commits. Running again reports them as duplicates.

@@ -140,6 +140,14 @@ describe("the stored chain", () => {
     expect((await verifyStoredAuditChain(db, org.orgId)).brokenAt?.seq).toBe(6);
   });
 
+  it("appends inside the caller's transaction, leaving the client usable for the next one", async () => {
+    await db.$transaction((tx) =>
+      recordAuditEvent({ orgId: org.orgId, actorType: "system", action: "x.in_tx", category: "system_config" }, tx),
+    );
+    await recordAuditEvent({ orgId: org.orgId, actorType: "system", action: "x.after", category: "system_config" });
+    expect(await verifyStoredAuditChain(db, org.orgId)).toMatchObject({ status: "verified", count: head + 2 });
+  });
+
   it("keeps appending after the head, whoever writes", async () => {
     await recordEvents(2);
     const result = await verifyStoredAuditChain(db, org.orgId);

@@ -79,3 +79,48 @@ it(`ingests ${rounds} batches of ${batchSize} emails and reports records/second`
     `[ingest throughput] ${inject("databaseProvider")}: median ${median(wall)} records/s (wall), ${median(cpu)} records per CPU-second; best ${Math.round(Math.max(...wall))} records/s`,
   );
 });
+
+function buildAuditBatch(tag: string) {
+  const start = Date.UTC(2026, 0, 1);
+  return JSON.stringify({
+    records: Array.from({ length: batchSize }, (_, i) => ({
+      id: `${tag}-${i}`,
+      occurredAt: new Date(start + i * 1_000).toISOString(),
+      actorType: "agent",
+      actorId: agentIds[i % agentIds.length],
+      actorLabel: `Agent ${(i % agentIds.length) + 1}`,
+      action: "agent.action_denied",
+      category: "agent_enforcement",
+      targetType: "recipient",
+      targetId: `customer${i}@customer.example`,
+      agentId: agentIds[i % agentIds.length],
+      outcome: "denied",
+      ip: "203.0.113.7",
+      metadata: { reason: "recipient_domain_not_allowed", recipient: `customer${i}@customer.example`, tag },
+    })),
+  });
+}
+
+it(`ingests ${rounds} batches of ${batchSize} audit events (each one linked into the org's chain) and reports records/second`, async () => {
+  const wall: number[] = [];
+  for (let round = 0; round <= rounds; round += 1) {
+    const tag = uniqueSuffix();
+    const body = buildAuditBatch(tag);
+    const request = new Request("http://localhost/api/engine/ingest/audit-events", {
+      method: "POST",
+      headers: { authorization: `Bearer ${key.key}`, "content-type": "application/json" },
+      body,
+    });
+    const started = performance.now();
+    const response = await POST(request, { params: Promise.resolve({ kind: "audit-events" }) });
+    const ms = performance.now() - started;
+    expect(response.status).toBe(201);
+    expect(((await response.json()) as { accepted: number }).accepted).toBe(batchSize);
+    if (round === 0) continue;
+    wall.push(batchSize / (ms / 1000));
+  }
+  const median = (values: number[]) => Math.round([...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!);
+  console.log(
+    `[ingest throughput] ${inject("databaseProvider")}: audit events median ${median(wall)} records/s (wall); best ${Math.round(Math.max(...wall))} records/s`,
+  );
+});

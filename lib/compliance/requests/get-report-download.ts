@@ -1,7 +1,6 @@
 // A completed report's stored bytes, exactly as rendered at generation: the
 // chunks are streamed as the client reads, so memory stays flat however large
 // the file. Every download is an audit event.
-import { AppError } from "@/lib/errors/app-error";
 import { notFound } from "@/lib/errors/not-found";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { describeActor } from "@/lib/auth/identity";
@@ -9,7 +8,8 @@ import { databaseOf, type ComplianceContext } from "@/lib/compliance/requests/co
 import { buildContentDisposition } from "@/lib/compliance/requests/build-content-disposition";
 import type { DownloadQuery } from "@/lib/compliance/requests/schemas";
 import { ArtifactGoneError, readArtifactBytes } from "@/lib/compliance/artifacts/read-artifact-bytes";
-import { publicFailureOf } from "@/lib/compliance/requests/to-report-response";
+import { findDownloadableReport, reportStillExists } from "@/lib/compliance/requests/find-downloadable-report";
+import { getReportPackage } from "@/lib/compliance/requests/get-report-package";
 
 const utf8Bom = new Uint8Array([0xef, 0xbb, 0xbf]);
 
@@ -25,41 +25,27 @@ export async function getReportDownload(
   query: DownloadQuery,
   { ifNoneMatch }: { ifNoneMatch?: string | null } = {},
 ): Promise<ReportDownload> {
+  if (query.format === "zip") return getReportPackage(ctx, reportId);
+  const format = query.format;
   const { identity } = ctx;
   const db = databaseOf(ctx);
-  const report = await db.report.findFirst({
-    where: { id: reportId, orgId: identity.orgId },
-    select: { id: true, type: true, title: true, status: true, attempts: true, errorCode: true },
-  });
-  if (!report) throw notFound("Report");
-  if (report.status === "failed") {
-    const failure = publicFailureOf(report);
-    throw new AppError("conflict", `The report failed and has nothing to download: ${failure.error}`, {
-      status: report.status,
-      reason: failure.errorCode,
-    });
-  }
-  if (report.status !== "completed") {
-    throw new AppError("conflict", "The report is still being generated; download it once its status is completed", {
-      status: report.status,
-    });
-  }
+  const report = await findDownloadableReport(ctx, reportId);
   const artifact = await db.reportArtifact.findUnique({
-    where: { reportId_format_attempt: { reportId: report.id, format: query.format, attempt: report.attempts } },
+    where: { reportId_format_attempt: { reportId: report.id, format, attempt: report.attempts } },
     select: { id: true, contentType: true, byteSize: true, sha256: true, chunkCount: true },
   });
   if (!artifact?.sha256) {
     // Deleted since the first query: the report is gone, not broken.
     if (!(await reportStillExists(ctx, report.id))) throw notFound("Report");
-    throw new Error(`Completed report ${report.id} has no ${query.format} artifact`);
+    throw new Error(`Completed report ${report.id} has no ${format} artifact`);
   }
 
-  const withBom = query.bom && query.format === "csv";
+  const withBom = query.bom && format === "csv";
   // A BOM changes the bytes, so it is a different representation with its own tag.
   const etag = `"${artifact.sha256}${withBom ? "-bom" : ""}"`;
   const headers: Record<string, string> = {
     "content-type": artifact.contentType,
-    "content-disposition": buildContentDisposition(report.title, query.format),
+    "content-disposition": buildContentDisposition(report.title, format),
     etag,
     "x-content-sha256": artifact.sha256,
     // Exports hold personal data: no cache, shared or private, may keep a copy.
@@ -92,7 +78,7 @@ export async function getReportDownload(
         category: "compliance",
         targetType: "report",
         targetId: report.id,
-        metadata: { format: query.format, via: identity.kind === "session" ? "session" : "api_key", bom: withBom },
+        metadata: { format, via: identity.kind === "session" ? "session" : "api_key", bom: withBom },
       },
       db,
     );
@@ -101,14 +87,6 @@ export async function getReportDownload(
     throw error;
   }
   return { headers, body: toByteStream(withBom ? utf8Bom : null, first, bytes) };
-}
-
-async function reportStillExists(ctx: ComplianceContext, reportId: string): Promise<boolean> {
-  const found = await databaseOf(ctx).report.findFirst({
-    where: { id: reportId, orgId: ctx.identity.orgId },
-    select: { id: true },
-  });
-  return found !== null;
 }
 
 /** The optional prefix, then the artifact's bytes (the first piece already read), pulled as the client reads; cancelling stops the read. */

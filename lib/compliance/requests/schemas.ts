@@ -5,12 +5,17 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
 import { reportTypes, type ReportType } from "@/lib/compliance/reports/registry";
 import { orgIdField as orgId } from "@/lib/compliance/reports/report-body-fields";
-import { reportFormats } from "@/lib/compliance/requests/report-formats";
+import { downloadFormats } from "@/lib/compliance/requests/report-formats";
 
 export const reportStatuses = ["pending", "completed", "failed"] as const;
 export type ReportStatus = (typeof reportStatuses)[number];
 
-export { reportFormats, type ReportFormat } from "@/lib/compliance/requests/report-formats";
+export {
+  reportFormats,
+  downloadFormats,
+  type ReportFormat,
+  type DownloadFormat,
+} from "@/lib/compliance/requests/report-formats";
 
 /** Query of GET /reports. Unknown query keys are ignored (cache busters are common). */
 export const listReportsQuerySchema = z.object({
@@ -23,7 +28,7 @@ export const listReportsQuerySchema = z.object({
 export type ListReportsQuery = z.output<typeof listReportsQuerySchema>;
 
 export const downloadQuerySchema = z.object({
-  format: z.enum(reportFormats, { message: "format must be json or csv" }).default("json"),
+  format: z.enum(downloadFormats, { message: "format must be json, csv or zip" }).default("json"),
   bom: z
     .enum(["0", "1", "true", "false"])
     .optional()

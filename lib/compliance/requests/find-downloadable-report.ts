@@ -1,0 +1,38 @@
+// The caller's completed report, or the answer a download gets instead: 404
+// for another org's or a missing report, 409 for a failed or unfinished one.
+import { AppError } from "@/lib/errors/app-error";
+import { notFound } from "@/lib/errors/not-found";
+import { databaseOf, type ComplianceContext } from "@/lib/compliance/requests/compliance-context";
+import { publicFailureOf } from "@/lib/compliance/requests/to-report-response";
+
+export type DownloadableReport = { id: string; type: string; title: string; attempts: number };
+
+export async function findDownloadableReport(ctx: ComplianceContext, reportId: string): Promise<DownloadableReport> {
+  const report = await databaseOf(ctx).report.findFirst({
+    where: { id: reportId, orgId: ctx.identity.orgId },
+    select: { id: true, type: true, title: true, status: true, attempts: true, errorCode: true },
+  });
+  if (!report) throw notFound("Report");
+  if (report.status === "failed") {
+    const failure = publicFailureOf(report);
+    throw new AppError("conflict", `The report failed and has nothing to download: ${failure.error}`, {
+      status: report.status,
+      reason: failure.errorCode,
+    });
+  }
+  if (report.status !== "completed") {
+    throw new AppError("conflict", "The report is still being generated; download it once its status is completed", {
+      status: report.status,
+    });
+  }
+  return { id: report.id, type: report.type, title: report.title, attempts: report.attempts };
+}
+
+/** Whether the report is still there: a download that lost its chunks tells "deleted" (404) from "broken" (500) by it. */
+export async function reportStillExists(ctx: ComplianceContext, reportId: string): Promise<boolean> {
+  const found = await databaseOf(ctx).report.findFirst({
+    where: { id: reportId, orgId: ctx.identity.orgId },
+    select: { id: true },
+  });
+  return found !== null;
+}

@@ -1,0 +1,126 @@
+// GET …/download?format=zip: a completed report's evidence package, rendered
+// from its stored JSON artifact and signed statement as the client reads it
+// (lib/compliance/package/). The same report always gives the same bytes.
+// Audited like every download.
+import type { Readable } from "node:stream";
+import { AppError } from "@/lib/errors/app-error";
+import { notFound } from "@/lib/errors/not-found";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { describeActor } from "@/lib/auth/identity";
+import { ArtifactGoneError, readArtifactBytes } from "@/lib/compliance/artifacts/read-artifact-bytes";
+import { createEvidencePackage } from "@/lib/compliance/package/create-evidence-package";
+import { databaseOf, type ComplianceContext } from "@/lib/compliance/requests/compliance-context";
+import { buildContentDisposition } from "@/lib/compliance/requests/build-content-disposition";
+import { findDownloadableReport, reportStillExists } from "@/lib/compliance/requests/find-downloadable-report";
+import { getSigningKeyring } from "@/lib/signing/get-signing-keyring";
+import { signPackageSums } from "@/lib/signing/sign-package-sums";
+
+export type ReportPackageOptions = {
+  /** Data rows per CSV file (tests use a small one); a spreadsheet's sheet by default. */
+  maxDataRows?: number;
+};
+
+export async function getReportPackage(
+  ctx: ComplianceContext,
+  reportId: string,
+  options: ReportPackageOptions = {},
+): Promise<{ headers: Record<string, string>; body: ReadableStream<Uint8Array> }> {
+  const { identity } = ctx;
+  const db = databaseOf(ctx);
+  const report = await findDownloadableReport(ctx, reportId);
+  const [artifact, statement] = await Promise.all([
+    db.reportArtifact.findUnique({
+      where: { reportId_format_attempt: { reportId: report.id, format: "json", attempt: report.attempts } },
+      select: { id: true, byteSize: true, sha256: true, chunkCount: true },
+    }),
+    db.reportStatement.findFirst({
+      where: { reportId: report.id, orgId: identity.orgId },
+      select: { jws: true, signedAt: true },
+    }),
+  ]);
+  if (!artifact?.sha256) {
+    if (!(await reportStillExists(ctx, report.id))) throw notFound("Report");
+    throw new Error(`Completed report ${report.id} has no json artifact`);
+  }
+  if (!statement) {
+    throw new AppError(
+      "conflict",
+      "The report has no signed statement, so it has no evidence package; regenerate it to get one",
+    );
+  }
+  const { active } = await getSigningKeyring();
+
+  // As for a single file: the first read takes the connection and finds the
+  // chunks before answering (a busy pool is a 503, a deleted report a 404).
+  const firstRead = readArtifactBytes(db, artifact);
+  let first: IteratorResult<Uint8Array>;
+  try {
+    first = await firstRead.next();
+  } catch (error) {
+    if (error instanceof ArtifactGoneError && !(await reportStillExists(ctx, report.id))) throw notFound("Report");
+    throw error;
+  }
+  let reads = 0;
+  const readJson = (): AsyncIterable<Uint8Array> => {
+    reads += 1;
+    return reads === 1 ? withFirst(first, firstRead) : readArtifactBytes(db, artifact);
+  };
+  try {
+    await recordAuditEvent(
+      {
+        orgId: identity.orgId,
+        ...describeActor(identity),
+        ip: ctx.ip ?? null,
+        action: "compliance.report_downloaded",
+        category: "compliance",
+        targetType: "report",
+        targetId: report.id,
+        metadata: { format: "zip", via: identity.kind === "session" ? "session" : "api_key" },
+      },
+      db,
+    );
+  } catch (error) {
+    await firstRead.return(undefined);
+    throw error;
+  }
+  const zip = createEvidencePackage({
+    readJson,
+    statementJws: statement.jws,
+    modifiedAt: statement.signedAt,
+    signSums: (sums) => signPackageSums(sums, active),
+    ...(options.maxDataRows === undefined ? {} : { maxDataRows: options.maxDataRows }),
+  });
+  return {
+    headers: {
+      "content-type": "application/zip",
+      "content-disposition": buildContentDisposition(`${report.title} evidence`, "zip"),
+      "cache-control": "private, no-store",
+      "x-content-type-options": "nosniff",
+    },
+    body: toWebStream(zip),
+  };
+}
+
+async function* withFirst(
+  first: IteratorResult<Uint8Array>,
+  rest: AsyncGenerator<Uint8Array>,
+): AsyncGenerator<Uint8Array> {
+  if (first.done) return;
+  yield first.value;
+  yield* rest;
+}
+
+/** Pulled as the client reads (Readable.toWeb would read ahead); cancelling destroys the ZIP stream, which stops the reads. */
+function toWebStream(stream: Readable): ReadableStream<Uint8Array> {
+  const chunks = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await chunks.next();
+      if (next.done) controller.close();
+      else controller.enqueue(new Uint8Array(next.value.buffer, next.value.byteOffset, next.value.byteLength));
+    },
+    async cancel() {
+      await chunks.return?.();
+    },
+  });
+}
