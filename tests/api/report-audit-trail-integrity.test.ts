@@ -162,6 +162,17 @@ describe.each(["soc2", "audit"] as const)("the %s report's audit trail integrity
       checkpointsNotHolding: [{ reportId: signed.id, reason: expect.stringMatching(/SHA-256/) }],
     });
   });
+  it("notices a statement deleted from the org's chain of statements", async () => {
+    const first = await completedReport();
+    const second = await completedReport();
+    await db.reportStatement.delete({ where: { reportId: first.id } });
+    const { section } = await integritySection(type);
+    expect(section.summary).toMatchObject({
+      integrity: "broken",
+      earlierCheckpoints: 1,
+      checkpointsNotHolding: [{ reportId: second.id, reason: expect.stringMatching(/Statement 1 .* is missing/) }],
+    });
+  });
 });
 
 it("a broken chain does not fail the report: the stored report states the finding", async () => {
