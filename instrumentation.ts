@@ -11,6 +11,9 @@ export async function register(): Promise<void> {
   // Before the first request: route handlers learn the socket address only through this.
   const { stampSocketAddress } = await import("@/lib/auth/stamp-socket-address");
   stampSocketAddress();
+  // So SIGTERM can drain the requests in flight before the process exits.
+  const { trackHttpRequests } = await import("@/lib/shutdown/track-http-requests");
+  trackHttpRequests();
   const { exitOnMissingSigningKey } = await import("@/lib/signing/exit-on-missing-signing-key");
   if (!(await exitOnMissingSigningKey())) return;
 
@@ -20,8 +23,10 @@ export async function register(): Promise<void> {
   const { seedDemoIfEmpty } = await import("@/lib/demo/seed-demo-if-empty");
   await seedDemoIfEmpty();
 
-  // Report generation runs in worker threads (REPORT_WORKERS, default 1); this
-  // also installs the SIGTERM handler that hands leases back before exit.
+  // Report generation runs in worker threads (REPORT_WORKERS, default 1).
   const { startReportWorkers } = await import("@/lib/compliance/threads/start-report-workers");
-  startReportWorkers();
+  const workers = startReportWorkers();
+  // SIGTERM: stop accepting, drain requests in flight, hand report leases back, exit.
+  const { installShutdownHandler } = await import("@/lib/shutdown/install-shutdown-handler");
+  installShutdownHandler({ stopWorkers: workers.stop });
 }

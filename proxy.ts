@@ -1,13 +1,37 @@
-// Passes the requested dashboard path to server components, so the dashboard
-// layout's sign-in redirect can come back to it (?callbackUrl=). Not a security
-// boundary: every page and handler checks identity itself.
+// Runs before every request (no matcher: pages, API routes and static files alike).
+// - Security headers on every response, with a Content-Security-Policy whose
+//   script nonce is fresh per request. Next reads the nonce from the request's
+//   CSP header and stamps it on the scripts it renders (its documented nonce
+//   approach), which is why every page renders dynamically (app/layout.tsx).
+// - The requested dashboard path for server components, so the dashboard
+//   layout's sign-in redirect can come back to it (?callbackUrl=).
+// Not a security boundary for identity: every page and handler checks it itself.
 import { NextResponse, type NextRequest } from "next/server";
 import { requestPathHeader } from "@/lib/dashboard/request-path-header";
+import { buildContentSecurityPolicy } from "@/lib/http/build-content-security-policy";
+import { isServedOverHttps } from "@/lib/http/is-served-over-https";
+import { nonceHeader } from "@/lib/http/nonce-header";
+import { securityHeaders } from "@/lib/http/security-headers";
 
 export function proxy(request: NextRequest) {
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString("base64");
+  const isHttps = isServedOverHttps(request);
+  const policy = buildContentSecurityPolicy({
+    nonce,
+    // Next's own variable: `next dev` sets it to development.
+    isDevelopment: process.env.NODE_ENV === "development",
+    isHttps,
+  });
+
   const headers = new Headers(request.headers);
+  headers.set(nonceHeader, nonce);
+  headers.set("content-security-policy", policy);
   headers.set(requestPathHeader, `${request.nextUrl.pathname}${request.nextUrl.search}`);
-  return NextResponse.next({ request: { headers } });
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("content-security-policy", policy);
+  for (const [name, value] of Object.entries(securityHeaders({ isHttps }))) response.headers.set(name, value);
+  return response;
 }
 
-export const config = { matcher: ["/dashboard", "/dashboard/:path*"] };
+// Every path: the security headers belong on static files and API answers too.
+export const config = { matcher: "/:path*" };

@@ -2,13 +2,15 @@
 // Client-side providers: the next-auth session (org switching calls its update())
 // and React Query for server state.
 import { QueryClient, QueryClientProvider, isServer } from "@tanstack/react-query";
+import { setNonce } from "get-nonce";
 import { SessionProvider } from "next-auth/react";
 import type { ReactNode } from "react";
+import { shouldRetryQuery } from "@/lib/client/should-retry-query";
 
 function makeQueryClient(): QueryClient {
   return new QueryClient({
     // A short stale time avoids refetching right after the server rendered the page.
-    defaultOptions: { queries: { staleTime: 30_000, retry: 1 } },
+    defaultOptions: { queries: { staleTime: 30_000, retry: shouldRetryQuery } },
   });
 }
 
@@ -21,7 +23,10 @@ function getQueryClient(): QueryClient {
   return browserQueryClient;
 }
 
-export function Providers({ children }: { children: ReactNode }) {
+export function Providers({ children, nonce }: { children: ReactNode; nonce?: string }) {
+  // Dialogs lock page scroll with a <style> element they add (react-remove-scroll); the
+  // Content-Security-Policy lets it apply only with this page's nonce, which get-nonce hands them.
+  if (nonce && !isServer) setNonce(nonce);
   const queryClient = getQueryClient();
   return (
     <SessionProvider>

@@ -87,15 +87,36 @@ test("cancelling the revoke confirmation keeps the key active", async ({ page, o
   await expect(row).toContainText("Active");
 });
 
-test("creating a key without a scope shows the field error", async ({ page, org, signInAs }) => {
+test("a key without a scope or a name is refused in the form, with focus on the field, before anything is sent", async ({
+  page,
+  org,
+  signInAs,
+}) => {
+  let posts = 0;
+  page.on("request", (request) => {
+    if (request.method() === "POST" && new URL(request.url()).pathname === "/api/api-keys") posts++;
+  });
   await signInAs(org.admin);
   await page.goto("/dashboard/settings/api-keys");
   await page.getByRole("button", { name: "Create API key" }).click();
   const dialog = page.getByRole("dialog", { name: "Create API key" });
-  await dialog.getByLabel("Name").fill("no scopes");
+  const name = dialog.getByLabel("Name");
+  await name.fill("no scopes");
   await dialog.getByRole("checkbox", { name: /reports:read/ }).uncheck();
   await dialog.getByRole("button", { name: "Create key" }).click();
-  await expect(dialog).toContainText("Choose at least one scope");
+  const firstScope = dialog.getByRole("checkbox").first();
+  await expect(firstScope).toBeFocused();
+  await expect(firstScope).toHaveAccessibleDescription("Choose at least one scope");
+
+  // A blank name (spaces only) is refused the same way, on the Name field.
+  await dialog.getByRole("checkbox", { name: /reports:read/ }).check();
+  await name.fill("   ");
+  await dialog.getByRole("button", { name: "Create key" }).click();
+  await expect(name).toBeFocused();
+  await expect(name).toHaveAttribute("aria-invalid", "true");
+  await expect(name).toHaveAccessibleDescription("Give the key a name");
+  await page.waitForTimeout(300);
+  expect(posts).toBe(0);
 });
 
 for (const role of ["auditor", "member"] as const) {

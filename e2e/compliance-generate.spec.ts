@@ -191,6 +191,38 @@ test("From after To shows the inline error next to To and sends nothing", async 
   await expect(page.getByText("To must be on or after From.")).toHaveCount(0);
 });
 
+test("a To after today (UTC) is refused next to To, sends nothing, and the API refuses it naming `to`", async ({
+  page,
+  org,
+  signInAs,
+}) => {
+  await openCompliance(page, signInAs, org.admin);
+  const creates = countCreateRequests(page);
+  const to = page.getByLabel("To", { exact: true });
+  // The picker itself offers no later day.
+  await expect(to).toHaveAttribute("max", utcDay(0));
+  await page.getByLabel("From", { exact: true }).fill(utcDay(-5));
+  await to.fill(utcDay(3));
+  await page.getByRole("button", { name: "Generate Report" }).click();
+  await expect(to).toHaveAttribute("aria-invalid", "true");
+  await expect(to).toHaveAccessibleDescription(`To cannot be after today (${utcDay(0)}, UTC).`);
+  await page.waitForTimeout(500);
+  expect(creates()).toBe(0);
+
+  // A client that skips the form gets the same answer from the API, on the `to` field.
+  const response = await page.request.post(`${reportsApi}/soc2`, {
+    data: { dateRange: { from: utcDay(-5), to: utcDay(3) } },
+  });
+  expect(response.status()).toBe(400);
+  const error = (await response.json()).error as { details: { fields: Record<string, string[]> } };
+  expect(Object.keys(error.details.fields)).toEqual(["dateRange.to"]);
+  expect(error.details.fields["dateRange.to"]![0]).toContain("after today");
+
+  // Today is allowed: the report is cut at the moment generation starts.
+  await to.fill(utcDay(0));
+  await expect(page.getByText(/To cannot be after today/)).toHaveCount(0);
+});
+
 test("a field error from the server (an agent removed meanwhile) is shown next to Agent, not swallowed", async ({
   page,
   org,

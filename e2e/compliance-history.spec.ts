@@ -54,3 +54,43 @@ test("Load more pages through a long history and the filters narrow it", async (
   await expect(table).toContainText(titles[0]!);
   await expect(table).toContainText(titles[1]!);
 });
+
+test("the type and status filters live in the URL: a reload or a shared link keeps them", async ({
+  page,
+  org,
+  signInAs,
+  database,
+}) => {
+  for (const type of ["soc2", "audit"] as const) {
+    await database.insertFailedReport({
+      orgId: org.id,
+      type,
+      title: `Filtered ${type} ${Date.now()}`,
+      scope: { dateRange: { from: "2026-01-01", to: "2026-01-31" }, agentIds: [] },
+      errorCode: "source_failed",
+      createdByLabel: org.admin.email,
+    });
+  }
+  await signInAs(org.auditor);
+  await page.goto("/dashboard/compliance?tab=reports");
+  const table = page.getByRole("table", { name: "Reports" });
+  await expect(table.getByRole("row")).toHaveCount(3);
+  await page.getByLabel("Type", { exact: true }).selectOption({ label: "Audit Summary" });
+  await page.getByLabel("Status", { exact: true }).selectOption({ label: "Failed" });
+  await expect(page).toHaveURL(/[?&]type=audit(&|$)/);
+  await expect(page).toHaveURL(/[?&]status=failed(&|$)/);
+  await expect(table.getByRole("row")).toHaveCount(2);
+
+  await page.reload();
+  await expect(page.getByLabel("Type", { exact: true })).toHaveValue("audit");
+  await expect(page.getByLabel("Status", { exact: true })).toHaveValue("failed");
+  await expect(table.getByRole("row")).toHaveCount(2);
+  await expect(table).toContainText("Filtered audit");
+
+  // Clearing a filter takes it out of the URL; an unknown value in a link is ignored.
+  await page.getByLabel("Type", { exact: true }).selectOption({ label: "All types" });
+  await expect(page).not.toHaveURL(/type=/);
+  await page.goto("/dashboard/compliance?tab=reports&type=pdf");
+  await expect(page.getByLabel("Type", { exact: true })).toHaveValue("");
+  await expect(table.getByRole("row")).toHaveCount(3);
+});

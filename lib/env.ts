@@ -90,6 +90,8 @@ export const envSchema = z.object({
     "a number of proxy hops (such as 1) or a comma-separated list of proxy IP addresses",
   ),
   PORT: integer({ min: 1, max: 65_535 }, 3000),
+  // How long SIGTERM waits for requests in flight before the process exits anyway.
+  SHUTDOWN_GRACE_SECONDS: number({ min: 0 }, 25),
   // Signed statements (lib/signing): the key's text is checked where it is parsed.
   ATTEST_SIGNING_KEY: optionalText,
   ATTEST_SIGNING_KEY_FILE: optionalText,

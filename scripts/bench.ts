@@ -721,7 +721,8 @@ async function benchAuditChain(db: Database, orgId: string, apiKey: string) {
   const out = fs.createWriteStream(file);
   let events = 0;
   for await (const event of readAuditChainEvents(db, orgId, { from: 1, to: maxSeq })) {
-    if (!out.write(`${canonicalAuditEvent(event)}\n`)) await new Promise<void>((resolve) => out.once("drain", () => resolve()));
+    if (!out.write(`${canonicalAuditEvent(event)}\n`))
+      await new Promise<void>((resolve) => out.once("drain", () => resolve()));
     events += 1;
   }
   await new Promise((resolve) => out.end(resolve));

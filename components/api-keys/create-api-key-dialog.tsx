@@ -1,6 +1,6 @@
 "use client";
 // "Create API key": name + scopes, then the plaintext key, shown this one time only.
-import { useId, useState, type FormEvent } from "react";
+import { useId, useRef, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -16,11 +16,21 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { apiKeyScopeOptions } from "@/components/api-keys/api-key-scopes";
 import { useCreateApiKey, type CreatedApiKey } from "@/components/api-keys/use-create-api-key";
+import { createApiKeySchema } from "@/lib/api-keys/schemas";
 import type { ApiKeyScope } from "@/lib/auth/identity";
 import { ApiError } from "@/lib/client/api-error";
 
 function fieldErrorsOf(error: unknown): Record<string, string[]> {
   return error instanceof ApiError ? error.fields : {};
+}
+
+/** The server's own schema, so the form refuses exactly what the API would, before sending. */
+function checkCreateApiKey(input: { name: string; scopes: string[] }): Record<string, string[]> | null {
+  const parsed = createApiKeySchema.safeParse(input);
+  if (parsed.success) return null;
+  const fields: Record<string, string[]> = {};
+  for (const issue of parsed.error.issues) (fields[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
+  return fields;
 }
 
 export function CreateApiKeyDialog({ orgId }: { orgId: string }) {
@@ -67,21 +77,30 @@ function CreateKeyForm({
   onSubmit: (input: { name: string; scopes: ApiKeyScope[] }) => void;
 }) {
   const nameId = useId();
-  const fieldErrors = fieldErrorsOf(error);
+  const scopesErrorId = `${nameId}-scopes-error`;
+  const formRef = useRef<HTMLFormElement>(null);
+  const [clientErrors, setClientErrors] = useState<Record<string, string[]> | null>(null);
+  const fieldErrors = clientErrors ?? fieldErrorsOf(error);
   const nameError = fieldErrors.name?.[0];
   const scopesError = fieldErrors.scopes?.[0];
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    onSubmit({
-      name: String(form.get("name") ?? ""),
-      scopes: form.getAll("scopes").map(String) as ApiKeyScope[],
-    });
+    const input = { name: String(form.get("name") ?? ""), scopes: form.getAll("scopes").map(String) };
+    const errors = checkCreateApiKey(input);
+    setClientErrors(errors);
+    if (errors) {
+      // Focus the first field to fix, as the Generate form does; its message is its description.
+      const target = errors.name ? `#${CSS.escape(nameId)}` : 'input[name="scopes"]';
+      formRef.current?.querySelector<HTMLElement>(target)?.focus();
+      return;
+    }
+    onSubmit({ name: input.name, scopes: input.scopes as ApiKeyScope[] });
   }
 
   return (
-    <form onSubmit={handleSubmit}>
+    <form ref={formRef} onSubmit={handleSubmit} noValidate>
       <DialogTitle>Create API key</DialogTitle>
       <DialogDescription>
         Programs send the key as <code className="font-mono text-xs">Authorization: Bearer …</code>. It acts for this
@@ -99,6 +118,7 @@ function CreateKeyForm({
             required
             maxLength={100}
             placeholder="e.g. GRC exporter"
+            onChange={() => setClientErrors(null)}
             aria-invalid={nameError ? true : undefined}
             aria-describedby={nameError ? `${nameId}-error` : undefined}
           />
@@ -118,6 +138,9 @@ function CreateKeyForm({
                   name="scopes"
                   value={option.scope}
                   defaultChecked={option.scope === "reports:read"}
+                  onChange={() => setClientErrors(null)}
+                  aria-invalid={scopesError ? true : undefined}
+                  aria-describedby={scopesError ? scopesErrorId : undefined}
                   className="mt-0.5 size-4 accent-indigo-600"
                 />
                 <span>
@@ -127,7 +150,11 @@ function CreateKeyForm({
               </label>
             ))}
           </div>
-          {scopesError ? <p className="mt-1.5 text-sm text-red-700">{scopesError}</p> : null}
+          {scopesError ? (
+            <p id={scopesErrorId} className="mt-1.5 text-sm text-red-700">
+              {scopesError}
+            </p>
+          ) : null}
         </fieldset>
       </div>
       <div className="mt-6 flex justify-end gap-2">

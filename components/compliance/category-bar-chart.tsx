@@ -1,24 +1,29 @@
 "use client";
 // Counts by category as horizontal bars (DLP by severity or rule, personal data by kind).
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { categoryCaption } from "@/components/compliance/chart-captions";
 import { ChartFigure } from "@/components/compliance/chart-figure";
 import { chartColors } from "@/components/compliance/chart-colors";
-import type { CategoryCount } from "@/components/compliance/derive-report-charts";
+import type { CategoryBreakdown } from "@/components/compliance/derive-report-charts";
 
 export function CategoryBarChart({
   id,
   title,
   valueLabel,
-  data,
+  nouns,
+  breakdown,
   colors,
 }: {
   id: string;
   title: string;
   valueLabel: string;
-  data: CategoryCount[];
+  /** The categories and the things counted, plural, for the caption: ["rules", "violations"]. */
+  nouns: readonly [string, string];
+  breakdown: CategoryBreakdown;
   colors?: Record<string, string>;
 }) {
-  const summary = data.map((item) => `${item.name}: ${item.value.toLocaleString()}`).join("; ");
+  const data = breakdown.items;
+  const summary = categoryCaption(breakdown, nouns);
   const labelWidth = Math.min(180, Math.max(60, ...data.map((item) => item.name.length * 6.5)));
   return (
     <ChartFigure id={id} title={title} description={summary} height={Math.max(200, data.length * 32 + 50)}>

@@ -10,6 +10,7 @@ import {
   generateFormValuesFor,
   type GenerateFormValues,
 } from "@/components/compliance/generate-form-values";
+import { writeReportFilters } from "@/components/compliance/report-filters-url";
 import { noReportFilters, type ReportFilters } from "@/components/compliance/report-query-keys";
 import { useReportTypeCatalogue } from "@/components/compliance/report-type-catalogue-context";
 import type { ReportResource } from "@/components/compliance/report-resource";
@@ -20,13 +21,22 @@ export type ComplianceTab = "generate" | "reports";
 const triggerClasses =
   "-mb-px border-b-2 border-transparent px-4 py-2.5 text-sm font-medium text-slate-600 hover:text-slate-900 data-[state=active]:border-indigo-600 data-[state=active]:text-indigo-700";
 
-export function ComplianceTabs({ canGenerate, initialTab }: { canGenerate: boolean; initialTab: ComplianceTab }) {
+export function ComplianceTabs({
+  canGenerate,
+  initialTab,
+  initialFilters = noReportFilters,
+}: {
+  canGenerate: boolean;
+  initialTab: ComplianceTab;
+  /** From the URL, so a filtered list survives a reload or a shared link. */
+  initialFilters?: ReportFilters;
+}) {
   const [tab, setTab] = useState<ComplianceTab>(canGenerate ? initialTab : "reports");
   const catalogue = useReportTypeCatalogue();
   const [formValues, setFormValues] = useState<GenerateFormValues>(() => defaultGenerateFormValues(catalogue));
   // Bumped to remount the form with new initial values (Regenerate).
   const [formKey, setFormKey] = useState(0);
-  const [filters, setFilters] = useState<ReportFilters>(noReportFilters);
+  const [filters, setFiltersState] = useState<ReportFilters>(initialFilters);
   const [highlightedId, setHighlightedId] = useState<string | null>(null);
 
   const selectTab = useCallback((next: ComplianceTab) => {
@@ -35,6 +45,12 @@ export function ComplianceTabs({ canGenerate, initialTab }: { canGenerate: boole
     const url = new URL(window.location.href);
     if (next === "reports") url.searchParams.set("tab", "reports");
     else url.searchParams.delete("tab");
+    window.history.replaceState(window.history.state, "", url);
+  }, []);
+
+  const setFilters = useCallback((next: ReportFilters) => {
+    setFiltersState(next);
+    const url = writeReportFilters(new URL(window.location.href), next);
     window.history.replaceState(window.history.state, "", url);
   }, []);
 

@@ -1,19 +1,14 @@
 "use client";
 // Daily activity over the report's period, one line per source.
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { dailyCaption } from "@/components/compliance/chart-captions";
 import { ChartFigure } from "@/components/compliance/chart-figure";
 import { chartColors } from "@/components/compliance/chart-colors";
 import type { DailySeries } from "@/components/compliance/derive-report-charts";
 
 export function DailyActivityChart({ data }: { data: DailySeries }) {
-  const total = data.rows.reduce((sum, row) => sum + data.series.reduce((s, serie) => s + (row[serie.key] ?? 0), 0), 0);
   return (
-    <ChartFigure
-      id="chart-daily-activity"
-      title="Daily activity"
-      description={`${total.toLocaleString()} records over ${data.rows.length} days (UTC days), per population.`}
-      height={320}
-    >
+    <ChartFigure id="chart-daily-activity" title="Daily activity" description={dailyCaption(data)} height={320}>
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={data.rows} margin={{ top: 4, right: 12, bottom: 4, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />

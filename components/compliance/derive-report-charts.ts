@@ -6,24 +6,39 @@
 import type { DailyRowCounts, JsonValue, ReportDocument, ReportRow } from "@/components/compliance/report-document";
 
 export type CategoryCount = { name: string; value: number };
+/**
+ * The bars a chart draws (at most `maxBars`) and the totals of every category,
+ * so its caption can say what part of the whole it shows.
+ */
+export type CategoryBreakdown = { items: CategoryCount[]; categoryCount: number; total: number };
 export type DailySeries = {
   series: { key: string; label: string }[];
   rows: ({ day: string } & Record<string, number>)[];
+  /** Populations with rows, and their records, including those not drawn. */
+  seriesCount: number;
+  total: number;
 };
-export type LoginCounts = { by: "user"; rows: { label: string; logins: number; failures: number }[] };
+export type LoginCounts = {
+  by: "user";
+  rows: { label: string; logins: number; failures: number }[];
+  /** Over every user of the table, drawn or not: what the section summary counts. */
+  userCount: number;
+  logins: number;
+  failures: number;
+};
 
 export type ReportChartData = {
   daily: DailySeries | null;
   logins: LoginCounts | null;
-  dlpBySeverity: CategoryCount[] | null;
-  dlpByRule: CategoryCount[] | null;
-  personalData: CategoryCount[] | null;
-  auditByCategory: CategoryCount[] | null;
+  dlpBySeverity: CategoryBreakdown | null;
+  dlpByRule: CategoryBreakdown | null;
+  personalData: CategoryBreakdown | null;
+  auditByCategory: CategoryBreakdown | null;
 };
 
-const maxDailySeries = 8;
 const maxDays = 5 * 366 + 1;
-const maxBars = 15;
+export const maxBars = 15;
+export const maxDailySeriesShown = 8;
 const severityOrder = ["critical", "high", "medium", "low"];
 
 const asNumber = (value: JsonValue | undefined): number =>
@@ -41,7 +56,7 @@ function categoryCounts(
   nameOf: (row: ReportRow) => string | null,
   valueKey: string,
   order?: readonly string[],
-): CategoryCount[] | null {
+): CategoryBreakdown | null {
   if (!rows) return null;
   const totals = new Map<string, number>();
   for (const row of rows) {
@@ -54,7 +69,12 @@ function categoryCounts(
       ? rank(order, a.name) - rank(order, b.name) || b.value - a.value
       : b.value - a.value || (a.name < b.name ? -1 : 1),
   );
-  return counts.length > 0 ? counts.slice(0, maxBars) : null;
+  if (counts.length === 0) return null;
+  return {
+    items: counts.slice(0, maxBars),
+    categoryCount: counts.length,
+    total: counts.reduce((sum, item) => sum + item.value, 0),
+  };
 }
 
 function rank(order: readonly string[], name: string): number {
@@ -89,11 +109,13 @@ function deriveDaily(document: ReportDocument, dailyCounts: DailyRowCounts): Dai
   }
   if (series.length === 0) return null;
   // The busiest populations, when a report has more than a chart can show legibly.
-  const shown = [...series].sort((a, b) => b.total - a.total).slice(0, maxDailySeries);
+  const shown = [...series].sort((a, b) => b.total - a.total).slice(0, maxDailySeriesShown);
   const seen = shown.flatMap((serie) => Object.keys(serie.days)).sort();
   const range = document.report.scope?.dateRange;
   const days = (range ? utcDays(range.from, range.to) : null) ?? utcDays(seen[0]!, seen.at(-1)!) ?? seen;
   return {
+    seriesCount: series.length,
+    total: series.reduce((sum, serie) => sum + serie.total, 0),
     series: shown.map(({ key, label }) => ({ key, label })),
     rows: days.map((day) => {
       const row = { day } as { day: string } & Record<string, number>;
@@ -115,12 +137,18 @@ function deriveLogins(document: ReportDocument): LoginCounts | null {
     else if (row.action === "auth.login") tally.logins += asNumber(row.count);
     byUser.set(label, tally);
   }
-  const chartRows = [...byUser]
+  const users = [...byUser]
     .map(([label, tally]) => ({ label, ...tally }))
     .filter((row) => row.logins + row.failures > 0)
-    .sort((a, b) => b.logins + b.failures - (a.logins + a.failures))
-    .slice(0, maxBars);
-  return chartRows.length > 0 ? { by: "user", rows: chartRows } : null;
+    .sort((a, b) => b.logins + b.failures - (a.logins + a.failures));
+  if (users.length === 0) return null;
+  return {
+    by: "user",
+    rows: users.slice(0, maxBars),
+    userCount: users.length,
+    logins: users.reduce((sum, row) => sum + row.logins, 0),
+    failures: users.reduce((sum, row) => sum + row.failures, 0),
+  };
 }
 
 export function deriveReportCharts(document: ReportDocument, dailyCounts: DailyRowCounts): ReportChartData {

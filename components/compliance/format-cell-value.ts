@@ -20,10 +20,12 @@ export function formatCellValue(value: JsonValue | undefined): string {
   return JSON.stringify(value);
 }
 
-/** "occurredAt" → "Occurred at", "rule_name" → "Rule name". */
+/** "occurredAt" → "Occurred at", "rule_name" → "Rule name", "notRotated90Days" → "Not rotated 90 days". */
 export function humanizeKey(key: string): string {
   const words = key
     .replace(/[_-]+/g, " ")
+    // A number inside a camelCase key is a word of its own ("sha256" stays whole).
+    .replace(/([a-z])(\d+)(?=[A-Z])/g, "$1 $2")
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
     .trim()
     .toLowerCase();

@@ -2,7 +2,7 @@
 // The Generate form's period: From and To, whole UTC days, both ends included.
 import { describedBy } from "@/components/compliance/described-by";
 import { FieldError } from "@/components/compliance/field-error";
-import type { GenerateFormErrors } from "@/components/compliance/validate-generate-form";
+import { todayUtcDay, type GenerateFormErrors } from "@/components/compliance/validate-generate-form";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 
@@ -25,10 +25,14 @@ export function GeneratePeriodFields({
     fromError: `${idPrefix}-from-error`,
     toError: `${idPrefix}-to-error`,
   };
+  // The picker offers no day after today (UTC); typed dates are checked on submit.
+  const today = todayUtcDay();
   return (
     <fieldset>
       <legend className="text-sm font-medium text-slate-700">Date range</legend>
-      <p className="text-xs text-slate-500">Whole UTC days, both ends included. Defaults to the last 30 days.</p>
+      <p className="text-xs text-slate-500">
+        Whole UTC days, both ends included, ending today at the latest. Defaults to the last 30 days.
+      </p>
       <div className="mt-2 grid gap-4 sm:grid-cols-2 sm:max-w-lg">
         <div>
           <Label htmlFor={ids.from}>From</Label>
@@ -37,7 +41,7 @@ export function GeneratePeriodFields({
             type="date"
             className="mt-1"
             value={from}
-            max={to || undefined}
+            max={to && to < today ? to : today}
             onChange={(event) => onChange({ from: event.target.value })}
             aria-invalid={Boolean(errors.from) || undefined}
             aria-describedby={describedBy(errors.from && ids.fromError)}
@@ -51,6 +55,7 @@ export function GeneratePeriodFields({
             type="date"
             className="mt-1"
             value={to}
+            max={today}
             onChange={(event) => onChange({ to: event.target.value })}
             aria-invalid={Boolean(errors.to) || undefined}
             aria-describedby={describedBy(errors.to && ids.toError)}

@@ -1,18 +1,17 @@
 "use client";
 // Successful sign-ins against failed ones, per user (horizontal bars: long addresses stay readable).
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { loginsCaption } from "@/components/compliance/chart-captions";
 import { ChartFigure } from "@/components/compliance/chart-figure";
 import type { LoginCounts } from "@/components/compliance/derive-report-charts";
 
 export function LoginsChart({ data }: { data: LoginCounts }) {
-  const logins = data.rows.reduce((sum, row) => sum + row.logins, 0);
-  const failures = data.rows.reduce((sum, row) => sum + row.failures, 0);
   const labelWidth = Math.min(200, Math.max(80, ...data.rows.map((row) => row.label.length * 6.5)));
   return (
     <ChartFigure
       id="chart-logins"
       title="Logins vs failures"
-      description={`${logins.toLocaleString()} successful and ${failures.toLocaleString()} failed sign-ins, by ${data.by}.`}
+      description={loginsCaption(data)}
       height={Math.max(256, data.rows.length * 30 + 60)}
     >
       <ResponsiveContainer width="100%" height="100%">

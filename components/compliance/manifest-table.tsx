@@ -9,7 +9,9 @@ function Boundary({ entry }: { entry: ManifestEntry["first"] }) {
   return (
     <>
       <ReportValueCell value={entry.at} />
-      <span className="block font-mono text-[11px] break-all text-slate-500">{entry.id}</span>
+      <span className="block font-mono text-[11px] break-all text-slate-500 print:break-normal print:whitespace-nowrap">
+        {entry.id}
+      </span>
     </>
   );
 }

@@ -14,7 +14,8 @@ export function ReportActionsCell({
   onRegenerate: (report: ReportResource) => void;
 }) {
   return (
-    <div className="flex flex-wrap items-center gap-1.5">
+    // One line whatever the status: a row must not grow and shift when its report completes.
+    <div className="flex flex-nowrap items-center gap-1.5 whitespace-nowrap">
       {report.status === "completed" ? (
         <>
           {/* A new tab, as the seed page documents; the server answers with an attachment. */}

@@ -25,7 +25,8 @@ export function ReportCharts({ document, dailyCounts }: { document: ReportDocume
               id="chart-dlp-severity"
               title="DLP violations by severity"
               valueLabel="Violations"
-              data={charts.dlpBySeverity}
+              nouns={["severities", "violations"]}
+              breakdown={charts.dlpBySeverity}
               colors={severityColors}
             />
           ) : null}
@@ -34,7 +35,8 @@ export function ReportCharts({ document, dailyCounts }: { document: ReportDocume
               id="chart-dlp-rule"
               title="DLP violations by rule"
               valueLabel="Violations"
-              data={charts.dlpByRule}
+              nouns={["rules", "violations"]}
+              breakdown={charts.dlpByRule}
             />
           ) : null}
           {charts.auditByCategory ? (
@@ -42,7 +44,8 @@ export function ReportCharts({ document, dailyCounts }: { document: ReportDocume
               id="chart-audit-category"
               title="Administrative events by category"
               valueLabel="Events"
-              data={charts.auditByCategory}
+              nouns={["categories", "events"]}
+              breakdown={charts.auditByCategory}
             />
           ) : null}
           {charts.personalData ? (
@@ -50,7 +53,8 @@ export function ReportCharts({ document, dailyCounts }: { document: ReportDocume
               id="chart-personal-data"
               title="Personal data detected, by category"
               valueLabel="Detections"
-              data={charts.personalData}
+              nouns={["categories", "detections"]}
+              breakdown={charts.personalData}
             />
           ) : null}
         </div>

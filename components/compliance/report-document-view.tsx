@@ -8,6 +8,7 @@ import { ReportCharts } from "@/components/compliance/report-charts";
 import { ReportHeader } from "@/components/compliance/report-header";
 import { reportDownloadUrl, type ReportResource } from "@/components/compliance/report-resource";
 import { ReportSectionView } from "@/components/compliance/report-section-view";
+import { usePrintPageMargins } from "@/components/compliance/use-print-page-margins";
 import { previewThresholdBytes, useReportDocument } from "@/components/compliance/use-report-document";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -17,6 +18,7 @@ export function ReportDocumentView({ report }: { report: ReportResource }) {
   const jsonBytes = report.artifacts?.json?.byteSize ?? 0;
   const loaded = useReportDocument(report.id, { jsonBytes, isEnabled: true });
   const data = loaded.data;
+  usePrintPageMargins(report);
   // A broken audit trail is stated before anything else: never passed over silently.
   const brokenIntegrity = data
     ? Object.entries(data.document.sections).filter(([, section]) => integrityOfSection(section)?.isBroken)

@@ -26,8 +26,18 @@ function addYears(day: Date, years: number): Date {
   return new Date(Date.UTC(day.getUTCFullYear() + years, day.getUTCMonth(), day.getUTCDate()));
 }
 
+/** The current UTC day, YYYY-MM-DD: the server refuses a period ending after it. */
+export function todayUtcDay(now: Date = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
+
 /** Checks one field and returns the value it sends, or undefined when it sends nothing. */
-function checkField(field: ReportFormField, values: GenerateFormValues, add: AddError): GenerateFieldValue | undefined {
+function checkField(
+  field: ReportFormField,
+  values: GenerateFormValues,
+  add: AddError,
+  now: Date,
+): GenerateFieldValue | undefined {
   switch (field.kind) {
     case "period": {
       const from = parseDay(values.from);
@@ -40,6 +50,7 @@ function checkField(field: ReportFormField, values: GenerateFormValues, add: Add
         if (from > to) add("to", "To must be on or after From.");
         else if (to >= addYears(from, field.maxYears)) add("to", `The range can span at most ${field.maxYears} years.`);
       }
+      if (to && values.to > todayUtcDay(now)) add("to", `To cannot be after today (${todayUtcDay(now)}, UTC).`);
       return { from: values.from, to: values.to };
     }
     case "agent": {
@@ -59,6 +70,7 @@ function checkField(field: ReportFormField, values: GenerateFormValues, add: Add
 export function validateGenerateForm(
   values: GenerateFormValues,
   catalogue: ReportTypeCatalogue,
+  now: Date = new Date(),
 ): { errors: GenerateFormErrors; input: null } | { errors: null; input: GenerateReportInput } {
   const errors: GenerateFormErrors = {};
   const add: AddError = (field, message) => (errors[field] ??= []).push(message);
@@ -68,7 +80,7 @@ export function validateGenerateForm(
 
   const input: GenerateReportInput = { type: option.type };
   for (const field of option.form) {
-    const value = checkField(field, values, add);
+    const value = checkField(field, values, add, now);
     if (value !== undefined) input[field.name] = value;
   }
   return Object.keys(errors).length > 0 ? { errors, input: null } : { errors: null, input };

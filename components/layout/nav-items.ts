@@ -1,16 +1,24 @@
-// The dashboard's sections. `roles` limits who sees a link (the pages check again themselves).
-import type { Role } from "@/lib/auth/identity";
+// The dashboard's sections. `permission` limits who sees a link: the same one
+// the page (and its API) require, so a link never leads to a 403.
+import { roleHasPermission, type Permission, type Role } from "@/lib/auth/identity";
+import { viewAgentsPermission } from "@/lib/agents/view-agents-permission";
 
-export type NavItem = { href: string; label: string; icon: NavIcon; roles?: readonly Role[]; matchPrefix?: string };
+export type NavItem = {
+  href: string;
+  label: string;
+  icon: NavIcon;
+  permission?: Permission;
+  matchPrefix?: string;
+};
 export type NavIcon = "overview" | "compliance" | "agents" | "settings";
 
 export const navItems: readonly NavItem[] = [
   { href: "/dashboard", label: "Overview", icon: "overview" },
-  { href: "/dashboard/compliance", label: "Compliance", icon: "compliance", roles: ["admin", "auditor"] },
-  { href: "/dashboard/agents", label: "Agents", icon: "agents" },
+  { href: "/dashboard/compliance", label: "Compliance", icon: "compliance", permission: "reports:read" },
+  { href: "/dashboard/agents", label: "Agents", icon: "agents", permission: viewAgentsPermission },
   { href: "/dashboard/settings/api-keys", label: "Settings", icon: "settings", matchPrefix: "/dashboard/settings" },
 ];
 
 export function navItemsForRole(role: Role): NavItem[] {
-  return navItems.filter((item) => !item.roles || item.roles.includes(role));
+  return navItems.filter((item) => !item.permission || roleHasPermission(role, item.permission));
 }

@@ -4,7 +4,7 @@
 // puts a session cookie for one of its users into the browser context, so a
 // test starts signed in without going through the form. Everything a test
 // created is deleted after it, pass or fail. The sign-in spec still uses the form.
-import { test as base, type BrowserContext } from "@playwright/test";
+import { test as base, expect, type BrowserContext } from "@playwright/test";
 import type { DatabaseOperations } from "./database/database-operations";
 import { startDatabaseThread } from "./database/start-database-thread";
 import type { CreateE2eOrgOptions, E2eOrg, E2eRole, E2eUser } from "./e2e-org";
@@ -30,6 +30,12 @@ type TestFixtures = {
   addMembership: (user: E2eUser, org: E2eOrg, role: E2eRole) => Promise<void>;
   /** Signs `user` in by cookie; the next navigation is signed in. */
   signInAs: (user: E2eUser, options?: SignInOptions) => Promise<void>;
+  /**
+   * Every Content-Security-Policy violation the test's pages reported. Automatic:
+   * a test whose pages broke the policy fails after it, so the whole suite runs
+   * under the CSP. A test that provokes one on purpose empties the list.
+   */
+  cspViolations: string[];
 };
 
 type WorkerFixtures = {
@@ -70,6 +76,28 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   addMembership: async ({ database }, provide) => {
     await provide((user, org, role) => database.addMembership(user.id, org.id, role));
   },
+  cspViolations: [
+    async ({ context }, provide) => {
+      const violations: string[] = [];
+      // Chromium logs each blocked script, style or connection as a console error naming the policy;
+      // the DOM event also catches what a page reports without logging.
+      context.on("console", (message) => {
+        if (message.type() === "error" && /Content[- ]Security[- ]Policy/i.test(message.text())) {
+          violations.push(`${message.location().url}: ${message.text()}`);
+        }
+      });
+      await context.addInitScript(() => {
+        document.addEventListener("securitypolicyviolation", (event) => {
+          console.error(
+            `Content Security Policy violation: ${event.effectiveDirective} blocked ${event.blockedURI || "inline"}`,
+          );
+        });
+      });
+      await provide(violations);
+      expect(violations, "the pages broke the Content-Security-Policy").toEqual([]);
+    },
+    { auto: true },
+  ],
   signInAs: async ({ context, baseURL }, provide) => {
     if (!baseURL) throw new Error("signInAs needs use.baseURL (playwright.config.ts sets it)");
     await provide(async (user, options = {}) => {

@@ -1,5 +1,7 @@
-// Reads and validates a JSON request body: 413 past the size limit, 400 for
-// malformed JSON, 400 with field details when the schema refuses it.
+// Reads and validates a JSON request body: 415 unless it is declared
+// `application/json`, 413 past the size limit, 400 for malformed JSON, 400 with
+// field details when the schema refuses it. The media type matters beyond
+// tidiness: a cross-site HTML form can only send form and text bodies.
 import "server-only";
 import type { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
@@ -12,7 +14,12 @@ export async function readJsonBody<Schema extends z.ZodType>(
   schema: Schema,
   { maxBytes = defaultMaxBodyBytes }: { maxBytes?: number } = {},
 ): Promise<z.output<Schema>> {
+  const isJson = isJsonContentType(request.headers.get("content-type"));
   const text = await readBodyText(request, maxBytes);
+  // An empty body stands for `{}` whatever its (absent) type says.
+  if (!isJson && text.trim() !== "") {
+    throw new AppError("unsupported_media_type", "Send the request body as JSON with `Content-Type: application/json`");
+  }
   let json: unknown;
   try {
     json = text.trim() === "" ? {} : JSON.parse(text);
@@ -24,6 +31,11 @@ export async function readJsonBody<Schema extends z.ZodType>(
     throw new AppError("validation_failed", "The request is invalid", { fields: zodFieldErrors(parsed.error) });
   }
   return parsed.data;
+}
+
+/** `application/json`, with or without parameters such as `; charset=utf-8`. */
+export function isJsonContentType(header: string | null): boolean {
+  return header?.split(";")[0]?.trim().toLowerCase() === "application/json";
 }
 
 /** The whole body as text, refused with 413 as soon as it passes `maxBytes` (declared or streamed). */

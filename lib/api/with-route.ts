@@ -1,5 +1,6 @@
 // The route handler wrapper: request id and client IP → identity (401) →
-// permission (403) → handler → one error mapper. Handlers stay guard → validate
+// same origin for cookie-authenticated writes (403) → permission (403) → handler
+// → one error mapper. Handlers stay guard → validate
 // → one lib call → respond, and take the IP for audit events from here.
 import "server-only";
 import { randomUUID } from "node:crypto";
@@ -8,6 +9,7 @@ import { toErrorResponse } from "@/lib/api/to-error-response";
 import { getClientIp } from "@/lib/auth/get-client-ip";
 import { hasPermission, type Identity, type Permission } from "@/lib/auth/identity";
 import { resolveIdentity } from "@/lib/api/resolve-identity";
+import { assertSameOrigin } from "@/lib/api/assert-same-origin";
 import { logger } from "@/lib/log/logger";
 
 type RouteContext<Params> = { params: Promise<Params> };
@@ -32,6 +34,7 @@ export function withRoute<Params = Record<string, string>>(
     try {
       const identity = await resolveIdentity(request);
       if (!identity) throw new AppError("unauthorized", "Sign in or send an API key as `Authorization: Bearer …`");
+      if (identity.kind === "session") assertSameOrigin(request);
       if (!hasPermission(identity, options.permission)) {
         throw new AppError("forbidden", `This needs the \`${options.permission}\` permission`);
       }

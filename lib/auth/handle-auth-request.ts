@@ -1,10 +1,14 @@
 // The next-auth route handler (/api/auth/*), with NEXTAUTH_URL and the secret
 // filled in first so next-auth's own env reads agree with ours. Bodies are read
 // here first: next-auth would read any size and answer malformed JSON with a 500.
+// Its POSTs (sign-in, sign-out, session update) also pass the same-origin check
+// of every other cookie-carrying write, on top of next-auth's own CSRF token;
+// their urlencoded bodies are next-auth's to parse.
 import "server-only";
 import { randomUUID } from "node:crypto";
 import NextAuth from "next-auth";
 import { NextRequest } from "next/server";
+import { assertSameOrigin } from "@/lib/api/assert-same-origin";
 import { readBodyText } from "@/lib/api/read-json-body";
 import { toErrorResponse } from "@/lib/api/to-error-response";
 import { authOptions } from "@/lib/auth/auth-options";
@@ -21,6 +25,7 @@ let handler: ((request: NextRequest, context: AuthRouteContext) => Promise<Respo
 export async function handleAuthRequest(request: Request, context: AuthRouteContext): Promise<Response> {
   let bounded: NextRequest;
   try {
+    assertSameOrigin(request);
     bounded = await boundAuthRequestBody(request);
   } catch (error) {
     return toErrorResponse(error, request.headers.get("x-request-id") ?? randomUUID());

@@ -44,8 +44,13 @@ const rolePermissions: Record<Role, readonly Permission[]> = {
   member: [],
 };
 
+/** What a person with `role` may do (the nav asks this to hide what the pages would refuse). */
+export function roleHasPermission(role: Role, permission: Permission): boolean {
+  return rolePermissions[role].includes(permission);
+}
+
 export function hasPermission(identity: Identity, permission: Permission): boolean {
-  if (identity.kind === "session") return rolePermissions[identity.role].includes(permission);
+  if (identity.kind === "session") return roleHasPermission(identity.role, permission);
   return permission !== "org:admin" && identity.scopes.includes(permission);
 }
 

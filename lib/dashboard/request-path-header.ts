@@ -1,2 +1,2 @@
-/** Set by proxy.ts on dashboard requests: the requested path + query, for sign-in redirects. */
+/** Set by proxy.ts on every request: the requested path + query, for sign-in redirects. */
 export const requestPathHeader = "x-attest-request-path";

@@ -12,6 +12,7 @@ export const errorCodes = [
   "conflict",
   "payload_too_large",
   "unsupported_media_type",
+  "unprocessable",
   "rate_limited",
   "internal_error",
   "database_unavailable",

@@ -9,7 +9,7 @@ import { assertCallerOrg } from "@/lib/ingest/assert-caller-org";
 import { deriveRecordId } from "@/lib/ingest/derive-record-id";
 import { findExistingRecordIds } from "@/lib/ingest/find-existing-record-ids";
 import { insertIngestRecords } from "@/lib/ingest/insert-ingest-records";
-import { isUniqueViolation } from "@/lib/ingest/is-unique-violation";
+import { isUniqueViolation } from "@/lib/db/is-unique-violation";
 import type { IngestKind } from "@/lib/ingest/parse-ingest-kind";
 import type { IngestBatch } from "@/lib/ingest/schemas";
 import { takeWriteLock } from "@/lib/ingest/take-write-lock";

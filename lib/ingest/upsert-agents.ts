@@ -12,8 +12,8 @@ import type { UnlinkedAuditEvent } from "@/lib/audit-chain/link-audit-event";
 import type { Identity } from "@/lib/auth/identity";
 import { db as defaultDb, type Database } from "@/lib/db";
 import { assertCallerOrg } from "@/lib/ingest/assert-caller-org";
+import { isUniqueViolation } from "@/lib/db/is-unique-violation";
 import { diffConfigFields, toJsonFields, type ConfigChange } from "@/lib/ingest/diff-config-fields";
-import { isUniqueViolation } from "@/lib/ingest/is-unique-violation";
 import type { AgentBatch } from "@/lib/ingest/schemas";
 import { toConfigChangeEvent } from "@/lib/ingest/to-config-change-event";
 

@@ -16,7 +16,7 @@ import { deriveRecordId } from "@/lib/ingest/derive-record-id";
 import { diffConfigFields, toJsonFields, type ConfigChange, type JsonRecord } from "@/lib/ingest/diff-config-fields";
 import type { IngestContext } from "@/lib/ingest/ingest-records";
 import type { IngestTransaction } from "@/lib/ingest/ingest-transaction";
-import { isUniqueViolation } from "@/lib/ingest/is-unique-violation";
+import { isUniqueViolation } from "@/lib/db/is-unique-violation";
 import { toConfigChangeEvent } from "@/lib/ingest/to-config-change-event";
 
 export type UpsertByClientIdResult<Kind extends string> = {

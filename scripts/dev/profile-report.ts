@@ -43,7 +43,7 @@ async function main() {
     orgId: org.id,
     role: "admin" as const,
   };
-  const report = await createReport({ identity, db }, type, body as never);
+  const { report } = await createReport({ identity, db }, type, body as never);
   const started = performance.now();
   const result = await processNextReport(queryThread?.db ?? db, "profile", {
     definitions: reportDefinitions,

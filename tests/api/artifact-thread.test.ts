@@ -26,7 +26,7 @@ afterAll(async () => {
 async function generate(
   options: Omit<ReportJobOptions, "definitions"> & { definitions?: ReportJobOptions["definitions"] },
 ) {
-  const queued = await createReport({ identity: sessionIdentity(org) }, "audit", {
+  const { report: queued } = await createReport({ identity: sessionIdentity(org) }, "audit", {
     dateRange: { from: "2026-01-01", to: "2026-01-31" },
   });
   const result = await processNextReport(db, "worker-csv", {

@@ -38,7 +38,7 @@ beforeAll(async () => {
 });
 
 async function queueReport() {
-  return createReport({ identity: sessionIdentity(org) }, "soc2", range);
+  return (await createReport({ identity: sessionIdentity(org) }, "soc2", range)).report;
 }
 
 /** A queued report claimed by `workerId`, with an empty artifact of that attempt to write chunks into. */

@@ -41,7 +41,7 @@ describe.each(["soc2", "gdpr", "audit"] as const)("%s through the engine", (type
   beforeAll(async () => {
     const identity = sessionIdentity(seed.acme);
     const body = type === "gdpr" ? { agentId: seed.a1 } : { dateRange: period };
-    const report = await createReport({ identity }, type, body);
+    const { report } = await createReport({ identity }, type, body);
     const result = await processNextReport(db, `real-${type}`, {
       definitions: reportDefinitions,
       reportId: report.id,

@@ -25,6 +25,7 @@ import { createTestAgent, fakeDefinitions, sha256 } from "@/tests/support/compli
 
 const base = "http://localhost/api/engine/compliance/reports";
 const range = { dateRange: { from: "2026-01-01", to: "2026-01-31" } };
+const utcDay = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
 type Caller = { user: TestUser; orgId: string } | { key: TestApiKey } | null;
 
@@ -198,6 +199,8 @@ describe("validation before anything is created", () => {
     ["an impossible date", "soc2", { dateRange: { from: "2026-02-01", to: "2026-02-30" } }, "dateRange.to"],
     ["a malformed date", "audit", { dateRange: { from: "2026-1-1", to: "2026-01-31" } }, "dateRange.from"],
     ["a range over five years", "soc2", { dateRange: { from: "2020-01-01", to: "2025-01-01" } }, "dateRange.to"],
+    ["a `to` after today (UTC)", "soc2", { dateRange: { from: utcDay(-3), to: utcDay(1) } }, "dateRange.to"],
+    ["a period wholly in the future", "audit", { dateRange: { from: utcDay(30), to: utcDay(40) } }, "dateRange.to"],
     ["a missing date range", "soc2", {}, "dateRange"],
     ["GDPR without agentId", "gdpr", {}, "agentId"],
     ["more than 100 agent ids", "soc2", { ...range, agentIds: tooManyIds }, "agentIds"],
@@ -212,6 +215,11 @@ describe("validation before anything is created", () => {
     expect(error.code).toBe("validation_failed");
     expect(Object.keys(error.details.fields)).toContain(field);
     expect(await acmeReportCount()).toBe(before);
+  });
+
+  it("accepts a period ending today (UTC): generation cuts it at the moment it starts", async () => {
+    const response = await post(admin(), "audit", { dateRange: { from: utcDay(-1), to: utcDay(0) } });
+    expect(response.status).toBe(202);
   });
 
   it("accepts a range of exactly five years less a day", async () => {

@@ -104,7 +104,7 @@ describe("POST /api/engine/ingest/agents", () => {
     const emailResponse = await postRecords(
       new Request("http://localhost/api/engine/ingest/emails", {
         method: "POST",
-        headers: { authorization: `Bearer ${acmeKey.key}` },
+        headers: { authorization: `Bearer ${acmeKey.key}`, "content-type": "application/json" },
         body: JSON.stringify({ records: [email] }),
       }),
       { params: Promise.resolve({ kind: "emails" }) },

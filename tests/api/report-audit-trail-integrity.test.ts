@@ -42,7 +42,7 @@ const headSeq = async () =>
 /** A completed report through the real engine: its statement records the chain head. */
 async function completedReport(type: "soc2" | "audit" = "soc2"): Promise<{ id: string; checkpointSeq: number }> {
   const identity = sessionIdentity(org);
-  const report = await createReport({ identity }, type, { dateRange: period });
+  const { report } = await createReport({ identity }, type, { dateRange: period });
   const result = await processNextReport(db, `integrity-${type}`, {
     definitions: reportDefinitions,
     reportId: report.id,
@@ -178,7 +178,7 @@ describe.each(["soc2", "audit"] as const)("the %s report's audit trail integrity
 it("a broken chain does not fail the report: the stored report states the finding", async () => {
   await db.$executeRaw`DELETE FROM "AuditEvent" WHERE "orgId" = ${org.orgId} AND "seq" = 2`;
   const identity = sessionIdentity(org);
-  const report = await createReport({ identity }, "soc2", { dateRange: period });
+  const { report } = await createReport({ identity }, "soc2", { dateRange: period });
   const result = await processNextReport(db, "integrity-broken", {
     definitions: reportDefinitions,
     reportId: report.id,

@@ -21,7 +21,7 @@ afterAll(async () => {
 
 async function completedReport(): Promise<string> {
   const identity = sessionIdentity(org);
-  const report = await createReport({ identity }, "soc2", {
+  const { report } = await createReport({ identity }, "soc2", {
     dateRange: { from: "2026-01-01T00:00:00Z", to: "2026-01-31T23:59:59Z" },
   });
   const result = await processNextReport(db, "download-deleted-test", {

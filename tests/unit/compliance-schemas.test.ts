@@ -22,6 +22,15 @@ describe("dateRangeSchema", () => {
   ])("%j valid: %s", (range, valid) => {
     expect(dateRangeSchema.safeParse(range).success).toBe(valid);
   });
+
+  it("refuses a `to` after today (UTC) on the `to` field, and accepts today", () => {
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const future = dateRangeSchema.safeParse({ from: day(-2), to: day(1) });
+    expect(future.success).toBe(false);
+    expect(future.error?.issues.map((issue) => issue.path.join("."))).toEqual(["to"]);
+    expect(future.error?.issues[0]?.message).toContain("after today");
+    expect(dateRangeSchema.safeParse({ from: day(-2), to: day(0) }).success).toBe(true);
+  });
 });
 
 describe("report bodies", () => {

@@ -45,6 +45,7 @@ describe("parseEnv", () => {
       DATABASE_POOL_SIZE: 10,
       DATABASE_POOL_TIMEOUT_SECONDS: 10,
       PORT: 3000,
+      SHUTDOWN_GRACE_SECONDS: 25,
       ATTEST_SEED_DEMO: true,
       ATTEST_INGEST_RATE_LIMIT: 60,
       REPORT_WORKERS: 1,

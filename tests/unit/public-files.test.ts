@@ -7,7 +7,8 @@ import {
   unstable_getResponseFromNextConfig,
 } from "next/experimental/testing/server";
 import { describe, expect, it } from "vitest";
-import { config as proxyConfig } from "@/proxy";
+import { NextRequest } from "next/server";
+import { config as proxyConfig, proxy } from "@/proxy";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- next.config.js is CommonJS, as Next loads it
@@ -39,11 +40,14 @@ describe("public files", () => {
     expect(sizes).toEqual([16, 32, 48]);
   });
 
-  it("the proxy leaves them alone (it runs on the dashboard only)", () => {
-    for (const path of publicPaths) {
-      expect(unstable_doesMiddlewareMatch({ config: proxyConfig, url: path }), path).toBe(false);
+  it("the proxy only adds headers to them (it runs everywhere, for the security headers)", () => {
+    for (const path of [...publicPaths, "/_next/static/chunks/app.js", "/dashboard/compliance", "/api/health"]) {
+      expect(unstable_doesMiddlewareMatch({ config: proxyConfig, url: path }), path).toBe(true);
+      const response = proxy(new NextRequest(`http://localhost${path}`));
+      expect(getRedirectUrl(response), path).toBeNull();
+      expect(response.headers.get("x-middleware-next"), path).toBe("1");
+      expect(response.headers.get("x-content-type-options"), path).toBe("nosniff");
     }
-    expect(unstable_doesMiddlewareMatch({ config: proxyConfig, url: "/dashboard/compliance" })).toBe(true);
   });
 
   it("every response asks not to be indexed, and none of these is redirected", async () => {

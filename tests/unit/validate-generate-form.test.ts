@@ -59,6 +59,13 @@ describe("validateGenerateForm", () => {
     ).toBe(true);
   });
 
+  it("refuses a To after today (UTC) on the To field, as the server does", () => {
+    const now = new Date("2026-03-15T23:30:00Z");
+    const result = validateWith({ ...base, from: "2026-03-01", to: "2026-03-16" }, catalogue, now);
+    expect(result.errors).toEqual({ to: ["To cannot be after today (2026-03-15, UTC)."] });
+    expect(validateWith({ ...base, from: "2026-03-01", to: "2026-03-15" }, catalogue, now).errors).toBeNull();
+  });
+
   it("requires exactly one agent for GDPR and ignores the dates", () => {
     expect(validateGenerateForm({ ...base, type: "gdpr", from: "", to: "" }).errors).toEqual({
       agent: ["Select an agent: a GDPR export covers exactly one agent."],

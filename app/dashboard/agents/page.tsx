@@ -4,6 +4,7 @@ import { AgentsTable } from "@/components/agents/agents-table";
 import { buttonClassName } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { viewAgentsPermission } from "@/lib/agents/view-agents-permission";
 import { requirePageIdentity } from "@/lib/auth/require-page-identity";
 import { listAgentsWithBoundaries } from "@/lib/dashboard/list-agents-with-boundaries";
 
@@ -12,7 +13,11 @@ export const metadata: Metadata = { title: "Agents" };
 type AgentsPageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function AgentsPage({ searchParams }: AgentsPageProps) {
-  const { identity } = await requirePageIdentity({ callbackUrl: "/dashboard/agents" });
+  // The same permission as GET /api/agents: members get a 403 page, as the API refuses them.
+  const { identity } = await requirePageIdentity({
+    permission: viewAgentsPermission,
+    callbackUrl: "/dashboard/agents",
+  });
   const requestedPage = Number((await searchParams).page);
   const result = await listAgentsWithBoundaries(
     { orgId: identity.orgId },

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ComplianceTabs } from "@/components/compliance/compliance-tabs";
+import { readReportFilters } from "@/components/compliance/report-filters-url";
 import { ReportTypeCatalogueProvider } from "@/components/compliance/report-type-catalogue-context";
 import { PageHeader } from "@/components/ui/page-header";
 import { hasPermission } from "@/lib/auth/identity";
@@ -13,7 +14,9 @@ type CompliancePageProps = { searchParams: Promise<Record<string, string | strin
 
 // Admins generate and manage; auditors read and download; members are refused (403).
 export default async function CompliancePage({ searchParams }: CompliancePageProps) {
-  const tab = (await searchParams).tab === "reports" ? "reports" : "generate";
+  const params = await searchParams;
+  const tab = params.tab === "reports" ? "reports" : "generate";
+  const catalogue = listReportTypes();
   const { identity } = await requirePageIdentity({
     permission: "reports:read",
     callbackUrl: tab === "reports" ? "/dashboard/compliance?tab=reports" : "/dashboard/compliance",
@@ -27,8 +30,15 @@ export default async function CompliancePage({ searchParams }: CompliancePagePro
         title="Compliance Reporting"
         description="Generate and manage compliance reports for SOC2, GDPR, and audit requirements."
       />
-      <ReportTypeCatalogueProvider catalogue={listReportTypes()}>
-        <ComplianceTabs canGenerate={hasPermission(identity, "reports:write")} initialTab={tab} />
+      <ReportTypeCatalogueProvider catalogue={catalogue}>
+        <ComplianceTabs
+          canGenerate={hasPermission(identity, "reports:write")}
+          initialTab={tab}
+          initialFilters={readReportFilters(
+            params,
+            catalogue.map((option) => option.type),
+          )}
+        />
       </ReportTypeCatalogueProvider>
     </>
   );

@@ -8,6 +8,7 @@ import {
   deleteAgent,
   insertAgent,
   insertFailedReport,
+  insertSignIns,
   tamperAuditEvent,
   type FailedReportInput,
 } from "./write-compliance-rows";
@@ -23,6 +24,7 @@ export function createDatabaseOperations(db: Database) {
     insertFailedReport: (input: FailedReportInput) => insertFailedReport(db, input),
     insertAgent: (orgId: string, name: string) => insertAgent(db, orgId, name),
     deleteAgent: (id: string) => deleteAgent(db, id),
+    insertSignIns: (orgId: string, count: number) => insertSignIns(db, orgId, count),
     tamperAuditEvent: (orgId: string, seq: number) => tamperAuditEvent(db, orgId, seq),
     disconnect: () => db.$disconnect(),
   };

@@ -3,6 +3,7 @@
 // form still offers it. Through Prisma, so they work on SQLite and PostgreSQL
 // alike (runs in the database thread, see database-thread.ts).
 import { randomUUID } from "node:crypto";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { reportFailureMessages, type ReportFailureCode } from "@/lib/compliance/jobs/report-failure";
 import type { Database } from "@/lib/db";
 
@@ -66,6 +67,32 @@ export async function insertAgent(db: Database, orgId: string, name: string): Pr
 
 export async function deleteAgent(db: Database, id: string): Promise<void> {
   await db.agent.delete({ where: { id }, select: { id: true } });
+}
+
+/**
+ * Sign-ins by `count` distinct accounts yesterday (every third one failed), for
+ * populations and breakdowns longer than a page: more users than a chart draws,
+ * more rows than a printout shows. Written through the app's audit writer.
+ */
+export async function insertSignIns(db: Database, orgId: string, count: number): Promise<void> {
+  const now = new Date();
+  const yesterday = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - 1, 12);
+  for (let index = 0; index < count; index++) {
+    const isFailure = index % 3 === 0;
+    await recordAuditEvent(
+      {
+        orgId,
+        actorType: "user",
+        actorId: `e2e_user_${randomUUID()}`,
+        actorLabel: `signin-${String(index).padStart(3, "0")}@acme.test`,
+        action: isFailure ? "auth.login_failed" : "auth.login",
+        category: "authentication",
+        ...(isFailure ? { outcome: "failure" as const } : {}),
+        occurredAt: new Date(yesterday + index * 1000),
+      },
+      db,
+    );
+  }
 }
 
 /** Changes one stored audit event behind the chain's back, as someone with database access could. */

@@ -3,6 +3,7 @@
 // itself (its reads cost it little). Why each: docs/benchmarks.md.
 import { sqlTimestamp } from "@/lib/db/sql-timestamp";
 import { Prisma } from "@/lib/generated/sqlite/client";
+import { orgLastStartedReport as orgLastStarted } from "@/lib/compliance/profiles/org-last-started-report";
 import {
   jsonFieldName,
   type ReportEngineProfile,
@@ -32,7 +33,7 @@ const dialect: ReportSqlDialect = {
                       AND "attempts" < "maxAttempts"
                       AND ("leaseOwner" IS NULL OR "leaseExpiresAt" < ${now})
                       ${only}
-                    ORDER BY "createdAt", "id"
+                    ORDER BY ${orgLastStarted} NULLS FIRST, "createdAt", "id"
                     LIMIT 1
                       FOR UPDATE SKIP LOCKED)
             RETURNING "id", "attempts"`;

@@ -5,6 +5,7 @@
 // thread that calls it. Why each: docs/benchmarks.md.
 import { sqlTimestamp } from "@/lib/db/sql-timestamp";
 import { Prisma } from "@/lib/generated/sqlite/client";
+import { orgLastStartedReport as orgLastStarted } from "@/lib/compliance/profiles/org-last-started-report";
 import {
   jsonFieldName,
   type ReportEngineProfile,
@@ -36,7 +37,7 @@ const dialect: ReportSqlDialect = {
                       AND "attempts" < "maxAttempts"
                       AND ("leaseOwner" IS NULL OR "leaseExpiresAt" < ${now})
                       ${only}
-                    ORDER BY "createdAt", "id"
+                    ORDER BY ${orgLastStarted}, "createdAt", "id"
                     LIMIT 1)
                AND "status" = 'pending'
                AND "attempts" < "maxAttempts"

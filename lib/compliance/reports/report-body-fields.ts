@@ -12,7 +12,7 @@ const isoDay = z
   .regex(dayPattern, { message: "Use a date as YYYY-MM-DD", abort: true })
   .refine(isCalendarDay, "Not a real calendar date");
 
-/** Whole UTC days, inclusive; at most five years. */
+/** Whole UTC days, inclusive; at most five years; `to` no later than today (UTC). */
 export const dateRangeSchema = z.strictObject({ from: isoDay, to: isoDay }).superRefine((range, ctx) => {
   // zod runs this even when a field failed; only compare two real days.
   if (!isCalendarDay(range.from) || !isCalendarDay(range.to)) return;
@@ -22,8 +22,19 @@ export const dateRangeSchema = z.strictObject({ from: isoDay, to: isoDay }).supe
   }
   if (range.to >= addYears(range.from, maxRangeYears)) {
     ctx.addIssue({ code: "custom", path: ["to"], message: `A date range can span at most ${maxRangeYears} years` });
+    return;
+  }
+  // Days not yet lived would complete as an empty, misleading report; read the clock per request.
+  const today = todayUtc(new Date());
+  if (range.to > today) {
+    ctx.addIssue({ code: "custom", path: ["to"], message: `\`to\` cannot be after today (${today}, UTC)` });
   }
 });
+
+/** The current UTC day as YYYY-MM-DD: the last day a period may end on. */
+export function todayUtc(now: Date): string {
+  return now.toISOString().slice(0, 10);
+}
 
 export const agentIdField = z.string().trim().min(1, "An agent id cannot be empty").max(100);
 

@@ -2,11 +2,9 @@
 // its own database client, and each joined by a MessageChannel to an artifact
 // thread of its own, which stores the report and renders its CSV, and on SQLite
 // to a query thread of its own, which runs its Prisma queries, where the
-// database profile asks for one) and owns
-// graceful shutdown: on SIGTERM/SIGINT the shared stop flag is set, workers
-// hand their reports back to pending, then the process exits. Next's own
-// signal handling is off (NEXT_MANUAL_SIG_HANDLE in the start script), since
-// it would exit before leases are released.
+// database profile asks for one). `stop()` sets the shared stop flag and waits
+// for the workers to hand their reports back to pending; the process's signal
+// handler (lib/shutdown/install-shutdown-handler.ts) calls it on SIGTERM/SIGINT.
 //
 // REPORT_WORKERS (default 1; 0 disables), REPORT_LEASE_SECONDS (default 60),
 // REPORT_POLL_MS (default 2000), REPORT_WORKER_HEAP_MB (V8 old space per worker, default 192),
@@ -132,13 +130,6 @@ export function startReportWorkers(): { stop: () => Promise<void> } {
     await Promise.race([Promise.all(exits), timeout]);
     await Promise.all([...workers].map((worker) => worker.terminate()));
   };
-
-  const onSignal = (signal: NodeJS.Signals) => {
-    logger.info({ signal }, "stopping report workers before exit");
-    void stop().finally(() => process.exit(0));
-  };
-  process.once("SIGTERM", onSignal);
-  process.once("SIGINT", onSignal);
 
   globalForWorkers.attestReportWorkers = { stop };
   return globalForWorkers.attestReportWorkers;

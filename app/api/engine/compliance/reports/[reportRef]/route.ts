@@ -1,11 +1,12 @@
 // /api/engine/compliance/reports/:reportRef — one dynamic segment serves two
 // meanings (Next allows one name per level): a report type for POST, a report id otherwise.
-//   POST   /reports/:type — queue a report of a registered type (202 + Location)
+//   POST   /reports/:type — queue a report of a registered type (202 + Location; Idempotency-Key answers a retry with the first report)
 //   GET    /reports/:id   — one report: status, progress, error, artifacts
 //   DELETE /reports/:id   — delete a report and its stored files (admins, or keys with reports:write)
 import { readJsonBody } from "@/lib/api/read-json-body";
 import { withRoute } from "@/lib/api/with-route";
 import { createReport } from "@/lib/compliance/requests/create-report";
+import { parseRequestKey, requestKeyHeader } from "@/lib/compliance/requests/report-request-key";
 import { deleteReport } from "@/lib/compliance/requests/delete-report";
 import { getReport } from "@/lib/compliance/requests/get-report";
 import { reportTypeDefinition } from "@/lib/compliance/reports/registry";
@@ -19,10 +20,14 @@ export const POST = withRoute<Params>(
   async ({ request, identity, params, clientIp }) => {
     const type = parseReportType(params.reportRef);
     const body = await readJsonBody(request, reportTypeDefinition(type).bodySchema);
-    const report = await createReport({ identity, ip: clientIp }, type, body);
+    const requestKey = parseRequestKey(request.headers.get(requestKeyHeader));
+    const { report, replayed } = await createReport({ identity, ip: clientIp }, type, body, { requestKey });
     return Response.json(report, {
       status: 202,
-      headers: { location: `/api/engine/compliance/reports/${encodeURIComponent(report.id)}` },
+      headers: {
+        location: `/api/engine/compliance/reports/${encodeURIComponent(report.id)}`,
+        ...(replayed ? { "idempotent-replayed": "true" } : {}),
+      },
     });
   },
 );
