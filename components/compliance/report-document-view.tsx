@@ -2,6 +2,7 @@
 // A completed report: header with file hashes, population manifest, charts, and every section.
 import { ApiError } from "@/lib/client/api-error";
 import { formatBytes } from "@/components/compliance/format-bytes";
+import { integrityOfSection } from "@/components/compliance/integrity-of-section";
 import { ManifestTable } from "@/components/compliance/manifest-table";
 import { ReportCharts } from "@/components/compliance/report-charts";
 import { ReportHeader } from "@/components/compliance/report-header";
@@ -18,6 +19,10 @@ export function ReportDocumentView({ report }: { report: ReportResource }) {
   const loaded = useReportDocument(report.id, { jsonBytes, isEnabled: true });
   const data = loaded.data;
   usePrintPageMargins(report);
+  // A broken audit trail is stated before anything else: never passed over silently.
+  const brokenIntegrity = data
+    ? Object.entries(data.document.sections).filter(([, section]) => integrityOfSection(section)?.isBroken)
+    : [];
 
   return (
     <div className="grid grid-cols-1 gap-6" data-print-document="">
@@ -69,6 +74,17 @@ export function ReportDocumentView({ report }: { report: ReportResource }) {
 
       {data ? (
         <>
+          {brokenIntegrity.map(([key, section]) => (
+            <Alert key={key} tone="error" title="Integrity finding: the audit trail does not verify">
+              <p>
+                {integrityOfSection(section)?.finding}{" "}
+                <a className="underline" href={`#section-${key}`}>
+                  See {section.title}
+                </a>
+                .
+              </p>
+            </Alert>
+          ))}
           {data.isPreview ? (
             <Alert tone="info" title="Large report: showing a preview">
               This report&apos;s JSON is {formatBytes(jsonBytes)} (over {formatBytes(previewThresholdBytes)}), too much

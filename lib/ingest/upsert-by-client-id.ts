@@ -1,16 +1,23 @@
 // Creates or updates an org's config records keyed by the platform's own id
 // (DLP rules, processing activities): the primary key is derived from (org,
 // kind, client id), so a record sent again updates the row it created. One
-// transaction, all or nothing. Each caller passes its model's queries as
-// callbacks, so Prisma's types still check each row written.
+// transaction, all or nothing, with one audit event per record created or
+// changed (a record that changes nothing is neither written nor audited),
+// appended to the org's chain in the same transaction. Each caller passes its
+// model's queries as callbacks, so Prisma's types still check each row written.
 import "server-only";
+import { appendLockedAuditEvents } from "@/lib/audit/append-locked-audit-events";
+import { lockAuditChain } from "@/lib/audit/lock-audit-chain";
+import type { AuditCategory } from "@/lib/audit/record-audit-event";
+import type { UnlinkedAuditEvent } from "@/lib/audit-chain/link-audit-event";
 import { db as defaultDb } from "@/lib/db";
 import { assertCallerOrg } from "@/lib/ingest/assert-caller-org";
 import { deriveRecordId } from "@/lib/ingest/derive-record-id";
+import { diffConfigFields, toJsonFields, type ConfigChange, type JsonRecord } from "@/lib/ingest/diff-config-fields";
 import type { IngestContext } from "@/lib/ingest/ingest-records";
 import type { IngestTransaction } from "@/lib/ingest/ingest-transaction";
 import { isUniqueViolation } from "@/lib/db/is-unique-violation";
-import { takeWriteLock } from "@/lib/ingest/take-write-lock";
+import { toConfigChangeEvent } from "@/lib/ingest/to-config-change-event";
 
 export type UpsertByClientIdResult<Kind extends string> = {
   kind: Kind;
@@ -29,9 +36,21 @@ type UpsertByClientIdSpec<Kind extends string, Item extends ClientRecord, Data> 
   toData: (fields: Omit<Item, "id" | "orgId">) => Data;
   /** Runs before any write, inside the transaction: refuses records naming rows outside the org. */
   verifyReferences?: (tx: IngestTransaction, orgId: string) => Promise<unknown>;
-  findIds: (tx: IngestTransaction, where: { orgId: string; id: { in: string[] } }) => Promise<{ id: string }[]>;
+  /** The stored rows of these ids, with every field `toData` writes (what a change is judged against). */
+  findCurrent: (
+    tx: IngestTransaction,
+    where: { orgId: string; id: { in: string[] } },
+  ) => Promise<Array<{ id: string } & JsonRecord>>;
   update: (tx: IngestTransaction, id: string, data: Data) => Promise<unknown>;
   createMany: (tx: IngestTransaction, rows: (Data & { id: string; orgId: string })[]) => Promise<unknown>;
+  /** How a created or changed record is audited. */
+  audit: {
+    category: AuditCategory;
+    targetType: string;
+    created: string;
+    updated: string;
+    agentIdOf: (data: Data) => string | null;
+  };
 };
 
 const transactionOptions = { maxWait: 10_000, timeout: 60_000 };
@@ -52,20 +71,48 @@ export async function upsertByClientId<Kind extends string, Item extends ClientR
 
   const run = () =>
     database.$transaction(async (tx) => {
-      await takeWriteLock(tx);
+      // The chain first (on SQLite also the write lock), so the events written
+      // last follow a head no other writer can move meanwhile.
+      const head = await lockAuditChain(tx, orgId);
       await spec.verifyReferences?.(tx, orgId);
-      const existing = await spec.findIds(tx, { orgId, id: { in: planned.map((row) => row.id) } });
-      const existingIds = new Set(existing.map((row) => row.id));
+      const existing = await spec.findCurrent(tx, { orgId, id: { in: planned.map((row) => row.id) } });
+      const current = new Map(existing.map((row) => [row.id, row]));
+      const events: UnlinkedAuditEvent[] = [];
+      const now = new Date();
+      const { audit } = spec;
+      const audited = (action: string, row: (typeof planned)[number], change: ConfigChange) =>
+        toConfigChangeEvent(
+          ctx.identity,
+          {
+            action,
+            category: audit.category,
+            targetType: audit.targetType,
+            targetId: row.id,
+            agentId: audit.agentIdOf(row.data),
+            ...change,
+          },
+          now,
+        );
       for (const row of planned) {
-        if (existingIds.has(row.id)) await spec.update(tx, row.id, row.data);
+        const stored = current.get(row.id);
+        if (!stored) continue;
+        const change = diffConfigFields(stored, row.data as JsonRecord);
+        if (!change) continue;
+        await spec.update(tx, row.id, row.data);
+        events.push(audited(audit.updated, row, change));
       }
-      const fresh = planned.filter((row) => !existingIds.has(row.id));
-      if (fresh.length > 0)
+      const fresh = planned.filter((row) => !current.has(row.id));
+      if (fresh.length > 0) {
         await spec.createMany(
           tx,
           fresh.map((row) => ({ id: row.id, orgId, ...row.data })),
         );
-      return existingIds;
+        for (const row of fresh) {
+          events.push(audited(audit.created, row, { before: null, after: toJsonFields(row.data as JsonRecord) }));
+        }
+      }
+      await appendLockedAuditEvents(tx, head, events);
+      return new Set(current.keys());
     }, transactionOptions);
 
   // Two requests creating the same record: the later meets the primary key; again, it updates.

@@ -13,8 +13,29 @@ export async function upsertDlpRules(ctx: IngestContext, batch: DlpRuleBatch): P
     kind: "dlp-rules",
     // null, not undefined: an update would keep the stored pattern for undefined.
     toData: (rule) => ({ ...rule, pattern: rule.pattern ?? null }),
-    findIds: (tx, where) => tx.dlpRule.findMany({ where, select: { id: true } }),
+    findCurrent: (tx, where) =>
+      tx.dlpRule.findMany({
+        where,
+        select: {
+          id: true,
+          name: true,
+          description: true,
+          detector: true,
+          pattern: true,
+          severity: true,
+          action: true,
+          enabled: true,
+        },
+      }),
     update: (tx, id, data) => tx.dlpRule.update({ where: { id }, data, select: { id: true } }),
     createMany: (tx, rows) => tx.dlpRule.createMany({ data: rows }),
+    // The action names the seed and Attest's own rule changes use, which the reports read.
+    audit: {
+      category: "dlp",
+      targetType: "dlp_rule",
+      created: "dlp.rule_created",
+      updated: "dlp.rule_updated",
+      agentIdOf: () => null,
+    },
   });
 }

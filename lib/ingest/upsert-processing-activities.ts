@@ -18,8 +18,30 @@ export async function upsertProcessingActivities(
     // null, not undefined: an update would keep the stored agent for undefined.
     toData: (activity) => ({ ...activity, agentId: activity.agentId ?? null }),
     verifyReferences: (tx, orgId) => verifyRecordReferences(tx, orgId, "processing-activities", batch.records),
-    findIds: (tx, where) => tx.processingActivity.findMany({ where, select: { id: true } }),
+    findCurrent: (tx, where) =>
+      tx.processingActivity.findMany({
+        where,
+        select: {
+          id: true,
+          agentId: true,
+          name: true,
+          purpose: true,
+          legalBasis: true,
+          dataCategories: true,
+          subjectCategories: true,
+          recipients: true,
+          retention: true,
+          thirdCountryTransfers: true,
+        },
+      }),
     update: (tx, id, data) => tx.processingActivity.update({ where: { id }, data, select: { id: true } }),
     createMany: (tx, rows) => tx.processingActivity.createMany({ data: rows }),
+    audit: {
+      category: "system_config",
+      targetType: "processing_activity",
+      created: "processing_activity.created",
+      updated: "processing_activity.updated",
+      agentIdOf: (activity) => activity.agentId,
+    },
   });
 }

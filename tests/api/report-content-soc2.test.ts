@@ -33,7 +33,7 @@ describe("SOC2 Summary content", () => {
     a1Only = await runSoc2(seed, [seed.a1]);
   });
 
-  it("writes the manifest first and the six control sections, each naming its criteria", () => {
+  it("writes the manifest first, the six control sections and the audit trail's integrity, each naming its criteria", () => {
     expect([...all.sections.keys()]).toEqual([
       "user_access",
       "agent_boundaries",
@@ -41,6 +41,7 @@ describe("SOC2 Summary content", () => {
       "dlp",
       "vault",
       "administrative_actions",
+      "audit_trail_integrity",
     ]);
     const criteria = new Set([...all.sections.values()].flatMap((section) => section.criteria));
     for (const criterion of ["CC6.1", "CC6.2", "CC6.3", "CC6.6", "CC6.7", "CC7.2", "CC8.1"])

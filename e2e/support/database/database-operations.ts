@@ -10,6 +10,7 @@ import {
   insertFailedReport,
   insertHeldReport,
   insertSignIns,
+  tamperAuditEvent,
   type FailedReportInput,
 } from "./write-compliance-rows";
 
@@ -26,6 +27,7 @@ export function createDatabaseOperations(db: Database) {
     insertAgent: (orgId: string, name: string) => insertAgent(db, orgId, name),
     deleteAgent: (id: string) => deleteAgent(db, id),
     insertSignIns: (orgId: string, count: number) => insertSignIns(db, orgId, count),
+    tamperAuditEvent: (orgId: string, seq: number) => tamperAuditEvent(db, orgId, seq),
     disconnect: () => db.$disconnect(),
   };
 }

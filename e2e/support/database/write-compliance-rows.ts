@@ -126,3 +126,9 @@ export async function insertSignIns(db: Database, orgId: string, count: number):
     );
   }
 }
+
+/** Changes one stored audit event behind the chain's back, as someone with database access could. */
+export async function tamperAuditEvent(db: Database, orgId: string, seq: number): Promise<void> {
+  const changed = await db.auditEvent.updateMany({ where: { orgId, seq }, data: { outcome: "failure" } });
+  if (changed.count !== 1) throw new Error(`The org has no audit event ${seq}`);
+}

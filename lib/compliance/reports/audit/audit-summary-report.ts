@@ -18,11 +18,12 @@ import { createAuditEventPopulation } from "../sources/audit-event-population";
 import { auditEventColumns, toAuditEventRow } from "../to-audit-event-row";
 import { unionColumns } from "../union-columns";
 import { writePopulationTable } from "../write-population-table";
+import { auditTrailIntegrityColumns, writeAuditTrailIntegritySection } from "../write-audit-trail-integrity-section";
 import { apiKeyActionPrefix, auditSummaryCategories, auditTopics, type AuditTopic } from "./audit-summary-topics";
 
 export const auditSummaryReport: ReportDefinition = {
   type: "audit",
-  csvColumns: unionColumns(auditEventColumns, ["count", "secret_name", "day"]),
+  csvColumns: unionColumns(auditEventColumns, ["count", "secret_name", "day"], auditTrailIntegrityColumns),
   async build(ctx, output) {
     const { db, report } = ctx;
     const orgId = report.orgId;
@@ -106,6 +107,8 @@ export const auditSummaryReport: ReportDefinition = {
       toRow: (event) => toAuditEventRow(event, agents),
     });
     await output.endSection();
+
+    await writeAuditTrailIntegritySection(run, []);
   },
 };
 

@@ -10,6 +10,7 @@ import { resolveReportPeriod } from "../resolve-report-period";
 import { auditEventColumns } from "../to-audit-event-row";
 import { unionColumns } from "../union-columns";
 import { queryAhead } from "../query-ahead";
+import { auditTrailIntegrityColumns, writeAuditTrailIntegritySection } from "../write-audit-trail-integrity-section";
 import { planSoc2Populations } from "./plan-soc2-populations";
 import { countSoc2Administrative, writeSoc2AdministrativeSection } from "./write-soc2-administrative-section";
 import { countSoc2AgentBoundaries, writeSoc2AgentBoundariesSection } from "./write-soc2-agent-boundaries-section";
@@ -38,6 +39,7 @@ export const soc2SummaryReport: ReportDefinition = {
       "excerpt",
     ],
     ["secret_id", "secret_name", "secret_kind", "last_rotated_at", "days_since_rotation"],
+    auditTrailIntegrityColumns,
   ),
   async build(ctx, output) {
     const { db, report } = ctx;
@@ -78,5 +80,7 @@ export const soc2SummaryReport: ReportDefinition = {
     } finally {
       ahead.stop();
     }
+    // CC7.2: the trail the sections above cite has not been altered since it was written.
+    await writeAuditTrailIntegritySection(run, ["CC7.2"]);
   },
 };

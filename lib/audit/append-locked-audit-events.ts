@@ -1,0 +1,16 @@
+// Writes events after a chain head the caller has already locked in this
+// transaction (lockAuditChain): for writers that lock first, before the
+// writes the events describe, and append the batch's events in one go.
+import { linkAuditEvents, type ChainHead, type UnlinkedAuditEvent } from "@/lib/audit-chain/link-audit-event";
+import { toAuditEventRow } from "@/lib/audit/to-audit-event-row";
+import type { Prisma } from "@/lib/generated/sqlite/client";
+
+export async function appendLockedAuditEvents(
+  tx: Prisma.TransactionClient,
+  lockedHead: ChainHead,
+  events: readonly UnlinkedAuditEvent[],
+): Promise<ChainHead> {
+  const { linked, head } = linkAuditEvents(lockedHead, events);
+  if (linked.length > 0) await tx.auditEvent.createMany({ data: linked.map(toAuditEventRow) });
+  return head;
+}
