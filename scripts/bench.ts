@@ -356,7 +356,7 @@ function buildSpecs(target: { orgId: string; agentId: string; from: string; to: 
     ...topic(`"category" = 'secrets' AND ${notApiKey}`, [`"targetId", "action", "outcome"`]),
     ...topic(`"category" = 'dlp' AND ${notApiKey}`, [`"targetId", "action"`]),
     ...topic(`("category" = 'system_config' OR "action" LIKE 'api_key.%')`, [`"targetType", "targetId"`]),
-    ...topic(`"category" = 'compliance' AND ${notApiKey}`, []),
+    ...topic(`"category" = 'compliance' AND "source" = 'attest' AND ${notApiKey}`, []),
   ];
   const { from, to } = target;
   return [
