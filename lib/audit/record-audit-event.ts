@@ -3,6 +3,7 @@
 // reports can cite them and the chain vouches for them.
 import { randomUUID } from "node:crypto";
 import type { AuditEventSource } from "@/lib/audit-chain/chained-audit-event";
+import { toUnlinkedAuditEvent } from "@/lib/audit-chain/to-unlinked-audit-event";
 import { appendAuditEvents } from "@/lib/audit/append-audit-events";
 import { chainTransactionOptions } from "@/lib/audit/chain-transaction-options";
 import type { Database } from "@/lib/db";
@@ -54,26 +55,14 @@ export async function recordAuditEvent(event: AuditEventInput, writer: Writer = 
 }
 
 async function appendOne(tx: Prisma.TransactionClient, event: AuditEventInput): Promise<void> {
-  await appendAuditEvents(tx, event.orgId, [
-    {
-      id: randomUUID(),
-      orgId: event.orgId,
-      occurredAt: event.occurredAt ?? new Date(),
-      actorType: event.actorType,
-      actorId: event.actorId ?? null,
-      actorLabel: event.actorLabel ?? null,
-      action: event.action,
-      category: event.category,
-      targetType: event.targetType ?? null,
-      targetId: event.targetId ?? null,
-      agentId: event.agentId ?? null,
-      outcome: event.outcome ?? "success",
-      ip: event.ip ?? null,
-      // As stored and read back (JSON), so the hash covers what the database keeps.
-      metadata: event.metadata ? (JSON.parse(JSON.stringify(event.metadata)) as Record<string, unknown>) : null,
-      source: attestSource,
-    },
-  ]);
+  const fields = {
+    ...event,
+    occurredAt: event.occurredAt ?? new Date(),
+    outcome: event.outcome ?? "success",
+    // As stored and read back (JSON), so the hash covers what the database keeps.
+    metadata: event.metadata ? (JSON.parse(JSON.stringify(event.metadata)) as Record<string, unknown>) : null,
+  };
+  await appendAuditEvents(tx, event.orgId, [toUnlinkedAuditEvent(randomUUID(), fields, attestSource)]);
 }
 
 // Everything written through here is Attest's own: ingest has its own append path.

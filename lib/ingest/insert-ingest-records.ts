@@ -5,7 +5,8 @@ import "server-only";
 import { getDatabaseProvider } from "@/lib/db/database-url";
 import type { Prisma } from "@/lib/generated/sqlite/client";
 import type { AuditEventSource } from "@/lib/audit-chain/chained-audit-event";
-import { linkAuditEvents, type ChainHead, type UnlinkedAuditEvent } from "@/lib/audit-chain/link-audit-event";
+import { linkAuditEvents, type ChainHead } from "@/lib/audit-chain/link-audit-event";
+import { toUnlinkedAuditEvent } from "@/lib/audit-chain/to-unlinked-audit-event";
 import { toAuditEventRow } from "@/lib/audit/to-audit-event-row";
 import type { IngestTransaction } from "@/lib/ingest/ingest-transaction";
 import { insertRows, type ColumnType } from "@/lib/ingest/insert-rows";
@@ -37,23 +38,9 @@ export async function insertIngestRecords(
 
   switch (kind) {
     case "audit-events": {
-      const unlinked = as<"audit-events">().map(({ id, record: r }): UnlinkedAuditEvent => ({
-        id,
-        orgId,
-        occurredAt: r.occurredAt,
-        actorType: r.actorType,
-        actorId: r.actorId ?? null,
-        actorLabel: r.actorLabel ?? null,
-        action: r.action,
-        category: r.category,
-        targetType: r.targetType ?? null,
-        targetId: r.targetId ?? null,
-        agentId: r.agentId ?? null,
-        outcome: r.outcome,
-        ip: r.ip ?? null,
-        metadata: r.metadata ?? null,
-        source,
-      }));
+      const unlinked = as<"audit-events">().map(({ id, record }) =>
+        toUnlinkedAuditEvent(id, { ...record, orgId }, source),
+      );
       const data = linkAuditEvents(chainHead, unlinked).linked.map(toAuditEventRow);
       return insertRows(tx, provider, "AuditEvent", auditEventColumns, data);
     }
