@@ -1,6 +1,7 @@
 "use client";
 // Client-side providers: the next-auth session (org switching calls its update())
 // and React Query for server state.
+import "@/lib/client/disable-zod-eval";
 import { QueryClient, QueryClientProvider, isServer } from "@tanstack/react-query";
 import { setNonce } from "get-nonce";
 import { SessionProvider } from "next-auth/react";

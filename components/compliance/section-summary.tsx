@@ -88,9 +88,18 @@ export function SectionSummary({ summary }: { summary: Record<string, JsonValue>
       {figures.length > 0 ? (
         <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4">
           {figures.map(([key, value]) => (
-            <div key={key} className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 break-inside-avoid">
+            <div
+              key={key}
+              className="min-w-0 rounded-md border border-slate-200 bg-slate-50 px-3 py-2 break-inside-avoid"
+            >
               <dt className="text-xs text-slate-600">{humanizeKey(key)}</dt>
-              <dd className="mt-0.5 text-lg font-semibold tabular-nums break-words">{formatCellValue(value)}</dd>
+              {/* Numbers stay whole (print keeps tabular-nums on one line); text such as a hash wraps anywhere
+                  rather than widen the grid. */}
+              <dd
+                className={`mt-0.5 text-lg font-semibold ${typeof value === "number" ? "tabular-nums" : "[overflow-wrap:anywhere]"}`}
+              >
+                {formatCellValue(value)}
+              </dd>
             </div>
           ))}
         </dl>
