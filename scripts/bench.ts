@@ -118,7 +118,12 @@ async function main(): Promise<void> {
       await stopServer(server.child);
     }
     const peakRss = Math.max(
-      ...results.flatMap((result) => (result as { runs: Run[] }).runs.map((run) => run.peakRssMb)),
+      // Only report generations sample RSS (the audit chain's runs do not).
+      ...results.flatMap((result) =>
+        (result as { runs: Partial<Run>[] }).runs.flatMap((run) =>
+          run.peakRssMb === undefined ? [] : [run.peakRssMb],
+        ),
+      ),
       server.hwm(),
     );
     console.log(`\nPeak server RSS (sampled and VmHWM): ${peakRss.toFixed(0)} MB`);
