@@ -2,14 +2,12 @@
 // chunks are streamed as the client reads, so memory stays flat however large
 // the file. Every download is an audit event.
 import { notFound } from "@/lib/errors/not-found";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { describeActor } from "@/lib/auth/identity";
 import { databaseOf, type ComplianceContext } from "@/lib/compliance/requests/compliance-context";
 import { buildContentDisposition } from "@/lib/compliance/requests/build-content-disposition";
 import type { DownloadQuery } from "@/lib/compliance/requests/schemas";
-import { ArtifactGoneError, readArtifactBytes } from "@/lib/compliance/artifacts/read-artifact-bytes";
 import { findDownloadableReport, reportStillExists } from "@/lib/compliance/requests/find-downloadable-report";
 import { getReportPackage } from "@/lib/compliance/requests/get-report-package";
+import { openAuditedArtifactRead } from "@/lib/compliance/requests/open-audited-artifact-read";
 
 const utf8Bom = new Uint8Array([0xef, 0xbb, 0xbf]);
 
@@ -27,7 +25,6 @@ export async function getReportDownload(
 ): Promise<ReportDownload> {
   if (query.format === "zip") return getReportPackage(ctx, reportId);
   const format = query.format;
-  const { identity } = ctx;
   const db = databaseOf(ctx);
   const report = await findDownloadableReport(ctx, reportId);
   const artifact = await db.reportArtifact.findUnique({
@@ -57,36 +54,8 @@ export async function getReportDownload(
   }
   headers["content-length"] = String(artifact.byteSize + (withBom ? utf8Bom.byteLength : 0));
 
-  // The first read takes the database connection and finds the chunks: done
-  // before answering, so a busy pool is a 503 the client can retry and a report
-  // deleted until then is a 404; deleted later, the stream errors rather than end short.
-  const bytes = readArtifactBytes(db, artifact);
-  let first: IteratorResult<Uint8Array>;
-  try {
-    first = await bytes.next();
-  } catch (error) {
-    if (error instanceof ArtifactGoneError && !(await reportStillExists(ctx, report.id))) throw notFound("Report");
-    throw error;
-  }
-  try {
-    await recordAuditEvent(
-      {
-        orgId: identity.orgId,
-        ...describeActor(identity),
-        ip: ctx.ip ?? null,
-        action: "compliance.report_downloaded",
-        category: "compliance",
-        targetType: "report",
-        targetId: report.id,
-        metadata: { format, via: identity.kind === "session" ? "session" : "api_key", bom: withBom },
-      },
-      db,
-    );
-  } catch (error) {
-    await bytes.return(undefined);
-    throw error;
-  }
-  return { headers, body: toByteStream(withBom ? utf8Bom : null, first, bytes) };
+  const { first, rest } = await openAuditedArtifactRead(ctx, report.id, artifact, { format, bom: withBom });
+  return { headers, body: toByteStream(withBom ? utf8Bom : null, first, rest) };
 }
 
 /** The optional prefix, then the artifact's bytes (the first piece already read), pulled as the client reads; cancelling stops the read. */

@@ -5,12 +5,11 @@
 import type { Readable } from "node:stream";
 import { AppError } from "@/lib/errors/app-error";
 import { notFound } from "@/lib/errors/not-found";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { describeActor } from "@/lib/auth/identity";
-import { ArtifactGoneError, readArtifactBytes } from "@/lib/compliance/artifacts/read-artifact-bytes";
+import { readArtifactBytes } from "@/lib/compliance/artifacts/read-artifact-bytes";
 import { createEvidencePackage } from "@/lib/compliance/package/create-evidence-package";
 import { databaseOf, type ComplianceContext } from "@/lib/compliance/requests/compliance-context";
 import { buildContentDisposition } from "@/lib/compliance/requests/build-content-disposition";
+import { openAuditedArtifactRead } from "@/lib/compliance/requests/open-audited-artifact-read";
 import { findDownloadableReport, reportStillExists } from "@/lib/compliance/requests/find-downloadable-report";
 import { getSigningKeyring } from "@/lib/signing/get-signing-keyring";
 import { signPackageSums } from "@/lib/signing/sign-package-sums";
@@ -50,39 +49,13 @@ export async function getReportPackage(
   }
   const { active } = await getSigningKeyring();
 
-  // As for a single file: the first read takes the connection and finds the
-  // chunks before answering (a busy pool is a 503, a deleted report a 404).
-  const firstRead = readArtifactBytes(db, artifact);
-  let first: IteratorResult<Uint8Array>;
-  try {
-    first = await firstRead.next();
-  } catch (error) {
-    if (error instanceof ArtifactGoneError && !(await reportStillExists(ctx, report.id))) throw notFound("Report");
-    throw error;
-  }
+  // As for a single file: the first read answers a busy pool or a deleted report before any byte.
+  const { first, rest } = await openAuditedArtifactRead(ctx, report.id, artifact, { format: "zip" });
   let reads = 0;
   const readJson = (): AsyncIterable<Uint8Array> => {
     reads += 1;
-    return reads === 1 ? withFirst(first, firstRead) : readArtifactBytes(db, artifact);
+    return reads === 1 ? withFirst(first, rest) : readArtifactBytes(db, artifact);
   };
-  try {
-    await recordAuditEvent(
-      {
-        orgId: identity.orgId,
-        ...describeActor(identity),
-        ip: ctx.ip ?? null,
-        action: "compliance.report_downloaded",
-        category: "compliance",
-        targetType: "report",
-        targetId: report.id,
-        metadata: { format: "zip", via: identity.kind === "session" ? "session" : "api_key" },
-      },
-      db,
-    );
-  } catch (error) {
-    await firstRead.return(undefined);
-    throw error;
-  }
   const zip = createEvidencePackage({
     readJson,
     statementJws: statement.jws,
