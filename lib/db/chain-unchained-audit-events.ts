@@ -4,63 +4,35 @@
 // transaction, a page at a time, so a large trail is never held whole.
 import type SqliteDatabase from "better-sqlite3";
 import type pg from "pg";
-import type { AuditEventSource } from "@/lib/audit-chain/chained-audit-event";
 import {
   emptyChainHead,
   linkAuditEvent,
   type ChainHead,
   type LinkedAuditEvent,
 } from "@/lib/audit-chain/link-audit-event";
+import { toUnlinkedAuditEvent, type AuditEventFields } from "@/lib/audit-chain/to-unlinked-audit-event";
+import { fromSourceColumns, type AuditEventSourceColumns } from "@/lib/audit/audit-event-source-columns";
 
 const PAGE_SIZE = 5_000;
 
-type StoredRow = {
-  id: string;
-  orgId: string;
-  /** ISO-8601 text in either database's form. */
-  occurredAt: string;
-  actorType: string;
-  actorId: string | null;
-  actorLabel: string | null;
-  action: string;
-  category: string;
-  targetType: string | null;
-  targetId: string | null;
-  agentId: string | null;
-  outcome: string;
-  ip: string | null;
-  metadata: Record<string, unknown> | string | null;
-  source: string;
-  sourceApiKeyId: string | null;
-  sourceUserId: string | null;
-};
+/** A stored event's columns in their raw form: text timestamps, and JSON as text on SQLite. */
+type StoredRow = Omit<AuditEventFields, "occurredAt" | "metadata"> &
+  AuditEventSourceColumns & {
+    id: string;
+    occurredAt: string;
+    metadata: Record<string, unknown> | string | null;
+  };
 
 const columns = `"id", "orgId", "actorType", "actorId", "actorLabel", "action", "category", "targetType", "targetId",
   "agentId", "outcome", "ip", "metadata", "source", "sourceApiKeyId", "sourceUserId"`;
 
 function link(head: ChainHead, row: StoredRow): LinkedAuditEvent {
-  const source: AuditEventSource =
-    row.source === "attest"
-      ? { kind: "attest" }
-      : { kind: "ingest", apiKeyId: row.sourceApiKeyId, userId: row.sourceUserId };
-  return linkAuditEvent(head, {
-    id: row.id,
-    orgId: row.orgId,
-    occurredAt: new Date(row.occurredAt),
-    actorType: row.actorType,
-    actorId: row.actorId,
-    actorLabel: row.actorLabel,
-    action: row.action,
-    category: row.category,
-    targetType: row.targetType,
-    targetId: row.targetId,
-    agentId: row.agentId,
-    outcome: row.outcome,
-    ip: row.ip,
-    metadata:
-      typeof row.metadata === "string" ? (JSON.parse(row.metadata) as Record<string, unknown> | null) : row.metadata,
-    source,
-  });
+  const metadata =
+    typeof row.metadata === "string" ? (JSON.parse(row.metadata) as Record<string, unknown> | null) : row.metadata;
+  return linkAuditEvent(
+    head,
+    toUnlinkedAuditEvent(row.id, { ...row, occurredAt: new Date(row.occurredAt), metadata }, fromSourceColumns(row)),
+  );
 }
 
 /** Links one page in order, reading an org's head when the page reaches a new org. */

@@ -5,6 +5,7 @@
 import { createHash } from "node:crypto";
 import type { AuditEventSource } from "@/lib/audit-chain/chained-audit-event";
 import { emptyChainHead, linkAuditEvent, type ChainHead } from "@/lib/audit-chain/link-audit-event";
+import { toUnlinkedAuditEvent } from "@/lib/audit-chain/to-unlinked-audit-event";
 import { toSourceColumns } from "@/lib/audit/audit-event-source-columns";
 import { reservedNamespaceOf } from "@/lib/audit/reserved-action-namespaces";
 import type { Random } from "@/lib/demo/create-random";
@@ -290,25 +291,10 @@ function createDemoChainLinker(): (id: string, event: PendingAuditEvent) => Chai
       .update(`attest-demo-salt\n${event.orgId}\n${head.seq + 1}`)
       .digest("hex")
       .slice(0, 32);
+    const metadata = event.metadata === null ? null : (JSON.parse(event.metadata) as Record<string, unknown>);
     const linked = linkAuditEvent(
       head,
-      {
-        id,
-        orgId: event.orgId,
-        occurredAt: new Date(event.ms),
-        actorType: event.actorType,
-        actorId: event.actorId,
-        actorLabel: event.actorLabel,
-        action: event.action,
-        category: event.category,
-        targetType: event.targetType,
-        targetId: event.targetId,
-        agentId: event.agentId,
-        outcome: event.outcome,
-        ip: event.ip,
-        metadata: event.metadata === null ? null : (JSON.parse(event.metadata) as Record<string, unknown>),
-        source,
-      },
+      toUnlinkedAuditEvent(id, { ...event, occurredAt: new Date(event.ms), metadata }, source),
       salt,
     );
     heads.set(event.orgId, { seq: linked.seq, hash: linked.hash });
