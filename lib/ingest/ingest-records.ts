@@ -13,7 +13,7 @@ import { isUniqueViolation } from "@/lib/db/is-unique-violation";
 import type { IngestKind } from "@/lib/ingest/parse-ingest-kind";
 import type { IngestBatch } from "@/lib/ingest/schemas";
 import { takeWriteLock } from "@/lib/ingest/take-write-lock";
-import { emptyChainHead } from "@/lib/audit-chain/link-audit-event";
+import { emptyChainHead, type ChainHead } from "@/lib/audit-chain/link-audit-event";
 import { chainTransactionOptions } from "@/lib/audit/chain-transaction-options";
 import { lockAuditChain } from "@/lib/audit/lock-audit-chain";
 import { ingestSourceOf } from "@/lib/ingest/ingest-source-of";
@@ -44,7 +44,9 @@ export async function ingestRecords(ctx: IngestContext, kind: IngestKind, batch:
   const run = () =>
     database.$transaction(async (tx) => {
       // Audit events lock their org's chain, which on SQLite is the write lock too.
-      const chainHead = kind === "audit-events" ? await lockAuditChain(tx, orgId) : await takeWriteLock(tx);
+      let chainHead: ChainHead = emptyChainHead;
+      if (kind === "audit-events") chainHead = await lockAuditChain(tx, orgId);
+      else await takeWriteLock(tx);
       const references = await verifyRecordReferences(tx, orgId, kind, batch.records);
       const existing = await findExistingRecordIds(
         tx,
@@ -55,7 +57,7 @@ export async function ingestRecords(ctx: IngestContext, kind: IngestKind, batch:
       const fresh = planned.filter((row) => !existing.has(row.id));
       const accepted = await insertIngestRecords(tx, orgId, kind, fresh, {
         references,
-        chainHead: chainHead ?? emptyChainHead,
+        chainHead,
         source: ingestSourceOf(ctx.identity),
       });
       return { accepted, existing };

@@ -13,7 +13,7 @@ import type { IngestTransaction } from "@/lib/ingest/ingest-transaction";
 export async function takeWriteLock(
   tx: IngestTransaction,
   provider: DatabaseProvider = getDatabaseProvider(),
-): Promise<null> {
-  if (provider === "sqlite") await tx.$executeRawUnsafe('UPDATE "Organization" SET "id" = "id" WHERE 0');
-  return null;
+): Promise<void> {
+  if (provider !== "sqlite") return;
+  await tx.$executeRawUnsafe('UPDATE "Organization" SET "id" = "id" WHERE 0');
 }
