@@ -203,6 +203,24 @@ describe("creating, listing and revoking links", () => {
     });
   });
 
+  it("refuses a cookie-authenticated write from another site (403), as every session write", async () => {
+    const reportId = await completedReport();
+    const cookie = await sessionCookieFor(acme.admin, acme.orgId);
+    const crossSite = await createLink(reportId, {}, { cookie, "sec-fetch-site": "cross-site" });
+    expect(crossSite.status).toBe(403);
+    const link = await createdLink(reportId);
+    const revokeCrossSite = await revokeRoute(
+      new Request(`${base}/share-links/${link.id}`, {
+        method: "DELETE",
+        headers: { cookie, origin: "https://evil.example" },
+      }),
+      { params: Promise.resolve({ linkId: link.id }) },
+    );
+    expect(revokeCrossSite.status).toBe(403);
+    expect(await db.shareLink.count({ where: { reportId } })).toBe(1);
+    expect((await db.shareLink.findUniqueOrThrow({ where: { id: link.id } })).revokedAt).toBeNull();
+  });
+
   it("refuses bad input with 400 naming the field, and writes nothing", async () => {
     const reportId = await completedReport();
     const cases: [unknown, string][] = [
