@@ -5,6 +5,7 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import type { BrowserContext } from "@playwright/test";
+import { expectNoViolations } from "./support/accessibility";
 import { createReport, waitForCompleted } from "./support/compliance-reports";
 import { expect, test } from "./support/fixtures";
 import { openOverview } from "./support/sign-in";
@@ -49,6 +50,7 @@ test("an admin shares a report; an auditor without an account opens the link, do
   await dialog.getByLabel("Expires after (days)").fill("45");
   await dialog.getByRole("button", { name: "Create link" }).click();
   await expect(dialog.getByLabel("Expires after (days)")).toHaveAccessibleDescription(/at most 30 days/);
+  await expectNoViolations(page, "share dialog with an error");
   await dialog.getByLabel("Expires after (days)").fill("3");
   await dialog.getByLabel("Download cap (optional)").fill("2");
   await dialog.getByLabel("Label (optional)").fill("External auditor");
@@ -58,12 +60,14 @@ test("an admin shares a report; an auditor without an account opens the link, do
   const url = await done.getByLabel("Share link").inputValue();
   expect(url).toMatch(new RegExp(`^${new URL(page.url()).origin}/share/[A-Za-z0-9_-]{43}$`));
   await expect(done.getByRole("button", { name: "Copy link" })).toBeVisible();
+  await expectNoViolations(page, "share dialog showing the URL");
   await done.getByRole("button", { name: "Done" }).click();
 
   const row = links.getByRole("row").filter({ hasText: "External auditor" });
   await expect(row).toContainText("Active");
   await expect(row).toContainText("0 / 2");
   await expect(row).toContainText("Never");
+  await expectNoViolations(page, "report page with its share links");
 
   // The auditor: a browser of their own, no cookies, no account.
   const auditor = await browser.newContext();
@@ -81,6 +85,7 @@ test("an admin shares a report; an auditor without an account opens the link, do
   // Nothing of the app: no navigation, no sign-in, no other page.
   await expect(shared.getByRole("navigation")).toHaveCount(0);
   await expect(shared.getByRole("link", { name: /dashboard|sign in/i })).toHaveCount(0);
+  await expectNoViolations(shared, "shared report page");
 
   const downloading = shared.waitForEvent("download");
   await shared.getByRole("link", { name: "Download CSV" }).click();
@@ -103,6 +108,7 @@ test("an admin shares a report; an auditor without an account opens the link, do
   expect(gone?.status()).toBe(410);
   await expect(shared.getByRole("heading", { level: 1, name: "This share link no longer works" })).toBeVisible();
   await expect(shared.getByText("This share link was revoked")).toBeVisible();
+  await expectNoViolations(shared, "revoked link page");
   const unknown = await shared.goto(url.replace(/[A-Za-z0-9_-]{43}$/, "A".repeat(43)));
   expect(unknown?.status()).toBe(404);
   await auditor.close();
