@@ -105,6 +105,8 @@ export const envSchema = z.object({
   ATTEST_ADMIN_PASSWORD: optionalText,
   // Ingest
   ATTEST_INGEST_RATE_LIMIT: integer({ min: 1 }, 60),
+  // Share links
+  ATTEST_SHARE_LINK_RATE_LIMIT: integer({ min: 1 }, 60),
   // Report generation
   REPORT_WORKERS: integer({ min: 0, max: 16 }, 1),
   REPORT_LEASE_SECONDS: number({ min: 5 }, 60),

@@ -1,8 +1,9 @@
 "use client";
-// Actions column: downloads when completed, Regenerate when failed, Delete for admins.
+// Actions column: downloads when completed (and Share for admins), Regenerate when failed, Delete for admins.
 import { CancelReportButton } from "@/components/compliance/cancel-report-button";
 import { DeleteReportButton } from "@/components/compliance/delete-report-button";
 import { reportDownloadUrl, type ReportResource } from "@/components/compliance/report-resource";
+import { ShareReportDialog } from "@/components/share-links/share-report-dialog";
 import { Button, buttonClassName } from "@/components/ui/button";
 
 export function ReportActionsCell({
@@ -47,6 +48,7 @@ export function ReportActionsCell({
           >
             Evidence package (.zip)
           </a>
+          {isAdmin ? <ShareReportDialog report={report} /> : null}
         </>
       ) : null}
       {report.status === "pending" && isAdmin ? <CancelReportButton report={report} /> : null}
