@@ -2,6 +2,7 @@
 // the raw driver (Prisma's row mapping costs more than the hashing), each
 // value in its stored text form so both databases parse the same way.
 import { Prisma } from "@/lib/generated/sqlite/client";
+import type { AuditEventSource } from "@/lib/audit-chain/chained-audit-event";
 import type { StoredChainedEvent } from "@/lib/audit-chain/verify-audit-chain";
 import { fromSourceColumns } from "@/lib/audit/audit-event-source-columns";
 import type { RawSql } from "@/lib/db/raw-sql";
@@ -55,43 +56,37 @@ function* eventsOf(orgId: string, rows: unknown[][]): Generator<StoredChainedEve
 type Text = string | null;
 
 function toStoredEvent(orgId: string, row: unknown[]): StoredChainedEvent {
-  const [id, seq, prevHash, hash, salt, occurredAt, actorType, actorId, actorLabel, action, category] = row as [
-    string,
-    string | number,
-    string,
-    string,
-    string,
-    string,
-    string,
-    Text,
-    Text,
-    string,
-    string,
-  ];
-  const [targetType, targetId, agentId, outcome, ip, metadata, source, sourceApiKeyId, sourceUserId, redactions] =
-    row.slice(11) as [Text, Text, Text, string, Text, Text, string, Text, Text, Text];
+  const metadata = row[16] as Text;
+  const redactions = row[20] as Text;
   return {
-    id,
+    id: row[0] as string,
     orgId,
-    seq: Number(seq),
-    prevHash,
-    hash,
-    salt,
-    occurredAt: parseStoredTimestamp(occurredAt),
-    actorType,
-    actorId,
-    actorLabel,
-    action,
-    category,
-    targetType,
-    targetId,
-    agentId,
-    outcome,
-    ip,
+    seq: Number(row[1]),
+    prevHash: row[2] as string,
+    hash: row[3] as string,
+    salt: row[4] as string,
+    occurredAt: parseStoredTimestamp(row[5] as string),
+    actorType: row[6] as string,
+    actorId: row[7] as Text,
+    actorLabel: row[8] as Text,
+    action: row[9] as string,
+    category: row[10] as string,
+    targetType: row[11] as Text,
+    targetId: row[12] as Text,
+    agentId: row[13] as Text,
+    outcome: row[14] as string,
+    ip: row[15] as Text,
     metadata: metadata === null ? null : (JSON.parse(metadata) as Record<string, unknown>),
-    source: fromSourceColumns({ source, sourceApiKeyId, sourceUserId }),
+    source: sourceOf(row[17] as string, row[18] as Text, row[19] as Text),
     redactions: redactions === null ? null : (JSON.parse(redactions) as Record<string, string>),
   };
+}
+
+const attestSource: AuditEventSource = { kind: "attest" };
+
+/** Most events are Attest's own: they share one source object instead of one each. */
+function sourceOf(source: string, sourceApiKeyId: Text, sourceUserId: Text): AuditEventSource {
+  return source === "attest" ? attestSource : fromSourceColumns({ source, sourceApiKeyId, sourceUserId });
 }
 
 /** SQLite keeps "…+00:00", PostgreSQL's timestamp(3) text has no zone: both are UTC. */
