@@ -4,9 +4,12 @@ import { parentPort, workerData } from "node:worker_threads";
 import type { ChainSegmentThreadData, ChainSegmentThreadMessage } from "@/lib/audit/chain-segment-thread-protocol";
 import { verifyStoredChainSegment } from "@/lib/audit/verify-stored-chain-segment";
 import { createRawSql } from "@/lib/db/raw-sql";
+import { lowerThreadPriority } from "@/lib/process/lower-thread-priority";
 
 const port = parentPort;
 if (!port) throw new Error("verify-chain-segment-worker must run as a worker thread");
+// Background work, like report generation: requests get the CPU first.
+lowerThreadPriority();
 const { databaseUrl, request } = workerData as ChainSegmentThreadData;
 const raw = createRawSql(databaseUrl, { poolSize: 1 });
 

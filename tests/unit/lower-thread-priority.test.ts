@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import { Worker } from "node:worker_threads";
 import { afterEach, describe, expect, it } from "vitest";
-import { reportThreadNice } from "@/lib/compliance/threads/lower-thread-priority";
+import { reportThreadNice } from "@/lib/process/lower-thread-priority";
 
 const linux = fs.existsSync("/proc/thread-self/stat");
 
@@ -18,7 +18,7 @@ function niceInWorker(env: Record<string, string>): Promise<number> {
   const source = `
     const { parentPort } = require("node:worker_threads");
     const fs = require("node:fs");
-    require("tsx/cjs/api").require("./lib/compliance/threads/lower-thread-priority.ts", __filename).lowerThreadPriority();
+    require("tsx/cjs/api").require("./lib/process/lower-thread-priority.ts", __filename).lowerThreadPriority();
     const stat = fs.readFileSync("/proc/thread-self/stat", "utf8");
     parentPort.postMessage(Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16]));`;
   return new Promise((resolve, reject) => {

@@ -12,7 +12,7 @@ import type {
   ArtifactThreadRequest,
 } from "@/lib/compliance/threads/artifact-thread-protocol";
 import { createReportArtifacts } from "@/lib/compliance/artifacts/create-report-artifacts";
-import { lowerThreadPriority } from "@/lib/compliance/threads/lower-thread-priority";
+import { lowerThreadPriority } from "@/lib/process/lower-thread-priority";
 import type { ReportArtifacts } from "@/lib/compliance/artifacts/report-artifacts";
 import { LeaseLostError } from "@/lib/compliance/lease/lease-lost-error";
 import { createRawSql } from "@/lib/db/raw-sql";

@@ -6,7 +6,7 @@
 // populations while its section counts run).
 import { workerData } from "node:worker_threads";
 import type { SqlDriverAdapter, Transaction } from "@prisma/driver-adapter-utils";
-import { lowerThreadPriority } from "@/lib/compliance/threads/lower-thread-priority";
+import { lowerThreadPriority } from "@/lib/process/lower-thread-priority";
 import { createSqliteAdapterFactory } from "@/lib/db/create-sqlite-adapter-factory";
 import type {
   SqliteQueryFailure,

@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { parentPort, threadId, workerData } from "node:worker_threads";
 import { connectArtifactThread } from "@/lib/compliance/threads/connect-artifact-thread";
-import { lowerThreadPriority } from "@/lib/compliance/threads/lower-thread-priority";
+import { lowerThreadPriority } from "@/lib/process/lower-thread-priority";
 import { processNextReport } from "@/lib/compliance/jobs/process-next-report";
 import type { ReportWorkerData, ReportWorkerMessage } from "@/lib/compliance/threads/report-worker-protocol";
 import { reportDefinitions } from "@/lib/compliance/reports";

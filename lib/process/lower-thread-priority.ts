@@ -1,4 +1,4 @@
-// Report generation is background work: its threads run at a lower CPU
+// Report generation and audit chain verification are background work: their threads run at a lower CPU
 // priority than the server's main thread, so on a busy host the API's requests
 // get the CPU first and generation takes what is left.
 import fs from "node:fs";
