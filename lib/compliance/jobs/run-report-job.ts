@@ -160,6 +160,7 @@ export async function runReportJob(
         { artifactId: artifacts.json, format: "json", ...totals.json },
         { artifactId: artifacts.csv, format: "csv", ...totals.csv },
       ],
+      preview: output.preview(),
     });
     log.info({ json: totals.json.byteSize, csv: totals.csv.byteSize }, "report completed");
     return "completed";
