@@ -73,8 +73,8 @@ export function ReportDocumentView({ report }: { report: ReportResource }) {
             </Alert>
           ))}
           {data.isPreview ? (
-            <Alert tone="info" title="Showing each table's first rows">
-              Summaries, charts, the manifest and row counts are complete; each table shows its first{" "}
+            <Alert tone="info" title="Showing each long table's first rows">
+              Summaries, charts, the manifest and row counts are complete; a longer table shows its first{" "}
               {data.previewRowsPerTable} rows. Download the JSON or CSV for every row.
             </Alert>
           ) : null}

@@ -121,17 +121,22 @@ describe("the preview collected at generation", () => {
     expect(preview).toEqual(await readReportPreview(streamOf(text, 64), { maxRowsPerTable: 3 }));
   });
 
-  it("keeps the first hundred rows of a table by default, however many it has", async () => {
+  it("keeps the first hundred rows of a table by default, however many it has, and the charts' tables whole", async () => {
     const { preview } = await renderReport(async (writer) => {
       await writer.writeManifest([]);
       await writer.startSection("emails", { title: "Emails", description: "", criteria: [], summary: {} });
       await writer.writeTable("all", emails(250));
       await writer.endSection();
+      await writer.startSection("user_access", { title: "Access", description: "", criteria: [], summary: {} });
+      await writer.writeTable("sign_ins_by_user", emails(250));
+      await writer.endSection();
     });
     expect(preview.rowsPerTable).toBe(100);
     expect(preview.document.sections.emails?.tables.all).toHaveLength(100);
     expect(preview.document.sections.emails?.tables.all?.[99]?.id).toBe("e99");
-    expect(preview.rowCounts).toEqual({ emails: { all: 250 } });
+    // A table the charts are drawn from is kept whole: a chart counts every account.
+    expect(preview.document.sections.user_access?.tables.sign_ins_by_user).toHaveLength(250);
+    expect(preview.rowCounts).toEqual({ emails: { all: 250 }, user_access: { sign_ins_by_user: 250 } });
   });
 
   it("cannot be read before the document is finished", async () => {

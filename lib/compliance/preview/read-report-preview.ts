@@ -8,6 +8,7 @@
 // line; JSON strings never contain a raw newline). A unit test feeds that
 // writer's output through this reader; any other layout throws.
 import {
+  isKeptWhole,
   rowTimeKey,
   type DailyRowCounts,
   type ReportPreview,
@@ -149,7 +150,8 @@ export class ReportDocumentPreviewReader {
       days[day] = (days[day] ?? 0) + 1;
     }
     // Rows past the preview are only counted, never parsed: that is what keeps this cheap.
-    if (count <= this.maxRowsPerTable) this.rows.push(JSON.parse(stripComma(line)));
+    if (count <= this.maxRowsPerTable || isKeptWhole(this.sectionKey, this.tableName))
+      this.rows.push(JSON.parse(stripComma(line)));
   }
 
   finish(): ReportPreview {

@@ -1,7 +1,9 @@
 // Builds a report's preview (report-preview.ts) from the same calls that
 // write its JSON document, so the two cannot disagree. Holds at most the first
-// rows of each table: memory stays flat however large the population.
+// rows of each table (the charts' aggregate tables whole: one row per
+// category or account): memory stays flat however large the population.
 import {
+  isKeptWhole,
   previewRowsPerTable,
   rowTimeKey,
   type DailyRowCounts,
@@ -45,10 +47,11 @@ export class ReportPreviewCollector {
     counts[name] = 0;
     let days: Record<string, number> | null = null;
     const sectionKey = this.sectionKey;
+    const keep = isKeptWhole(sectionKey, name) ? Infinity : this.rowsPerTable;
     return (row) => {
       const count = (counts[name] = counts[name]! + 1);
       // As the document has it (a builder may also reuse its row objects).
-      if (count <= this.rowsPerTable) rows.push(JSON.parse(JSON.stringify(row)) as ReportRow);
+      if (count <= keep) rows.push(JSON.parse(JSON.stringify(row)) as ReportRow);
       const at = row[rowTimeKey];
       if (typeof at === "string" && at.length >= 10) {
         days ??= (this.dailyCounts[sectionKey] ??= {})[name] = {};

@@ -8,6 +8,26 @@ import type { JsonValue, ManifestEntry, ReportRow, SectionHeader } from "@/lib/c
 /** Rows each table keeps in the preview (the printed report shows as many). */
 export const previewRowsPerTable = 100;
 
+/**
+ * The aggregate tables the viewer's charts are drawn from (one row per
+ * category, rule or account, not per record): kept whole in the preview, so a
+ * chart and its caption count every row.
+ */
+export const chartedTables = {
+  signInsByUser: { section: "user_access", table: "sign_ins_by_user" },
+  dlpBySeverity: { section: "dlp", table: "violations_by_severity" },
+  dlpByRule: { section: "dlp", table: "violations_by_rule" },
+  personalDataByCategory: { section: "personal_data", table: "by_category" },
+  auditByCategory: { section: "overview", table: "counts_by_category" },
+} as const;
+
+export type ChartedTable = (typeof chartedTables)[keyof typeof chartedTables];
+
+/** Whether the preview keeps every row of this table. */
+export function isKeptWhole(section: string, table: string): boolean {
+  return Object.values(chartedTables).some((charted) => charted.section === section && charted.table === table);
+}
+
 /** Every population row carries its time as `occurred_at` (lib/compliance/reports). */
 export const rowTimeKey = "occurred_at";
 
@@ -23,7 +43,7 @@ export type ReportPreviewDocument = {
 export type DailyRowCounts = Record<string, Record<string, Record<string, number>>>;
 
 export type ReportPreview = {
-  /** The document with each table cut to its first `rowsPerTable` rows. */
+  /** The document with each table cut to its first `rowsPerTable` rows (charted tables whole). */
   document: ReportPreviewDocument;
   /** Every table's full row count, by section. */
   rowCounts: Record<string, Record<string, number>>;
