@@ -222,6 +222,8 @@ async function main(): Promise<void> {
       );
       wholeArtifacts &&= matches;
     }
+    // Read before the drill stops it: did the server exit on its own?
+    const exitedByItself = serverExit;
     await stopServer(server.child);
 
     console.log("\nduring the outage:");
@@ -244,7 +246,7 @@ async function main(): Promise<void> {
     );
     console.log(
       `artifacts ${artifacts.map((a) => a.format).join(", ")}; statements ${statements}; completion events ${completions}; ` +
-        `reports still pending ${pending}; server ${serverExit === null ? "stayed up" : `EXITED (${serverExit})`}`,
+        `reports still pending ${pending}; server ${exitedByItself === null ? "stayed up" : `EXITED (${exitedByItself})`}`,
     );
     const checks: [string, boolean][] = [
       ["every request during the outage answered 503 database_unavailable quickly, without internals", outageAnswered],
@@ -252,7 +254,8 @@ async function main(): Promise<void> {
       ["one artifact per format, whole", wholeArtifacts],
       ["one statement, one completion event", statements === 1 && completions === 1],
       ["nothing left pending", pending === 0],
-      ["the server stayed up", serverExit === null],
+      ["the server stayed up", exitedByItself === null],
+      ["no report worker crashed", !serverLog.join("").includes("report worker crashed")],
       ["list and ingest work again", listAfter.status === 200 && ingestAfter.status === 201],
     ];
     for (const [what, ok] of checks) console.log(`  ${ok ? "ok  " : "FAIL"} ${what}`);
