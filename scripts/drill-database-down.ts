@@ -16,7 +16,8 @@
 // Environment: DRILL_ADMIN_URL (postgres://root@127.0.0.1:5432/postgres: a fresh
 // database attest_drill_down_<time> is created there, dropped after a PASS),
 // DRILL_SCALE (2), DRILL_PORT (3463), DRILL_PROXY_PORT (55433),
-// DRILL_OUTAGE_SECONDS (30), REPORT_LEASE_SECONDS (20, passed to the server).
+// DRILL_OUTAGE_SECONDS (30), REPORT_LEASE_SECONDS (the server's default unless
+// set: recovery must not wait out the lease).
 import { createHash } from "node:crypto";
 import net from "node:net";
 import pg from "pg";
@@ -30,7 +31,7 @@ const scale = Number(process.env.DRILL_SCALE ?? 2);
 const port = Number(process.env.DRILL_PORT ?? 3463);
 const proxyPort = Number(process.env.DRILL_PROXY_PORT ?? 55433);
 const outageSeconds = Number(process.env.DRILL_OUTAGE_SECONDS ?? 30);
-const leaseSeconds = process.env.REPORT_LEASE_SECONDS ?? "20";
+const leaseSeconds = process.env.REPORT_LEASE_SECONDS;
 /** An answer slower than this during the outage counts as a hang. */
 const quickMs = 5_000;
 
@@ -96,7 +97,9 @@ async function main(): Promise<void> {
   const proxiedUrl = new URL(directUrl);
   proxiedUrl.hostname = "127.0.0.1";
   proxiedUrl.port = String(proxyPort);
-  console.log(`database-down drill on PostgreSQL (${name}), outage ${outageSeconds} s, lease ${leaseSeconds} s`);
+  console.log(
+    `database-down drill on PostgreSQL (${name}), outage ${outageSeconds} s, lease ${leaseSeconds ?? "default"} s`,
+  );
 
   await applyMigrations(directUrl.toString());
   await seedDemo({ scale, databaseUrl: directUrl.toString(), anchor: new Date() });
@@ -117,7 +120,7 @@ async function main(): Promise<void> {
     const server = await startServer({
       port,
       databaseUrl: proxiedUrl.toString(),
-      env: { REPORT_LEASE_SECONDS: leaseSeconds },
+      env: leaseSeconds ? { REPORT_LEASE_SECONDS: leaseSeconds } : {},
       stdio: "pipe",
     });
     let serverExit: number | null = null;
@@ -181,6 +184,7 @@ async function main(): Promise<void> {
     console.log(`database back after ${((restoredAt - cutAt) / 1000).toFixed(1)} s`);
 
     let healthyAt: number | null = null;
+    let reclaimedAt: number | null = null;
     let report;
     for (;;) {
       if (healthyAt === null && (await request(port, "GET", "/api/health").catch(() => ({ status: 0 }))).status === 200)
@@ -189,6 +193,7 @@ async function main(): Promise<void> {
         where: { id },
         select: { status: true, attempts: true, errorCode: true },
       });
+      if (reclaimedAt === null && report.attempts > before.attempts) reclaimedAt = Date.now();
       if (report.status !== "pending" && healthyAt !== null) break;
       if (Date.now() - restoredAt > 10 * 60_000) throw new Error("The report did not end within 10 minutes");
       await sleep(250);
@@ -243,6 +248,11 @@ async function main(): Promise<void> {
       `\nafter: health 200 ${(((healthyAt ?? doneAt) - restoredAt) / 1000).toFixed(1)} s after the database came back; ` +
         `report ${report.status}${report.errorCode ? ` (${report.errorCode})` : ""} after attempt ${report.attempts}, ` +
         `${((doneAt - restoredAt) / 1000).toFixed(1)} s after the database came back; list ${listAfter.status}, ingest ${ingestAfter.status}`,
+    );
+    const handedBack = serverLog.join("").split("database unreachable during generation").length - 1;
+    console.log(
+      `the next attempt was claimed ${reclaimedAt === null ? "(not seen)" : `${((reclaimedAt - restoredAt) / 1000).toFixed(1)} s`} after the database came back; ` +
+        `attempts handed back during the outage: ${handedBack}`,
     );
     console.log(
       `artifacts ${artifacts.map((a) => a.format).join(", ")}; statements ${statements}; completion events ${completions}; ` +
