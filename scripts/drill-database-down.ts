@@ -20,11 +20,11 @@
 // set: recovery must not wait out the lease).
 import { createHash } from "node:crypto";
 import net from "node:net";
-import pg from "pg";
 import { createDatabaseClient } from "@/lib/db";
 import { applyMigrations } from "@/lib/db/apply-migrations";
 import { seedDemo } from "@/lib/demo/seed-demo";
 import { createBenchKey, request, sleep, startServer, stopServer } from "./bench-server";
+import { createDrillDatabase } from "./drill-database";
 
 const adminUrl = process.env.DRILL_ADMIN_URL ?? "postgres://root@127.0.0.1:5432/postgres";
 const scale = Number(process.env.DRILL_SCALE ?? 2);
@@ -87,13 +87,10 @@ async function probe(what: string, run: () => Promise<{ status: number; body: st
 }
 
 async function main(): Promise<void> {
-  const name = `attest_drill_down_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
+  const database = await createDrillDatabase(adminUrl, "attest_drill_down");
+  const name = database.name;
   const upstream = new URL(adminUrl);
-  const directUrl = new URL(adminUrl);
-  directUrl.pathname = `/${name}`;
+  const directUrl = new URL(database.url);
   const proxiedUrl = new URL(directUrl);
   proxiedUrl.hostname = "127.0.0.1";
   proxiedUrl.port = String(proxyPort);
@@ -282,9 +279,7 @@ async function main(): Promise<void> {
   } finally {
     await proxy.close().catch(() => {});
     await db.$disconnect();
-    if (passed && !process.env.DRILL_KEEP) await admin.query(`DROP DATABASE "${name}" WITH (FORCE)`);
-    else console.log(`kept database ${name} for inspection`);
-    await admin.end();
+    await database.drop(passed);
   }
 }
 
