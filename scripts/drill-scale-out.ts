@@ -57,8 +57,17 @@ async function main(): Promise<void> {
     });
     const apiKey = await createBenchKey(db, org.id);
     const env = { REPORT_LEASE_SECONDS: leaseSeconds, REPORT_MAX_PENDING_PER_ORG: String(reportCount) };
+    // Each server's log is read (a pipe nobody reads would stall the server) and kept for a failing run.
+    const serverErrors: string[] = [];
     for (let index = 0; index < processCount; index++) {
-      servers.push(await startServer({ port: firstPort + index, databaseUrl: database.url, env, stdio: "pipe" }));
+      const server = await startServer({ port: firstPort + index, databaseUrl: database.url, env, stdio: "pipe" });
+      for (const stream of [server.child.stdout, server.child.stderr]) {
+        stream?.setEncoding("utf8");
+        stream?.on("data", (text: string) => {
+          for (const line of text.split("\n")) if (/"level":(50|60)/.test(line)) serverErrors.push(line);
+        });
+      }
+      servers.push(server);
     }
 
     const started = performance.now();
@@ -200,6 +209,14 @@ async function main(): Promise<void> {
     ];
     for (const [what, ok] of checks) console.log(`  ${ok ? "ok  " : "FAIL"} ${what}`);
     passed = checks.every(([, ok]) => ok);
+    if (serverErrors.length > 0) {
+      console.log(
+        `\nserver errors (${serverErrors.length}):\n${serverErrors
+          .slice(0, 10)
+          .map((line) => line.slice(0, 1500))
+          .join("\n")}`,
+      );
+    }
     console.log(passed ? "PASS" : "FAIL");
     process.exitCode = passed ? 0 : 1;
   } finally {

@@ -2,6 +2,7 @@
 // viewer's preview, and signs its statement in the same transaction. Fenced: a worker that lost its lease
 // changes nothing. Artifacts of other attempts (a stale worker's partial
 // output) are deleted in the same transaction.
+import { chainTransactionOptions } from "@/lib/audit/chain-transaction-options";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { deleteArtifacts } from "@/lib/compliance/artifacts/delete-artifacts";
 import type { ArtifactFormat } from "@/lib/compliance/artifacts/report-artifacts";
@@ -81,5 +82,6 @@ export async function completeReport(
       },
       tx,
     );
-  });
+    // It appends to the org's chains: it may wait behind other appenders.
+  }, chainTransactionOptions);
 }
