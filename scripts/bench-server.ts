@@ -136,11 +136,15 @@ export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** An API key of the org with both report scopes, for the benchmark's requests. */
-export async function createBenchKey(db: Database, orgId: string): Promise<string> {
+/** An API key of the org (both report scopes unless others are named), for the benchmark's requests. */
+export async function createBenchKey(
+  db: Database,
+  orgId: string,
+  scopes = "reports:read reports:write",
+): Promise<string> {
   const { key, prefix, hashedKey } = generateApiKey();
   await db.apiKey.create({
-    data: { orgId, name: `bench ${new Date().toISOString()}`, prefix, hashedKey, scopes: "reports:read reports:write" },
+    data: { orgId, name: `bench ${new Date().toISOString()}`, prefix, hashedKey, scopes },
     select: { id: true },
   });
   return key;

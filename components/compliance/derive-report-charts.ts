@@ -4,6 +4,7 @@
 // of each population table. A chart is derived only when its data is there, so a
 // report type without logins simply has no logins chart.
 import type { DailyRowCounts, JsonValue, ReportDocument, ReportRow } from "@/components/compliance/report-document";
+import { chartedTables, type ChartedTable } from "@/lib/compliance/preview/report-preview";
 
 export type CategoryCount = { name: string; value: number };
 /**
@@ -46,7 +47,8 @@ const asNumber = (value: JsonValue | undefined): number =>
 const asText = (value: JsonValue | undefined): string | null =>
   typeof value === "string" && value !== "" ? value : typeof value === "number" ? String(value) : null;
 
-function table(document: ReportDocument, section: string, name: string): ReportRow[] | null {
+/** One of the aggregate tables the preview keeps whole (lib/compliance/preview). */
+function table(document: ReportDocument, { section, table: name }: ChartedTable): ReportRow[] | null {
   return document.sections[section]?.tables[name] ?? null;
 }
 
@@ -126,7 +128,7 @@ function deriveDaily(document: ReportDocument, dailyCounts: DailyRowCounts): Dai
 }
 
 function deriveLogins(document: ReportDocument): LoginCounts | null {
-  const rows = table(document, "user_access", "sign_ins_by_user");
+  const rows = table(document, chartedTables.signInsByUser);
   if (!rows) return null;
   const byUser = new Map<string, { logins: number; failures: number }>();
   for (const row of rows) {
@@ -156,23 +158,23 @@ export function deriveReportCharts(document: ReportDocument, dailyCounts: DailyR
     daily: deriveDaily(document, dailyCounts),
     logins: deriveLogins(document),
     dlpBySeverity: categoryCounts(
-      table(document, "dlp", "violations_by_severity"),
+      table(document, chartedTables.dlpBySeverity),
       (row) => asText(row.severity),
       "count",
       severityOrder,
     ),
     dlpByRule: categoryCounts(
-      table(document, "dlp", "violations_by_rule"),
+      table(document, chartedTables.dlpByRule),
       (row) => asText(row.rule_name) ?? asText(row.rule_id),
       "count",
     ),
     personalData: categoryCounts(
-      table(document, "personal_data", "by_category"),
+      table(document, chartedTables.personalDataByCategory),
       (row) => asText(row.category)?.replaceAll("_", " ") ?? null,
       "occurrence_count",
     ),
     auditByCategory: categoryCounts(
-      table(document, "overview", "counts_by_category"),
+      table(document, chartedTables.auditByCategory),
       (row) => asText(row.category)?.replaceAll("_", " ") ?? null,
       "count",
     ),

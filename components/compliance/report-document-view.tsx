@@ -2,7 +2,6 @@
 // A completed report: header with file hashes, population manifest, charts, and every section;
 // for those who may share it (admins), Share and the report's share links.
 import { ApiError } from "@/lib/client/api-error";
-import { formatBytes } from "@/components/compliance/format-bytes";
 import { integrityOfSection } from "@/components/compliance/integrity-of-section";
 import { ManifestTable } from "@/components/compliance/manifest-table";
 import { ReportCharts } from "@/components/compliance/report-charts";
@@ -10,7 +9,7 @@ import { ReportHeader } from "@/components/compliance/report-header";
 import { reportDownloadUrl, type ReportResource } from "@/components/compliance/report-resource";
 import { ReportSectionView } from "@/components/compliance/report-section-view";
 import { usePrintPageMargins } from "@/components/compliance/use-print-page-margins";
-import { previewThresholdBytes, useReportDocument } from "@/components/compliance/use-report-document";
+import { useReportDocument } from "@/components/compliance/use-report-document";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -18,8 +17,7 @@ import { ShareLinksPanel } from "@/components/share-links/share-links-panel";
 import { ShareReportDialog } from "@/components/share-links/share-report-dialog";
 
 export function ReportDocumentView({ report, canShare = false }: { report: ReportResource; canShare?: boolean }) {
-  const jsonBytes = report.artifacts?.json?.byteSize ?? 0;
-  const loaded = useReportDocument(report.id, { jsonBytes, isEnabled: true });
+  const loaded = useReportDocument(report.id, { isEnabled: true });
   const data = loaded.data;
   usePrintPageMargins(report);
   // A broken audit trail is stated before anything else: never passed over silently.
@@ -46,18 +44,7 @@ export function ReportDocumentView({ report, canShare = false }: { report: Repor
 
       {loaded.isPending ? (
         <Card className="p-6" role="status">
-          <p className="text-sm text-slate-700">
-            Reading the report…
-            {loaded.isPreview && jsonBytes > 0 ? ` ${formatBytes(loaded.bytesRead)} of ${formatBytes(jsonBytes)}` : ""}
-          </p>
-          {loaded.isPreview && jsonBytes > 0 ? (
-            <progress
-              className="mt-2 w-full max-w-md"
-              max={jsonBytes}
-              value={loaded.bytesRead}
-              aria-label="Reading the report"
-            />
-          ) : null}
+          <p className="text-sm text-slate-700">Reading the report…</p>
         </Card>
       ) : null}
 
@@ -66,7 +53,7 @@ export function ReportDocumentView({ report, canShare = false }: { report: Repor
           <p>
             {loaded.error instanceof ApiError
               ? loaded.error.message
-              : `The stored JSON could not be read (${loaded.error.message}).`}{" "}
+              : `The report could not be read (${loaded.error.message}).`}{" "}
             The files themselves can still be downloaded:{" "}
             <a className="underline" href={reportDownloadUrl(report.id, "json")} target="_blank" rel="noopener">
               JSON
@@ -94,10 +81,9 @@ export function ReportDocumentView({ report, canShare = false }: { report: Repor
             </Alert>
           ))}
           {data.isPreview ? (
-            <Alert tone="info" title="Large report: showing a preview">
-              This report&apos;s JSON is {formatBytes(jsonBytes)} (over {formatBytes(previewThresholdBytes)}), too much
-              to hold in a browser tab. Summaries, charts, the manifest and row counts are complete; each table shows
-              its first {data.previewRowsPerTable} rows. Download the JSON or CSV for every row.
+            <Alert tone="info" title="Showing each long table's first rows">
+              Summaries, charts, the manifest and row counts are complete; a longer table shows its first{" "}
+              {data.previewRowsPerTable} rows. Download the JSON or CSV for every row.
             </Alert>
           ) : null}
 

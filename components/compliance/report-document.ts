@@ -1,5 +1,6 @@
 // The stored JSON document of a completed report, as the viewer reads it
 // (written by lib/compliance/report-document-writer.ts).
+import type { DailyRowCounts } from "@/lib/compliance/preview/report-preview";
 import type {
   JsonValue,
   ManifestEntry,
@@ -31,11 +32,7 @@ export type ReportDocument = {
   sections: Record<string, ReportDocumentSection>;
 };
 
-/** Per section, per table, per UTC day ("2026-01-31"): rows whose `occurred_at` falls on that day. */
-export type DailyRowCounts = Record<string, Record<string, Record<string, number>>>;
-
-/** Every population row carries its time as `occurred_at` (lib/compliance/reports). */
-export const rowTimeKey = "occurred_at";
+export type { DailyRowCounts };
 
 /**
  * What the viewer shows: the document (tables possibly cut to their first rows
@@ -45,31 +42,7 @@ export type LoadedReportDocument = {
   document: ReportDocument;
   rowCounts: Record<string, Record<string, number>>;
   dailyCounts: DailyRowCounts;
-  /** True when tables hold only their first rows (a large file read as a stream). */
+  /** True when some table holds only its first rows. */
   isPreview: boolean;
-  previewRowsPerTable: number | null;
+  previewRowsPerTable: number;
 };
-
-export function countTableRows(document: ReportDocument): Record<string, Record<string, number>> {
-  const counts: Record<string, Record<string, number>> = {};
-  for (const [key, section] of Object.entries(document.sections)) {
-    counts[key] = Object.fromEntries(Object.entries(section.tables).map(([name, rows]) => [name, rows.length]));
-  }
-  return counts;
-}
-
-export function countRowsByDay(document: ReportDocument): DailyRowCounts {
-  const counts: DailyRowCounts = {};
-  for (const [key, section] of Object.entries(document.sections)) {
-    for (const [name, rows] of Object.entries(section.tables)) {
-      for (const row of rows) {
-        const at = row[rowTimeKey];
-        if (typeof at !== "string" || at.length < 10) continue;
-        const days = ((counts[key] ??= {})[name] ??= {});
-        const day = at.slice(0, 10);
-        days[day] = (days[day] ?? 0) + 1;
-      }
-    }
-  }
-  return counts;
-}

@@ -17,6 +17,11 @@ export function reportStatementUrl(id: string): string {
   return `${complianceApiBase}/reports/${encodeURIComponent(id)}/statement`;
 }
 
+/** What the viewer shows: summaries, manifest, each table's first rows, row counts. */
+export function reportPreviewUrl(id: string): string {
+  return `${complianceApiBase}/reports/${encodeURIComponent(id)}/preview`;
+}
+
 /** A stored file (json, csv) or the evidence package (zip). */
 export function reportDownloadUrl(id: string, format: DownloadFormat): string {
   return `${complianceApiBase}/reports/${encodeURIComponent(id)}/download?format=${format}`;

@@ -1,52 +1,37 @@
 "use client";
-// The stored JSON of a completed report, for the viewer. Small files are parsed
-// whole; files over `previewThresholdBytes` are streamed and cut to the first
-// rows of each table (summaries, manifest and row counts stay complete), so a
-// busy agent's export cannot freeze the tab. A completed report never changes,
-// so the result is never refetched.
+// What the viewer shows of a completed report: its preview, stored at
+// generation (summaries, manifest, each table's first rows, every table's row
+// count and rows per day), so opening a report never reads its whole file. A
+// completed report never changes, so the result is never refetched.
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
 import { toApiError } from "@/lib/client/api-error";
-import { readReportDocumentPreview } from "@/components/compliance/read-report-document-preview";
-import {
-  countRowsByDay,
-  countTableRows,
-  type LoadedReportDocument,
-  type ReportDocument,
-} from "@/components/compliance/report-document";
+import type { LoadedReportDocument, ReportDocument } from "@/components/compliance/report-document";
+import type { ReportPreview } from "@/lib/compliance/preview/report-preview";
 import { reportQueryKeys } from "@/components/compliance/report-query-keys";
-import { reportDownloadUrl } from "@/components/compliance/report-resource";
+import { reportPreviewUrl } from "@/components/compliance/report-resource";
 
-export const previewThresholdBytes = 20 * 1024 * 1024;
-export const previewRowsPerTable = 100;
-
-export function useReportDocument(id: string, { jsonBytes, isEnabled }: { jsonBytes: number; isEnabled: boolean }) {
-  const [bytesRead, setBytesRead] = useState(0);
-  const isPreview = jsonBytes > previewThresholdBytes;
-  const query = useQuery({
-    queryKey: [...reportQueryKeys.document(id), isPreview ? "preview" : "full"],
+export function useReportDocument(id: string, { isEnabled }: { isEnabled: boolean }) {
+  return useQuery({
+    queryKey: reportQueryKeys.document(id),
     enabled: isEnabled,
     staleTime: Infinity,
     retry: false,
     queryFn: async ({ signal }): Promise<LoadedReportDocument> => {
-      const response = await fetch(reportDownloadUrl(id, "json"), { signal, credentials: "same-origin" });
+      const response = await fetch(reportPreviewUrl(id), { signal, credentials: "same-origin" });
       if (!response.ok) throw await toApiError(response);
-      if (!isPreview || !response.body) {
-        const document = (await response.json()) as ReportDocument;
-        return {
-          document,
-          rowCounts: countTableRows(document),
-          dailyCounts: countRowsByDay(document),
-          isPreview: false,
-          previewRowsPerTable: null,
-        };
-      }
-      const preview = await readReportDocumentPreview(response.body, {
-        maxRowsPerTable: previewRowsPerTable,
-        onBytes: setBytesRead,
-      });
-      return { ...preview, isPreview: true, previewRowsPerTable };
+      const preview = (await response.json()) as ReportPreview;
+      const isCut = Object.entries(preview.rowCounts).some(([key, tables]) =>
+        Object.entries(tables).some(
+          ([name, count]) => count > (preview.document.sections[key]?.tables[name]?.length ?? 0),
+        ),
+      );
+      return {
+        document: preview.document as ReportDocument,
+        rowCounts: preview.rowCounts,
+        dailyCounts: preview.dailyCounts,
+        isPreview: isCut,
+        previewRowsPerTable: preview.rowsPerTable,
+      };
     },
   });
-  return { ...query, bytesRead, isPreview };
 }

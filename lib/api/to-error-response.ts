@@ -5,6 +5,7 @@ import { ZodError } from "zod";
 import { errorStatus } from "@/lib/api/error-status";
 import { AppError } from "@/lib/errors/app-error";
 import { zodFieldErrors } from "@/lib/api/zod-field-errors";
+import { isDatabaseUnreachable } from "@/lib/db/is-database-unreachable";
 import { logger } from "@/lib/log/logger";
 
 export function toErrorResponse(error: unknown, requestId: string): Response {
@@ -34,9 +35,4 @@ export function toAppError(error: unknown): AppError {
     return new AppError("database_unavailable", "The database is unavailable; try again shortly");
   }
   return new AppError("internal_error", "Something went wrong on our side");
-}
-
-function isDatabaseUnreachable(error: unknown): boolean {
-  const text = String((error as { code?: unknown })?.code ?? "") + " " + String((error as Error)?.message ?? "");
-  return /ECONNREFUSED|ENOTFOUND|ETIMEDOUT|P1001|P1002|DatabaseNotReachable|SQLITE_CANTOPEN|SQLITE_BUSY/i.test(text);
 }

@@ -5,6 +5,7 @@
 // Prisma.sql, so values are always bound, never spliced.
 import SqliteDatabase from "better-sqlite3";
 import pg from "pg";
+import { logger } from "@/lib/log/logger";
 import { from as copyFrom, to as copyTo } from "pg-copy-streams";
 import type { Prisma } from "@/lib/generated/sqlite/client";
 import { copyBinaryHeader, copyBinaryTrailer } from "@/lib/db/copy-binary-format";
@@ -153,6 +154,11 @@ function createPostgresRawSql(url: string, options: RawSqlPoolOptions): RawSql {
           : pg.types.getTypeParser(oid, format ?? "text")) as typeof pg.types.getTypeParser,
     },
   });
+  // A connection that dies (the database restarted, the network dropped) is
+  // an error of the query using it, or nothing while idle; unlistened, pg
+  // raises it as an uncaught exception that ends the thread.
+  pool.on("error", (error) => logger.warn({ err: error }, "an idle database connection failed"));
+  pool.on("connect", (client) => client.on("error", () => undefined));
   return {
     provider: "postgresql",
     query: async <T extends RawRow>(sql: Prisma.Sql) =>

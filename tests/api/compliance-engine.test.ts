@@ -330,7 +330,17 @@ describe("leases", () => {
     // Every write of the stale holder now matches no row.
     await expect(renewReportLease(db, stale!, { leaseSeconds: 60 })).rejects.toBeInstanceOf(LeaseLostError);
     await expect(
-      completeReport(db, stale!, { generatedAt: new Date().toISOString(), schemaVersion: 1, artifacts: [] }),
+      completeReport(db, stale!, {
+        generatedAt: new Date().toISOString(),
+        schemaVersion: 1,
+        artifacts: [],
+        preview: {
+          document: { report: {}, manifest: [], sections: {} },
+          rowCounts: {},
+          dailyCounts: {},
+          rowsPerTable: 1,
+        },
+      }),
     ).rejects.toBeInstanceOf(LeaseLostError);
     await expect(failReport(db, stale!, reportFailure("generation_failed"))).rejects.toBeInstanceOf(LeaseLostError);
     const staleArtifact = await db.reportArtifact.findFirstOrThrow({

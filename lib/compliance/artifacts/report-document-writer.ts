@@ -4,10 +4,15 @@
 // is held whole: a table's rows pass through in batches of at most `batchRows`
 // rows and about `batchChars` characters of JSON (email bodies vary a lot).
 //
+// It also collects the report's preview (lib/compliance/preview), which the
+// job stores beside the artifacts for the viewer.
+//
 // JSON shape: {"report":{…},"manifest":[…],"sections":{"<key>":{"title",
 // "description","criteria","summary","tables":{"<name>":[rows…]}}}}
 import { createCsvTableEncoder } from "@/lib/compliance/csv/create-csv-table-encoder";
 import type { ArtifactTotalsPair, ReportArtifacts } from "@/lib/compliance/artifacts/report-artifacts";
+import { ReportPreviewCollector } from "@/lib/compliance/preview/report-preview-collector";
+import type { ReportPreview } from "@/lib/compliance/preview/report-preview";
 import type {
   JsonValue,
   ManifestEntry,
@@ -37,6 +42,8 @@ type Options = {
    * run-report-job.ts for when).
    */
   encodeCsv?: boolean;
+  /** Rows each table keeps in the preview. */
+  previewRowsPerTable?: number;
 };
 
 export class ReportDocumentWriter implements ReportOutput {
@@ -47,8 +54,10 @@ export class ReportDocumentWriter implements ReportOutput {
   private readonly columnSet: Set<string>;
   private readonly batchRows: number;
   private readonly batchChars: number;
+  private readonly previewCollector: ReportPreviewCollector;
 
   constructor(private readonly options: Options) {
+    this.previewCollector = new ReportPreviewCollector(options.previewRowsPerTable);
     this.columnSet = new Set(options.csvColumns);
     // Small enough that the artifact thread's parse of a batch and its CSV
     // die in its young generation (docs/benchmarks.md, row batch size).
@@ -67,6 +76,7 @@ export class ReportDocumentWriter implements ReportOutput {
   async begin(report: ReportDocumentHeader): Promise<void> {
     this.expect("new", "begin");
     await this.options.artifacts.writeJson(`{"report":${JSON.stringify(report)},\n"manifest":`);
+    this.previewCollector.begin(report);
     this.state = "started";
   }
 
@@ -74,6 +84,7 @@ export class ReportDocumentWriter implements ReportOutput {
     this.expect("started", "writeManifest");
     const lines = entries.map((entry) => JSON.stringify(entry)).join(",\n");
     await this.options.artifacts.writeJson(`[${lines ? `\n${lines}\n` : ""}],\n"sections":{`);
+    this.previewCollector.manifest(entries);
     this.state = "manifest";
   }
 
@@ -94,6 +105,7 @@ export class ReportDocumentWriter implements ReportOutput {
     await this.options.artifacts.writeJson(
       `${separator}\n${JSON.stringify(key)}:${JSON.stringify(head).slice(0, -1)},"tables":{`,
     );
+    this.previewCollector.startSection(key, head);
     this.state = "section";
   }
 
@@ -103,6 +115,7 @@ export class ReportDocumentWriter implements ReportOutput {
     const separator = this.tableNames.size > 0 ? "," : "";
     this.tableNames.add(name);
     await this.options.artifacts.writeJson(`${separator}\n${JSON.stringify(name)}:[`);
+    const toPreview = this.previewCollector.startTable(name);
 
     const encoder = this.options.encodeCsv
       ? createCsvTableEncoder(this.options.csvColumns, this.currentSection, name)
@@ -114,6 +127,7 @@ export class ReportDocumentWriter implements ReportOutput {
     for await (const batch of Symbol.asyncIterator in rows ? rows : [rows]) {
       for (const row of batch) {
         this.assertColumns(name, row);
+        toPreview(row);
         rowsJson += (batchSize > 0 ? ",\n" : "") + JSON.stringify(row);
         if (encoder) csvLines += `${encoder.encode(row)}\r\n`;
         batchSize += 1;
@@ -149,6 +163,12 @@ export class ReportDocumentWriter implements ReportOutput {
     await this.options.artifacts.writeJson("\n}}\n");
     this.state = "finished";
     return this.options.artifacts.finish();
+  }
+
+  /** What the viewer shows, collected from the same calls; complete once `finish` resolved. */
+  preview(): ReportPreview {
+    if (this.state !== "finished") throw new Error("Report output: preview read before finish");
+    return this.previewCollector.finish();
   }
 
   /** `before`: rows of the table already written; `rowsJson`: the batch's rows as JSON texts joined by ",\n". */

@@ -1,7 +1,8 @@
-// Marks a report completed with the artifacts its attempt wrote, and signs its
-// statement in the same transaction. Fenced: a worker that lost its lease
+// Marks a report completed with the artifacts its attempt wrote, stores the
+// viewer's preview, and signs its statement in the same transaction. Fenced: a worker that lost its lease
 // changes nothing. Artifacts of other attempts (a stale worker's partial
 // output) are deleted in the same transaction.
+import { chainTransactionOptions } from "@/lib/audit/chain-transaction-options";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { deleteArtifacts } from "@/lib/compliance/artifacts/delete-artifacts";
 import type { ArtifactFormat } from "@/lib/compliance/artifacts/report-artifacts";
@@ -9,6 +10,8 @@ import { LeaseLostError } from "@/lib/compliance/lease/lease-lost-error";
 import { leaseWhere, type ReportLease } from "@/lib/compliance/lease/report-lease";
 import { reportWorkerActor } from "@/lib/compliance/jobs/report-worker-actor";
 import { recordReportStatement } from "@/lib/compliance/jobs/record-report-statement";
+import type { ReportPreview } from "@/lib/compliance/preview/report-preview";
+import { storeReportPreview } from "@/lib/compliance/preview/store-report-preview";
 import { getSigningKeyring } from "@/lib/signing/get-signing-keyring";
 import type { Database } from "@/lib/db";
 
@@ -25,12 +28,14 @@ export type CompletedAttempt = {
   generatedAt: string;
   schemaVersion: number;
   artifacts: FinishedArtifact[];
+  /** What the viewer shows (lib/compliance/preview). */
+  preview: ReportPreview;
 };
 
 export async function completeReport(
   db: Database,
   lease: ReportLease,
-  { generatedAt, schemaVersion, artifacts }: CompletedAttempt,
+  { generatedAt, schemaVersion, artifacts, preview }: CompletedAttempt,
 ): Promise<void> {
   // Before the transaction: a missing key fails the report with its reason, holding no lock.
   const { active: key } = await getSigningKeyring();
@@ -50,6 +55,7 @@ export async function completeReport(
       });
     }
     await deleteArtifacts(tx, lease.reportId, { exceptAttempt: lease.attempt });
+    await storeReportPreview(tx, lease, preview);
     const statement = await recordReportStatement(
       db,
       tx,
@@ -76,5 +82,6 @@ export async function completeReport(
       },
       tx,
     );
-  });
+    // It appends to the org's chains: it may wait behind other appenders.
+  }, chainTransactionOptions);
 }

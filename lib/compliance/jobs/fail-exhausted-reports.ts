@@ -1,5 +1,6 @@
 // A report whose last attempt's lease expired will not be retried: it fails
 // with the reason, so nothing stays pending forever.
+import { chainTransactionOptions } from "@/lib/audit/chain-transaction-options";
 import { markReportFailed } from "@/lib/compliance/jobs/mark-report-failed";
 import { reportFailure } from "@/lib/compliance/jobs/report-failure";
 import type { Database } from "@/lib/db";
@@ -24,12 +25,14 @@ export async function failExhaustedReports(
     const failure = reportFailure("attempts_exhausted");
     // Conditional on the state just read, so a concurrent sweeper or a late
     // completion wins cleanly.
-    const done = await db.$transaction((tx) =>
-      markReportFailed(
-        tx,
-        { id: report.id, status: "pending", attempts: report.attempts, leaseExpiresAt: report.leaseExpiresAt },
-        { attempt: report.attempts, failure },
-      ),
+    const done = await db.$transaction(
+      (tx) =>
+        markReportFailed(
+          tx,
+          { id: report.id, status: "pending", attempts: report.attempts, leaseExpiresAt: report.leaseExpiresAt },
+          { attempt: report.attempts, failure },
+        ),
+      chainTransactionOptions,
     );
     if (!done) continue;
     logger.warn({ reportId: report.id, attempts: report.attempts }, "report failed: last worker lease expired");

@@ -24,6 +24,7 @@ import { leaseWhere, type ReportLease } from "@/lib/compliance/lease/report-leas
 import type { Database } from "@/lib/db";
 import { rawSqlOf } from "@/lib/db/raw-sql-of";
 import { reportEngineProfileOf } from "@/lib/compliance/profiles/report-engine-profile-of";
+import { isDatabaseUnreachable } from "@/lib/db/is-database-unreachable";
 import { logger } from "@/lib/log/logger";
 
 export type ReportDefinitions = Partial<Record<ReportType, ReportDefinition>>;
@@ -160,6 +161,7 @@ export async function runReportJob(
         { artifactId: artifacts.json, format: "json", ...totals.json },
         { artifactId: artifacts.csv, format: "csv", ...totals.csv },
       ],
+      preview: output.preview(),
     });
     log.info({ json: totals.json.byteSize, csv: totals.csv.byteSize }, "report completed");
     return "completed";
@@ -167,6 +169,9 @@ export async function runReportJob(
     // Artifact storage stops before the report is failed or handed back, so
     // it cannot still be storing chunks of this attempt afterwards.
     await artifactOutput?.abort();
+    if (isDatabaseUnreachable(error)) {
+      return await handBackWhenReachable(db, lease, error, log, { shouldStop, leaseSeconds });
+    }
     return await settleFailure(db, lease, error, log);
   } finally {
     clearInterval(renewal);
@@ -207,6 +212,32 @@ async function settleFailure(
   } catch (failError) {
     if (failError instanceof LeaseLostError) return "lease_lost";
     throw failError;
+  }
+}
+
+/**
+ * The database went away mid-generation: not the report's fault, so it is not
+ * failed. It is handed back as soon as the database answers again (any worker
+ * then takes it up at once, rather than after the lease). While the database
+ * stays away, up to twice the lease; after that the lease has expired anyway.
+ */
+async function handBackWhenReachable(
+  db: Database,
+  lease: ReportLease,
+  error: unknown,
+  log: typeof logger,
+  { shouldStop, leaseSeconds }: { shouldStop: () => boolean; leaseSeconds: number },
+): Promise<ReportJobOutcome> {
+  log.warn({ err: error }, "database unreachable during generation; handing the report back once it answers");
+  const giveUpAt = Date.now() + 2 * leaseSeconds * 1000;
+  for (let waitMs = 500; ; waitMs = Math.min(waitMs * 2, 5000)) {
+    try {
+      return (await releaseReportLease(db, lease, { countAttempt: true })) ? "released" : "lease_lost";
+    } catch (releaseError) {
+      if (!isDatabaseUnreachable(releaseError)) throw releaseError;
+    }
+    if (shouldStop() || Date.now() + waitMs > giveUpAt) return "lease_lost";
+    await new Promise((resolve) => setTimeout(resolve, waitMs));
   }
 }
 

@@ -2,6 +2,7 @@
 // partial files go, in one transaction with the record of who did it. A worker
 // generating it loses its lease (every fenced write matches status pending) and
 // stops at its next write, discarding what it had not stored.
+import { chainTransactionOptions } from "@/lib/audit/chain-transaction-options";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { describeActor } from "@/lib/auth/identity";
 import { deleteArtifacts } from "@/lib/compliance/artifacts/delete-artifacts";
@@ -41,7 +42,7 @@ export async function cancelReport(ctx: ComplianceContext, reportId: string): Pr
       tx,
     );
     return report;
-  });
+  }, chainTransactionOptions);
   if (cancelled) return toReportResponse(cancelled);
   const existing = await db.report.findFirst({
     where: { id: reportId, orgId: identity.orgId },

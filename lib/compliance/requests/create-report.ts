@@ -1,6 +1,7 @@
 // Queues a report after checking the request against the caller's org: the row (status pending) is the job a worker will claim.
 // The audit event is written in the same transaction, so a report never
 // exists without the record of who asked for it.
+import { chainTransactionOptions } from "@/lib/audit/chain-transaction-options";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { describeActor } from "@/lib/auth/identity";
 import { databaseOf, type ComplianceContext } from "@/lib/compliance/requests/compliance-context";
@@ -111,7 +112,7 @@ export async function createReport(
         });
       }
       return created;
-    });
+    }, chainTransactionOptions);
   let report: Awaited<ReturnType<typeof queue>>;
   try {
     report = await queue();

@@ -1,6 +1,7 @@
 // Deletes a report and its stored bytes, and records who did. A worker still
 // generating it loses its lease (its fenced writes find no row) and stops.
 // Its share links are revoked in the same transaction.
+import { chainTransactionOptions } from "@/lib/audit/chain-transaction-options";
 import { notFound } from "@/lib/errors/not-found";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { describeActor } from "@/lib/auth/identity";
@@ -36,5 +37,5 @@ export async function deleteReport(ctx: ComplianceContext, reportId: string): Pr
       },
       tx,
     );
-  });
+  }, chainTransactionOptions);
 }

@@ -1,20 +1,21 @@
-// Reads a large stored report JSON as a stream, keeping the header, manifest,
-// every section's summary and only the first rows of each table, while counting
-// all rows — so the GDPR export of a busy agent can be viewed without holding
-// (or JSON.parse-ing) the whole file in the tab.
+// Reads a stored report JSON as a stream into its preview (report-preview.ts):
+// the header, manifest, every section's summary and only the first rows of each
+// table, while counting all rows. Only reports completed before previews were
+// stored at generation need it, once each (get-report-preview.ts).
 //
 // It relies on the line layout of lib/compliance/artifacts/report-document-writer.ts
 // (header, manifest entries, section heads, table starts and rows each begin a
 // line; JSON strings never contain a raw newline). A unit test feeds that
-// writer's output through this reader; any other layout throws, and the viewer
-// then offers the download instead.
+// writer's output through this reader; any other layout throws.
 import {
+  isKeptWhole,
   rowTimeKey,
   type DailyRowCounts,
-  type ReportDocument,
-  type ReportDocumentSection,
-  type ReportRow,
-} from "@/components/compliance/report-document";
+  type ReportPreview,
+  type ReportPreviewDocument,
+  type ReportPreviewSection,
+} from "@/lib/compliance/preview/report-preview";
+import type { ReportRow } from "@/lib/compliance/reports/report-definition";
 
 export class ReportLayoutError extends Error {
   constructor(message: string) {
@@ -37,22 +38,16 @@ function leadingStringLength(line: string): number {
 const stripComma = (line: string) => (line.endsWith(",") ? line.slice(0, -1) : line);
 const tablesOpen = ',"tables":{';
 
-export type PreviewResult = {
-  document: ReportDocument;
-  rowCounts: Record<string, Record<string, number>>;
-  dailyCounts: DailyRowCounts;
-};
-
 // The row's time without parsing the row: `"occurred_at":"2026-01-31T…"` (keys are
 // JSON.stringify'd, so the text is exact; nested values never use this key).
 const rowDayPattern = new RegExp(`"${rowTimeKey}":"(\\d{4}-\\d{2}-\\d{2})`);
 
 export class ReportDocumentPreviewReader {
   private state: "start" | "manifest-next" | "manifest" | "sections-next" | "sections" | "rows" | "done" = "start";
-  private readonly document: ReportDocument = { report: {}, manifest: [], sections: {} };
+  private readonly document: ReportPreviewDocument = { report: {}, manifest: [], sections: {} };
   private readonly rowCounts: Record<string, Record<string, number>> = {};
   private readonly dailyCounts: DailyRowCounts = {};
-  private section: ReportDocumentSection | null = null;
+  private section: ReportPreviewSection | null = null;
   private sectionKey = "";
   private tableName = "";
   private rows: ReportRow[] = [];
@@ -111,7 +106,7 @@ export class ReportDocumentPreviewReader {
       const isEmpty = rest.endsWith(`${tablesOpen}}}`);
       const head = isEmpty ? rest.slice(0, -(tablesOpen.length + 2)) : rest.slice(0, -tablesOpen.length);
       if (!isEmpty && !rest.endsWith(tablesOpen)) throw new ReportLayoutError(`section ${key} has no tables`);
-      const parsed = JSON.parse(`${head}}`) as Omit<ReportDocumentSection, "tables">;
+      const parsed = JSON.parse(`${head}}`) as Omit<ReportPreviewSection, "tables">;
       this.section = { ...parsed, tables: {} };
       this.sectionKey = key;
       this.document.sections[key] = this.section;
@@ -155,40 +150,36 @@ export class ReportDocumentPreviewReader {
       days[day] = (days[day] ?? 0) + 1;
     }
     // Rows past the preview are only counted, never parsed: that is what keeps this cheap.
-    if (count <= this.maxRowsPerTable) this.rows.push(JSON.parse(stripComma(line)));
+    if (count <= this.maxRowsPerTable || isKeptWhole(this.sectionKey, this.tableName))
+      this.rows.push(JSON.parse(stripComma(line)));
   }
 
-  finish(): PreviewResult {
+  finish(): ReportPreview {
     if (this.state !== "done") throw new ReportLayoutError("the document ended early");
-    return { document: this.document, rowCounts: this.rowCounts, dailyCounts: this.dailyCounts };
+    return {
+      document: this.document,
+      rowCounts: this.rowCounts,
+      dailyCounts: this.dailyCounts,
+      rowsPerTable: this.maxRowsPerTable,
+    };
   }
 }
 
-/** Streams `body` through the reader, reporting bytes read; stops early on abort. */
-export async function readReportDocumentPreview(
-  body: ReadableStream<Uint8Array>,
-  { maxRowsPerTable, onBytes }: { maxRowsPerTable: number; onBytes?: (bytesRead: number) => void },
-): Promise<PreviewResult> {
+/** Reads `body` (the stored JSON's bytes) through the reader. */
+export async function readReportPreview(
+  body: AsyncIterable<Uint8Array>,
+  { maxRowsPerTable }: { maxRowsPerTable: number },
+): Promise<ReportPreview> {
   const reader = new ReportDocumentPreviewReader(maxRowsPerTable);
   const decoder = new TextDecoder();
-  const stream = body.getReader();
   let carry = "";
-  let bytesRead = 0;
-  try {
-    for (;;) {
-      const { done, value } = await stream.read();
-      if (done) break;
-      bytesRead += value.byteLength;
-      const text = carry + decoder.decode(value, { stream: true });
-      const lines = text.split("\n");
-      carry = lines.pop() ?? "";
-      for (const line of lines) reader.line(line);
-      onBytes?.(bytesRead);
-    }
-    carry += decoder.decode();
-    if (carry) reader.line(carry);
-    return reader.finish();
-  } finally {
-    stream.releaseLock();
+  for await (const value of body) {
+    const text = carry + decoder.decode(value, { stream: true });
+    const lines = text.split("\n");
+    carry = lines.pop() ?? "";
+    for (const line of lines) reader.line(line);
   }
+  carry += decoder.decode();
+  if (carry) reader.line(carry);
+  return reader.finish();
 }

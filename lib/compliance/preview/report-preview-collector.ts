@@ -1,0 +1,72 @@
+// Builds a report's preview (report-preview.ts) from the same calls that
+// write its JSON document, so the two cannot disagree. Holds at most the first
+// rows of each table (the charts' aggregate tables whole: one row per
+// category or account): memory stays flat however large the population.
+import {
+  isKeptWhole,
+  previewRowsPerTable,
+  rowTimeKey,
+  type DailyRowCounts,
+  type ReportPreview,
+  type ReportPreviewDocument,
+  type ReportPreviewSection,
+} from "@/lib/compliance/preview/report-preview";
+import type { JsonValue, ManifestEntry, ReportRow, SectionHeader } from "@/lib/compliance/reports/report-definition";
+
+export class ReportPreviewCollector {
+  private readonly document: ReportPreviewDocument = { report: {}, manifest: [], sections: {} };
+  private readonly rowCounts: Record<string, Record<string, number>> = {};
+  private readonly dailyCounts: DailyRowCounts = {};
+  private section: ReportPreviewSection | null = null;
+  private sectionKey = "";
+
+  constructor(private readonly rowsPerTable = previewRowsPerTable) {}
+
+  begin(report: { [key: string]: JsonValue }): void {
+    this.document.report = report;
+  }
+
+  manifest(entries: ManifestEntry[]): void {
+    this.document.manifest = entries;
+  }
+
+  startSection(key: string, header: SectionHeader): void {
+    this.sectionKey = key;
+    this.section = { ...header, tables: {} };
+    this.document.sections[key] = this.section;
+    this.rowCounts[key] = {};
+  }
+
+  /** Starts a table; returns the function that takes each of its rows, in order. */
+  startTable(name: string): (row: ReportRow) => void {
+    const section = this.section;
+    if (!section) throw new Error("A table outside a section");
+    const rows: ReportRow[] = [];
+    section.tables[name] = rows;
+    const counts = this.rowCounts[this.sectionKey]!;
+    counts[name] = 0;
+    let days: Record<string, number> | null = null;
+    const sectionKey = this.sectionKey;
+    const keep = isKeptWhole(sectionKey, name) ? Infinity : this.rowsPerTable;
+    return (row) => {
+      const count = (counts[name] = counts[name]! + 1);
+      // As the document has it (a builder may also reuse its row objects).
+      if (count <= keep) rows.push(JSON.parse(JSON.stringify(row)) as ReportRow);
+      const at = row[rowTimeKey];
+      if (typeof at === "string" && at.length >= 10) {
+        days ??= (this.dailyCounts[sectionKey] ??= {})[name] = {};
+        const day = at.slice(0, 10);
+        days[day] = (days[day] ?? 0) + 1;
+      }
+    };
+  }
+
+  finish(): ReportPreview {
+    return {
+      document: this.document,
+      rowCounts: this.rowCounts,
+      dailyCounts: this.dailyCounts,
+      rowsPerTable: this.rowsPerTable,
+    };
+  }
+}
