@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { verifyAuditTrailQuerySchema, chainVerificationSchema } from "@/lib/audit/audit-trail-schemas";
 import { reportTypeRegistry } from "@/lib/compliance/reports/registry";
-import { requestKeyHeader } from "@/lib/compliance/requests/report-request-key";
+import { requestKeyHeader, requestKeySchema } from "@/lib/compliance/requests/report-request-key";
 import {
   reportPageSchema,
   reportResponseSchema,
@@ -65,14 +65,10 @@ export function registerCompliancePaths({ registry, json, errors }: OpenApiBuild
       security: apiKeyOrSession,
       request: {
         headers: z.object({
-          [requestKeyHeader]: z
-            .string()
-            .regex(/^[\x21-\x7e]{1,255}$/)
-            .optional()
-            .meta({
-              description: "1–255 visible ASCII characters, unique per intended report",
-              example: "c1f9a2e4-retry-safe",
-            }),
+          [requestKeyHeader]: requestKeySchema.optional().meta({
+            description: "1–255 visible ASCII characters, unique per intended report",
+            example: "c1f9a2e4-retry-safe",
+          }),
         }),
         body: {
           required: true,
