@@ -10,3 +10,18 @@ export const verifyAuditTrailQuerySchema = z
     path: ["to"],
   });
 export type VerifyAuditTrailQuery = z.output<typeof verifyAuditTrailQuerySchema>;
+
+export const chainVerificationSchema = z
+  .object({
+    status: z.enum(["verified", "broken"]),
+    firstSeq: z.number().int().nullable(),
+    lastSeq: z.number().int().nullable(),
+    count: z.number().int().meta({ description: "Events recomputed" }),
+    headHash: z.string().nullable().meta({ description: "Hash of the last event that verified" }),
+    redactedCount: z.number().int().meta({ description: "Events whose erased fields verified by their kept digests" }),
+    brokenAt: z
+      .object({ seq: z.number().int(), reason: z.string() })
+      .optional()
+      .meta({ description: "The first break, when the chain is broken" }),
+  })
+  .meta({ id: "ChainVerification" });

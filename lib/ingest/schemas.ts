@@ -117,7 +117,11 @@ export const auditEventRecordSchema = z.strictObject({
   targetId: optionalText(200),
   agentId: reference.nullish(),
   outcome: z.enum(outcomes),
-  ip: z.union([z.ipv4(), z.ipv6()], { error: "Not an IPv4 or IPv6 address" }).nullish(),
+  ip: z
+    .union([z.ipv4().meta({ format: "ipv4" }), z.ipv6().meta({ format: "ipv6" })], {
+      error: "Not an IPv4 or IPv6 address",
+    })
+    .nullish(),
   metadata: metadata.nullish(),
 });
 
@@ -270,7 +274,8 @@ export const agentRecordSchema = z.strictObject({
         .string()
         .max(253)
         .regex(
-          /^(\*\.)?([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z0-9-]{2,}$/i,
+          // Spelled out rather than with the `i` flag: JSON Schema patterns carry no flags.
+          /^(\*\.)?([a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?\.)+[a-zA-Z0-9-]{2,}$/,
           "Use a domain name, e.g. example.com or *.example.com",
         )
         .transform((domain) => domain.toLowerCase()),

@@ -4,6 +4,7 @@
 // bound to the request it first came with.
 import { hash } from "node:crypto";
 import canonicalize from "canonicalize";
+import { z } from "zod";
 import type { Identity } from "@/lib/auth/identity";
 import type { ReportType } from "@/lib/compliance/reports/registry";
 import { AppError } from "@/lib/errors/app-error";
@@ -11,12 +12,17 @@ import { AppError } from "@/lib/errors/app-error";
 export const requestKeyHeader = "idempotency-key";
 export const requestKeyLifetimeMs = 24 * 60 * 60 * 1000;
 
+const requestKeyMessage = "Must be 1–255 visible ASCII characters";
+
+/** The header's value (the OpenAPI document describes the header with it too). */
+export const requestKeySchema = z.string().regex(/^[\x21-\x7e]{1,255}$/, requestKeyMessage);
+
 /** The header's value: 1–255 visible ASCII characters, or absent. */
 export function parseRequestKey(value: string | null): string | null {
   if (value === null) return null;
-  if (!/^[\x21-\x7e]{1,255}$/.test(value)) {
+  if (!requestKeySchema.safeParse(value).success) {
     throw new AppError("validation_failed", "The request is invalid", {
-      fields: { "Idempotency-Key": ["Must be 1–255 visible ASCII characters"] },
+      fields: { "Idempotency-Key": [requestKeyMessage] },
     });
   }
   return value;

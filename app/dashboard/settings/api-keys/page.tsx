@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { ApiKeysPanel } from "@/components/api-keys/api-keys-panel";
 import { PageHeader } from "@/components/ui/page-header";
 import { listApiKeys } from "@/lib/api-keys/list-api-keys";
@@ -17,7 +18,16 @@ export default async function ApiKeysPage() {
     <>
       <PageHeader
         title="API keys"
-        description="Keys let programs (scripts, GRC tools, the platform's event pipeline) call Attest's API for this organization. Attest keeps only a hash of each key."
+        description={
+          <>
+            Keys let programs (scripts, GRC tools, the platform&apos;s event pipeline) call Attest&apos;s API for this
+            organization. Attest keeps only a hash of each key. What the API offers:{" "}
+            <Link href="/docs/api" className="font-medium text-sky-700 underline hover:text-sky-900">
+              API reference
+            </Link>
+            .
+          </>
+        }
       />
       <ApiKeysPanel orgId={identity.orgId} initialApiKeys={apiKeys} />
     </>

@@ -1,0 +1,20 @@
+// The one error body every API route answers with (see to-error-response.ts),
+// as a schema for the OpenAPI document.
+import { z } from "zod";
+import { errorCodes } from "@/lib/errors/app-error";
+
+export const errorBodySchema = z
+  .object({
+    error: z.object({
+      code: z.enum(errorCodes),
+      message: z.string(),
+      details: z.unknown().optional().meta({
+        description:
+          "validation_failed: `{ fields: { <field>: [messages] } }`; rate_limited and database_unavailable: `{ retryAfterSeconds }`",
+      }),
+      requestId: z.string().optional().meta({ description: "On 5xx answers: quote it when reporting the problem" }),
+    }),
+  })
+  .meta({ id: "Error" });
+
+export type ErrorBody = z.output<typeof errorBodySchema>;
