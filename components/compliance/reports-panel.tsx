@@ -3,6 +3,7 @@
 import { ReportFiltersBar } from "@/components/compliance/report-filters";
 import { noReportFilters, type ReportFilters } from "@/components/compliance/report-query-keys";
 import type { ReportResource } from "@/components/compliance/report-resource";
+import { findReportSortOption } from "@/components/compliance/report-sort-options";
 import { ReportsTable } from "@/components/compliance/reports-table";
 import { useReports } from "@/components/compliance/use-reports";
 import { Alert } from "@/components/ui/alert";
@@ -15,6 +16,7 @@ export function ReportsPanel({
   highlightedId,
   isAdmin,
   onRegenerate,
+  onRunAgain,
   onGoToGenerate,
 }: {
   filters: ReportFilters;
@@ -22,11 +24,12 @@ export function ReportsPanel({
   highlightedId: string | null;
   isAdmin: boolean;
   onRegenerate: (report: ReportResource) => void;
+  onRunAgain: (report: ReportResource) => void;
   onGoToGenerate?: () => void;
 }) {
   const reports = useReports(filters);
   const rows = reports.data?.pages.flatMap((page) => page.reports) ?? [];
-  const isFiltered = Boolean(filters.type || filters.status);
+  const isFiltered = Boolean(filters.type || filters.status || filters.q);
   const isPolling = rows.some((report) => report.status === "pending");
 
   const body = () => {
@@ -78,7 +81,14 @@ export function ReportsPanel({
             </Alert>
           </div>
         ) : null}
-        <ReportsTable reports={rows} highlightedId={highlightedId} isAdmin={isAdmin} onRegenerate={onRegenerate} />
+        <ReportsTable
+          reports={rows}
+          highlightedId={highlightedId}
+          isAdmin={isAdmin}
+          onRegenerate={onRegenerate}
+          onRunAgain={onRunAgain}
+          sortedBy={findReportSortOption(filters.sort, filters.order)}
+        />
         {reports.hasNextPage ? (
           <div className="border-t border-slate-200 p-3 text-center">
             <Button variant="secondary" disabled={reports.isFetchingNextPage} onClick={() => reports.fetchNextPage()}>
