@@ -144,6 +144,12 @@ test("an admin runs a completed report again for last month, with its type and a
   await expect(created.getByRole("cell").nth(2)).toHaveText(`${from} – ${to}`);
   await expect(created.getByRole("cell").nth(3)).toHaveText("Support Triage");
   await expect(created).toContainText("Audit Summary");
+  // When it finishes, a polite live region says so.
+  await expect(page.getByRole("status").filter({ hasText: /is ready to download/ })).toHaveText(
+    /^“Audit Summary .*” is ready to download\.$/,
+    { timeout: 90_000 },
+  );
+  await expect(created).toContainText("completed");
 });
 
 test("on a phone (390 px) the reports are cards with their actions in view", async ({

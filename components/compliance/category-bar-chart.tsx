@@ -28,7 +28,14 @@ export function CategoryBarChart({
   return (
     <ChartFigure id={id} title={title} description={summary} height={Math.max(200, data.length * 32 + 50)}>
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 4 }}>
+        <BarChart
+          data={data}
+          layout="vertical"
+          margin={{ top: 4, right: 16, bottom: 4, left: 4 }}
+          // The keyboard layer makes the chart role="application": it needs its own name and summary.
+          title={title}
+          desc={summary}
+        >
           <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" horizontal={false} />
           <XAxis type="number" allowDecimals={false} tick={{ fontSize: 11 }} />
           <YAxis type="category" dataKey="name" width={labelWidth} tick={{ fontSize: 11 }} interval={0} />

@@ -10,7 +10,12 @@ export function DailyActivityChart({ data }: { data: DailySeries }) {
   return (
     <ChartFigure id="chart-daily-activity" title="Daily activity" description={dailyCaption(data)} height={320}>
       <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={data.rows} margin={{ top: 4, right: 12, bottom: 4, left: 0 }}>
+        <LineChart
+          data={data.rows}
+          margin={{ top: 4, right: 12, bottom: 4, left: 0 }}
+          title="Daily activity"
+          desc={dailyCaption(data)}
+        >
           <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
           <XAxis dataKey="day" tick={{ fontSize: 11 }} minTickGap={24} />
           <YAxis allowDecimals={false} tick={{ fontSize: 11 }} width={44} />

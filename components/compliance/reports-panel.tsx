@@ -5,6 +5,7 @@ import { noReportFilters, type ReportFilters } from "@/components/compliance/rep
 import type { ReportResource } from "@/components/compliance/report-resource";
 import { findReportSortOption } from "@/components/compliance/report-sort-options";
 import { ReportsTable } from "@/components/compliance/reports-table";
+import { useCompletionAnnouncement } from "@/components/compliance/use-completion-announcement";
 import { useReports } from "@/components/compliance/use-reports";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -31,6 +32,7 @@ export function ReportsPanel({
   const rows = reports.data?.pages.flatMap((page) => page.reports) ?? [];
   const isFiltered = Boolean(filters.type || filters.status || filters.q);
   const isPolling = rows.some((report) => report.status === "pending");
+  const completion = useCompletionAnnouncement(rows);
 
   const body = () => {
     if (reports.isPending)
@@ -111,6 +113,10 @@ export function ReportsPanel({
         <ReportFiltersBar value={filters} onChange={onFiltersChange} />
         <p className="text-xs text-slate-500" aria-live="polite">
           {isPolling ? "Updating every 2 seconds while a report is generating…" : ""}
+        </p>
+        {/* Said once when a report finishes; screen readers hear it without losing their place. */}
+        <p className="sr-only" role="status" aria-live="polite" data-testid="report-completion">
+          {completion}
         </p>
       </div>
       <Card className="overflow-hidden">{body()}</Card>
