@@ -3,7 +3,7 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { loginsCaption } from "@/components/compliance/chart-captions";
 import { loginColors } from "@/components/compliance/chart-colors";
-import { ChartFigure } from "@/components/compliance/chart-figure";
+import { ChartFigure, chartDescriptionId } from "@/components/compliance/chart-figure";
 import type { LoginCounts } from "@/components/compliance/derive-report-charts";
 
 export function LoginsChart({ data }: { data: LoginCounts }) {
@@ -21,7 +21,7 @@ export function LoginsChart({ data }: { data: LoginCounts }) {
           layout="vertical"
           margin={{ top: 4, right: 16, bottom: 4, left: 4 }}
           title="Logins vs failures"
-          desc={loginsCaption(data)}
+          aria-describedby={chartDescriptionId("chart-logins")}
         >
           <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" horizontal={false} />
           <XAxis type="number" allowDecimals={false} tick={{ fontSize: 11 }} />
