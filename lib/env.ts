@@ -105,6 +105,8 @@ export const envSchema = z.object({
   ATTEST_ADMIN_PASSWORD: optionalText,
   // Ingest
   ATTEST_INGEST_RATE_LIMIT: integer({ min: 1 }, 60),
+  // Share links
+  ATTEST_SHARE_LINK_RATE_LIMIT: integer({ min: 1 }, 60),
   // Report generation
   REPORT_WORKERS: integer({ min: 0, max: 16 }, 1),
   REPORT_LEASE_SECONDS: number({ min: 5 }, 60),
@@ -113,6 +115,14 @@ export const envSchema = z.object({
   REPORT_WORKER_NICE: integer({ min: 0, max: 19 }, 10),
   REPORT_MAX_SECONDS: number({ min: 1 }, 3600),
   REPORT_MAX_PENDING_PER_ORG: integer({ min: 1 }, 20),
+  // Threads that verify a long audit chain side by side; unset: one per CPU core.
+  AUDIT_VERIFY_THREADS: z
+    .string()
+    .trim()
+    .regex(/^\d+$/, "an integer from 1 to 16")
+    .transform(Number)
+    .refine((value) => value >= 1 && value <= 16, "an integer from 1 to 16")
+    .optional(),
   // Diagnostics
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {

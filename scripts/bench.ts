@@ -38,6 +38,7 @@ import { readAuditChainEvents } from "@/lib/audit/read-audit-chain-events";
 import { maxSeq } from "@/lib/audit/verify-stored-audit-chain";
 import { createDatabaseClient, type Database } from "@/lib/db";
 import { applyMigrations } from "@/lib/db/apply-migrations";
+import { rawSqlOf } from "@/lib/db/raw-sql-of";
 import { getDatabaseProvider, getSqliteFilePath } from "@/lib/db/database-url";
 import { getDemoVolumes } from "@/lib/demo/get-demo-volumes";
 import { seedDemo } from "@/lib/demo/seed-demo";
@@ -725,7 +726,7 @@ async function benchAuditChain(db: Database, orgId: string, apiKey: string) {
   const file = path.join(baselineDir, "canonical-events.txt");
   const out = fs.createWriteStream(file);
   let events = 0;
-  for await (const event of readAuditChainEvents(db, orgId, { from: 1, to: maxSeq })) {
+  for await (const event of readAuditChainEvents(rawSqlOf(db), orgId, { from: 1, to: maxSeq })) {
     if (!out.write(`${canonicalAuditEvent(event)}\n`))
       await new Promise<void>((resolve) => out.once("drain", () => resolve()));
     events += 1;

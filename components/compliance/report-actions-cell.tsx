@@ -1,10 +1,11 @@
 "use client";
-// Actions column: downloads when completed, Run again (admins) when completed,
+// Actions column: downloads when completed (and Share and Run again for admins),
 // Regenerate when failed, Delete for admins.
 import clsx from "clsx";
 import { CancelReportButton } from "@/components/compliance/cancel-report-button";
 import { DeleteReportButton } from "@/components/compliance/delete-report-button";
 import { reportDownloadUrl, type ReportResource } from "@/components/compliance/report-resource";
+import { ShareReportDialog } from "@/components/share-links/share-report-dialog";
 import { Button, buttonClassName } from "@/components/ui/button";
 
 export function ReportActionsCell({
@@ -55,6 +56,7 @@ export function ReportActionsCell({
           >
             Evidence package (.zip)
           </a>
+          {isAdmin ? <ShareReportDialog report={report} /> : null}
         </>
       ) : null}
       {report.status === "completed" && isAdmin ? (

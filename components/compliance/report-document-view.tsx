@@ -1,5 +1,6 @@
 "use client";
-// A completed report: header with file hashes, population manifest, charts, and every section.
+// A completed report: header with file hashes, population manifest, charts, and every section;
+// for those who may share it (admins), Share and the report's share links.
 import { ApiError } from "@/lib/client/api-error";
 import { formatBytes } from "@/components/compliance/format-bytes";
 import { integrityOfSection } from "@/components/compliance/integrity-of-section";
@@ -13,8 +14,10 @@ import { previewThresholdBytes, useReportDocument } from "@/components/complianc
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { ShareLinksPanel } from "@/components/share-links/share-links-panel";
+import { ShareReportDialog } from "@/components/share-links/share-report-dialog";
 
-export function ReportDocumentView({ report }: { report: ReportResource }) {
+export function ReportDocumentView({ report, canShare = false }: { report: ReportResource; canShare?: boolean }) {
   const jsonBytes = report.artifacts?.json?.byteSize ?? 0;
   const loaded = useReportDocument(report.id, { jsonBytes, isEnabled: true });
   const data = loaded.data;
@@ -30,11 +33,16 @@ export function ReportDocumentView({ report }: { report: ReportResource }) {
         report={report}
         header={data?.document.report ?? null}
         actions={
-          <Button variant="secondary" size="sm" onClick={() => window.print()}>
-            Print / Save as PDF
-          </Button>
+          <div className="flex flex-wrap gap-2">
+            {canShare ? <ShareReportDialog report={report} /> : null}
+            <Button variant="secondary" size="sm" onClick={() => window.print()}>
+              Print / Save as PDF
+            </Button>
+          </div>
         }
       />
+
+      {canShare ? <ShareLinksPanel reportId={report.id} /> : null}
 
       {loaded.isPending ? (
         <Card className="p-6" role="status">

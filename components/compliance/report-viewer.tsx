@@ -11,7 +11,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button, buttonClassName } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 
-export function ReportViewer({ id }: { id: string }) {
+export function ReportViewer({ id, canShare = false }: { id: string; canShare?: boolean }) {
   const report = useReport(id);
 
   if (report.isPending)
@@ -60,5 +60,5 @@ export function ReportViewer({ id }: { id: string }) {
       </Card>
     );
   }
-  return <ReportDocumentView report={data} />;
+  return <ReportDocumentView report={data} canShare={canShare} />;
 }

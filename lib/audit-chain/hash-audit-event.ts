@@ -19,8 +19,17 @@ import {
 
 const sha256 = (text: string): string => hash("sha256", text, "hex");
 
+/** Characters JSON.stringify would escape (a lone surrogate among them). */
+const escaped = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/** JSON.stringify of a string, skipped where nothing needs escaping (most ids and names). */
+function quote(value: string): string {
+  return escaped.test(value) ? JSON.stringify(value) : `"${value}"`;
+}
+
 function canonicalValue(name: string, value: unknown): string {
-  if (typeof value === "string" || typeof value === "boolean" || value === null) return JSON.stringify(value);
+  if (typeof value === "string") return quote(value);
+  if (typeof value === "boolean" || value === null) return JSON.stringify(value);
   if (typeof value === "number" && Number.isFinite(value)) return JSON.stringify(value);
   const canonical = canonicalize(value);
   if (canonical === undefined) throw new Error(`Field ${name} cannot be canonicalized`);
@@ -33,14 +42,14 @@ export function digestPersonalField(salt: string, name: string, value: unknown):
 
 /** Digests of the personal fields: of each value present, or the digest kept when it was erased. */
 export function personalDigestsOf(event: ChainedAuditEvent): Record<string, string> {
-  const digests: Record<string, string> = { ...(event.redactions ?? {}) };
+  const digests: Record<string, string> = event.redactions ? { ...event.redactions } : {};
   for (const [name, value] of personalFieldsOf(event)) {
     digests[name] = digestPersonalField(event.salt, name, value);
   }
   return digests;
 }
 
-const text = (value: string | null): string => (value === null ? "null" : JSON.stringify(value));
+const text = (value: string | null): string => (value === null ? "null" : quote(value));
 
 /** `source` in RFC 8785 form: keys sorted, nulls kept. */
 function canonicalSource(source: AuditEventSource): string {
@@ -51,25 +60,28 @@ function canonicalSource(source: AuditEventSource): string {
 
 /** `personal` in RFC 8785 form: names sorted by UTF-16 code units (JS's default sort), hex digests. */
 function canonicalDigests(digests: Record<string, string>): string {
-  const names = Object.keys(digests).sort();
-  return `{${names.map((name) => `${JSON.stringify(name)}:${JSON.stringify(digests[name])}`).join(",")}}`;
+  let members = "";
+  for (const name of Object.keys(digests).sort()) {
+    members += `${members ? "," : ""}${quote(name)}:${quote(digests[name]!)}`;
+  }
+  return `{${members}}`;
 }
 
 /** The canonical bytes the event hash is taken over. */
 export function canonicalAuditEvent(event: ChainedAuditEvent, digests = personalDigestsOf(event)): string {
   // Keys in RFC 8785 order (UTF-16 code units): actorId … v.
   return (
-    `{"action":${JSON.stringify(event.action)}` +
+    `{"action":${quote(event.action)}` +
     `,"actorId":${text(event.actorId)}` +
-    `,"actorType":${JSON.stringify(event.actorType)}` +
+    `,"actorType":${quote(event.actorType)}` +
     `,"agentId":${text(event.agentId)}` +
-    `,"category":${JSON.stringify(event.category)}` +
-    `,"id":${JSON.stringify(event.id)}` +
-    `,"occurredAt":${JSON.stringify(event.occurredAt.toISOString())}` +
-    `,"org":${JSON.stringify(event.orgId)}` +
-    `,"outcome":${JSON.stringify(event.outcome)}` +
+    `,"category":${quote(event.category)}` +
+    `,"id":${quote(event.id)}` +
+    `,"occurredAt":"${event.occurredAt.toISOString()}"` +
+    `,"org":${quote(event.orgId)}` +
+    `,"outcome":${quote(event.outcome)}` +
     `,"personal":${canonicalDigests(digests)}` +
-    `,"prev":${JSON.stringify(event.prevHash)}` +
+    `,"prev":${quote(event.prevHash)}` +
     `,"seq":${JSON.stringify(event.seq)}` +
     `,"source":${canonicalSource(event.source)}` +
     `,"targetId":${text(event.targetId)}` +

@@ -4,8 +4,7 @@
 import { Prisma } from "@/lib/generated/sqlite/client";
 import type { StoredChainedEvent } from "@/lib/audit-chain/verify-audit-chain";
 import { fromSourceColumns } from "@/lib/audit/audit-event-source-columns";
-import type { Database } from "@/lib/db";
-import { rawSqlOf } from "@/lib/db/raw-sql-of";
+import type { RawSql } from "@/lib/db/raw-sql";
 
 // Small enough that reading and hashing one page holds the thread for tens of
 // milliseconds: between pages other requests run (SQLite reads block the thread).
@@ -14,15 +13,27 @@ const PAGE_SIZE = 2_000;
 export type SeqRange = { from: number; to: number };
 
 export async function* readAuditChainEvents(
-  db: Database,
+  raw: RawSql,
+  orgId: string,
+  range: SeqRange,
+): AsyncGenerator<StoredChainedEvent> {
+  for await (const page of readAuditChainPages(raw, orgId, range)) yield* page;
+}
+
+/**
+ * The same events a page at a time: verifying a page needs no await per event.
+ * Each row becomes an event only when the page is iterated, so few are alive at once.
+ */
+export async function* readAuditChainPages(
+  raw: RawSql,
   orgId: string,
   { from, to }: SeqRange,
-): AsyncGenerator<StoredChainedEvent> {
-  const raw = rawSqlOf(db);
+): AsyncGenerator<Iterable<StoredChainedEvent>> {
   let after = from - 1;
   for (;;) {
+    // orgId is the one asked for: not read back for every row.
     const rows = await raw.queryArrays(
-      Prisma.sql`SELECT "id", "orgId", "seq", "prevHash", "hash", "salt", "occurredAt", "actorType", "actorId",
+      Prisma.sql`SELECT "id", "seq", "prevHash", "hash", "salt", "occurredAt", "actorType", "actorId",
           "actorLabel", "action", "category", "targetType", "targetId", "agentId", "outcome", "ip", "metadata",
           "source", "sourceApiKeyId", "sourceUserId", "redactions"
         FROM "AuditEvent"
@@ -30,18 +41,21 @@ export async function* readAuditChainEvents(
         ORDER BY "seq" LIMIT ${PAGE_SIZE}`,
       { asText: true },
     );
-    for (const row of rows) yield toStoredEvent(row);
+    if (rows.length > 0) yield eventsOf(orgId, rows);
     if (rows.length < PAGE_SIZE) return;
     await new Promise<void>((resolve) => setImmediate(resolve));
-    after = Number(rows[rows.length - 1]![2]);
+    after = Number(rows[rows.length - 1]![1]);
   }
+}
+
+function* eventsOf(orgId: string, rows: unknown[][]): Generator<StoredChainedEvent> {
+  for (const row of rows) yield toStoredEvent(orgId, row);
 }
 
 type Text = string | null;
 
-function toStoredEvent(row: unknown[]): StoredChainedEvent {
-  const [id, orgId, seq, prevHash, hash, salt, occurredAt, actorType, actorId, actorLabel, action, category] = row as [
-    string,
+function toStoredEvent(orgId: string, row: unknown[]): StoredChainedEvent {
+  const [id, seq, prevHash, hash, salt, occurredAt, actorType, actorId, actorLabel, action, category] = row as [
     string,
     string | number,
     string,
@@ -55,7 +69,7 @@ function toStoredEvent(row: unknown[]): StoredChainedEvent {
     string,
   ];
   const [targetType, targetId, agentId, outcome, ip, metadata, source, sourceApiKeyId, sourceUserId, redactions] =
-    row.slice(12) as [Text, Text, Text, string, Text, Text, string, Text, Text, Text];
+    row.slice(11) as [Text, Text, Text, string, Text, Text, string, Text, Text, Text];
   return {
     id,
     orgId,

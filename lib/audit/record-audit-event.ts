@@ -26,7 +26,7 @@ export type AuditOutcome = "success" | "failure" | "denied";
 
 export type AuditEventInput = {
   orgId: string;
-  actorType: "user" | "agent" | "api_key" | "system";
+  actorType: "user" | "agent" | "api_key" | "system" | "share_link";
   actorId?: string | null;
   actorLabel?: string | null;
   action: string;

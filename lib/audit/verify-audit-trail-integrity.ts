@@ -1,22 +1,15 @@
 // What a report says about the audit trail it was built from: the org's whole
-// chain recomputed from its first event to the head at generation (one
-// streaming pass, memory flat), the part of it that covers the report's
+// chain recomputed from its first event to the head at generation (streamed,
+// memory flat; a long chain in segments side by side), the part of it that covers the report's
 // period, and every earlier report's signed chain head re-checked against
 // today's trail. A signed head catches what a valid-looking chain cannot: the
 // newest events deleted (its sequence number is gone) and the chain recomputed
 // consistently after the report was signed (its hash differs).
 import { genesisHash } from "@/lib/audit-chain/chained-audit-event";
-import {
-  verifyAuditChain,
-  type ChainVerification,
-  type StoredChainedEvent,
-} from "@/lib/audit-chain/verify-audit-chain";
-import { readAuditChainEvents } from "@/lib/audit/read-audit-chain-events";
+import type { ChainVerification } from "@/lib/audit-chain/verify-audit-chain";
 import { readReportCheckpoints, type ReportCheckpoint } from "@/lib/audit/read-report-checkpoints";
+import { verifyStoredChainRange } from "@/lib/audit/verify-stored-chain-range";
 import type { Database } from "@/lib/db";
-
-/** Checks per abort check while streaming (one page of the reader). */
-const EVENTS_PER_CHECK = 5_000;
 
 export type CheckpointCheck = {
   reportId: string;
@@ -70,29 +63,19 @@ export async function verifyAuditTrailIntegrity(
       })
     )._min.seq ?? null;
 
-  const wanted = new Set(checkpoints.flatMap((point) => (point.head ? [point.head.seq] : [])));
-  const storedHashes = new Map<number, string>();
-  let periodRedacted = 0;
-  let pendingRedacted = 0;
-  async function* observed(events: AsyncIterable<StoredChainedEvent>): AsyncGenerator<StoredChainedEvent> {
-    let seen = 0;
-    for await (const event of events) {
-      // Asking for this event means the one before it verified.
-      periodRedacted += pendingRedacted;
-      pendingRedacted =
-        periodFirst !== null && event.seq >= periodFirst && event.redactions && Object.keys(event.redactions).length > 0
-          ? 1
-          : 0;
-      if (wanted.has(event.seq)) storedHashes.set(event.seq, event.hash);
-      if (++seen % EVENTS_PER_CHECK === 0) checkpoint();
-      yield event;
-    }
-  }
-  const chain = await verifyAuditChain(observed(readAuditChainEvents(db, orgId, { from: 1, to: headSeq })), {
-    seq: 1,
-    prevHash: genesisHash,
+  const wantedSeqs = checkpoints.flatMap((point) => (point.head ? [point.head.seq] : []));
+  const {
+    verification: chain,
+    periodRedactedCount,
+    storedHashes,
+  } = await verifyStoredChainRange(db, {
+    orgId,
+    to: headSeq,
+    start: { seq: 1, prevHash: genesisHash },
+    periodFirst,
+    wantedSeqs,
+    checkpoint,
   });
-  if (chain.status === "verified") periodRedacted += pendingRedacted;
 
   const verifiedThrough = chain.lastSeq ?? 0;
   const checks = checkpoints.map((point) => checkCheckpoint(point, { headSeq, chain, storedHashes }));
@@ -105,7 +88,7 @@ export async function verifyAuditTrailIntegrity(
       firstSeq: periodFirst,
       lastSeq: periodCount > 0 ? verifiedThrough : null,
       count: periodCount,
-      redactedCount: periodRedacted,
+      redactedCount: periodRedactedCount,
     },
     checkpoints: checks,
   };

@@ -2,8 +2,8 @@
 // all of it). Streams page by page, so memory stays flat however long the
 // trail; a range that starts past 1 links to its predecessor's stored hash.
 import { genesisHash } from "@/lib/audit-chain/chained-audit-event";
-import { verifyAuditChain, type ChainVerification } from "@/lib/audit-chain/verify-audit-chain";
-import { readAuditChainEvents } from "@/lib/audit/read-audit-chain-events";
+import type { ChainVerification } from "@/lib/audit-chain/verify-audit-chain";
+import { verifyStoredChainRange } from "@/lib/audit/verify-stored-chain-range";
 import type { Database } from "@/lib/db";
 
 /** Sequence numbers are 32-bit integers in both databases. */
@@ -17,7 +17,6 @@ export async function verifyStoredAuditChain(
   range: ChainRange = {},
 ): Promise<ChainVerification> {
   const from = range.from ?? 1;
-  const to = range.to ?? maxSeq;
   let prevHash = genesisHash;
   if (from > 1) {
     const previous = await db.auditEvent.findUnique({
@@ -37,5 +36,18 @@ export async function verifyStoredAuditChain(
     }
     prevHash = previous.hash;
   }
-  return verifyAuditChain(readAuditChainEvents(db, orgId, { from, to }), { seq: from, prevHash });
+  // The last stored event in the range: threads split the range up to it.
+  const last = await db.auditEvent.aggregate({
+    where: { orgId, seq: { gte: from, lte: range.to ?? maxSeq } },
+    _max: { seq: true },
+  });
+  const to = last._max.seq ?? from - 1;
+  const { verification } = await verifyStoredChainRange(db, {
+    orgId,
+    to,
+    start: { seq: from, prevHash },
+    periodFirst: null,
+    wantedSeqs: [],
+  });
+  return verification;
 }

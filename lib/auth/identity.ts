@@ -38,6 +38,23 @@ export type ApiKeyIdentity = {
 
 export type Identity = SessionIdentity | ApiKeyIdentity;
 
+/**
+ * Someone holding a share link: may read one report of the org and nothing
+ * else. Never a route's identity (withRoute and hasPermission know nothing of it).
+ */
+export type ShareLinkReader = {
+  kind: "share_link";
+  shareLinkId: string;
+  orgId: string;
+  reportId: string;
+  /** Shown in audit trails, e.g. `Share link "For Deloitte" (created by admin@acme.test)` */
+  label: string;
+  userAgent: string | null;
+};
+
+/** Who may read a report's stored files: a signed-in person, a key, or a share link. */
+export type Reader = Identity | ShareLinkReader;
+
 const rolePermissions: Record<Role, readonly Permission[]> = {
   admin: ["reports:read", "reports:write", "events:write", "org:admin"],
   auditor: ["reports:read"],
@@ -59,8 +76,23 @@ export function describeActor(identity: Identity): {
   actorType: "user" | "api_key";
   actorId: string;
   actorLabel: string;
+};
+export function describeActor(identity: Reader): {
+  actorType: "user" | "api_key" | "share_link";
+  actorId: string;
+  actorLabel: string;
+};
+export function describeActor(identity: Reader): {
+  actorType: "user" | "api_key" | "share_link";
+  actorId: string;
+  actorLabel: string;
 } {
-  return identity.kind === "session"
-    ? { actorType: "user", actorId: identity.userId, actorLabel: identity.email }
-    : { actorType: "api_key", actorId: identity.apiKeyId, actorLabel: identity.label };
+  switch (identity.kind) {
+    case "session":
+      return { actorType: "user", actorId: identity.userId, actorLabel: identity.email };
+    case "api_key":
+      return { actorType: "api_key", actorId: identity.apiKeyId, actorLabel: identity.label };
+    case "share_link":
+      return { actorType: "share_link", actorId: identity.shareLinkId, actorLabel: identity.label };
+  }
 }

@@ -18,7 +18,8 @@ export function registerDatabaseUrl(client: object, url: string): void {
   urlOfClient.set(client, url);
 }
 
-function urlOf(database: Database): string {
+/** The URL a client was opened on (a thread of its own opens the same database). */
+export function databaseUrlOf(database: Database): string {
   const url = urlOfClient.get(database);
   if (!url) throw new Error("This database client was not made by createDatabaseClient");
   return url;
@@ -26,13 +27,13 @@ function urlOf(database: Database): string {
 
 /** Which database a client talks to, without opening a raw connection. */
 export function providerOf(database: Database): DatabaseProvider {
-  return getDatabaseProvider(urlOf(database));
+  return getDatabaseProvider(databaseUrlOf(database));
 }
 
 export function rawSqlOf(database: Database): RawSql {
   let raw = rawSqlOfClient.get(database);
   if (!raw) {
-    raw = createRawSql(urlOf(database));
+    raw = createRawSql(databaseUrlOf(database));
     rawSqlOfClient.set(database, raw);
   }
   return raw;

@@ -10,6 +10,7 @@ export const errorCodes = [
   "not_found",
   "method_not_allowed",
   "conflict",
+  "gone",
   "payload_too_large",
   "unsupported_media_type",
   "unprocessable",

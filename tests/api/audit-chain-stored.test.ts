@@ -3,12 +3,15 @@
 // chain stops holding; an erased personal field verifies as redacted.
 import { beforeEach, describe, expect, it } from "vitest";
 import { GET as verifyRoute } from "@/app/api/engine/compliance/audit-trail/verify/route";
+import { genesisHash } from "@/lib/audit-chain/chained-audit-event";
 import { hashAuditEvent } from "@/lib/audit-chain/hash-audit-event";
 import { redactChainedEvent } from "@/lib/audit-chain/redact-chained-event";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { readAuditChainEvents } from "@/lib/audit/read-audit-chain-events";
 import { verifyStoredAuditChain } from "@/lib/audit/verify-stored-audit-chain";
+import { verifyStoredChainRange } from "@/lib/audit/verify-stored-chain-range";
 import { db } from "@/lib/db";
+import { rawSqlOf } from "@/lib/db/raw-sql-of";
 import { Prisma } from "@/lib/generated/sqlite/client";
 import { createTestApiKey, createTestOrg, type TestOrg } from "@/tests/support/fixtures";
 
@@ -119,7 +122,7 @@ describe("the stored chain", () => {
   });
 
   it("reports an erased personal field as redacted, not broken", async () => {
-    const stored = (await collect(readAuditChainEvents(db, org.orgId, { from: 6, to: 6 })))[0]!;
+    const stored = (await collect(readAuditChainEvents(rawSqlOf(db), org.orgId, { from: 6, to: 6 })))[0]!;
     const erased = redactChainedEvent(stored, ["actorLabel", "ip", "metadata.email"]);
     expect(erased.actorLabel).toBeNull();
     expect(erased.metadata).not.toHaveProperty("email");
@@ -206,3 +209,44 @@ async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   for await (const item of items) all.push(item);
   return all;
 }
+
+describe("the stored chain verified by several threads", () => {
+  // One event per thread at least: real worker threads, each on its own connection.
+  const threads = { count: 3, minEventsPerThread: 1 };
+  const verifyBoth = async (to: number) => {
+    const range = { orgId: org.orgId, to, start: { seq: 1, prevHash: genesisHash }, periodFirst: 2, wantedSeqs: [3] };
+    const [inThreads, inOnePass] = await Promise.all([
+      verifyStoredChainRange(db, { ...range, threads }),
+      verifyStoredChainRange(db, { ...range, threads: { count: 1, minEventsPerThread: 1 } }),
+    ]);
+    expect(inThreads.threads).toBe(3);
+    expect(inOnePass.threads).toBe(1);
+    expect({ ...inThreads, threads: 1 }).toEqual(inOnePass);
+    return inThreads;
+  };
+
+  it("answers what one pass answers, for an intact chain and for a deleted event at a segment's edge", async () => {
+    const intact = await verifyBoth(head);
+    expect(intact.verification).toMatchObject({ status: "verified", count: head, lastSeq: head });
+    expect(intact.storedHashes.get(3)).toBe((await eventAt(3)).hash);
+
+    // Three segments of eight events: [1-3], [4-6], [7-8]; event 4 opens the second.
+    await db.$executeRaw`DELETE FROM "AuditEvent" WHERE "orgId" = ${org.orgId} AND "seq" = 4`;
+    const broken = await verifyBoth(head);
+    expect(broken.verification).toMatchObject({
+      status: "broken",
+      count: 3,
+      brokenAt: { seq: 4, reason: "Event 4 is missing (the next stored event is 5)" },
+    });
+  });
+
+  it("stops when the caller's checkpoint throws", async () => {
+    const range = { orgId: org.orgId, to: head, start: { seq: 1, prevHash: genesisHash }, periodFirst: null };
+    const stop = () => {
+      throw new Error("report stopped");
+    };
+    await expect(verifyStoredChainRange(db, { ...range, wantedSeqs: [], threads, checkpoint: stop })).rejects.toThrow(
+      "report stopped",
+    );
+  });
+});

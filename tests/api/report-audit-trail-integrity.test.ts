@@ -12,6 +12,7 @@ import { getReportDownload } from "@/lib/compliance/requests/get-report-download
 import { processNextReport } from "@/lib/compliance/jobs/process-next-report";
 import { reportDefinitions } from "@/lib/compliance/reports";
 import { db } from "@/lib/db";
+import { rawSqlOf } from "@/lib/db/raw-sql-of";
 import { CollectingReportOutput } from "@/tests/support/collecting-report-output";
 import { readStream, sessionIdentity } from "@/tests/support/compliance-fixtures";
 import { createTestOrg, type TestOrg } from "@/tests/support/fixtures";
@@ -216,6 +217,7 @@ async function rewriteChainFrom(
 
 async function allEvents() {
   const events = [];
-  for await (const event of readAuditChainEvents(db, org.orgId, { from: 1, to: 1_000_000 })) events.push(event);
+  for await (const event of readAuditChainEvents(rawSqlOf(db), org.orgId, { from: 1, to: 1_000_000 }))
+    events.push(event);
   return events;
 }

@@ -1,10 +1,12 @@
 // Deletes a report and its stored bytes, and records who did. A worker still
 // generating it loses its lease (its fenced writes find no row) and stops.
+// Its share links are revoked in the same transaction.
 import { notFound } from "@/lib/errors/not-found";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { describeActor } from "@/lib/auth/identity";
 import { databaseOf, type ComplianceContext } from "@/lib/compliance/requests/compliance-context";
 import { deleteArtifacts } from "@/lib/compliance/artifacts/delete-artifacts";
+import { revokeReportShareLinks } from "@/lib/share-links/revoke-report-share-links";
 
 export async function deleteReport(ctx: ComplianceContext, reportId: string): Promise<void> {
   const { identity } = ctx;
@@ -20,11 +22,12 @@ export async function deleteReport(ctx: ComplianceContext, reportId: string): Pr
     await deleteArtifacts(tx, report.id);
     const { count } = await tx.report.deleteMany({ where: { id: report.id, orgId: identity.orgId } });
     if (count === 0) throw notFound("Report");
+    const actor = { ...describeActor(identity), ip: ctx.ip ?? null };
+    await revokeReportShareLinks(tx, { id: report.id, orgId: identity.orgId }, actor);
     await recordAuditEvent(
       {
         orgId: identity.orgId,
-        ...describeActor(identity),
-        ip: ctx.ip ?? null,
+        ...actor,
         action: "compliance.report_deleted",
         category: "compliance",
         targetType: "report",

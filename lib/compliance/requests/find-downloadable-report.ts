@@ -1,13 +1,15 @@
 // The caller's completed report, or the answer a download gets instead: 404
-// for another org's or a missing report, 409 for a failed or unfinished one.
+// for another org's or a missing report (and, for a share link, any report but
+// its own), 409 for a failed or unfinished one.
 import { AppError } from "@/lib/errors/app-error";
 import { notFound } from "@/lib/errors/not-found";
-import { databaseOf, type ComplianceContext } from "@/lib/compliance/requests/compliance-context";
+import { databaseOf, type ReportReadContext } from "@/lib/compliance/requests/compliance-context";
 import { publicFailureOf } from "@/lib/compliance/requests/to-report-response";
 
 export type DownloadableReport = { id: string; type: string; title: string; attempts: number };
 
-export async function findDownloadableReport(ctx: ComplianceContext, reportId: string): Promise<DownloadableReport> {
+export async function findDownloadableReport(ctx: ReportReadContext, reportId: string): Promise<DownloadableReport> {
+  if (ctx.identity.kind === "share_link" && ctx.identity.reportId !== reportId) throw notFound("Report");
   const report = await databaseOf(ctx).report.findFirst({
     where: { id: reportId, orgId: ctx.identity.orgId },
     select: { id: true, type: true, title: true, status: true, attempts: true, errorCode: true },
@@ -29,7 +31,7 @@ export async function findDownloadableReport(ctx: ComplianceContext, reportId: s
 }
 
 /** Whether the report is still there: a download that lost its chunks tells "deleted" (404) from "broken" (500) by it. */
-export async function reportStillExists(ctx: ComplianceContext, reportId: string): Promise<boolean> {
+export async function reportStillExists(ctx: ReportReadContext, reportId: string): Promise<boolean> {
   const found = await databaseOf(ctx).report.findFirst({
     where: { id: reportId, orgId: ctx.identity.orgId },
     select: { id: true },

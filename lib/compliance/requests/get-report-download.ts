@@ -2,7 +2,7 @@
 // chunks are streamed as the client reads, so memory stays flat however large
 // the file. Every download is an audit event.
 import { notFound } from "@/lib/errors/not-found";
-import { databaseOf, type ComplianceContext } from "@/lib/compliance/requests/compliance-context";
+import { databaseOf, type ReportReadContext } from "@/lib/compliance/requests/compliance-context";
 import { buildContentDisposition } from "@/lib/compliance/requests/build-content-disposition";
 import type { DownloadQuery } from "@/lib/compliance/requests/schemas";
 import { findDownloadableReport, reportStillExists } from "@/lib/compliance/requests/find-downloadable-report";
@@ -18,7 +18,7 @@ export type ReportDownload = {
 };
 
 export async function getReportDownload(
-  ctx: ComplianceContext,
+  ctx: ReportReadContext,
   reportId: string,
   query: DownloadQuery,
   { ifNoneMatch }: { ifNoneMatch?: string | null } = {},

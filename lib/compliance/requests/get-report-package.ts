@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { notFound } from "@/lib/errors/not-found";
 import { readArtifactBytes } from "@/lib/compliance/artifacts/read-artifact-bytes";
 import { createEvidencePackage } from "@/lib/compliance/package/create-evidence-package";
-import { databaseOf, type ComplianceContext } from "@/lib/compliance/requests/compliance-context";
+import { databaseOf, type ReportReadContext } from "@/lib/compliance/requests/compliance-context";
 import { buildContentDisposition } from "@/lib/compliance/requests/build-content-disposition";
 import { openAuditedArtifactRead } from "@/lib/compliance/requests/open-audited-artifact-read";
 import { findDownloadableReport, reportStillExists } from "@/lib/compliance/requests/find-downloadable-report";
@@ -20,7 +20,7 @@ export type ReportPackageOptions = {
 };
 
 export async function getReportPackage(
-  ctx: ComplianceContext,
+  ctx: ReportReadContext,
   reportId: string,
   options: ReportPackageOptions = {},
 ): Promise<{ headers: Record<string, string>; body: ReadableStream<Uint8Array> }> {

@@ -1,0 +1,32 @@
+// What verifying a run of a chain answers, and the words it uses for a break.
+import type { ChainedAuditEvent } from "@/lib/audit-chain/chained-audit-event";
+
+export type StoredChainedEvent = ChainedAuditEvent & { hash: string };
+
+export type ChainVerification = {
+  status: "verified" | "broken";
+  firstSeq: number | null;
+  lastSeq: number | null;
+  count: number;
+  /** Hash of the last event that verified. */
+  headHash: string | null;
+  redactedCount: number;
+  brokenAt?: { seq: number; reason: string };
+};
+
+export type ChainStart = {
+  /** The sequence number the run must start at (1 for a whole chain). */
+  seq: number;
+  /** The previous event's stored hash (genesis for seq 1). */
+  prevHash: string;
+};
+
+/** Why a run breaks where the event expected next is not the next one stored. */
+export function missingEventReason(expectedSeq: number, nextSeq: number): string {
+  return `Event ${expectedSeq} is missing (the next stored event is ${nextSeq})`;
+}
+
+/** Why a run breaks where an event names another predecessor than the one before it. */
+export function unlinkedEventReason(seq: number): string {
+  return `Event ${seq} does not follow event ${seq - 1} (previous hash differs)`;
+}
