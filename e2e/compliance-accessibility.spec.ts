@@ -53,4 +53,11 @@ test("the report viewer has no accessibility violations", async ({ page, org, si
   await expect(page.getByRole("table", { name: "Population manifest" })).toBeVisible({ timeout: 60_000 });
   await expect(page.locator(".recharts-wrapper").first()).toBeVisible();
   await expectNoViolations(page, "viewer");
+  // Each chart a keyboard can enter (role="application") says what it shows and what it found.
+  const charts = page.getByRole("application");
+  expect(await charts.count()).toBeGreaterThan(0);
+  for (const chart of await charts.all()) {
+    await expect(chart).toHaveAccessibleName(/\S/);
+    await expect(chart).toHaveAccessibleDescription(/\d/);
+  }
 });

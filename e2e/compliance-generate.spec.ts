@@ -171,6 +171,8 @@ test("GDPR without an agent shows the inline error next to Agent and sends nothi
   const agent = page.getByLabel("Agent (required)");
   await expect(agent).toHaveAttribute("aria-invalid", "true");
   await expect(agent).toHaveAccessibleDescription(/Select an agent: a GDPR export covers exactly one agent\./);
+  // Focus moves to the field to fix, so its message is read out with it.
+  await expect(agent).toBeFocused();
   await page.waitForTimeout(500);
   expect(creates()).toBe(0);
   await expect(page.getByRole("tab", { name: "Generate" })).toHaveAttribute("aria-selected", "true");
@@ -184,6 +186,7 @@ test("From after To shows the inline error next to To and sends nothing", async 
   await page.getByLabel("To", { exact: true }).fill("2026-03-01");
   await page.getByRole("button", { name: "Generate Report" }).click();
   await expect(page.getByLabel("To", { exact: true })).toHaveAccessibleDescription("To must be on or after From.");
+  await expect(page.getByLabel("To", { exact: true })).toBeFocused();
   await page.waitForTimeout(500);
   expect(creates()).toBe(0);
   // Fixing the field clears the message.

@@ -30,8 +30,11 @@ test("switching organization changes the org, the role and the data shown", asyn
   await expect(agentsTable).toContainText("@globex.test");
   await expect(agentsTable).not.toContainText("@acme.test");
 
-  // As a Globex auditor the API key settings are off limits.
-  await page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Settings" }).click();
+  // As a Globex auditor the API key settings are off limits: no link, and 403 when typed.
+  await expect(page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Settings" })).toHaveCount(
+    0,
+  );
+  await page.goto("/dashboard/settings/api-keys");
   await expect(page.getByRole("heading", { name: "You don’t have access to this page" })).toBeVisible();
 
   // The choice is kept in the session: a full reload stays in Globex.

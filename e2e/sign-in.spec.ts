@@ -15,25 +15,50 @@ const overviewCount = (page: Page, label: string) =>
     .getByRole("definition")
     .first();
 
-for (const role of ["admin", "auditor", "member"] as const) {
+for (const role of ["admin", "member"] as const) {
   test(`${role} signs in and lands on the overview of their org`, async ({ page, org }) => {
     const user = org[role];
     await signInAndWait(page, user.email);
     await expect(page.getByRole("button", { name: `Organization: ${org.name}` })).toBeVisible();
     await expect(page.getByText(`Your role: ${user.role}`)).toBeAttached();
     await expect(nav(page).getByRole("link", { name: "Overview" })).toHaveAttribute("aria-current", "page");
-    await expect(nav(page).getByRole("link", { name: "Settings" })).toBeVisible();
-    // Members see neither the reports nor the agents' boundaries (lib/agents/view-agents-permission.ts).
-    for (const name of ["Compliance", "Agents"]) {
-      const link = nav(page).getByRole("link", { name });
-      if (user.role === "member") await expect(link).toHaveCount(0);
-      else await expect(link).toBeVisible();
-    }
+    await expectNavFor(page, role);
     // The overview counts come from the fixture org's month of activity, so none of them is zero.
     for (const label of ["Agents", "Emails", "Audit events", "DLP violations"]) {
       await expect(overviewCount(page, label)).toHaveText(/^[1-9][\d,]*$/);
     }
   });
+}
+
+test("an auditor signs in and lands on the Reports list, worded for reading", async ({ page, org }) => {
+  await signIn(page, org.auditor.email);
+  await expect(page).toHaveURL(/\/dashboard\/compliance\?tab=reports$/);
+  await expect(page.getByRole("tab", { name: "Reports" })).toHaveAttribute("aria-selected", "true");
+  await expect(page.getByRole("tab", { name: "Generate" })).toHaveCount(0);
+  await expect(page.getByText(/Read, verify and download/)).toBeVisible();
+  await expect(page.getByText(`Your role: auditor`)).toBeAttached();
+  await expect(nav(page).getByRole("link", { name: "Compliance" })).toHaveAttribute("aria-current", "page");
+  await expectNavFor(page, "auditor");
+  // The overview stays one click away.
+  await nav(page).getByRole("link", { name: "Overview" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
+});
+
+/** Each role sees only the sections it can use: no link leads to a 403. */
+async function expectNavFor(page: Page, role: "admin" | "auditor" | "member") {
+  const visible: Record<string, boolean> = {
+    Overview: true,
+    // Members see neither the reports nor the agents' boundaries (lib/agents/view-agents-permission.ts).
+    Compliance: role !== "member",
+    Agents: role !== "member",
+    Settings: role === "admin",
+  };
+  await expect(nav(page).getByRole("link")).toHaveCount(Object.values(visible).filter(Boolean).length);
+  for (const [name, isVisible] of Object.entries(visible)) {
+    const link = nav(page).getByRole("link", { name });
+    if (isVisible) await expect(link).toBeVisible();
+    else await expect(link).toHaveCount(0);
+  }
 }
 
 test("the overview's agent count matches the agents list", async ({ page, org }) => {
@@ -62,9 +87,9 @@ test("a signed-out visitor is sent to login and comes back to the page they aske
   await expect(page.getByRole("heading", { level: 1, name: "Agents" })).toBeVisible();
 });
 
-test("/ goes to the dashboard, which asks a signed-out visitor to sign in", async ({ page }) => {
+test("/ goes to the landing page, which asks a signed-out visitor to sign in", async ({ page }) => {
   await page.goto("/");
-  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fdashboard$/);
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fdashboard%2Flanding$/);
 });
 
 test("signing out returns to the login page and ends the session", async ({ page, org }) => {

@@ -1,5 +1,6 @@
 "use client";
-// Settings → API keys: the org's keys, create (shown once) and revoke.
+// Settings → API keys: the org's keys (who created them, when they expire, who
+// revoked them), create (shown once) and revoke.
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
@@ -36,6 +37,7 @@ export function ApiKeysPanel({ orgId, initialApiKeys }: { orgId: string; initial
               <TableHeaderCell>Scopes</TableHeaderCell>
               <TableHeaderCell>Created</TableHeaderCell>
               <TableHeaderCell>Last used</TableHeaderCell>
+              <TableHeaderCell>Expires</TableHeaderCell>
               <TableHeaderCell>Status</TableHeaderCell>
             </tr>
           </TableHead>
@@ -53,7 +55,12 @@ export function ApiKeysPanel({ orgId, initialApiKeys }: { orgId: string; initial
                     ))}
                   </ul>
                 </TableCell>
-                <TableCell className="min-w-28">{formatDateTime(apiKey.createdAt)}</TableCell>
+                <TableCell className="min-w-28">
+                  {formatDateTime(apiKey.createdAt)}
+                  <span className="block text-xs break-words text-slate-600">
+                    by {apiKey.createdBy?.email ?? "a program or a removed user"}
+                  </span>
+                </TableCell>
                 <TableCell className="min-w-28">
                   {apiKey.lastUsedAt ? (
                     formatDateTime(apiKey.lastUsedAt)
@@ -61,11 +68,24 @@ export function ApiKeysPanel({ orgId, initialApiKeys }: { orgId: string; initial
                     <span className="text-slate-500">Never</span>
                   )}
                 </TableCell>
+                <TableCell className="min-w-28">
+                  {apiKey.expiresAt ? (
+                    formatDateTime(apiKey.expiresAt)
+                  ) : (
+                    <span className="text-slate-500">No expiry</span>
+                  )}
+                </TableCell>
                 <TableCell>
                   {apiKey.revokedAt ? (
-                    <span title={`Revoked ${formatDateTime(apiKey.revokedAt)}`}>
+                    <span className="block min-w-28">
                       <Badge tone="danger">Revoked</Badge>
+                      <span className="mt-1 block text-xs break-words text-slate-600">
+                        {formatDateTime(apiKey.revokedAt)}
+                        {apiKey.revokedBy ? ` by ${apiKey.revokedBy.email}` : ""}
+                      </span>
                     </span>
+                  ) : apiKey.status === "expired" ? (
+                    <Badge tone="neutral">Expired</Badge>
                   ) : (
                     // The action sits with the status so narrow windows need no sideways scrolling.
                     <span className="flex flex-wrap items-center gap-2">

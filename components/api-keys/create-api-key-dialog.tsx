@@ -1,5 +1,5 @@
 "use client";
-// "Create API key": name + scopes, then the plaintext key, shown this one time only.
+// "Create API key": name, scopes and an optional expiry day, then the plaintext key, shown this one time only.
 import { useId, useRef, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -15,17 +15,27 @@ import {
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { apiKeyScopeOptions } from "@/components/api-keys/api-key-scopes";
+import { describedBy } from "@/components/compliance/described-by";
+import { FieldError } from "@/components/compliance/field-error";
 import { useCreateApiKey, type CreatedApiKey } from "@/components/api-keys/use-create-api-key";
 import { createApiKeySchema } from "@/lib/api-keys/schemas";
 import type { ApiKeyScope } from "@/lib/auth/identity";
 import { ApiError } from "@/lib/client/api-error";
+
+function tomorrowUtcDay(): string {
+  return new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+}
 
 function fieldErrorsOf(error: unknown): Record<string, string[]> {
   return error instanceof ApiError ? error.fields : {};
 }
 
 /** The server's own schema, so the form refuses exactly what the API would, before sending. */
-function checkCreateApiKey(input: { name: string; scopes: string[] }): Record<string, string[]> | null {
+function checkCreateApiKey(input: {
+  name: string;
+  scopes: string[];
+  expiresOn?: string;
+}): Record<string, string[]> | null {
   const parsed = createApiKeySchema.safeParse(input);
   if (parsed.success) return null;
   const fields: Record<string, string[]> = {};
@@ -74,29 +84,40 @@ function CreateKeyForm({
 }: {
   isPending: boolean;
   error: unknown;
-  onSubmit: (input: { name: string; scopes: ApiKeyScope[] }) => void;
+  onSubmit: (input: { name: string; scopes: ApiKeyScope[]; expiresOn?: string }) => void;
 }) {
   const nameId = useId();
   const scopesErrorId = `${nameId}-scopes-error`;
+  const expiresId = `${nameId}-expires`;
   const formRef = useRef<HTMLFormElement>(null);
   const [clientErrors, setClientErrors] = useState<Record<string, string[]> | null>(null);
   const fieldErrors = clientErrors ?? fieldErrorsOf(error);
   const nameError = fieldErrors.name?.[0];
   const scopesError = fieldErrors.scopes?.[0];
+  const expiresError = fieldErrors.expiresOn?.[0];
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const input = { name: String(form.get("name") ?? ""), scopes: form.getAll("scopes").map(String) };
+    const expiresOn = String(form.get("expiresOn") ?? "");
+    const input = {
+      name: String(form.get("name") ?? ""),
+      scopes: form.getAll("scopes").map(String),
+      ...(expiresOn ? { expiresOn } : {}),
+    };
     const errors = checkCreateApiKey(input);
     setClientErrors(errors);
     if (errors) {
       // Focus the first field to fix, as the Generate form does; its message is its description.
-      const target = errors.name ? `#${CSS.escape(nameId)}` : 'input[name="scopes"]';
+      const target = errors.name
+        ? `#${CSS.escape(nameId)}`
+        : errors.scopes
+          ? 'input[name="scopes"]'
+          : `#${CSS.escape(expiresId)}`;
       formRef.current?.querySelector<HTMLElement>(target)?.focus();
       return;
     }
-    onSubmit({ name: input.name, scopes: input.scopes as ApiKeyScope[] });
+    onSubmit({ ...input, scopes: input.scopes as ApiKeyScope[] });
   }
 
   return (
@@ -107,7 +128,7 @@ function CreateKeyForm({
         organization with the scopes you choose.
       </DialogDescription>
       <div className="mt-5 space-y-5">
-        {error && !nameError && !scopesError ? (
+        {error && !nameError && !scopesError && !expiresError ? (
           <Alert tone="error">{error instanceof Error ? error.message : "Could not create the key."}</Alert>
         ) : null}
         <div className="space-y-1.5">
@@ -122,11 +143,7 @@ function CreateKeyForm({
             aria-invalid={nameError ? true : undefined}
             aria-describedby={nameError ? `${nameId}-error` : undefined}
           />
-          {nameError ? (
-            <p id={`${nameId}-error`} className="text-sm text-red-700">
-              {nameError}
-            </p>
-          ) : null}
+          <FieldError id={`${nameId}-error`} messages={nameError ? [nameError] : undefined} />
         </div>
         <fieldset>
           <legend className="text-sm font-medium text-slate-700">Scopes</legend>
@@ -150,12 +167,25 @@ function CreateKeyForm({
               </label>
             ))}
           </div>
-          {scopesError ? (
-            <p id={scopesErrorId} className="mt-1.5 text-sm text-red-700">
-              {scopesError}
-            </p>
-          ) : null}
+          <FieldError id={scopesErrorId} messages={scopesError ? [scopesError] : undefined} />
         </fieldset>
+        <div className="space-y-1.5">
+          <Label htmlFor={expiresId}>Expires on (optional)</Label>
+          <Input
+            id={expiresId}
+            name="expiresOn"
+            type="date"
+            min={tomorrowUtcDay()}
+            className="sm:max-w-xs"
+            onChange={() => setClientErrors(null)}
+            aria-invalid={expiresError ? true : undefined}
+            aria-describedby={describedBy(`${expiresId}-help`, expiresError && `${expiresId}-error`)}
+          />
+          <p id={`${expiresId}-help`} className="text-xs text-slate-600">
+            The key stops working when this day begins (00:00 UTC). Leave empty for a key that does not expire.
+          </p>
+          <FieldError id={`${expiresId}-error`} messages={expiresError ? [expiresError] : undefined} />
+        </div>
       </div>
       <div className="mt-6 flex justify-end gap-2">
         <DialogClose asChild>

@@ -11,7 +11,7 @@ export type CreatedApiKey = { apiKey: ApiKeyResponse; key: string };
 export function useCreateApiKey(orgId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { name: string; scopes: ApiKeyScope[] }) =>
+    mutationFn: (input: { name: string; scopes: ApiKeyScope[]; expiresOn?: string }) =>
       fetchJson<CreatedApiKey>("/api/api-keys", { method: "POST", json: input }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: apiKeysQueryKey(orgId) }),
   });

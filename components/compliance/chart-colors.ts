@@ -1,5 +1,7 @@
-// A small palette that stays distinguishable in print and for common colour-vision deficiencies.
-export const chartColors = ["#4f46e5", "#0891b2", "#d97706", "#dc2626", "#059669", "#7c3aed", "#db2777", "#475569"];
+// A small palette that stays distinguishable in print and for common colour-vision deficiencies:
+// each colour has at least 3:1 contrast with the white background (WCAG 1.4.11) and differs
+// clearly from the others (tests/unit/chart-colors.test.ts).
+export const chartColors = ["#4f46e5", "#0891b2", "#d97706", "#dc2626", "#059669", "#86198f", "#db2777", "#475569"];
 
 export const severityColors: Record<string, string> = {
   critical: "#991b1b",
@@ -7,3 +9,6 @@ export const severityColors: Record<string, string> = {
   medium: "#d97706",
   low: "#0891b2",
 };
+
+/** Successful and failed sign-ins. */
+export const loginColors = { successful: "#059669", failed: "#dc2626" } as const;

@@ -3,6 +3,11 @@
 // 40rem wide: a chart keeps its screen size when printed, and that fits the page.
 import type { ReactNode } from "react";
 
+/** The id of a figure's text summary, for the chart inside to name as its description. */
+export function chartDescriptionId(figureId: string): string {
+  return `${figureId}-description`;
+}
+
 export function ChartFigure({
   id,
   title,
@@ -20,14 +25,14 @@ export function ChartFigure({
   return (
     <figure
       aria-labelledby={`${id}-title`}
-      aria-describedby={`${id}-description`}
+      aria-describedby={chartDescriptionId(id)}
       className="report-chart w-full max-w-[40rem] min-w-0 rounded-lg border border-slate-200 bg-white p-4 shadow-sm break-inside-avoid"
     >
       <figcaption>
         <span id={`${id}-title`} className="block text-sm font-semibold text-slate-900">
           {title}
         </span>
-        <span id={`${id}-description`} className="block text-xs text-slate-600">
+        <span id={chartDescriptionId(id)} className="block text-xs text-slate-600">
           {description}
         </span>
       </figcaption>

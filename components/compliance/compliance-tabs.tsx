@@ -1,9 +1,9 @@
 "use client";
 // /dashboard/compliance: the Generate and Reports tabs (Radix Tabs: roles and arrow keys),
 // the tab mirrored in the URL (?tab=reports), and the hand-offs between them
-// (a generated report highlighted in Reports; Regenerate prefilling Generate).
+// (a generated report highlighted in Reports; Regenerate and Run again prefilling Generate).
 import * as Tabs from "@radix-ui/react-tabs";
-import { useCallback, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { GenerateReportForm } from "@/components/compliance/generate-report-form";
 import {
   defaultGenerateFormValues,
@@ -15,6 +15,7 @@ import { noReportFilters, type ReportFilters } from "@/components/compliance/rep
 import { useReportTypeCatalogue } from "@/components/compliance/report-type-catalogue-context";
 import type { ReportResource } from "@/components/compliance/report-resource";
 import { ReportsPanel } from "@/components/compliance/reports-panel";
+import { Alert } from "@/components/ui/alert";
 
 export type ComplianceTab = "generate" | "reports";
 
@@ -38,6 +39,14 @@ export function ComplianceTabs({
   const [formKey, setFormKey] = useState(0);
   const [filters, setFiltersState] = useState<ReportFilters>(initialFilters);
   const [highlightedId, setHighlightedId] = useState<string | null>(null);
+  // Which report the form was prefilled from, said above it and focused, so the switch of tab is not silent.
+  const [prefill, setPrefill] = useState<{ title: string; action: "regenerate" | "run-again"; key: number } | null>(
+    null,
+  );
+  const prefillNotice = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (prefill) prefillNotice.current?.focus();
+  }, [prefill]);
 
   const selectTab = useCallback((next: ComplianceTab) => {
     setTab(next);
@@ -60,11 +69,14 @@ export function ComplianceTabs({
     selectTab("reports");
   };
 
-  const onRegenerate = (report: ReportResource) => {
+  const prefillFrom = (report: ReportResource, action: "regenerate" | "run-again") => {
     setFormValues(generateFormValuesFor(report));
     setFormKey((key) => key + 1);
+    setPrefill({ title: report.title, action, key: formKey + 1 });
     selectTab("generate");
   };
+  const onRegenerate = (report: ReportResource) => prefillFrom(report, "regenerate");
+  const onRunAgain = (report: ReportResource) => prefillFrom(report, "run-again");
 
   return (
     <Tabs.Root value={tab} onValueChange={(value) => selectTab(value as ComplianceTab)}>
@@ -81,7 +93,23 @@ export function ComplianceTabs({
       {canGenerate ? (
         // Kept mounted so a half-filled form survives a look at the Reports tab.
         <Tabs.Content value="generate" forceMount className="data-[state=inactive]:hidden">
-          <GenerateReportForm key={formKey} initialValues={formValues} onGenerated={onGenerated} />
+          {prefill && prefill.key === formKey ? (
+            <div ref={prefillNotice} tabIndex={-1} className="mb-4 rounded-lg focus:outline-none">
+              <Alert tone="info" title={prefill.action === "run-again" ? "Run again" : "Regenerate"}>
+                {prefill.action === "run-again"
+                  ? `Same type and scope as “${prefill.title}”. Choose the new period, then Generate Report.`
+                  : `The form is filled in as for “${prefill.title}”.`}
+              </Alert>
+            </div>
+          ) : null}
+          <GenerateReportForm
+            key={formKey}
+            initialValues={formValues}
+            onGenerated={(report) => {
+              setPrefill(null);
+              onGenerated(report);
+            }}
+          />
         </Tabs.Content>
       ) : null}
       <Tabs.Content value="reports" forceMount className="data-[state=inactive]:hidden">
@@ -91,6 +119,7 @@ export function ComplianceTabs({
           highlightedId={highlightedId}
           isAdmin={canGenerate}
           onRegenerate={onRegenerate}
+          onRunAgain={onRunAgain}
           onGoToGenerate={canGenerate ? () => selectTab("generate") : undefined}
         />
       </Tabs.Content>

@@ -1,8 +1,11 @@
 "use client";
-// The Generate form's period: From and To, whole UTC days, both ends included.
+// The Generate form's period: quick periods (last 30 days, last month, last
+// quarter) or custom From and To, whole UTC days, both ends included.
 import { describedBy } from "@/components/compliance/described-by";
 import { FieldError } from "@/components/compliance/field-error";
+import { periodPresets } from "@/components/compliance/period-presets";
 import { todayUtcDay, type GenerateFormErrors } from "@/components/compliance/validate-generate-form";
+import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 
@@ -33,7 +36,25 @@ export function GeneratePeriodFields({
       <p className="text-xs text-slate-500">
         Whole UTC days, both ends included, ending today at the latest. Defaults to the last 30 days.
       </p>
-      <div className="mt-2 grid gap-4 sm:grid-cols-2 sm:max-w-lg">
+      <div className="mt-2 flex flex-wrap gap-2" role="group" aria-label="Quick periods">
+        {periodPresets().map((preset) => {
+          const isChosen = preset.from === from && preset.to === to;
+          return (
+            <Button
+              key={preset.id}
+              type="button"
+              size="sm"
+              variant={isChosen ? "primary" : "secondary"}
+              aria-pressed={isChosen}
+              title={`${preset.from} – ${preset.to}`}
+              onClick={() => onChange({ from: preset.from, to: preset.to })}
+            >
+              {preset.label}
+            </Button>
+          );
+        })}
+      </div>
+      <div className="mt-3 grid gap-4 sm:grid-cols-2 sm:max-w-lg">
         <div>
           <Label htmlFor={ids.from}>From</Label>
           <Input

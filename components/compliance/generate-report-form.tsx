@@ -2,7 +2,7 @@
 // The Generate tab: report type, then the fields that type asks for (from the
 // catalogue), Generate Report. Client checks mirror the server's; server field
 // errors land next to the same fields.
-import { useId, useState, type FormEvent } from "react";
+import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { changeGenerateFormType } from "@/components/compliance/change-generate-form-type";
 import { describedBy } from "@/components/compliance/described-by";
 import { FieldError } from "@/components/compliance/field-error";
@@ -39,6 +39,20 @@ export function GenerateReportForm({
   const [values, setValues] = useState(initialValues);
   const [errors, setErrors] = useState<GenerateFormErrors>({});
   const generate = useGenerateReport();
+  const formRef = useRef<HTMLFormElement>(null);
+  // Bumped whenever a submit is refused: focus then moves to the first field to fix,
+  // whose message is its description, so a screen reader says what is wrong.
+  const [refusals, setRefusals] = useState(0);
+  useEffect(() => {
+    if (refusals === 0) return;
+    // A refusal no field explains is an alert (role="alert"): announced where focus stays.
+    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [refusals]);
+
+  const refuse = (next: GenerateFormErrors) => {
+    setErrors(next);
+    setRefusals((count) => count + 1);
+  };
 
   const option = findReportTypeOption(catalogue, values.type);
   const fieldIds = { type: `${id}-type`, typeHelp: `${id}-type-help`, typeError: `${id}-type-error` };
@@ -67,7 +81,7 @@ export function GenerateReportForm({
     if (generate.isPending) return;
     const checked = validateGenerateForm(values, catalogue);
     if (checked.errors) {
-      setErrors(checked.errors);
+      refuse(checked.errors);
       return;
     }
     setErrors({});
@@ -78,9 +92,9 @@ export function GenerateReportForm({
           const mapped = mapServerFieldErrors(error.fields, catalogue);
           // The message itself matters when no field explains it (403, 409, 500…).
           if (Object.keys(mapped).length === 0) mapped.form = [error.message];
-          setErrors(mapped);
+          refuse(mapped);
         } else {
-          setErrors({ form: [`Could not reach the server: ${error.message}`] });
+          refuse({ form: [`Could not reach the server: ${error.message}`] });
         }
       },
     });
@@ -116,13 +130,14 @@ export function GenerateReportForm({
 
   return (
     <Card className="p-4 sm:p-6">
-      <form onSubmit={submit} noValidate className="grid max-w-3xl gap-5">
+      <form ref={formRef} onSubmit={submit} noValidate className="grid max-w-3xl gap-5">
         <div>
           <Label htmlFor={fieldIds.type}>Report Type</Label>
           <select
             id={fieldIds.type}
             value={values.type}
             onChange={(event) => changeType(event.target.value as ReportType)}
+            aria-invalid={Boolean(errors.type) || undefined}
             aria-describedby={describedBy(fieldIds.typeHelp, errors.type && fieldIds.typeError)}
             className={`${selectClasses} mt-1 sm:max-w-sm`}
           >

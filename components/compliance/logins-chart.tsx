@@ -2,7 +2,8 @@
 // Successful sign-ins against failed ones, per user (horizontal bars: long addresses stay readable).
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { loginsCaption } from "@/components/compliance/chart-captions";
-import { ChartFigure } from "@/components/compliance/chart-figure";
+import { loginColors } from "@/components/compliance/chart-colors";
+import { ChartFigure, chartDescriptionId } from "@/components/compliance/chart-figure";
 import type { LoginCounts } from "@/components/compliance/derive-report-charts";
 
 export function LoginsChart({ data }: { data: LoginCounts }) {
@@ -15,14 +16,20 @@ export function LoginsChart({ data }: { data: LoginCounts }) {
       height={Math.max(256, data.rows.length * 30 + 60)}
     >
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data.rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 4 }}>
+        <BarChart
+          data={data.rows}
+          layout="vertical"
+          margin={{ top: 4, right: 16, bottom: 4, left: 4 }}
+          title="Logins vs failures"
+          aria-describedby={chartDescriptionId("chart-logins")}
+        >
           <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" horizontal={false} />
           <XAxis type="number" allowDecimals={false} tick={{ fontSize: 11 }} />
           <YAxis type="category" dataKey="label" width={labelWidth} tick={{ fontSize: 11 }} interval={0} />
           <Tooltip />
           <Legend wrapperStyle={{ fontSize: 12 }} />
-          <Bar dataKey="logins" name="Successful" fill="#059669" isAnimationActive={false} />
-          <Bar dataKey="failures" name="Failed" fill="#dc2626" isAnimationActive={false} />
+          <Bar dataKey="logins" name="Successful" fill={loginColors.successful} isAnimationActive={false} />
+          <Bar dataKey="failures" name="Failed" fill={loginColors.failed} isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>
     </ChartFigure>

@@ -1,5 +1,7 @@
 "use client";
-// Actions column: downloads when completed (and Share for admins), Regenerate when failed, Delete for admins.
+// Actions column: downloads when completed (and Share and Run again for admins),
+// Regenerate when failed, Delete for admins.
+import clsx from "clsx";
 import { CancelReportButton } from "@/components/compliance/cancel-report-button";
 import { DeleteReportButton } from "@/components/compliance/delete-report-button";
 import { reportDownloadUrl, type ReportResource } from "@/components/compliance/report-resource";
@@ -10,14 +12,20 @@ export function ReportActionsCell({
   report,
   isAdmin,
   onRegenerate,
+  onRunAgain,
+  wrap = false,
 }: {
   report: ReportResource;
   isAdmin: boolean;
   onRegenerate: (report: ReportResource) => void;
+  /** Opens Generate with this report's type and scope, for a new period. */
+  onRunAgain: (report: ReportResource) => void;
+  /** On a phone's card the actions wrap instead of scrolling off the screen. */
+  wrap?: boolean;
 }) {
   return (
     // One line whatever the status: a row must not grow and shift when its report completes.
-    <div className="flex flex-nowrap items-center gap-1.5 whitespace-nowrap">
+    <div className={clsx("flex items-center gap-1.5 whitespace-nowrap", wrap ? "flex-wrap" : "flex-nowrap")}>
       {report.status === "completed" ? (
         <>
           {/* A new tab, as the seed page documents; the server answers with an attachment. */}
@@ -50,6 +58,16 @@ export function ReportActionsCell({
           </a>
           {isAdmin ? <ShareReportDialog report={report} /> : null}
         </>
+      ) : null}
+      {report.status === "completed" && isAdmin ? (
+        <Button
+          variant="secondary"
+          size="sm"
+          onClick={() => onRunAgain(report)}
+          aria-label={`Run again: ${report.title}`}
+        >
+          Run again
+        </Button>
       ) : null}
       {report.status === "pending" && isAdmin ? <CancelReportButton report={report} /> : null}
       {(report.status === "failed" || report.status === "cancelled") && isAdmin ? (

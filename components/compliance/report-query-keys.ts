@@ -1,7 +1,8 @@
 // React Query keys for compliance data, in one place so mutations invalidate the right queries.
-export type ReportFilters = { type: string; status: string };
+/** What the Reports list asks the API for; "" means the API's default (all types, newest first…). */
+export type ReportFilters = { type: string; status: string; q: string; sort: string; order: string };
 
-export const noReportFilters: ReportFilters = { type: "", status: "" };
+export const noReportFilters: ReportFilters = { type: "", status: "", q: "", sort: "", order: "" };
 
 export const reportQueryKeys = {
   /** Every list and every report's status (not documents). */

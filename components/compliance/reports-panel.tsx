@@ -3,7 +3,9 @@
 import { ReportFiltersBar } from "@/components/compliance/report-filters";
 import { noReportFilters, type ReportFilters } from "@/components/compliance/report-query-keys";
 import type { ReportResource } from "@/components/compliance/report-resource";
+import { findReportSortOption } from "@/components/compliance/report-sort-options";
 import { ReportsTable } from "@/components/compliance/reports-table";
+import { useCompletionAnnouncement } from "@/components/compliance/use-completion-announcement";
 import { useReports } from "@/components/compliance/use-reports";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -15,6 +17,7 @@ export function ReportsPanel({
   highlightedId,
   isAdmin,
   onRegenerate,
+  onRunAgain,
   onGoToGenerate,
 }: {
   filters: ReportFilters;
@@ -22,12 +25,14 @@ export function ReportsPanel({
   highlightedId: string | null;
   isAdmin: boolean;
   onRegenerate: (report: ReportResource) => void;
+  onRunAgain: (report: ReportResource) => void;
   onGoToGenerate?: () => void;
 }) {
   const reports = useReports(filters);
   const rows = reports.data?.pages.flatMap((page) => page.reports) ?? [];
-  const isFiltered = Boolean(filters.type || filters.status);
+  const isFiltered = Boolean(filters.type || filters.status || filters.q);
   const isPolling = rows.some((report) => report.status === "pending");
+  const completion = useCompletionAnnouncement(rows);
 
   const body = () => {
     if (reports.isPending)
@@ -78,7 +83,14 @@ export function ReportsPanel({
             </Alert>
           </div>
         ) : null}
-        <ReportsTable reports={rows} highlightedId={highlightedId} isAdmin={isAdmin} onRegenerate={onRegenerate} />
+        <ReportsTable
+          reports={rows}
+          highlightedId={highlightedId}
+          isAdmin={isAdmin}
+          onRegenerate={onRegenerate}
+          onRunAgain={onRunAgain}
+          sortedBy={findReportSortOption(filters.sort, filters.order)}
+        />
         {reports.hasNextPage ? (
           <div className="border-t border-slate-200 p-3 text-center">
             <Button variant="secondary" disabled={reports.isFetchingNextPage} onClick={() => reports.fetchNextPage()}>
@@ -101,6 +113,10 @@ export function ReportsPanel({
         <ReportFiltersBar value={filters} onChange={onFiltersChange} />
         <p className="text-xs text-slate-500" aria-live="polite">
           {isPolling ? "Updating every 2 seconds while a report is generating…" : ""}
+        </p>
+        {/* Said once when a report finishes; screen readers hear it without losing their place. */}
+        <p className="sr-only" role="status" aria-live="polite" data-testid="report-completion">
+          {completion}
         </p>
       </div>
       <Card className="overflow-hidden">{body()}</Card>

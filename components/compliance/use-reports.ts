@@ -1,6 +1,6 @@
 "use client";
-// The org's reports, newest first, a page at a time ("Load more"), polled only while one is pending.
-import { useInfiniteQuery } from "@tanstack/react-query";
+// The org's reports as filtered, searched and sorted, a page at a time ("Load more"), polled only while one is pending.
+import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/client/fetch-json";
 import { reportQueryKeys, type ReportFilters } from "@/components/compliance/report-query-keys";
 import { complianceApiBase, type ReportListPage } from "@/components/compliance/report-resource";
@@ -13,8 +13,9 @@ export function useReports(filters: ReportFilters) {
     queryKey: reportQueryKeys.list(filters),
     queryFn: ({ pageParam, signal }) => {
       const params = new URLSearchParams({ limit: String(reportsPageSize) });
-      if (filters.type) params.set("type", filters.type);
-      if (filters.status) params.set("status", filters.status);
+      for (const key of ["type", "status", "q", "sort", "order"] as const) {
+        if (filters[key]) params.set(key, filters[key]);
+      }
       if (pageParam) params.set("cursor", pageParam);
       return fetchJson<ReportListPage>(`${complianceApiBase}/reports?${params}`, { signal });
     },
@@ -26,5 +27,7 @@ export function useReports(filters: ReportFilters) {
         ? pendingPollMs
         : false,
     staleTime: 0,
+    // While a new search or order loads, the last list stays instead of "Loading…".
+    placeholderData: keepPreviousData,
   });
 }

@@ -34,7 +34,8 @@ export function DashboardShell({ user, role, currentOrgId, organizations, childr
             >
               A
             </span>
-            <span className="hidden sm:inline">Attest</span>
+            {/* Named on phones too, where only the logo shows. */}
+            <span className="sr-only sm:not-sr-only">Attest</span>
           </Link>
           <span aria-hidden="true" className="hidden h-6 w-px bg-slate-200 sm:block" />
           <OrgSwitcher organizations={organizations} currentOrgId={currentOrgId} />

@@ -16,7 +16,13 @@ export const navItems: readonly NavItem[] = [
   { href: "/dashboard", label: "Overview", icon: "overview" },
   { href: "/dashboard/compliance", label: "Compliance", icon: "compliance", permission: "reports:read" },
   { href: "/dashboard/agents", label: "Agents", icon: "agents", permission: viewAgentsPermission },
-  { href: "/dashboard/settings/api-keys", label: "Settings", icon: "settings", matchPrefix: "/dashboard/settings" },
+  {
+    href: "/dashboard/settings/api-keys",
+    label: "Settings",
+    icon: "settings",
+    permission: "org:admin",
+    matchPrefix: "/dashboard/settings",
+  },
 ];
 
 export function navItemsForRole(role: Role): NavItem[] {

@@ -68,7 +68,10 @@ export async function recordReportStatuses(page: Page): Promise<void> {
         const row = link.closest("tr");
         if (!row) continue;
         const id = decodeURIComponent(link.getAttribute("href")!.split("/").pop()!);
-        const text = row.cells[2]?.textContent ?? "";
+        // The Status column, wherever the table puts it.
+        const headers = Array.from(row.closest("table")?.querySelectorAll("thead th") ?? []);
+        const statusColumn = headers.findIndex((header) => header.textContent?.trim() === "Status");
+        const text = row.cells[statusColumn]?.textContent ?? "";
         const status = ["pending", "completed", "failed"].find((candidate) => text.includes(candidate)) ?? text;
         const history = (seen[id] ??= []);
         if (history.at(-1) !== status) history.push(status);

@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { describeActor, type Identity } from "@/lib/auth/identity";
 import { generateApiKey } from "@/lib/api-keys/api-key-format";
-import type { CreateApiKeyInput } from "@/lib/api-keys/schemas";
+import { expiryInstantOf, type CreateApiKeyInput } from "@/lib/api-keys/schemas";
 import { apiKeySelect, toApiKeyResponse, type ApiKeyResponse } from "@/lib/api-keys/to-api-key-response";
 
 export type ApiKeyContext = { orgId: string; actor: Identity; ip?: string | null };
@@ -24,6 +24,7 @@ export async function createApiKey(
         hashedKey,
         scopes: input.scopes.join(" "),
         createdById: ctx.actor.kind === "session" ? ctx.actor.userId : null,
+        expiresAt: input.expiresOn ? expiryInstantOf(input.expiresOn) : null,
       },
       select: apiKeySelect,
     });
@@ -36,11 +37,17 @@ export async function createApiKey(
         targetType: "api_key",
         targetId: created.id,
         ip: ctx.ip ?? null,
-        metadata: { name: input.name, prefix, scopes: input.scopes },
+        metadata: {
+          name: input.name,
+          prefix,
+          scopes: input.scopes,
+          ...(input.expiresOn ? { expiresOn: input.expiresOn } : {}),
+        },
       },
       tx,
     );
     return created;
   });
-  return { apiKey: toApiKeyResponse(row), key };
+  const creator = ctx.actor.kind === "session" ? { id: ctx.actor.userId, email: ctx.actor.email } : null;
+  return { apiKey: toApiKeyResponse(row, new Map(creator ? [[creator.id, creator]] : [])), key };
 }

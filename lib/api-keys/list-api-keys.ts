@@ -1,4 +1,5 @@
-// An org's API keys, newest first, revoked ones included (with revokedAt).
+// An org's API keys, newest first, revoked and expired ones included, with who
+// created and revoked each (their emails, looked up in one query).
 import "server-only";
 import { db } from "@/lib/db";
 import { apiKeySelect, toApiKeyResponse, type ApiKeyResponse } from "@/lib/api-keys/to-api-key-response";
@@ -9,5 +10,11 @@ export async function listApiKeys(ctx: { orgId: string }): Promise<ApiKeyRespons
     select: apiKeySelect,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
   });
-  return rows.map(toApiKeyResponse);
+  const ids = [...new Set(rows.flatMap((row) => [row.createdById, row.revokedById]).filter((id) => id !== null))];
+  const people = ids.length
+    ? await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, email: true } })
+    : [];
+  const byId = new Map(people.map((person) => [person.id, person]));
+  const now = new Date();
+  return rows.map((row) => toApiKeyResponse(row, byId, now));
 }

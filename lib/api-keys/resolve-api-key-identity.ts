@@ -1,10 +1,10 @@
 // A program calling with `Authorization: Bearer att_…`: the key is looked up by
-// its SHA-256; unknown or revoked keys resolve to nobody (401).
+// its SHA-256; unknown, revoked or expired keys resolve to nobody (401).
 import "server-only";
 import { db } from "@/lib/db";
 import type { ApiKeyIdentity } from "@/lib/auth/identity";
 import { hashApiKey, isWellFormedApiKey } from "@/lib/api-keys/api-key-format";
-import { parseScopes } from "@/lib/api-keys/to-api-key-response";
+import { isExpired, parseScopes } from "@/lib/api-keys/to-api-key-response";
 import { logger } from "@/lib/log/logger";
 
 /** lastUsedAt is a hint for people, not a log: write it at most once a minute per key. */
@@ -14,11 +14,20 @@ export async function resolveApiKeyIdentity(presentedKey: string): Promise<ApiKe
   if (!isWellFormedApiKey(presentedKey)) return null;
   const key = await db.apiKey.findUnique({
     where: { hashedKey: hashApiKey(presentedKey) },
-    select: { id: true, orgId: true, name: true, prefix: true, scopes: true, revokedAt: true, lastUsedAt: true },
+    select: {
+      id: true,
+      orgId: true,
+      name: true,
+      prefix: true,
+      scopes: true,
+      revokedAt: true,
+      expiresAt: true,
+      lastUsedAt: true,
+    },
   });
-  if (!key || key.revokedAt) return null;
-
   const now = new Date();
+  if (!key || key.revokedAt || isExpired(key.expiresAt, now)) return null;
+
   if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() >= lastUsedResolutionMs) {
     await touchLastUsed(key.id, now);
   }

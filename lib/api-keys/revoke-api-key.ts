@@ -16,7 +16,7 @@ export async function revokeApiKey(ctx: ApiKeyContext, apiKeyId: string): Promis
     if (!key) throw notFound("API key");
     const { count } = await tx.apiKey.updateMany({
       where: { id: key.id, orgId: ctx.orgId, revokedAt: null },
-      data: { revokedAt: new Date() },
+      data: { revokedAt: new Date(), revokedById: ctx.actor.kind === "session" ? ctx.actor.userId : null },
     });
     if (count === 0) return;
     await recordAuditEvent(

@@ -1,7 +1,8 @@
 // Where to go after signing in: only a path on this site, so a crafted
 // ?callbackUrl=https://evil.example cannot turn the login page into an open redirect.
 
-export const defaultCallbackUrl = "/dashboard";
+/** Each role's own start page (app/dashboard/landing). */
+export const defaultCallbackUrl = "/dashboard/landing";
 
 export function safeCallbackUrl(value: string | string[] | null | undefined): string {
   const candidate = Array.isArray(value) ? value[0] : value;

@@ -7,6 +7,7 @@ import { DELETE } from "@/app/api/api-keys/[id]/route";
 import {
   createTestApiKey,
   createTestOrg,
+  createTestUser,
   sessionCookieFor,
   type TestOrg,
   type TestUser,
@@ -62,7 +63,11 @@ describe("POST /api/api-keys", () => {
       createdById: acme.admin.id,
       createdAt: expect.any(String),
       lastUsedAt: null,
+      expiresAt: null,
       revokedAt: null,
+      createdBy: { id: acme.admin.id, email: acme.admin.email },
+      revokedBy: null,
+      status: "active",
     });
 
     const row = await db.apiKey.findUniqueOrThrow({ where: { id: body.apiKey.id as string } });
@@ -210,5 +215,77 @@ describe("DELETE /api/api-keys/:id", () => {
     expect((await revoke(null, acme.orgId, key.id)).status).toBe(401);
     const row = await db.apiKey.findUniqueOrThrow({ where: { id: key.id }, select: { revokedAt: true } });
     expect(row.revokedAt).toBeNull();
+  });
+});
+
+describe("expiry, creator and revoker", () => {
+  const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+
+  it("creates a key that expires when its chosen UTC day begins", async () => {
+    const expiresOn = day(30);
+    const response = await create(acme.admin, acme.orgId, { name: "Expiring", scopes: ["reports:read"], expiresOn });
+    expect(response.status).toBe(201);
+    const body = (await response.json()) as { key: string; apiKey: { id: string; expiresAt: string; status: string } };
+    expect(body.apiKey.expiresAt).toBe(`${expiresOn}T00:00:00.000Z`);
+    expect(body.apiKey.status).toBe("active");
+    expect(
+      await resolveIdentity(new Request(base, { headers: { authorization: `Bearer ${body.key}` } })),
+    ).toMatchObject({
+      kind: "api_key",
+      apiKeyId: body.apiKey.id,
+    });
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { orgId: acme.orgId, action: "api_key.created", targetId: body.apiKey.id },
+      select: { metadata: true },
+    });
+    expect(audit.metadata).toMatchObject({ expiresOn });
+  });
+
+  it.each([
+    ["today", () => day(0)],
+    ["a past day", () => day(-1)],
+    ["not a date", () => "next week"],
+    ["an impossible date", () => "2027-02-30"],
+  ])("refuses an expiry of %s with 400 naming expiresOn, creating nothing", async (_, expiresOn) => {
+    const before = await db.apiKey.count({ where: { orgId: acme.orgId } });
+    const response = await create(acme.admin, acme.orgId, {
+      name: "Bad expiry",
+      scopes: ["reports:read"],
+      expiresOn: expiresOn(),
+    });
+    expect(response.status).toBe(400);
+    const body = await response.json();
+    expect(Object.keys(body.error.details.fields)).toEqual(["expiresOn"]);
+    expect(await db.apiKey.count({ where: { orgId: acme.orgId } })).toBe(before);
+  });
+
+  it("an expired key gets 401 and lists as expired", async () => {
+    const org = await createTestOrg();
+    const key = await createTestApiKey(org.orgId, ["reports:read"]);
+    const request = () => new Request(base, { headers: { authorization: `Bearer ${key.key}` } });
+    await db.apiKey.update({ where: { id: key.id }, data: { expiresAt: new Date(Date.now() + 60_000) } });
+    expect(await resolveIdentity(request())).not.toBeNull();
+    await db.apiKey.update({ where: { id: key.id }, data: { expiresAt: new Date(Date.now() - 1) } });
+    expect(await resolveIdentity(request())).toBeNull();
+    const listed = (await (await list(org.admin, org.orgId)).json()) as { apiKeys: { id: string; status: string }[] };
+    expect(listed.apiKeys.find((apiKey) => apiKey.id === key.id)?.status).toBe("expired");
+  });
+
+  it("lists who created and who revoked each key", async () => {
+    const org = await createTestOrg();
+    const created = (await (
+      await create(org.admin, org.orgId, { name: "To revoke", scopes: ["reports:read"] })
+    ).json()) as { apiKey: { id: string } };
+    const second = await createTestUser({ orgId: org.orgId, role: "admin" });
+    expect((await revoke(second, org.orgId, created.apiKey.id)).status).toBe(204);
+    const listed = (await (await list(org.admin, org.orgId)).json()) as {
+      apiKeys: { id: string; createdBy: unknown; revokedBy: unknown; revokedAt: string | null; status: string }[];
+    };
+    expect(listed.apiKeys.find((apiKey) => apiKey.id === created.apiKey.id)).toMatchObject({
+      createdBy: { id: org.admin.id, email: org.admin.email },
+      revokedBy: { id: second.id, email: second.email },
+      revokedAt: expect.any(String),
+      status: "revoked",
+    });
   });
 });

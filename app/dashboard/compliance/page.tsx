@@ -21,6 +21,7 @@ export default async function CompliancePage({ searchParams }: CompliancePagePro
     permission: "reports:read",
     callbackUrl: tab === "reports" ? "/dashboard/compliance?tab=reports" : "/dashboard/compliance",
   });
+  const canGenerate = hasPermission(identity, "reports:write");
   return (
     <>
       <Link href="/dashboard" className="mb-3 inline-block text-sm text-slate-600 hover:text-slate-900 print:hidden">
@@ -28,11 +29,15 @@ export default async function CompliancePage({ searchParams }: CompliancePagePro
       </Link>
       <PageHeader
         title="Compliance Reporting"
-        description="Generate and manage compliance reports for SOC2, GDPR, and audit requirements."
+        description={
+          canGenerate
+            ? "Generate and manage compliance reports for SOC2, GDPR, and audit requirements."
+            : "Read, verify and download your organization's SOC2, GDPR and audit reports."
+        }
       />
       <ReportTypeCatalogueProvider catalogue={catalogue}>
         <ComplianceTabs
-          canGenerate={hasPermission(identity, "reports:write")}
+          canGenerate={canGenerate}
           initialTab={tab}
           initialFilters={readReportFilters(
             params,

@@ -7,6 +7,7 @@ import { deleteE2eOrg } from "./delete-e2e-org";
 import {
   deleteAgent,
   insertAgent,
+  insertCompletedReport,
   insertFailedReport,
   insertHeldReport,
   insertSignIns,
@@ -23,6 +24,7 @@ export function createDatabaseOperations(db: Database) {
       await db.membership.create({ data: { orgId, userId, role }, select: { id: true } });
     },
     insertFailedReport: (input: FailedReportInput) => insertFailedReport(db, input),
+    insertCompletedReport: (input: Omit<FailedReportInput, "errorCode">) => insertCompletedReport(db, input),
     insertHeldReport: (input: Parameters<typeof insertHeldReport>[1]) => insertHeldReport(db, input),
     insertAgent: (orgId: string, name: string) => insertAgent(db, orgId, name),
     deleteAgent: (id: string) => deleteAgent(db, id),

@@ -20,20 +20,42 @@ export type FailedReportInput = {
 
 /** A report whose every attempt failed, as the engine leaves it (status failed, public reason kept). */
 export async function insertFailedReport(db: Database, input: FailedReportInput): Promise<string> {
+  return insertFinishedReport(db, input, "failed");
+}
+
+/**
+ * A report marked completed, without stored files: enough for the list (its
+ * actions, search and order), not for opening or downloading it.
+ */
+export async function insertCompletedReport(
+  db: Database,
+  input: Omit<FailedReportInput, "errorCode">,
+): Promise<string> {
+  return insertFinishedReport(db, input, "completed");
+}
+
+async function insertFinishedReport(
+  db: Database,
+  input: Omit<FailedReportInput, "errorCode"> & { errorCode?: ReportFailureCode },
+  status: "failed" | "completed",
+): Promise<string> {
   const createdAt = input.createdAt ?? new Date();
+  const failed = status === "failed" && input.errorCode ? input.errorCode : null;
   const report = await db.report.create({
     data: {
       id: `e2e_${randomUUID()}`,
       orgId: input.orgId,
       type: input.type,
       title: input.title,
-      status: "failed",
+      status,
       scope: input.scope,
-      progress: 0,
-      attempts: 3,
+      periodFrom: input.scope.dateRange?.from ?? null,
+      periodTo: input.scope.dateRange?.to ?? null,
+      progress: status === "completed" ? 100 : 0,
+      attempts: failed ? 3 : 1,
       maxAttempts: 3,
-      errorCode: input.errorCode,
-      error: reportFailureMessages[input.errorCode],
+      errorCode: failed,
+      error: failed ? reportFailureMessages[failed] : null,
       createdByType: "user",
       createdById: null,
       createdByLabel: input.createdByLabel,
@@ -63,6 +85,8 @@ export async function insertHeldReport(
       title: input.title,
       status: "pending",
       scope: { dateRange: { from: "2026-01-01", to: "2026-01-31" }, agentIds: [] },
+      periodFrom: "2026-01-01",
+      periodTo: "2026-01-31",
       progress: 40,
       attempts: 1,
       maxAttempts: 3,

@@ -73,6 +73,8 @@ export async function createReport(
           title: request.title,
           status: "pending",
           scope: request.scope,
+          periodFrom: request.scope.dateRange?.from ?? null,
+          periodTo: request.scope.dateRange?.to ?? null,
           maxAttempts: defaultMaxAttempts,
           createdByType: actor.actorType,
           createdById: actor.actorId,

@@ -1,36 +1,47 @@
-// The caller's org's reports, newest first, with keyset pagination: the cursor
-// names the last report seen (createdAt + id), so pages stay stable while new
-// reports arrive and a deleted cursor row does not break the next page.
-import { AppError } from "@/lib/errors/app-error";
+// The caller's org's reports, a page at a time: filtered by type, status and
+// title words, ordered by generation time, title or period, with a keyset
+// cursor (report-list-keyset.ts). Everything is decided in the database.
 import { databaseOf, type ComplianceContext } from "@/lib/compliance/requests/compliance-context";
 import { findStatementSummaries } from "@/lib/compliance/requests/find-statement-summaries";
 import { assertCallerOrg } from "@/lib/compliance/requests/prepare-report-request";
+import {
+  encodeReportCursor,
+  reportListOrderBy,
+  reportsAfterCursor,
+} from "@/lib/compliance/requests/report-list-keyset";
 import type { ListReportsQuery } from "@/lib/compliance/requests/schemas";
 import {
   reportResponseSelect,
   toReportResponse,
   type ReportResponse,
 } from "@/lib/compliance/requests/to-report-response";
+import { containsIgnoringCase } from "@/lib/db/contains-ignoring-case";
 
 export type ReportPage = { reports: ReportResponse[]; nextCursor: string | null };
+
+/** More words than anyone types; bounds the query's size. */
+const maxSearchWords = 8;
 
 export async function listReports(ctx: ComplianceContext, query: ListReportsQuery): Promise<ReportPage> {
   const { identity } = ctx;
   assertCallerOrg(identity, query.orgId);
-  const after = query.cursor ? decodeCursor(query.cursor) : null;
+  const keyset = { sort: query.sort, order: query.order };
   const db = databaseOf(ctx);
+  const words = query.q ? query.q.split(/\s+/).slice(0, maxSearchWords) : [];
   const rows = await db.report.findMany({
     where: {
       orgId: identity.orgId,
       ...(query.type ? { type: query.type } : {}),
       ...(query.status ? { status: query.status } : {}),
-      ...(after
-        ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }
-        : {}),
+      AND: [
+        // Each word somewhere in the title, in any order.
+        ...words.map((word) => ({ title: containsIgnoringCase(db, word) })),
+        ...(query.cursor ? [reportsAfterCursor(keyset, query.cursor)] : []),
+      ],
     },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    orderBy: reportListOrderBy(keyset),
     take: query.limit + 1,
-    select: reportResponseSelect,
+    select: { ...reportResponseSelect, periodTo: true },
   });
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
@@ -41,19 +52,6 @@ export async function listReports(ctx: ComplianceContext, query: ListReportsQuer
   );
   return {
     reports: page.map((row) => toReportResponse(row, statements.get(row.id) ?? null)),
-    nextCursor: rows.length > query.limit && last ? encodeCursor(last.createdAt, last.id) : null,
+    nextCursor: rows.length > query.limit && last ? encodeReportCursor(keyset, last) : null,
   };
-}
-
-function encodeCursor(createdAt: Date, id: string): string {
-  return Buffer.from(`${createdAt.toISOString()}|${id}`, "utf8").toString("base64url");
-}
-
-function decodeCursor(cursor: string): { createdAt: Date; id: string } {
-  const [at, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
-  const createdAt = new Date(at ?? "");
-  if (!id || Number.isNaN(createdAt.getTime())) {
-    throw new AppError("validation_failed", "The request is invalid", { fields: { cursor: ["Invalid cursor"] } });
-  }
-  return { createdAt, id };
 }

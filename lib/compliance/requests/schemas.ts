@@ -6,9 +6,17 @@ import { AppError } from "@/lib/errors/app-error";
 import { reportTypes, type ReportType } from "@/lib/compliance/reports/registry";
 import { orgIdField as orgId } from "@/lib/compliance/reports/report-body-fields";
 import { downloadFormats } from "@/lib/compliance/requests/report-formats";
+import { defaultSortOrders, reportSortKeys, sortOrders } from "@/lib/compliance/requests/report-sort-keys";
 
 export const reportStatuses = ["pending", "completed", "failed", "cancelled"] as const;
 export type ReportStatus = (typeof reportStatuses)[number];
+
+export {
+  reportSortKeys,
+  sortOrders,
+  type ReportSortKey,
+  type SortOrder,
+} from "@/lib/compliance/requests/report-sort-keys";
 
 export {
   reportFormats,
@@ -18,13 +26,24 @@ export {
 } from "@/lib/compliance/requests/report-formats";
 
 /** Query of GET /reports. Unknown query keys are ignored (cache busters are common). */
-export const listReportsQuerySchema = z.object({
-  orgId,
-  type: z.enum(reportTypes).optional(),
-  status: z.enum(reportStatuses).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(25),
-  cursor: z.string().min(1).max(200).optional(),
-});
+export const listReportsQuerySchema = z
+  .object({
+    orgId,
+    type: z.enum(reportTypes).optional(),
+    status: z.enum(reportStatuses).optional(),
+    /** Words of the title, matched anywhere in it, ignoring case; blank means no search. */
+    q: z
+      .string()
+      .trim()
+      .max(200, "q must be at most 200 characters")
+      .optional()
+      .transform((value) => value || undefined),
+    sort: z.enum(reportSortKeys, { message: `sort must be one of ${reportSortKeys.join(", ")}` }).default("createdAt"),
+    order: z.enum(sortOrders, { message: "order must be asc or desc" }).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(25),
+    cursor: z.string().min(1).max(600).optional(),
+  })
+  .transform((query) => ({ ...query, order: query.order ?? defaultSortOrders[query.sort] }));
 export type ListReportsQuery = z.output<typeof listReportsQuerySchema>;
 
 export const downloadQuerySchema = z.object({
