@@ -32,6 +32,8 @@ export function expiryInstantOf(day: string): Date {
 
 export type CreateApiKeyInput = z.output<typeof createApiKeySchema>;
 
+const apiKeyPersonSchema = z.object({ id: z.string(), email: z.string() }).nullable();
+
 export const apiKeyResponseSchema = z
   .object({
     id: z.string(),
@@ -41,7 +43,14 @@ export const apiKeyResponseSchema = z
     createdById: z.string().nullable(),
     createdAt: z.iso.datetime(),
     lastUsedAt: z.iso.datetime().nullable(),
+    expiresAt: z.iso
+      .datetime()
+      .nullable()
+      .meta({ description: "When the key stops working; null: it does not expire" }),
     revokedAt: z.iso.datetime().nullable(),
+    createdBy: apiKeyPersonSchema.meta({ description: "Who created the key (null: a program, or a deleted user)" }),
+    revokedBy: apiKeyPersonSchema.meta({ description: "Who revoked the key (null: not revoked, or a deleted user)" }),
+    status: z.enum(["active", "expired", "revoked"]),
   })
   .meta({ id: "ApiKey", description: "An API key as listed: never the secret." });
 

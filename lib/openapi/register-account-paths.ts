@@ -15,7 +15,11 @@ const apiKeyExample: ApiKeyResponse = {
   createdById: "cmuser0000000000admin01",
   createdAt: "2026-11-02T10:00:00.000Z",
   lastUsedAt: "2026-11-30T09:15:00.000Z",
+  expiresAt: "2027-03-01T00:00:00.000Z",
   revokedAt: null,
+  createdBy: { id: "cmuser0000000000admin01", email: "admin@acme.test" },
+  revokedBy: null,
+  status: "active",
 };
 
 export function registerAccountPaths({ registry, json, errors }: OpenApiBuilder): void {
