@@ -4,8 +4,8 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { ChainSegmentThreadData } from "@/lib/audit/chain-segment-thread-protocol";
 
-/** A thread holds one page of events at a time. */
-const threadHeap = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 48 };
+/** A thread holds one page of events at a time; a tighter old space made it collect far more often. */
+const threadHeap = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 32 };
 
 export function spawnChainSegmentThread(workerData: ChainSegmentThreadData): Worker | null {
   // Inside a Next build the URL form makes Next bundle the worker as a chunk of its own.
