@@ -18,7 +18,11 @@ export const createApiKeySchema = z.object({
   expiresOn: z.iso
     .date({ message: "Give the date as YYYY-MM-DD" })
     .refine((day) => day > todayUtcDay(), { message: "Choose a day after today (UTC)" })
-    .optional(),
+    .optional()
+    .meta({
+      description:
+        "The key's last day (UTC, YYYY-MM-DD): it stops working when that day begins. Tomorrow at the earliest; left out, the key does not expire.",
+    }),
 });
 
 function todayUtcDay(): string {

@@ -7,6 +7,7 @@ import { apiKeyOrSession, createOpenApiBuilder, type DocumentedExample } from "@
 import { registerAccountPaths } from "@/lib/openapi/register-account-paths";
 import { registerCompliancePaths } from "@/lib/openapi/register-compliance-paths";
 import { registerIngestPaths } from "@/lib/openapi/register-ingest-paths";
+import { registerShareLinkPaths } from "@/lib/openapi/register-share-link-paths";
 
 export const openApiDocumentPath = "/api/engine/openapi.json";
 
@@ -31,6 +32,7 @@ export function buildOpenApiDocument(): { document: OpenApiDocument; examples: D
   });
 
   registerCompliancePaths(builder);
+  registerShareLinkPaths(builder);
   registerIngestPaths(builder);
   registerAccountPaths(builder);
   registry.registerPath({
@@ -59,6 +61,10 @@ export function buildOpenApiDocument(): { document: OpenApiDocument; examples: D
     security: apiKeyOrSession,
     tags: [
       { name: "Reports", description: "Queue, follow, download and verify compliance reports." },
+      {
+        name: "Share links",
+        description: "Links that open one completed report without an account, and the public pages they open.",
+      },
       { name: "Audit trail", description: "The org's hash-chained audit trail." },
       { name: "Signing keys", description: "Public keys that verify report statements." },
       { name: "Ingest", description: "The platform pushes its activity and configuration." },

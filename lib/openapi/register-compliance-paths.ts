@@ -1,5 +1,5 @@
 // The compliance routes in the OpenAPI document: reports (queue, list, read,
-// download, statement, cancel, delete), the report types, the audit trail's
+// download, preview, statement, cancel, delete), the report types, the audit trail's
 // verification and the public signing keys.
 import { z } from "zod";
 import { verifyAuditTrailQuerySchema, chainVerificationSchema } from "@/lib/audit/audit-trail-schemas";
@@ -11,9 +11,15 @@ import {
   reportTypeCatalogueSchema,
 } from "@/lib/compliance/requests/response-schemas";
 import { downloadQuerySchema, listReportsQuerySchema } from "@/lib/compliance/requests/schemas";
+import { reportPreviewSchema } from "@/lib/compliance/preview/report-preview-schema";
 import { jwksSchema } from "@/lib/signing/jwks-schema";
 import { apiKeyOrSession, type OpenApiBuilder } from "@/lib/openapi/create-openapi-builder";
-import { reportBodyExamples, completedReportExample, pendingReportExample } from "@/lib/openapi/report-examples";
+import {
+  reportBodyExamples,
+  completedReportExample,
+  pendingReportExample,
+  reportPreviewExample,
+} from "@/lib/openapi/report-examples";
 
 const base = "/api/engine/compliance";
 
@@ -37,7 +43,8 @@ export function registerCompliancePaths({ registry, json, errors }: OpenApiBuild
     path: `${base}/reports`,
     operationId: "listReports",
     summary: "List reports",
-    description: "The caller's org's reports, newest first. Page with `cursor` (the previous page's `nextCursor`).",
+    description:
+      "The caller's org's reports, newest first unless `sort` and `order` say otherwise; `q` searches the titles. Page with `cursor` (the previous page's `nextCursor`), keeping the same filters and order.",
     tags: ["Reports"],
     security: apiKeyOrSession,
     request: { query: listReportsQuerySchema },
@@ -192,6 +199,26 @@ export function registerCompliancePaths({ registry, json, errors }: OpenApiBuild
       },
       304: { description: "Not modified: `If-None-Match` named the current ETag" },
       ...errors(["validation_failed", "The request is invalid"]),
+      ...auth,
+      ...errors(["not_found", "Report not found"], ["conflict", "The report is not completed yet"]),
+    },
+  });
+
+  registry.registerPath({
+    method: "get",
+    path: `${base}/reports/{id}/preview`,
+    operationId: "getReportPreview",
+    summary: "Preview a completed report",
+    description:
+      "What the report viewer shows, stored when the report was generated: the document's header, manifest and section summaries, each table's first rows (the charts' aggregate tables whole), and every table's full row count and rows per day. Holds personal data like the downloads (`Cache-Control: private, no-store`); each viewing is audited.",
+    tags: ["Reports"],
+    security: apiKeyOrSession,
+    request: { params: reportIdParams },
+    responses: {
+      200: {
+        description: "The preview",
+        content: json("GET /reports/{id}/preview 200", reportPreviewSchema, reportPreviewExample),
+      },
       ...auth,
       ...errors(["not_found", "Report not found"], ["conflict", "The report is not completed yet"]),
     },

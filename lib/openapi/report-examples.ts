@@ -1,5 +1,6 @@
 // Example reports and request bodies for the OpenAPI document. The contract
 // test parses each with the schema the handler uses, so they stay true.
+import type { ReportPreview } from "@/lib/compliance/preview/report-preview";
 import type { ReportType } from "@/lib/compliance/reports/registry";
 import type { ReportResponse } from "@/lib/compliance/requests/to-report-response";
 
@@ -44,4 +45,52 @@ export const completedReportExample: ReportResponse = {
     signedAt: "2026-11-30T09:15:09.000Z",
     sha256: "5d7f9b1c3e5a7c9e2b4d6f8a0c1e3b5d7f9a2c4e6b8d0f1a3c5e7b9d2f4a6c8e",
   },
+};
+
+export const reportPreviewExample: ReportPreview = {
+  document: {
+    report: {
+      type: "soc2",
+      title: completedReportExample.title,
+      organization: "Acme",
+      scope: { dateRange: { from: "2026-10-01", to: "2026-10-31" }, agentIds: [] },
+      generatedAt: "2026-11-30T09:15:09.000Z",
+    },
+    manifest: [
+      {
+        source: "dlp_violations",
+        filter: "orgId = cmorg000000000000acme01, detectedAt in [2026-10-01, 2026-10-31]",
+        rowCount: 2,
+        first: { at: "2026-10-03T14:02:11.000Z", id: "cmdlp000000000000viol01" },
+        last: { at: "2026-10-17T08:40:52.000Z", id: "cmdlp000000000000viol02" },
+      },
+    ],
+    sections: {
+      dlp: {
+        title: "Data loss prevention",
+        description: "Outbound messages the DLP rules flagged, and what was done.",
+        criteria: ["CC6.7"],
+        summary: { violations: 2, blocked: 1 },
+        tables: {
+          violations_by_severity: [
+            { severity: "high", count: 1 },
+            { severity: "medium", count: 1 },
+          ],
+          violations: [
+            {
+              occurred_at: "2026-10-03T14:02:11.000Z",
+              id: "cmdlp000000000000viol01",
+              rule_name: "Card numbers",
+              severity: "high",
+              action_taken: "blocked",
+              agent_name: "Support bot",
+            },
+          ],
+        },
+      },
+    },
+  },
+  rowCounts: { dlp: { violations_by_severity: 2, violations: 2 } },
+  dailyCounts: { dlp: { violations: { "2026-10-03": 1, "2026-10-17": 1 } } },
+  rowsPerTable: 100,
 };

@@ -16,7 +16,8 @@ export const createShareLinkBodySchema = z.strictObject({
     .int("expiresInDays must be a whole number of days")
     .min(shareLinkExpiryDays.min, `A link lasts at least ${shareLinkExpiryDays.min} day`)
     .max(shareLinkExpiryDays.max, `A link lasts at most ${shareLinkExpiryDays.max} days`)
-    .default(shareLinkExpiryDays.default),
+    .default(shareLinkExpiryDays.default)
+    .meta({ description: "Days until the link stops working" }),
   /** Downloads the link allows in all; null or left out: no cap. */
   maxDownloads: z
     .number({ error: "maxDownloads must be a whole number" })
@@ -25,7 +26,8 @@ export const createShareLinkBodySchema = z.strictObject({
     .max(maxShareLinkDownloads, `At most ${maxShareLinkDownloads} downloads`)
     .nullable()
     .optional()
-    .transform((value) => value ?? null),
+    .transform((value) => value ?? null)
+    .meta({ description: "Downloads the link allows in all; null or left out: no cap" }),
   /** Who the link is for, shown in the list and the audit trail; blank: none. */
   label: z
     .string({ error: "label must be text" })
@@ -33,7 +35,8 @@ export const createShareLinkBodySchema = z.strictObject({
     .max(maxShareLinkLabelLength, `At most ${maxShareLinkLabelLength} characters`)
     .nullable()
     .optional()
-    .transform((value) => (value ? value : null)),
+    .transform((value) => (value ? value : null))
+    .meta({ description: "Who the link is for, shown in the list and the audit trail" }),
 });
 export type CreateShareLinkInput = z.output<typeof createShareLinkBodySchema>;
 

@@ -16,6 +16,8 @@ import type { ApiKeyResponse } from "@/lib/api-keys/to-api-key-response";
 import { errorBodySchema } from "@/lib/api/error-body-schema";
 import type { ReportPage } from "@/lib/compliance/requests/list-reports";
 import type { ReportTypeCatalogue } from "@/lib/compliance/requests/list-report-types";
+import type { ReportPreview } from "@/lib/compliance/preview/report-preview";
+import { reportPreviewSchema } from "@/lib/compliance/preview/report-preview-schema";
 import {
   reportPageSchema,
   reportResponseSchema,
@@ -37,6 +39,14 @@ import type { UpsertDlpRulesResult } from "@/lib/ingest/upsert-dlp-rules";
 import type { UpsertProcessingActivitiesResult } from "@/lib/ingest/upsert-processing-activities";
 import type { UpsertVaultSecretsResult } from "@/lib/ingest/upsert-vault-secrets";
 import { buildOpenApiDocument } from "@/lib/openapi/build-openapi-document";
+import {
+  createdShareLinkResponseSchema,
+  sharedReportResponseSchema,
+  shareLinkListResponseSchema,
+} from "@/lib/share-links/schemas";
+import type { createShareLink } from "@/lib/share-links/create-share-link";
+import type { listShareLinks } from "@/lib/share-links/list-share-links";
+import type { openSharedReport } from "@/lib/share-links/open-shared-report";
 import { jwksSchema } from "@/lib/signing/jwks-schema";
 import type { Jwks } from "@/lib/signing/to-jwks";
 
@@ -63,19 +73,27 @@ documented<Documents<typeof jwksSchema, Jwks>>(true);
 documented<Documents<typeof databaseHealthSchema, DatabaseHealth>>(true);
 documented<Documents<typeof agentListSchema, { agents: AgentSummary[] }>>(true);
 documented<Documents<typeof reportTypeCatalogueSchema, { reportTypes: ReportTypeCatalogue }>>(true);
+documented<Documents<typeof reportPreviewSchema, ReportPreview>>(true);
+documented<Documents<typeof createdShareLinkResponseSchema, Awaited<ReturnType<typeof createShareLink>>>>(true);
+documented<Documents<typeof shareLinkListResponseSchema, Awaited<ReturnType<typeof listShareLinks>>>>(true);
+documented<Documents<typeof sharedReportResponseSchema, Awaited<ReturnType<typeof openSharedReport>>>>(true);
 
-const apiDirectory = path.join(process.cwd(), "app/api");
+// The API, and the public share-link routes API clients download through.
+const documentedDirectories = ["app/api", "app/share"];
 // next-auth's own endpoints and the JSON 404 for unknown paths are not part of the API.
 const undocumented = new Set(["app/api/auth/[...nextauth]/route.ts", "app/api/[...path]/route.ts"]);
-const routeFiles = (readdirSync(apiDirectory, { recursive: true }) as string[])
-  .filter((file) => path.basename(file) === "route.ts")
-  .map((file) => path.join("app/api", file))
+const routeFiles = documentedDirectories
+  .flatMap((directory) =>
+    (readdirSync(path.join(process.cwd(), directory), { recursive: true }) as string[])
+      .filter((file) => path.basename(file) === "route.ts")
+      .map((file) => path.join(directory, file)),
+  )
   .filter((file) => !undocumented.has(file))
   .sort();
 
 /** `app/api/engine/compliance/reports/[reportRef]/route.ts` → its URL path's segments. */
 function routeSegments(file: string): string[] {
-  return ["api", ...path.dirname(path.relative(apiDirectory, path.join(process.cwd(), file))).split(path.sep)];
+  return path.dirname(path.relative("app", file)).split(path.sep);
 }
 
 /** A documented path serves a route file when each segment is equal or either side is a parameter. */

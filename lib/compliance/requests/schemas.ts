@@ -37,9 +37,19 @@ export const listReportsQuerySchema = z
       .trim()
       .max(200, "q must be at most 200 characters")
       .optional()
-      .transform((value) => value || undefined),
-    sort: z.enum(reportSortKeys, { message: `sort must be one of ${reportSortKeys.join(", ")}` }).default("createdAt"),
-    order: z.enum(sortOrders, { message: "order must be asc or desc" }).optional(),
+      .transform((value) => value || undefined)
+      .meta({ description: "Words of the title, each matched anywhere in it, in any order, ignoring case" }),
+    sort: z
+      .enum(reportSortKeys, { message: `sort must be one of ${reportSortKeys.join(", ")}` })
+      .default("createdAt")
+      .meta({
+        description:
+          "`createdAt`: when requested; `title`; `period`: the end of the report's period (reports without one last)",
+      }),
+    order: z.enum(sortOrders, { message: "order must be asc or desc" }).optional().meta({
+      description:
+        "Without it: newest first, latest period first, titles A to Z. A cursor works only with the order it came from.",
+    }),
     limit: z.coerce.number().int().min(1).max(100).default(25),
     cursor: z.string().min(1).max(600).optional(),
   })
