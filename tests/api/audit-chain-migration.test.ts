@@ -1,24 +1,13 @@
 // Databases that stored audit events before the chain existed are migrated:
 // the audit_chain migration links every stored event, per org, in time order
 // (then id), and marks ingested rows (32-hex ids) as ingest, the rest as Attest's.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import Database from "better-sqlite3";
-import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { verifyStoredAuditChain } from "@/lib/audit/verify-stored-audit-chain";
 import { applyMigrations } from "@/lib/db/apply-migrations";
 import { createDatabaseClient } from "@/lib/db";
 import { rawSqlOf } from "@/lib/db/raw-sql-of";
-import { getSqliteFilePath, type DatabaseProvider } from "@/lib/db/database-url";
-import { getMigrationsDirectory } from "@/lib/db/read-migrations";
-import {
-  createTestDatabase,
-  getTestPostgresServerUrl,
-  isPostgresReachable,
-  type TestDatabase,
-} from "@/tests/support/test-database";
+import { createTestDatabase, getTestPostgresServerUrl, isPostgresReachable } from "@/tests/support/test-database";
+import { copyMigrationsBefore, executeStatements } from "@/tests/support/migration-test-helpers";
 
 const CHAIN_MIGRATION = "20261203122536_audit_chain";
 const postgresServer = getTestPostgresServerUrl() ?? "postgres://root@127.0.0.1:5432/test";
@@ -29,43 +18,6 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-/** The committed migrations up to (not including) the chain's. */
-function migrationsBeforeChain(provider: DatabaseProvider): string {
-  const source = getMigrationsDirectory(provider);
-  const target = fs.mkdtempSync(path.join(os.tmpdir(), "attest-chain-migrations-"));
-  cleanups.push(async () => fs.rmSync(target, { recursive: true, force: true }));
-  for (const entry of fs.readdirSync(source)) {
-    if (entry >= CHAIN_MIGRATION && !entry.endsWith(".toml")) continue;
-    fs.cpSync(path.join(source, entry), path.join(target, entry), { recursive: true });
-  }
-  return target;
-}
-
-async function execute(database: TestDatabase, statements: [string, unknown[]][]): Promise<void> {
-  if (database.provider === "sqlite") {
-    const connection = new Database(getSqliteFilePath(database.url));
-    try {
-      for (const [sql, values] of statements) connection.prepare(sql).run(...(values as never[]));
-    } finally {
-      connection.close();
-    }
-    return;
-  }
-  const client = new pg.Client({ connectionString: database.url });
-  await client.connect();
-  try {
-    for (const [sql, values] of statements) {
-      let n = 0;
-      await client.query(
-        sql.replace(/\?/g, () => `$${++n}`),
-        values,
-      );
-    }
-  } finally {
-    await client.end();
-  }
-}
-
 const providers = [
   { provider: "sqlite" as const, server: "sqlite", skip: false },
   { provider: "postgresql" as const, server: postgresServer, skip: !postgresAvailable },
@@ -75,7 +27,9 @@ describe.each(providers)("the audit_chain migration on $provider", ({ provider, 
   it.skipIf(skip)("chains every stored event per org in time order, and provenance follows the id", async () => {
     const database = await createTestDatabase({ server, label: "chain-migration" });
     cleanups.push(() => database.drop());
-    await applyMigrations(database.url, { migrationsDirectory: migrationsBeforeChain(provider) });
+    await applyMigrations(database.url, {
+      migrationsDirectory: copyMigrationsBefore(provider, CHAIN_MIGRATION, cleanups),
+    });
 
     const stamp = (iso: string) => (provider === "sqlite" ? iso.replace("Z", "+00:00") : iso.replace("Z", ""));
     const ingestedId = "0123456789abcdef0123456789abcdef";
@@ -86,7 +40,7 @@ describe.each(providers)("the audit_chain migration on $provider", ({ provider, 
       ["ca", "org-a", "2026-11-02T10:00:00.000Z", '{"email":"ann@acme.test"}'],
       ["cz", "org-b", "2026-10-01T00:00:00.000Z", null],
     ];
-    await execute(database, [
+    await executeStatements(database, [
       [
         `INSERT INTO "Organization" ("id", "slug", "name", "createdAt") VALUES (?, ?, ?, ?)`,
         ["org-a", "a", "A", stamp("2026-01-01T00:00:00.000Z")],

@@ -1,22 +1,11 @@
 // Reports queued before the list could sort by period get their period from
 // their stored scope when the migration runs; a GDPR export (no period) keeps none.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import Database from "better-sqlite3";
-import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { applyMigrations } from "@/lib/db/apply-migrations";
 import { createDatabaseClient } from "@/lib/db";
 import { rawSqlOf } from "@/lib/db/raw-sql-of";
-import { getSqliteFilePath, type DatabaseProvider } from "@/lib/db/database-url";
-import { getMigrationsDirectory } from "@/lib/db/read-migrations";
-import {
-  createTestDatabase,
-  getTestPostgresServerUrl,
-  isPostgresReachable,
-  type TestDatabase,
-} from "@/tests/support/test-database";
+import { createTestDatabase, getTestPostgresServerUrl, isPostgresReachable } from "@/tests/support/test-database";
+import { copyMigrationsBefore, executeStatements } from "@/tests/support/migration-test-helpers";
 
 const PERIOD_MIGRATION = "20261203154012_report_list_sort_api_key_expiry";
 const postgresServer = getTestPostgresServerUrl() ?? "postgres://root@127.0.0.1:5432/test";
@@ -27,42 +16,6 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-function migrationsBefore(provider: DatabaseProvider, name: string): string {
-  const source = getMigrationsDirectory(provider);
-  const target = fs.mkdtempSync(path.join(os.tmpdir(), "attest-period-migrations-"));
-  cleanups.push(async () => fs.rmSync(target, { recursive: true, force: true }));
-  for (const entry of fs.readdirSync(source)) {
-    if (entry >= name && !entry.endsWith(".toml")) continue;
-    fs.cpSync(path.join(source, entry), path.join(target, entry), { recursive: true });
-  }
-  return target;
-}
-
-async function execute(database: TestDatabase, statements: [string, unknown[]][]): Promise<void> {
-  if (database.provider === "sqlite") {
-    const connection = new Database(getSqliteFilePath(database.url));
-    try {
-      for (const [sql, values] of statements) connection.prepare(sql).run(...(values as never[]));
-    } finally {
-      connection.close();
-    }
-    return;
-  }
-  const client = new pg.Client({ connectionString: database.url });
-  await client.connect();
-  try {
-    for (const [sql, values] of statements) {
-      let n = 0;
-      await client.query(
-        sql.replace(/\?/g, () => `$${++n}`),
-        values,
-      );
-    }
-  } finally {
-    await client.end();
-  }
-}
-
 const providers = [
   { provider: "sqlite" as const, server: "sqlite", skip: false },
   { provider: "postgresql" as const, server: postgresServer, skip: !postgresAvailable },
@@ -72,14 +25,16 @@ describe.each(providers)("the report period migration on $provider", ({ provider
   it.skipIf(skip)("fills periodFrom/periodTo from each stored scope", async () => {
     const database = await createTestDatabase({ server, label: "period-migration" });
     cleanups.push(() => database.drop());
-    await applyMigrations(database.url, { migrationsDirectory: migrationsBefore(provider, PERIOD_MIGRATION) });
+    await applyMigrations(database.url, {
+      migrationsDirectory: copyMigrationsBefore(provider, PERIOD_MIGRATION, cleanups),
+    });
     const stamp = provider === "sqlite" ? "2026-01-01T00:00:00.000+00:00" : "2026-01-01T00:00:00.000";
     const report = (id: string, type: string, scope: unknown): [string, unknown[]] => [
       `INSERT INTO "Report" ("id", "orgId", "type", "title", "status", "scope", "createdByType", "createdByLabel", "createdAt")
        VALUES (?, 'org-a', ?, ?, 'completed', ?, 'user', 'ann@acme.test', ?)`,
       [id, type, `${type} report`, JSON.stringify(scope), stamp],
     ];
-    await execute(database, [
+    await executeStatements(database, [
       [`INSERT INTO "Organization" ("id", "slug", "name", "createdAt") VALUES ('org-a', 'a', 'A', ?)`, [stamp]],
       report("r-soc2", "soc2", { dateRange: { from: "2026-01-01", to: "2026-01-31" }, agentIds: [] }),
       report("r-gdpr", "gdpr", { agentIds: ["agent-1"] }),
