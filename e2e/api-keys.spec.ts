@@ -164,10 +164,10 @@ test("a key can expire on a chosen day; the list says who created and who revoke
   await expectNoViolations(page, "API keys with expiry and authors");
 
   await row.getByRole("button", { name: `Revoke ${name}` }).click();
-  await page
-    .getByRole("alertdialog", { name: `Revoke “${name}”?` })
-    .getByRole("button", { name: "Revoke key" })
-    .click();
+  const confirm = page.getByRole("alertdialog", { name: `Revoke “${name}”?` });
+  await confirm.getByRole("button", { name: "Revoke key" }).click();
+  // The dialog closes once the revoke has succeeded: reloading earlier can race it.
+  await expect(confirm).toBeHidden();
   await page.reload();
   await expect(row).toContainText("Revoked");
   await expect(row.getByText(`by ${org.admin.email}`)).toHaveCount(2);
