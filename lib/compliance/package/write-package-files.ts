@@ -70,6 +70,7 @@ export async function writePackageFiles(input: PackageFilesInput, sink: PackageS
   for await (const chunk of input.readJson()) {
     indexScanner.push(chunk);
     await json.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+    await yieldToEventLoop();
   }
   indexScanner.end();
   await json.close();
@@ -146,6 +147,7 @@ export async function writePackageFiles(input: PackageFilesInput, sink: PackageS
   for await (const chunk of input.readJson()) {
     tableScanner.push(chunk);
     await runSteps();
+    await yieldToEventLoop();
   }
   tableScanner.end();
   await runSteps();
@@ -153,4 +155,12 @@ export async function writePackageFiles(input: PackageFilesInput, sink: PackageS
 
   await writeWhole(statementFile, input.statementJws);
   return { index, plans, sums };
+}
+
+/**
+ * Rendering runs on the server's main thread: between chunks it lets other
+ * requests in (awaits that resolve at once would only run microtasks).
+ */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
