@@ -164,3 +164,16 @@ function benchSigningKey(databaseUrl: string): Record<string, string> {
   }
   return { ATTEST_SIGNING_KEY_FILE: file };
 }
+
+/** Queues a SOC2 Summary of the last 365 days (UTC) through the API: the drills' long report. */
+export function queueYearSoc2(port: number, apiKey: string) {
+  const today = new Date().toISOString().slice(0, 10);
+  const from = new Date(Date.now() - 364 * 86_400_000).toISOString().slice(0, 10);
+  return request(
+    port,
+    "POST",
+    "/api/engine/compliance/reports/soc2",
+    apiKey,
+    JSON.stringify({ dateRange: { from, to: today } }),
+  );
+}

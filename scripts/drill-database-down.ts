@@ -23,7 +23,7 @@ import net from "node:net";
 import { createDatabaseClient } from "@/lib/db";
 import { applyMigrations } from "@/lib/db/apply-migrations";
 import { seedDemo } from "@/lib/demo/seed-demo";
-import { createBenchKey, request, sleep, startServer, stopServer } from "./bench-server";
+import { createBenchKey, queueYearSoc2, request, sleep, startServer, stopServer } from "./bench-server";
 import { createDrillDatabase } from "./drill-database";
 
 const adminUrl = process.env.DRILL_ADMIN_URL ?? "postgres://root@127.0.0.1:5432/postgres";
@@ -140,15 +140,7 @@ async function main(): Promise<void> {
           },
         ],
       });
-    const today = new Date().toISOString().slice(0, 10);
-    const from = new Date(Date.now() - 364 * 86_400_000).toISOString().slice(0, 10);
-    const queued = await request(
-      port,
-      "POST",
-      "/api/engine/compliance/reports/soc2",
-      reportKey,
-      JSON.stringify({ dateRange: { from, to: today } }),
-    );
+    const queued = await queueYearSoc2(port, reportKey);
     if (queued.status !== 202) throw new Error(`POST answered ${queued.status}: ${queued.body}`);
     const { id } = JSON.parse(queued.body) as { id: string };
     for (;;) {

@@ -13,7 +13,7 @@ import { createDatabaseClient } from "@/lib/db";
 import { applyMigrations } from "@/lib/db/apply-migrations";
 import { getDatabaseProvider } from "@/lib/db/database-url";
 import { seedDemo } from "@/lib/demo/seed-demo";
-import { createBenchKey, descendants, request, sleep, startServer, stopServer } from "./bench-server";
+import { createBenchKey, descendants, queueYearSoc2, sleep, startServer, stopServer } from "./bench-server";
 
 const port = Number(process.env.DRILL_PORT ?? 3461);
 const scale = Number(process.env.DRILL_SCALE ?? 2);
@@ -39,15 +39,7 @@ async function main(): Promise<void> {
     const env = { REPORT_LEASE_SECONDS: leaseSeconds };
 
     const first = await startServer({ port, databaseUrl, env, stdio: "pipe" });
-    const today = new Date().toISOString().slice(0, 10);
-    const from = new Date(Date.now() - 364 * 86_400_000).toISOString().slice(0, 10);
-    const queued = await request(
-      port,
-      "POST",
-      "/api/engine/compliance/reports/soc2",
-      apiKey,
-      JSON.stringify({ dateRange: { from, to: today } }),
-    );
+    const queued = await queueYearSoc2(port, apiKey);
     const { id } = JSON.parse(queued.body) as { id: string };
     // Kill once the worker has claimed it and written something.
     for (;;) {

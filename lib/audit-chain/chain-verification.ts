@@ -14,6 +14,14 @@ export type ChainVerification = {
   brokenAt?: { seq: number; reason: string };
 };
 
+/** The counts of a run so far, and where it broke (if it did): the one way both verifiers answer. */
+export function toChainVerification(
+  run: Omit<ChainVerification, "status" | "brokenAt">,
+  brokenAt?: { seq: number; reason: string },
+): ChainVerification {
+  return brokenAt ? { status: "broken", ...run, brokenAt } : { status: "verified", ...run };
+}
+
 export type ChainStart = {
   /** The sequence number the run must start at (1 for a whole chain). */
   seq: number;

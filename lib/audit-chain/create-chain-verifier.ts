@@ -7,6 +7,7 @@ import { personalFieldsOf } from "@/lib/audit-chain/chained-audit-event";
 import { hashAuditEvent } from "@/lib/audit-chain/hash-audit-event";
 import {
   missingEventReason,
+  toChainVerification,
   unlinkedEventReason,
   type ChainStart,
   type ChainVerification,
@@ -66,10 +67,7 @@ export function createChainVerifier(
       count += 1;
       return true;
     },
-    result: () =>
-      brokenAt
-        ? { status: "broken", firstSeq, lastSeq, count, headHash, redactedCount, brokenAt }
-        : { status: "verified", firstSeq, lastSeq, count, headHash, redactedCount },
+    result: () => toChainVerification({ firstSeq, lastSeq, count, headHash, redactedCount }, brokenAt),
   };
 }
 

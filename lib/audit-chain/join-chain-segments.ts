@@ -5,6 +5,7 @@
 import type { ChainSegment } from "@/lib/audit-chain/verify-chain-segment";
 import {
   missingEventReason,
+  toChainVerification,
   unlinkedEventReason,
   type ChainStart,
   type ChainVerification,
@@ -30,9 +31,7 @@ export function joinChainSegments(segments: readonly ChainSegment[], start: Chai
   let periodRedactedCount = 0;
   const storedHashes = new Map<number, string>();
   const result = (brokenAt?: { seq: number; reason: string }): JoinedChain => ({
-    verification: brokenAt
-      ? { status: "broken", firstSeq, lastSeq, count, headHash, redactedCount, brokenAt }
-      : { status: "verified", firstSeq, lastSeq, count, headHash, redactedCount },
+    verification: toChainVerification({ firstSeq, lastSeq, count, headHash, redactedCount }, brokenAt),
     periodRedactedCount,
     storedHashes,
   });
