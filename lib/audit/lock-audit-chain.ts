@@ -4,7 +4,9 @@
 // before the insert), on PostgreSQL a row lock that other appenders of the same
 // org wait on, across server processes. The key is left unchanged, so
 // PostgreSQL takes FOR NO KEY UPDATE and inserts of the org's other records
-// (which lock the org row FOR KEY SHARE) are not held up.
+// (which lock the org row FOR KEY SHARE) are not held up. It sets `name`, not
+// the key: SQLite checks every referencing table when a key column is
+// assigned, even to itself, and that grows with the org's rows.
 import { emptyChainHead, type ChainHead } from "@/lib/audit-chain/link-audit-event";
 import type { Prisma } from "@/lib/generated/sqlite/client";
 
@@ -16,7 +18,7 @@ export class UnknownOrganizationError extends Error {
 }
 
 export async function lockAuditChain(tx: Prisma.TransactionClient, orgId: string): Promise<ChainHead> {
-  const locked = await tx.$executeRaw`UPDATE "Organization" SET "id" = "id" WHERE "id" = ${orgId}`;
+  const locked = await tx.$executeRaw`UPDATE "Organization" SET "name" = "name" WHERE "id" = ${orgId}`;
   if (locked === 0) throw new UnknownOrganizationError(orgId);
   const head = await tx.auditEvent.findFirst({
     where: { orgId },
