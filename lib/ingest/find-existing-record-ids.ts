@@ -4,7 +4,6 @@
 // index over all its rows instead. The ids are derived from the org
 // (derive-record-id.ts), so only the org's own rows can match; the org is still
 // checked on each row returned.
-import "server-only";
 import type { IngestTransaction } from "@/lib/ingest/ingest-transaction";
 import type { IngestKind } from "@/lib/ingest/parse-ingest-kind";
 

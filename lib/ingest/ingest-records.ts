@@ -2,7 +2,6 @@
 // nothing: the org comes from the identity, every reference is checked against
 // that org, records whose client id the org already holds are skipped as
 // duplicates, and the rest are inserted in one transaction.
-import "server-only";
 import type { Identity } from "@/lib/auth/identity";
 import { db as defaultDb, type Database } from "@/lib/db";
 import { assertCallerOrg } from "@/lib/ingest/assert-caller-org";

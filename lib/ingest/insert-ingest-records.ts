@@ -1,7 +1,6 @@
 // Writes a batch's new records as multi-row INSERTs (insert-rows.ts). Rows are
 // typed with Prisma's own create inputs and each table's column list must name
 // every model field, so a model change that this file misses fails to compile.
-import "server-only";
 import { getDatabaseProvider } from "@/lib/db/database-url";
 import type { Prisma } from "@/lib/generated/sqlite/client";
 import type { AuditEventSource } from "@/lib/audit-chain/chained-audit-event";

@@ -5,7 +5,6 @@
 // Prisma itself stores: timestamps via sqlTimestamp() (SQLite keeps
 // "+00:00" text, and any other form breaks Prisma's date filters), Json as
 // JSON text (jsonb on PostgreSQL).
-import "server-only";
 import { sqlTimestamp } from "@/lib/db/sql-timestamp";
 import type { DatabaseProvider } from "@/lib/db/database-url";
 import type { IngestTransaction } from "@/lib/ingest/ingest-transaction";

@@ -6,7 +6,6 @@
 // UPDATE as the first statement takes the write lock before any snapshot,
 // waiting out other writers within busy_timeout, like BEGIN IMMEDIATE.
 // PostgreSQL needs nothing: row locks and unique keys order concurrent writers.
-import "server-only";
 import { getDatabaseProvider, type DatabaseProvider } from "@/lib/db/database-url";
 import type { IngestTransaction } from "@/lib/ingest/ingest-transaction";
 

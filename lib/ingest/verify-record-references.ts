@@ -2,7 +2,6 @@
 // exists in the caller's org; refuses the batch (400, per record and field)
 // otherwise. One query per referenced table, whatever the batch size. An id of
 // another org is reported exactly like a missing one.
-import "server-only";
 import { AppError, type FieldErrors } from "@/lib/errors/app-error";
 import type { IngestTransaction } from "@/lib/ingest/ingest-transaction";
 import type { IngestKind } from "@/lib/ingest/parse-ingest-kind";

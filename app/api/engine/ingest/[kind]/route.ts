@@ -5,9 +5,9 @@
 import { readJsonBody } from "@/lib/api/read-json-body";
 import { withRoute } from "@/lib/api/with-route";
 import { consumeIngestQuota } from "@/lib/ingest/consume-ingest-quota";
-import { ingestRecords } from "@/lib/ingest/ingest-records";
 import { parseIngestKind } from "@/lib/ingest/parse-ingest-kind";
 import { toIngestResponse } from "@/lib/ingest/to-ingest-response";
+import { writeIngestBatch } from "@/lib/ingest/write-ingest-batch";
 import { ingestBatchSchema, maxIngestBodyBytes } from "@/lib/ingest/schemas";
 import { rejectOtherMethods } from "@/lib/api/reject-other-methods";
 
@@ -17,7 +17,7 @@ export const POST = withRoute<Params>({ permission: "events:write" }, async ({ r
   const kind = parseIngestKind(params.kind);
   const quota = await consumeIngestQuota(identity);
   const batch = await readJsonBody(request, ingestBatchSchema(kind), { maxBytes: maxIngestBodyBytes });
-  const result = await ingestRecords({ identity }, kind, batch);
+  const result = await writeIngestBatch(identity, kind, batch);
   return toIngestResponse(result, { wroteNew: result.accepted > 0, quota });
 });
 

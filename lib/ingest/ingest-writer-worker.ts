@@ -1,0 +1,52 @@
+// The SQLite ingest writer thread: writes validated batches on a connection of
+// its own. better-sqlite3 blocks the thread that calls it, and a batch's
+// hashing and statement building are CPU work too; here they keep this thread
+// busy instead of the one answering requests. Batches are written one at a
+// time, in arrival order, each in its own transaction, exactly as in-thread.
+import { parentPort, workerData } from "node:worker_threads";
+import { createDatabaseClient } from "@/lib/db";
+import { AppError } from "@/lib/errors/app-error";
+import { ingestRecords } from "@/lib/ingest/ingest-records";
+import type {
+  IngestWriteFailure,
+  IngestWriteReply,
+  IngestWriteRequest,
+  IngestWriterThreadData,
+} from "@/lib/ingest/ingest-writer-protocol";
+
+const port = parentPort;
+if (!port) throw new Error("ingest-writer-worker must run as a worker thread");
+const { databaseUrl } = workerData as IngestWriterThreadData;
+const db = createDatabaseClient(databaseUrl);
+// A 201 promises the batch survives a power cut: each commit waits for the WAL
+// to reach the disk (better-sqlite3's build defaults WAL databases to NORMAL).
+const ready = db.$executeRawUnsafe("PRAGMA synchronous = FULL");
+
+let queue: Promise<unknown> = ready;
+
+port.on("message", (request: IngestWriteRequest) => {
+  queue = queue
+    .then(() => ingestRecords({ identity: request.identity, db }, request.kind, request.batch))
+    .then(
+      (result) => reply({ id: request.id, ok: true, result }),
+      (error: unknown) => reply({ id: request.id, ok: false, failure: toFailure(error) }),
+    );
+});
+
+function reply(message: IngestWriteReply): void {
+  port!.postMessage(message);
+}
+
+function toFailure(error: unknown): IngestWriteFailure {
+  if (error instanceof AppError) {
+    return { type: "app", code: error.code, message: error.message, details: error.details };
+  }
+  const code = (error as { code?: unknown } | null)?.code;
+  return {
+    type: "other",
+    name: error instanceof Error ? error.name : "Error",
+    message: error instanceof Error ? error.message : String(error),
+    code: typeof code === "string" ? code : undefined,
+    stack: error instanceof Error ? error.stack : undefined,
+  };
+}

@@ -1,0 +1,108 @@
+// On SQLite, ingest writes in a thread of its own (lib/ingest/write-ingest-batch.ts):
+// while another connection holds the database's write lock, the batch waits
+// there, and this thread (the one answering requests) goes on running timers
+// and queries. Written in this thread, better-sqlite3 would block it for the
+// whole wait, and here even deadlock: the lock holder could never be released.
+import SqliteDatabase from "better-sqlite3";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { POST } from "@/app/api/engine/ingest/[kind]/route";
+import { db } from "@/lib/db";
+import { getSqliteFilePath } from "@/lib/db/database-url";
+import { createTestAgent } from "@/tests/support/compliance-fixtures";
+import { createTestApiKey, createTestOrg, type TestApiKey, type TestOrg } from "@/tests/support/fixtures";
+
+const isSqlite = inject("databaseProvider") === "sqlite";
+
+let org: TestOrg;
+let key: TestApiKey;
+let agentId: string;
+
+beforeAll(async () => {
+  org = await createTestOrg();
+  key = await createTestApiKey(org.orgId, ["events:write"]);
+  agentId = (await createTestAgent(org.orgId, "Writer thread agent")).id;
+  // The first batch starts the writer thread (from sources, its start-up compiles TypeScript).
+  const warm = await postAuditEvents("warm-up", 1);
+  expect(warm.status).toBe(201);
+});
+
+function postAuditEvents(tag: string, count: number) {
+  const records = Array.from({ length: count }, (_, i) => ({
+    id: `${tag}-${i}`,
+    occurredAt: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(),
+    actorType: "agent",
+    actorId: agentId,
+    action: "agent.email_sent",
+    category: "agent_enforcement",
+    agentId,
+    outcome: "success",
+  }));
+  return POST(
+    new Request("http://localhost/api/engine/ingest/audit-events", {
+      method: "POST",
+      headers: { authorization: `Bearer ${key.key}`, "content-type": "application/json" },
+      body: JSON.stringify({ records }),
+    }),
+    { params: Promise.resolve({ kind: "audit-events" }) },
+  );
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe.runIf(isSqlite)("the SQLite ingest writer thread", () => {
+  it("waits out another connection's write lock without holding up this thread", async () => {
+    const holder = new SqliteDatabase(getSqliteFilePath(inject("databaseUrl")));
+    holder.exec("BEGIN IMMEDIATE");
+    let released = false;
+    try {
+      let settled = false;
+      const ingest = postAuditEvents("while-locked", 50).finally(() => (settled = true));
+      const started = performance.now();
+      await sleep(300);
+      const timerLag = performance.now() - started - 300;
+      // Reads go on meanwhile (WAL): this thread's own connection answers.
+      const agents = await db.agent.count({ where: { orgId: org.orgId } });
+      expect(agents).toBe(1);
+      expect(settled).toBe(false);
+      expect(timerLag).toBeLessThan(250);
+
+      holder.exec("COMMIT");
+      released = true;
+      const response = await ingest;
+      expect(response.status).toBe(201);
+      expect(((await response.json()) as { accepted: number }).accepted).toBe(50);
+      expect(await db.auditEvent.count({ where: { orgId: org.orgId, actorId: agentId } })).toBe(51);
+    } finally {
+      if (!released) holder.exec("ROLLBACK");
+      holder.close();
+    }
+  });
+
+  it("answers a batch's validation failure from the thread as the same 400 naming the field", async () => {
+    const response = await POST(
+      new Request("http://localhost/api/engine/ingest/audit-events", {
+        method: "POST",
+        headers: { authorization: `Bearer ${key.key}`, "content-type": "application/json" },
+        body: JSON.stringify({
+          records: [
+            {
+              occurredAt: "2026-01-01T00:00:00Z",
+              actorType: "agent",
+              action: "agent.email_sent",
+              category: "agent_enforcement",
+              agentId: "no-such-agent",
+              outcome: "success",
+            },
+          ],
+        }),
+      }),
+      { params: Promise.resolve({ kind: "audit-events" }) },
+    );
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { error: { code: string; details: { fields: Record<string, string[]> } } };
+    expect(body.error.code).toBe("validation_failed");
+    expect(body.error.details.fields["records.0.agentId"]).toEqual([
+      "Unknown agent in this organization: no-such-agent",
+    ]);
+  });
+});
