@@ -37,11 +37,9 @@ import { canonicalAuditEvent } from "@/lib/audit-chain/hash-audit-event";
 import { readAuditChainEvents } from "@/lib/audit/read-audit-chain-events";
 import { maxSeq } from "@/lib/audit/verify-stored-audit-chain";
 import { createDatabaseClient, type Database } from "@/lib/db";
-import { applyMigrations } from "@/lib/db/apply-migrations";
 import { rawSqlOf } from "@/lib/db/raw-sql-of";
 import { getDatabaseProvider, getSqliteFilePath } from "@/lib/db/database-url";
-import { getDemoVolumes } from "@/lib/demo/get-demo-volumes";
-import { seedDemo } from "@/lib/demo/seed-demo";
+import { ensureBenchDataset } from "./bench-dataset";
 import { createBenchKey, descendants, readStatusKb, request, sleep, startServer, stopServer } from "./bench-server";
 
 const root = process.cwd();
@@ -157,34 +155,12 @@ async function warmUp(apiKey: string): Promise<void> {
 // ---------------------------------------------------------------- data set
 
 async function ensureDataset(db: Database): Promise<void> {
-  await applyMigrations(databaseUrl);
+  await ensureBenchDataset(db, databaseUrl, scale);
   // This database is the bench's own: earlier runs' reports (a pending one
   // would be generated first; completed ones only fill the disk) go.
   await db.reportChunk.deleteMany({});
   await db.reportArtifact.deleteMany({});
   await db.report.deleteMany({});
-  const volumes = getDemoVolumes(scale);
-  const top = await db.email.groupBy({
-    by: ["agentId"],
-    _count: { _all: true },
-    orderBy: { _count: { agentId: "desc" } },
-    take: 1,
-  });
-  const have = top[0]?._count._all ?? 0;
-  if (have >= volumes.highVolumeAgentEmails) {
-    console.log(`Reusing the data set (top agent has ${have.toLocaleString()} emails).`);
-    return;
-  }
-  console.log(`Seeding the data set at scale ${scale}…`);
-  const started = performance.now();
-  await seedDemo({
-    scale,
-    reset: true,
-    databaseUrl,
-    onProgress: (step, rows, ms) =>
-      console.log(`  ${step.padEnd(32)} ${String(rows).padStart(10)} rows  ${(ms / 1000).toFixed(1)} s`),
-  });
-  console.log(`Seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
 async function pickTargets(db: Database) {

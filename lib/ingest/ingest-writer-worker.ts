@@ -17,12 +17,10 @@ import type {
 const port = parentPort;
 if (!port) throw new Error("ingest-writer-worker must run as a worker thread");
 const { databaseUrl } = workerData as IngestWriterThreadData;
+// Its commits wait for the disk like every Prisma connection's (create-sqlite-adapter-factory.ts).
 const db = createDatabaseClient(databaseUrl);
-// A 201 promises the batch survives a power cut: each commit waits for the WAL
-// to reach the disk (better-sqlite3's build defaults WAL databases to NORMAL).
-const ready = db.$executeRawUnsafe("PRAGMA synchronous = FULL");
 
-let queue: Promise<unknown> = ready;
+let queue: Promise<unknown> = Promise.resolve();
 
 port.on("message", (request: IngestWriteRequest) => {
   queue = queue

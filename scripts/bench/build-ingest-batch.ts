@@ -41,7 +41,7 @@ export function buildIngestBatch(
           agentId: agentOf(i),
           outcome: "denied",
           ip: "203.0.113.7",
-          metadata: { reason: "recipient_domain_not_allowed", recipient: `customer${i}@customer.example` },
+          metadata: { reason: "recipient_domain_not_allowed", recipient: `customer${i}@customer.example`, batch: tag },
         }));
   return JSON.stringify({ records });
 }

@@ -78,6 +78,11 @@ describe.runIf(isSqlite)("the SQLite ingest writer thread", () => {
     }
   });
 
+  it("commits durably: Prisma's SQLite connections run with synchronous=FULL", async () => {
+    const [row] = await db.$queryRawUnsafe<{ synchronous: bigint | number }[]>("PRAGMA synchronous");
+    expect(Number(row?.synchronous)).toBe(2);
+  });
+
   it("answers a batch's validation failure from the thread as the same 400 naming the field", async () => {
     const response = await POST(
       new Request("http://localhost/api/engine/ingest/audit-events", {
