@@ -42,7 +42,8 @@ export function collectSupplementaryInformation() {
   const recipients = new Set<string>();
   const retention: { activity: string; retention: string }[] = [];
   const sources = new Set<string>();
-  const automated: { activity: string; automatedDecisionMaking: string }[] = [];
+  const automated: { activity: string; logic: string }[] = [];
+  let activitiesWithoutSource = 0;
   const transfers = new Set<string>();
 
   return {
@@ -54,8 +55,9 @@ export function collectSupplementaryInformation() {
       recipients: unknown;
       retention: string;
       thirdCountryTransfers: unknown;
-      dataSource?: string | null;
-      automatedDecisionMaking?: string | null;
+      dataSource: string | null;
+      automatedDecisionMaking: boolean;
+      automatedDecisionLogic: string | null;
     }) {
       const bases = purposes.get(activity.purpose) ?? new Set<string>();
       bases.add(activity.legalBasis);
@@ -64,8 +66,9 @@ export function collectSupplementaryInformation() {
       for (const recipient of strings(activity.recipients)) recipients.add(recipient);
       retention.push({ activity: activity.name, retention: activity.retention });
       if (activity.dataSource) sources.add(activity.dataSource);
+      else activitiesWithoutSource++;
       if (activity.automatedDecisionMaking) {
-        automated.push({ activity: activity.name, automatedDecisionMaking: activity.automatedDecisionMaking });
+        automated.push({ activity: activity.name, logic: activity.automatedDecisionLogic ?? "" });
       }
       if (Array.isArray(activity.thirdCountryTransfers)) {
         for (const transfer of activity.thirdCountryTransfers) {
@@ -112,12 +115,21 @@ export function collectSupplementaryInformation() {
             },
         source: {
           register: sorted(sources),
+          activitiesWithoutSource,
           emails: `${emails.fromSubject} email(s) came from you; ${emails.fromOthers} came from or went to others and name you.`,
         },
         automatedDecisionMaking:
           automated.length > 0
-            ? automated
-            : "No automated decision-making, including profiling, is recorded for these processing activities.",
+            ? {
+                exists: true,
+                activities: automated,
+                note: "Decisions made solely by automated means, including profiling (Art. 22), with the logic involved; you may ask for human intervention and contest the decision.",
+              }
+            : {
+                exists: false,
+                activities: [],
+                note: "No decision based solely on automated processing, including profiling, is recorded for these processing activities.",
+              },
       };
     },
   };

@@ -37,7 +37,8 @@ export const dsarAccessReport: ReportDefinition<DsarScope> = {
     ["category", "email_count", "occurrence_count", "samples", "left_unredacted"],
     ["email_id", "rule_id", "rule_name", "severity", "action_taken", "excerpt"],
     ["applies_to", "name", "purpose", "legal_basis", "data_categories", "subject_categories", "recipients"],
-    ["retention", "third_country_transfers", "created_at", "updated_at"],
+    ["retention", "third_country_transfers", "data_source", "automated_decision_making", "automated_decision_logic"],
+    ["created_at", "updated_at"],
     ["recipient_name", "recipient_domain", "recipient_country", "transfer_mechanism", "record_count"],
     ["right", "article", "how"],
   ),
@@ -93,25 +94,25 @@ export const dsarAccessReport: ReportDefinition<DsarScope> = {
     };
 
     const emails = createSubjectEmailPopulation(db, {
-      source: "Email: emails.emails (data subject)",
+      source: "Email: emails.emails",
       filter: joinFilterText([org.text, match.text, window.describe("sentAt"), "all agents, inbound and outbound"]),
       where: allOf(org, match).sql,
       range: window.range,
     });
     const violations = createDlpViolationPopulation(db, {
-      source: "DlpViolation: dlp.violations (data subject's emails)",
+      source: "DlpViolation: dlp_events.violations",
       filter: joinFilterText([org.text, ofSubjectEmails.text, window.describe("detectedAt")]),
       where: allOf(org, ofSubjectEmails).sql,
       range: window.range,
     });
     const activities = createProcessingActivityPopulation(db, {
-      source: "ProcessingActivity: processing_activities.activities (applicable)",
+      source: "ProcessingActivity: processing_activities.activities",
       filter: joinFilterText([org.text, ofSubjectAgents.text, `createdAt < ${asOf.toISOString()}`]),
       where: allOf(org, ofSubjectAgents).sql,
       range: { lt: asOf },
     });
     const sharing = createDataSharingRecordPopulation(db, {
-      source: "DataSharingRecord: data_sharing.records (applicable)",
+      source: "DataSharingRecord: data_sharing.records",
       filter: joinFilterText([org.text, ofSubjectAgents.text, window.describe("sharedAt")]),
       where: allOf(org, ofSubjectAgents).sql,
       range: window.range,
@@ -277,7 +278,8 @@ export const dsarAccessReport: ReportDefinition<DsarScope> = {
       title: "Processing activities that apply",
       description:
         "The Art. 30 records of processing that govern the subject's data: the organization-wide ones " +
-        "(applies_to = organization) and those of the agents that sent or received the subject's emails.",
+        "(applies_to = organization) and those of the agents that sent or received the subject's emails, with the " +
+        "source of the data (empty: not recorded) and any automated decision-making and its logic.",
       criteria: ["GDPR Art. 15(1)(a)–(d)", "GDPR Art. 30"],
       summary: { activities: run.manifestOf(activities).rowCount },
     });
@@ -300,6 +302,9 @@ export const dsarAccessReport: ReportDefinition<DsarScope> = {
           recipients: toJsonValue(activity.recipients),
           retention: activity.retention,
           third_country_transfers: toJsonValue(activity.thirdCountryTransfers),
+          data_source: activity.dataSource,
+          automated_decision_making: activity.automatedDecisionMaking,
+          automated_decision_logic: activity.automatedDecisionLogic,
           created_at: activity.createdAt.toISOString(),
           updated_at: activity.updatedAt.toISOString(),
         };
