@@ -11,6 +11,7 @@ import {
 } from "@/app/api/engine/compliance/data-subject-requests/[requestId]/route";
 import type { SessionIdentity } from "@/lib/auth/identity";
 import { db } from "@/lib/db";
+import { countDataSubjectDeadlines } from "@/lib/privacy/count-data-subject-deadlines";
 import { createDataSubjectRequest } from "@/lib/privacy/create-data-subject-request";
 import { listDataSubjectRequests } from "@/lib/privacy/list-data-subject-requests";
 import type { DataSubjectRequestResponse, PrivacyProfileResponse } from "@/lib/privacy/schemas";
@@ -346,6 +347,13 @@ describe("data-subject requests", () => {
     ).toEqual({
       state: "overdue",
       daysLeft: -11,
+    });
+
+    // The overview counts the same, in the database.
+    expect(await countDataSubjectDeadlines({ orgId: org.orgId, clock: ctx.clock })).toEqual({
+      overdue: 1,
+      dueSoon: 2,
+      days: 7,
     });
 
     const badFilter = await listRoute(
