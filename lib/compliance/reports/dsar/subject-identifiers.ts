@@ -9,7 +9,8 @@ export type SubjectIdentifiers = {
   isSubject(category: PersonalDataMatch["category"] | "address", value: string): boolean;
 };
 
-const digitsOf = (value: string) => value.replace(/\D/g, "");
+// "(0)" is the trunk prefix written inside an international number: +44 (0)20 … is +44 20 ….
+const digitsOf = (value: string) => value.replace(/\(0\)/g, "").replace(/\D/g, "");
 /** Enough digits that a match is a number, not a coincidence of a few digits. */
 const minPhoneDigits = 7;
 
