@@ -16,6 +16,8 @@ function utcDay(offsetMonths = 0): string {
 }
 
 test("an admin records a request, generates its report, extends and fulfils it", async ({ page, org, signInAs }) => {
+  // A report is generated and awaited on the way.
+  test.setTimeout(120_000);
   const subject = `jane.${org.slug}@example.org`;
   await signInAs(org.admin);
   await page.goto("/dashboard/compliance");
