@@ -4,14 +4,19 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePageIdentity } from "@/lib/auth/require-page-identity";
 import { getOverviewCounts } from "@/lib/dashboard/get-overview-counts";
 import { getRecentActivityCounts } from "@/lib/dashboard/get-recent-activity-counts";
+import { hasPermission } from "@/lib/auth/identity";
+import { countDataSubjectDeadlines } from "@/lib/privacy/count-data-subject-deadlines";
 
 export const metadata: Metadata = { title: "Overview" };
 
 export default async function OverviewPage() {
   const { identity, org } = await requirePageIdentity({ callbackUrl: "/dashboard" });
-  const [counts, recent] = await Promise.all([
+  // Members see nothing of the compliance area, its requests included.
+  const canReadRequests = hasPermission(identity, "reports:read");
+  const [counts, recent, deadlines] = await Promise.all([
     getOverviewCounts({ orgId: identity.orgId }),
     getRecentActivityCounts({ orgId: identity.orgId }),
+    canReadRequests ? countDataSubjectDeadlines({ orgId: identity.orgId }) : null,
   ]);
   return (
     <>
@@ -27,6 +32,27 @@ export default async function OverviewPage() {
           <StatCard label="DLP violations" value={counts.dlpViolations} hint="Caught by data-loss-prevention rules" />
         </dl>
       </section>
+      {deadlines ? (
+        <section aria-labelledby="requests-heading" className="mt-8">
+          <h2 id="requests-heading" className="mb-3 text-base font-semibold text-slate-900">
+            Data-subject requests
+          </h2>
+          <dl className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-4">
+            <StatCard
+              label="Overdue requests"
+              value={deadlines.overdue}
+              hint="Past the one-month deadline (with any extension)"
+              href="/dashboard/compliance/requests"
+            />
+            <StatCard
+              label="Requests due soon"
+              value={deadlines.dueSoon}
+              hint={`Due within ${deadlines.days} days`}
+              href="/dashboard/compliance/requests"
+            />
+          </dl>
+        </section>
+      ) : null}
       <section aria-labelledby="recent-heading" className="mt-8">
         <h2 id="recent-heading" className="mb-3 text-base font-semibold text-slate-900">
           Last {recent.days} days

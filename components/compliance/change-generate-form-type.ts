@@ -29,12 +29,13 @@ export function changeGenerateFormType(
   const changed: GenerateFormValues = { ...values, type };
 
   for (const field of next) {
+    if (field.kind === "data_subject_request") continue;
     const shared = previous.some((candidate) => candidate.kind === field.kind && candidate.name === field.name);
     const slot = slotOf(field);
     if (shared) {
       // The same choice, possibly narrower (several agents → one).
       if (field.kind !== "period") changed.agentIds = values.agentIds.slice(0, field.kind === "agent" ? 1 : field.max);
-    } else if (previous.some((candidate) => slotOf(candidate) === slot)) {
+    } else if (previous.some((candidate) => candidate.kind !== "data_subject_request" && slotOf(candidate) === slot)) {
       if (slot === "period") Object.assign(changed, { from: defaults.from, to: defaults.to });
       else changed.agentIds = [];
     }

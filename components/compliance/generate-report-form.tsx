@@ -2,6 +2,7 @@
 // The Generate tab: report type, then the fields that type asks for (from the
 // catalogue), Generate Report. Client checks mirror the server's; server field
 // errors land next to the same fields.
+import Link from "next/link";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { changeGenerateFormType } from "@/components/compliance/change-generate-form-type";
 import { describedBy } from "@/components/compliance/described-by";
@@ -124,6 +125,16 @@ export function GenerateReportForm({
             errors={errors.agent}
             onChange={(agentIds) => update({ agentIds }, ["agent"])}
           />
+        );
+      case "data_subject_request":
+        return (
+          <Alert key={`${field.kind}-${field.name}`} tone="info" title="Generated from a request">
+            A data-subject access report answers one recorded request. Open it on the{" "}
+            <Link href="/dashboard/compliance/requests" className="font-medium underline">
+              Data-subject requests
+            </Link>{" "}
+            page and choose Generate report there.
+          </Alert>
         );
     }
   };

@@ -64,6 +64,10 @@ function checkField(
         add("agent", field.tooManyMessage ?? `Select at most ${field.max} agent${field.max === 1 ? "" : "s"}.`);
       return values.agentIds;
     }
+    case "data_subject_request": {
+      add("form", "Generate this report from its request: Compliance → Data-subject requests.");
+      return undefined;
+    }
   }
 }
 

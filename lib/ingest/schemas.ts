@@ -354,30 +354,54 @@ export type DlpRuleBatch = z.output<typeof dlpRuleBatchSchema>;
 /**
  * A GDPR Art. 30 record of processing, upserted by the platform's own `id`.
  * Each record is the activity's full state: `agentId` left out or null makes
- * it org-wide.
+ * it org-wide; `dataSource` and `automatedDecisionLogic` left out clear them,
+ * `automatedDecisionMaking` left out is `false`.
  */
-export const processingActivityRecordSchema = z.strictObject({
-  id: clientRecordId,
-  orgId: z.string().max(100).optional(),
-  agentId: reference.nullish(),
-  name: requiredText(200),
-  purpose: requiredText(1000),
-  legalBasis: z.enum(legalBases),
-  dataCategories: z
-    .array(requiredText(100))
-    .min(1, "Name at least one data category")
-    .max(100, "At most 100 data categories"),
-  subjectCategories: z
-    .array(requiredText(100))
-    .min(1, "Name at least one category of data subjects")
-    .max(100, "At most 100 categories of data subjects"),
-  // Empty: disclosed to no one outside the controller.
-  recipients: z.array(requiredText(200)).max(100, "At most 100 recipients"),
-  retention: requiredText(500),
-  thirdCountryTransfers: z
-    .array(z.strictObject({ country: countryCode, safeguard: requiredText(200) }))
-    .max(250, "At most 250 transfers"),
-});
+export const processingActivityRecordSchema = z
+  .strictObject({
+    id: clientRecordId,
+    orgId: z.string().max(100).optional(),
+    agentId: reference.nullish(),
+    name: requiredText(200),
+    purpose: requiredText(1000),
+    legalBasis: z.enum(legalBases),
+    dataCategories: z
+      .array(requiredText(100))
+      .min(1, "Name at least one data category")
+      .max(100, "At most 100 data categories"),
+    subjectCategories: z
+      .array(requiredText(100))
+      .min(1, "Name at least one category of data subjects")
+      .max(100, "At most 100 categories of data subjects"),
+    // Empty: disclosed to no one outside the controller.
+    recipients: z.array(requiredText(200)).max(100, "At most 100 recipients"),
+    retention: requiredText(500),
+    thirdCountryTransfers: z
+      .array(z.strictObject({ country: countryCode, safeguard: requiredText(200) }))
+      .max(250, "At most 250 transfers"),
+    // Art. 14(2)(f) / 15(1)(g): where the data comes from when not from the data subject.
+    dataSource: requiredText(1000).nullish(),
+    // Art. 15(1)(h): decisions based solely on automated processing, including profiling (Art. 22).
+    automatedDecisionMaking: z.boolean().default(false),
+    automatedDecisionLogic: requiredText(2000).nullish(),
+  })
+  .superRefine((activity, ctx) => {
+    // The subject is owed meaningful information about the logic exactly when there is such a decision.
+    const hasLogic = activity.automatedDecisionLogic != null;
+    if (activity.automatedDecisionMaking && !hasLogic) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["automatedDecisionLogic"],
+        message: "Describe the logic involved when automatedDecisionMaking is true",
+      });
+    } else if (!activity.automatedDecisionMaking && hasLogic) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["automatedDecisionLogic"],
+        message: "Only with automatedDecisionMaking set to true",
+      });
+    }
+  });
 
 export type ProcessingActivityRecord = z.output<typeof processingActivityRecordSchema>;
 export const processingActivityBatchSchema = keyedBatchSchema(processingActivityRecordSchema, "id");

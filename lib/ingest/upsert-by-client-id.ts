@@ -32,8 +32,18 @@ type ClientRecord = { id: string; orgId?: string };
 type UpsertByClientIdSpec<Kind extends string, Item extends ClientRecord, Data> = {
   /** The ingest path segment; part of every derived id. */
   kind: Kind;
-  /** The row's fields from a record without its client id and org. */
-  toData: (fields: Omit<Item, "id" | "orgId">) => Data;
+  /**
+   * The row's fields from a record without its client id and org; `clientId`
+   * is given when the row is keyed by it (absent for a row found by `findLegacyIds`).
+   */
+  toData: (fields: Omit<Item, "id" | "orgId">, clientId: string | undefined) => Data;
+  /**
+   * Which of these ids are stored rows of the org with no client id kept (seeded,
+   * or ingested before client ids were kept). A record whose client id is such
+   * a row's own id, and whose derived id is no row, updates that row instead of
+   * creating a twin: an exported register carries those ids and re-imports cleanly.
+   */
+  findLegacyIds?: (tx: IngestTransaction, orgId: string, clientIds: string[]) => Promise<Set<string>>;
   /** Runs before any write, inside the transaction: refuses records naming rows outside the org. */
   verifyReferences?: (tx: IngestTransaction, orgId: string) => Promise<unknown>;
   /** The stored rows of these ids, with every field `toData` writes (what a change is judged against). */
@@ -63,11 +73,17 @@ export async function upsertByClientId<Kind extends string, Item extends ClientR
   const orgId = ctx.identity.orgId;
   assertCallerOrg(orgId, batch);
   const database = ctx.db ?? defaultDb;
-  const planned = batch.records.map(({ id: clientId, orgId: _ignored, ...fields }) => ({
-    id: deriveRecordId(orgId, spec.kind, clientId),
-    clientId,
-    data: spec.toData(fields),
-  }));
+  const plan = (legacyIds: Set<string>) =>
+    batch.records.map(({ id: clientId, orgId: _ignored, ...fields }) => {
+      const derivedId = deriveRecordId(orgId, spec.kind, clientId);
+      const isLegacy = legacyIds.has(clientId) && !legacyIds.has(derivedId);
+      return {
+        id: isLegacy ? clientId : derivedId,
+        clientId,
+        data: spec.toData(fields, isLegacy ? undefined : clientId),
+      };
+    });
+  let planned = plan(new Set());
 
   const run = () =>
     database.$transaction(async (tx) => {
@@ -75,6 +91,11 @@ export async function upsertByClientId<Kind extends string, Item extends ClientR
       // last follow a head no other writer can move meanwhile.
       const head = await lockAuditChain(tx, orgId);
       await spec.verifyReferences?.(tx, orgId);
+      if (spec.findLegacyIds) {
+        const clientIds = batch.records.map((record) => record.id);
+        const derivedIds = planned.map((row) => row.id);
+        planned = plan(await spec.findLegacyIds(tx, orgId, [...clientIds, ...derivedIds]));
+      }
       const existing = await spec.findCurrent(tx, { orgId, id: { in: planned.map((row) => row.id) } });
       const current = new Map(existing.map((row) => [row.id, row]));
       const events: UnlinkedAuditEvent[] = [];

@@ -1,6 +1,8 @@
 // Creates or updates the org's GDPR Art. 30 processing activities, keyed by the
 // platform's own id (names are not unique), for the GDPR Export to report.
 // Each record is the activity's full state: `agentId` left out makes it org-wide.
+// An activity not keyed by a client id (seeded) is matched by its stored id, so
+// the register exported as CSV re-imports onto the same rows.
 import "server-only";
 import type { IngestContext } from "@/lib/ingest/ingest-records";
 import type { ProcessingActivityBatch } from "@/lib/ingest/schemas";
@@ -16,7 +18,20 @@ export async function upsertProcessingActivities(
   return upsertByClientId(ctx, batch, {
     kind: "processing-activities",
     // null, not undefined: an update would keep the stored agent for undefined.
-    toData: (activity) => ({ ...activity, agentId: activity.agentId ?? null }),
+    toData: (activity, clientId) => ({
+      ...activity,
+      agentId: activity.agentId ?? null,
+      dataSource: activity.dataSource ?? null,
+      automatedDecisionLogic: activity.automatedDecisionLogic ?? null,
+      clientId,
+    }),
+    findLegacyIds: async (tx, orgId, ids) => {
+      const rows = await tx.processingActivity.findMany({
+        where: { orgId, id: { in: ids }, clientId: null },
+        select: { id: true },
+      });
+      return new Set(rows.map((row) => row.id));
+    },
     verifyReferences: (tx, orgId) => verifyRecordReferences(tx, orgId, "processing-activities", batch.records),
     findCurrent: (tx, where) =>
       tx.processingActivity.findMany({
@@ -32,6 +47,10 @@ export async function upsertProcessingActivities(
           recipients: true,
           retention: true,
           thirdCountryTransfers: true,
+          dataSource: true,
+          automatedDecisionMaking: true,
+          automatedDecisionLogic: true,
+          clientId: true,
         },
       }),
     update: (tx, id, data) => tx.processingActivity.update({ where: { id }, data, select: { id: true } }),

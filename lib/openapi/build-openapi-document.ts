@@ -7,6 +7,7 @@ import { apiKeyOrSession, createOpenApiBuilder, type DocumentedExample } from "@
 import { registerAccountPaths } from "@/lib/openapi/register-account-paths";
 import { registerCompliancePaths } from "@/lib/openapi/register-compliance-paths";
 import { registerIngestPaths } from "@/lib/openapi/register-ingest-paths";
+import { registerPrivacyPaths } from "@/lib/openapi/register-privacy-paths";
 import { registerShareLinkPaths } from "@/lib/openapi/register-share-link-paths";
 
 export const openApiDocumentPath = "/api/engine/openapi.json";
@@ -33,6 +34,7 @@ export function buildOpenApiDocument(): { document: OpenApiDocument; examples: D
 
   registerCompliancePaths(builder);
   registerShareLinkPaths(builder);
+  registerPrivacyPaths(builder);
   registerIngestPaths(builder);
   registerAccountPaths(builder);
   registry.registerPath({

@@ -139,6 +139,8 @@ export const processingActivityBatchExample = {
       recipients: [],
       retention: "24 months after the ticket closes",
       thirdCountryTransfers: [],
+      dataSource: "The customer, by email; order history from the shop system",
+      automatedDecisionMaking: false,
     },
   ],
 };

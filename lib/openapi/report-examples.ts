@@ -8,6 +8,7 @@ export const reportBodyExamples: Record<ReportType, unknown> = {
   soc2: { dateRange: { from: "2026-10-01", to: "2026-10-31" } },
   gdpr: { agentId: "cmagent0000support01" },
   audit: { dateRange: { from: "2026-10-01", to: "2026-10-31" }, agentIds: ["cmagent0000support01"] },
+  dsar: { requestId: "cmdsr0000000000000req01" },
 };
 
 export const pendingReportExample: ReportResponse = {

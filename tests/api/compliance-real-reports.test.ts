@@ -97,4 +97,20 @@ describe.each(["soc2", "gdpr", "audit"] as const)("%s through the engine", (type
     for (const line of lines) for (const cell of line) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
     if (type === "gdpr") expect(csv.toString("utf8")).toContain(`'${hostileSubject.replace(/"/g, '""')}`);
   });
+
+  it.runIf(type === "gdpr")("gives each processing activity its data source and automated decision-making", () => {
+    const document = JSON.parse(json.toString("utf8"));
+    const activities = document.sections.processing_activities.tables.activities as Record<string, unknown>[];
+    expect(activities.find((row) => row.id === seed.id("pa-a1"))).toMatchObject({
+      data_source: null,
+      automated_decision_making: true,
+      automated_decision_logic: "Refund requests under 50 EUR are approved or refused by a scoring rule",
+    });
+    const [header, ...lines] = Papa.parse<string[]>(csv.toString("utf8"), { skipEmptyLines: true }).data;
+    const column = (name: string) => header!.indexOf(name);
+    const rowOf = (id: string) => lines.find((line) => line[1] === "activities" && line[column("id")] === id)!;
+    expect(rowOf(seed.id("pa-a1"))[column("automated_decision_making")]).toBe("true");
+    expect(rowOf(seed.id("pa-org"))[column("automated_decision_making")]).toBe("false");
+    expect(rowOf(seed.id("pa-org"))[column("data_source")]).toBe("Public company registers");
+  });
 });

@@ -179,6 +179,101 @@ describe("POST /api/engine/ingest/processing-activities", () => {
     expect(await db.processingActivity.count({ where: { orgId: acme.orgId, name } })).toBe(0);
   });
 
+  it("keeps the data source and automated decision-making; leaving them out clears them", async () => {
+    const clientId = `art15-${uniqueSuffix()}`;
+    const name = `Art15 ${clientId}`;
+    const select = {
+      dataSource: true,
+      automatedDecisionMaking: true,
+      automatedDecisionLogic: true,
+      clientId: true,
+    } as const;
+    const created = await post({
+      records: [
+        activity(clientId, {
+          name,
+          dataSource: "Customer CRM, and public company registers",
+          automatedDecisionMaking: true,
+          automatedDecisionLogic: "Tickets are scored for fraud risk; high scores are refused without review.",
+        }),
+      ],
+    });
+    expect(created.status).toBe(201);
+    expect(await db.processingActivity.findMany({ where: { orgId: acme.orgId, name }, select })).toEqual([
+      {
+        dataSource: "Customer CRM, and public company registers",
+        automatedDecisionMaking: true,
+        automatedDecisionLogic: "Tickets are scored for fraud risk; high scores are refused without review.",
+        clientId,
+      },
+    ]);
+
+    expect((await post({ records: [activity(clientId, { name })] })).status).toBe(200);
+    expect(await db.processingActivity.findMany({ where: { orgId: acme.orgId, name }, select })).toEqual([
+      { dataSource: null, automatedDecisionMaking: false, automatedDecisionLogic: null, clientId },
+    ]);
+  });
+
+  it("refuses automated decision-making without its logic, logic without it, and a non-boolean (400 naming the field)", async () => {
+    const name = `Art15 invalid ${uniqueSuffix()}`;
+    const response = await post({
+      records: [
+        activity(`a-${uniqueSuffix()}`, { name, automatedDecisionMaking: true }),
+        activity(`b-${uniqueSuffix()}`, { name, automatedDecisionLogic: "Scoring" }),
+        activity(`c-${uniqueSuffix()}`, { name, automatedDecisionMaking: "yes" }),
+        activity(`d-${uniqueSuffix()}`, { name, dataSource: "  " }),
+      ],
+    });
+    expect(response.status).toBe(400);
+    const fields = ((await response.json()) as ErrorBody).error.details?.fields ?? {};
+    expect(Object.keys(fields).sort()).toEqual([
+      "records.0.automatedDecisionLogic",
+      "records.1.automatedDecisionLogic",
+      "records.2.automatedDecisionMaking",
+      "records.3.dataSource",
+    ]);
+    expect(fields["records.0.automatedDecisionLogic"]).toEqual([
+      "Describe the logic involved when automatedDecisionMaking is true",
+    ]);
+    expect(await db.processingActivity.count({ where: { orgId: acme.orgId, name } })).toBe(0);
+  });
+
+  it("updates an activity that was not ingested (seeded) when a record carries its stored id", async () => {
+    const storedId = `seeded_${uniqueSuffix()}`;
+    await db.processingActivity.create({
+      data: {
+        id: storedId,
+        orgId: acme.orgId,
+        name: "Seeded activity",
+        purpose: "Seeded",
+        legalBasis: "contract",
+        dataCategories: ["email"],
+        subjectCategories: ["customers"],
+        recipients: [],
+        retention: "1 year",
+        thirdCountryTransfers: [],
+      },
+    });
+    const response = await post({ records: [activity(storedId, { name: `Renamed ${storedId}` })] });
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as UpsertBody).records).toEqual([
+      { id: storedId, clientId: storedId, status: "updated" },
+    ]);
+    expect(
+      await db.processingActivity.findMany({
+        where: { orgId: acme.orgId, name: `Renamed ${storedId}` },
+        select: { id: true, clientId: true },
+      }),
+    ).toEqual([{ id: storedId, clientId: null }]);
+    // Another org naming that id creates its own row and leaves Acme's alone.
+    const theirs = await post(
+      { records: [activity(storedId, { name: `Globex ${storedId}`, agentId: globexAgent.id })] },
+      { key: globexKey.key },
+    );
+    expect(theirs.status).toBe(201);
+    expect(((await theirs.json()) as UpsertBody).records[0]!.id).not.toBe(storedId);
+  });
+
   it("refuses an agentId that is not an agent of the caller's org (400 naming it); writes nothing", async () => {
     const name = `Foreign agent ${uniqueSuffix()}`;
     const response = await post({

@@ -116,6 +116,16 @@ describe("GDPR Export content", () => {
       legal_basis: "contract",
       retention: "2 years",
       third_country_transfers: [{ country: "US", safeguard: "SCCs" }],
+      data_source: null,
+      automated_decision_making: true,
+      automated_decision_logic: "Refund requests under 50 EUR are approved or refused by a scoring rule",
+    });
+    expect(
+      output.table("processing_activities", "activities").find((row) => row.id === seed.id("pa-org")),
+    ).toMatchObject({
+      data_source: "Public company registers",
+      automated_decision_making: false,
+      automated_decision_logic: null,
     });
     expect(
       output

@@ -506,8 +506,12 @@ export async function seedReportContent() {
   });
   await db.processingActivity.createMany({
     data: [
-      activity("pa-org", acme.orgId, null),
-      activity("pa-a1", acme.orgId, a1),
+      { ...activity("pa-org", acme.orgId, null), dataSource: "Public company registers" },
+      {
+        ...activity("pa-a1", acme.orgId, a1),
+        automatedDecisionMaking: true,
+        automatedDecisionLogic: "Refund requests under 50 EUR are approved or refused by a scoring rule",
+      },
       activity("pa-a2", acme.orgId, a2),
       activity("pa-b1", other.orgId, b1),
     ],

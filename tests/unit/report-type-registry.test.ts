@@ -20,12 +20,15 @@ import {
 } from "@/lib/compliance/reports/registry";
 import { listReportTypes } from "@/lib/compliance/requests/list-report-types";
 import { listReportsQuerySchema, parseReportType } from "@/lib/compliance/requests/schemas";
-import { sampleFormValues, sampleReportBody } from "@/tests/support/sample-report-request";
+import { sampleFormValues, sampleReportBody, sampleRequestId } from "@/tests/support/sample-report-request";
 
 const catalogue = listReportTypes();
 // Seen through the contract every type shares, as the API sees them.
 const registered: readonly RegisteredReportType[] = reportTypeRegistry;
 const agentIds = ["agent-1"];
+/** Types generated from a recorded data-subject request name no agent: every agent is searched. */
+const isFromRequest = (definition: RegisteredReportType) =>
+  definition.form.some((field) => field.kind === "data_subject_request");
 
 function renderForm(type: ReportType): string {
   const initialValues = sampleFormValues(type, []);
@@ -68,7 +71,7 @@ describe("the report-type registry", () => {
       const stored = JSON.parse(JSON.stringify(scope)) as unknown;
       expect(parseStoredReportScope(definition.type, stored)).toEqual(scope);
       // Every agent the body names is in the scope, so the org check covers it.
-      expect(scope.agentIds).toEqual(agentIds);
+      expect(scope.agentIds).toEqual(isFromRequest(definition) ? [] : agentIds);
       expect(definition.form.some((field) => field.name === definition.agentsField)).toBe(true);
     });
 
@@ -76,7 +79,8 @@ describe("the report-type registry", () => {
       const scope = definition.toScope(definition.bodySchema.parse(sampleReportBody(definition.form, agentIds)));
       const title = definition.title(scope, ["Support Triage"]);
       expect(title.startsWith(`${definition.label} — `)).toBe(true);
-      expect(title).toContain("Support Triage");
+      if (isFromRequest(definition)) expect(title).toContain(sampleRequestId);
+      else expect(title).toContain("Support Triage");
     });
 
     it("is in the catalogue with its label, description and form", () => {
@@ -92,6 +96,11 @@ describe("the report-type registry", () => {
 
     it("sends from the filled-in form exactly the body its schema accepts", () => {
       const checked = validateGenerateForm(sampleFormValues(definition.type, agentIds), catalogue);
+      if (isFromRequest(definition)) {
+        // Generated on the request's own page, which knows the request: the form sends nothing and says where.
+        expect(checked.errors?.form?.[0]).toContain("Data-subject requests");
+        return;
+      }
       expect(checked.errors).toBeNull();
       const body = toReportRequestBody(checked.input!);
       expect(body).toEqual(sampleReportBody(definition.form, agentIds));
@@ -110,6 +119,10 @@ describe("the report-type registry", () => {
       expect(html).toContain(`<option value="${definition.type}" selected="">${definition.label}</option>`);
       expect(html).toContain(definition.description);
       for (const field of definition.form) {
+        if (field.kind === "data_subject_request") {
+          expect(html).toContain('href="/dashboard/compliance/requests"');
+          continue;
+        }
         if (field.kind === "period") expect(html).toMatch(/>From<\/label>[\s\S]*>To<\/label>/);
         else if (field.kind === "agents" && field.max > 1)
           expect(html).toContain(`<legend class="text-sm font-medium text-slate-700">Agents (optional)</legend>`);

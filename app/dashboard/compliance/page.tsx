@@ -3,6 +3,7 @@ import Link from "next/link";
 import { ComplianceTabs } from "@/components/compliance/compliance-tabs";
 import { readReportFilters } from "@/components/compliance/report-filters-url";
 import { ReportTypeCatalogueProvider } from "@/components/compliance/report-type-catalogue-context";
+import { buttonClassName } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { hasPermission } from "@/lib/auth/identity";
 import { requirePageIdentity } from "@/lib/auth/require-page-identity";
@@ -33,6 +34,16 @@ export default async function CompliancePage({ searchParams }: CompliancePagePro
           canGenerate
             ? "Generate and manage compliance reports for SOC2, GDPR, and audit requirements."
             : "Read, verify and download your organization's SOC2, GDPR and audit reports."
+        }
+        actions={
+          <>
+            <Link href="/dashboard/compliance/requests" className={buttonClassName("secondary")}>
+              Data-subject requests
+            </Link>
+            <Link href="/dashboard/compliance/privacy-profile" className={buttonClassName("secondary")}>
+              Privacy profile
+            </Link>
+          </>
         }
       />
       <ReportTypeCatalogueProvider catalogue={catalogue}>

@@ -4,10 +4,11 @@
 // imports its types only (the catalogue reaches the browser as data).
 import type { ReportTypeDefinition } from "@/lib/compliance/reports/report-type-definition";
 import { auditReportType } from "./audit/audit-report-type";
+import { dsarReportType } from "./dsar/dsar-report-type";
 import { gdprReportType } from "./gdpr/gdpr-report-type";
 import { soc2ReportType } from "./soc2/soc2-report-type";
 
-export const reportTypeRegistry = [soc2ReportType, gdprReportType, auditReportType] as const;
+export const reportTypeRegistry = [soc2ReportType, gdprReportType, auditReportType, dsarReportType] as const;
 
 export type ReportType = (typeof reportTypeRegistry)[number]["type"];
 

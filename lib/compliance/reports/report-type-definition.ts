@@ -3,6 +3,7 @@
 // into a stored scope and a title, and how it is built (the engine contract).
 // A type is one `*-report-type.ts` in its folder plus one line in registry.ts.
 import type { z } from "zod";
+import type { Database } from "@/lib/db";
 import type { ReportDefinition, ReportScope } from "@/lib/compliance/reports/report-definition";
 
 /**
@@ -35,6 +36,11 @@ export type ReportFormField =
       help: string;
       requiredMessage?: string;
       tooManyMessage?: string;
+    }
+  | {
+      /** One recorded data-subject request, sent as its id; the request's own page generates it. */
+      kind: "data_subject_request";
+      name: string;
     };
 
 export type ReportFormFieldKind = ReportFormField["kind"];
@@ -70,6 +76,11 @@ export type ReportTypeDefinition<
   // Method syntax on purpose: the registry holds types with different bodies
   // and scopes; each entry only ever receives what its own schemas parsed.
   toScope(body: Body): Scope;
+  /**
+   * Checks what the scope names besides agents against the caller's org before
+   * anything is queued (a 400 naming the body field); most types name only agents.
+   */
+  checkScope?(scope: Scope, org: { db: Database; orgId: string }): Promise<void>;
   title(scope: Scope, agentNames: string[]): string;
 };
 

@@ -41,6 +41,8 @@ export async function prepareReportRequest(
     });
   }
 
+  await definition.checkScope?.(scope, { db: databaseOf(ctx), orgId: identity.orgId });
+
   const title = definition.title(
     scope,
     agentIds.map((id) => names.get(id) ?? id),

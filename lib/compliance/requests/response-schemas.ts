@@ -89,6 +89,7 @@ const reportFormFieldSchema = z.discriminatedUnion("kind", [
     requiredMessage: z.string().optional(),
     tooManyMessage: z.string().optional(),
   }),
+  z.object({ kind: z.literal("data_subject_request"), name: z.string() }),
 ]);
 
 export const reportTypeCatalogueSchema = z

@@ -27,7 +27,8 @@ export const gdprExportReport: ReportDefinition = {
     ["personal_data_count", "personal_data_categories", "personal_data_samples"],
     ["category", "email_count", "occurrence_count", "samples", "recipient_domain", "recipient_count", "categories"],
     ["applies_to", "agent_id", "name", "purpose", "legal_basis", "data_categories", "subject_categories", "recipients"],
-    ["retention", "third_country_transfers", "created_at", "updated_at"],
+    ["retention", "third_country_transfers", "data_source", "automated_decision_making", "automated_decision_logic"],
+    ["created_at", "updated_at"],
     ["recipient_name", "recipient_country", "transfer_mechanism", "record_count"],
   ),
   async build(ctx, output) {
@@ -135,8 +136,9 @@ export const gdprExportReport: ReportDefinition = {
       title: "Processing activities and legal basis",
       description:
         "The GDPR Art. 30 records of processing that apply to this agent: its own and the organization-wide ones " +
-        "(applies_to = organization), with purpose, legal basis, data and subject categories, recipients, retention " +
-        "and third-country transfers.",
+        "(applies_to = organization), with purpose, legal basis, data and subject categories, recipients, retention, " +
+        "third-country transfers, the source of the data (Art. 14(2)(f), 15(1)(g); empty: not recorded) and whether " +
+        "decisions are made solely by automated means, with the logic involved (Art. 15(1)(h)).",
       criteria: [],
       summary: { activities: run.manifestOf(activities).rowCount },
     });
@@ -157,6 +159,9 @@ export const gdprExportReport: ReportDefinition = {
         recipients: toJsonValue(activity.recipients),
         retention: activity.retention,
         third_country_transfers: toJsonValue(activity.thirdCountryTransfers),
+        data_source: activity.dataSource,
+        automated_decision_making: activity.automatedDecisionMaking,
+        automated_decision_logic: activity.automatedDecisionLogic,
         created_at: activity.createdAt.toISOString(),
         updated_at: activity.updatedAt.toISOString(),
       }),

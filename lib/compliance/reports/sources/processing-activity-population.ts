@@ -1,7 +1,7 @@
 import type { Database } from "@/lib/db";
 import { Prisma } from "@/lib/generated/sqlite/client";
 import type { PopulationSource, TimeRange } from "../population-source";
-import { createSqlPopulation, toDate, toJson, toNullableString } from "../sql-population";
+import { createSqlPopulation, toBoolean, toDate, toJson, toNullableString } from "../sql-population";
 
 export type ProcessingActivityRecord = {
   id: string;
@@ -16,6 +16,9 @@ export type ProcessingActivityRecord = {
   recipients: unknown;
   retention: string;
   thirdCountryTransfers: unknown;
+  dataSource: string | null;
+  automatedDecisionMaking: boolean;
+  automatedDecisionLogic: string | null;
 };
 
 /** The org's record of processing activities (GDPR Art. 30). */
@@ -28,7 +31,8 @@ export function createProcessingActivityPopulation(
     table: "ProcessingActivity",
     timeColumn: "createdAt",
     columns: Prisma.sql`"id", "createdAt", "updatedAt", "agentId", "name", "purpose", "legalBasis", "dataCategories",
-                        "subjectCategories", "recipients", "retention", "thirdCountryTransfers"`,
+                        "subjectCategories", "recipients", "retention", "thirdCountryTransfers", "dataSource",
+                        "automatedDecisionMaking", "automatedDecisionLogic"`,
     toRecord: ([
       id,
       createdAt,
@@ -42,6 +46,9 @@ export function createProcessingActivityPopulation(
       recipients,
       retention,
       thirdCountryTransfers,
+      dataSource,
+      automatedDecisionMaking,
+      automatedDecisionLogic,
     ]) => ({
       id: String(id),
       createdAt: toDate(createdAt),
@@ -55,6 +62,9 @@ export function createProcessingActivityPopulation(
       recipients: toJson(recipients),
       retention: String(retention),
       thirdCountryTransfers: toJson(thirdCountryTransfers),
+      dataSource: toNullableString(dataSource),
+      automatedDecisionMaking: toBoolean(automatedDecisionMaking),
+      automatedDecisionLogic: toNullableString(automatedDecisionLogic),
     }),
     keyOf: (row) => ({ at: row.createdAt, id: row.id }),
   });
