@@ -55,12 +55,9 @@ export const reportResponseSchema = z
     completedAt: isoTimestamp.nullable(),
     error: z.string().nullable().meta({ description: "Why a failed report failed, in words; null unless failed" }),
     errorCode: z.enum(failureCodes).nullable(),
-    artifacts: z
-      .partialRecord(z.enum(reportFormats), artifactSummarySchema)
-      .nullable()
-      .meta({
-        description: "The stored files by format; null until the report completes (a purged report keeps their SHA-256)",
-      }),
+    artifacts: z.partialRecord(z.enum(reportFormats), artifactSummarySchema).nullable().meta({
+      description: "The stored files by format; null until the report completes (a purged report keeps their SHA-256)",
+    }),
     statement: statementSummarySchema.nullable(),
     legalHold: z.boolean().meta({ description: "On legal hold: never purged, and not deletable until released" }),
     expiresAt: isoTimestamp

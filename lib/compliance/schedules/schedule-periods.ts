@@ -47,7 +47,11 @@ export function closedPeriodsSince(
   limit = Number.POSITIVE_INFINITY,
 ): SchedulePeriod[] {
   const periods: SchedulePeriod[] = [];
-  for (let period = periodStartingOn(cadence, firstFrom); period.closesAt <= now; period = periodAfter(cadence, period)) {
+  for (
+    let period = periodStartingOn(cadence, firstFrom);
+    period.closesAt <= now;
+    period = periodAfter(cadence, period)
+  ) {
     periods.push(period);
     if (periods.length > limit) periods.shift();
   }
