@@ -19,13 +19,13 @@ const schedulePage = 200;
 
 export async function runDueSchedules(
   db: Database,
-  { now = new Date() }: { now?: Date } = {},
+  { now = new Date(), orgId }: { now?: Date; /** Only this org's schedules (tests). */ orgId?: string } = {},
 ): Promise<QueuedPeriod[]> {
   const queued: QueuedPeriod[] = [];
   let cursor: string | undefined;
   for (;;) {
     const schedules = await db.reportSchedule.findMany({
-      where: { status: "active" },
+      where: { status: "active", ...(orgId ? { orgId } : {}) },
       orderBy: { id: "asc" },
       take: schedulePage,
       ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
