@@ -5,7 +5,6 @@
 // whole (no report, no event), and they answer "already queued".
 import { chainTransactionOptions } from "@/lib/audit/chain-transaction-options";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { defaultMaxAttempts } from "@/lib/compliance/requests/create-report";
 import { reportTypeDefinition, type ReportType } from "@/lib/compliance/reports/registry";
 import { scheduledRunBody } from "@/lib/compliance/schedules/schedulable-report-types";
 import type { SchedulePeriod } from "@/lib/compliance/schedules/schedule-periods";
@@ -53,7 +52,6 @@ export async function queueScheduledPeriod(
           scope,
           periodFrom: scope.dateRange?.from ?? null,
           periodTo: scope.dateRange?.to ?? null,
-          maxAttempts: defaultMaxAttempts,
           createdByType: "schedule",
           createdById: schedule.id,
           createdByLabel: actor.actorLabel,
