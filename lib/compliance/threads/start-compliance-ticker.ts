@@ -15,6 +15,8 @@ import { logger } from "@/lib/log/logger";
 
 export type ComplianceTicker = { stop: () => Promise<void> };
 
+const stopWaitMs = 5_000;
+
 const globalForTicker = globalThis as unknown as { attestComplianceTicker?: ComplianceTicker };
 
 export function startComplianceTicker({
@@ -53,7 +55,8 @@ export function startComplianceTicker({
     stop: async () => {
       stopped = true;
       clearTimeout(timer);
-      await running;
+      // A tick's writes are each one transaction: cutting it short loses nothing, so shutdown waits only briefly.
+      await Promise.race([running, new Promise<void>((resolve) => setTimeout(resolve, stopWaitMs).unref())]);
       globalForTicker.attestComplianceTicker = undefined;
     },
   };
