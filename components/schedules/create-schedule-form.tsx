@@ -9,6 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Label } from "@/components/ui/label";
+import { ApiError } from "@/lib/client/api-error";
 
 const selectClasses =
   "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm focus:border-indigo-500 focus:ring-2 focus:ring-indigo-200 focus:outline-none";
@@ -76,7 +77,9 @@ export function CreateScheduleForm({ types }: { types: ScheduleTypeOption[] }) {
         {creation.isError ? (
           <div className="sm:col-span-2">
             <Alert tone="error" title="The schedule was not created">
-              {creation.error.message}
+              {creation.error instanceof ApiError && Object.keys(creation.error.fields).length > 0
+                ? Object.values(creation.error.fields).flat().join(" ")
+                : creation.error.message}
             </Alert>
           </div>
         ) : null}

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { ApiError } from "@/lib/client/api-error";
 
 export function RetentionForm({ initialDays, min, max }: { initialDays: number; min: number; max: number }) {
   const [days, setDays] = useState(String(initialDays));
@@ -47,7 +48,8 @@ export function RetentionForm({ initialDays, min, max }: { initialDays: number; 
         </div>
         {update.isError ? (
           <Alert tone="error" title="Retention was not saved">
-            {update.error.message}
+            {(update.error instanceof ApiError && update.error.fields.reportRetentionDays?.join(" ")) ||
+              update.error.message}
           </Alert>
         ) : null}
         {saved !== null ? (
