@@ -1,6 +1,6 @@
 // Runs once when a Next.js server process starts (never during `next build`):
 // check the configuration and the signing key, bring the database schema up to date, seed the demo
-// into an empty database, then start the in-process report workers.
+// into an empty database, then start the in-process report workers and the compliance ticker.
 export async function register(): Promise<void> {
   // Next's own variables, read directly: Next inlines NEXT_RUNTIME per runtime at build time.
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
@@ -26,7 +26,10 @@ export async function register(): Promise<void> {
   // Report generation runs in worker threads (REPORT_WORKERS, default 1).
   const { startReportWorkers } = await import("@/lib/compliance/threads/start-report-workers");
   const workers = startReportWorkers();
+  // Scheduled reports of closed periods, and purges past retention (COMPLIANCE_TICK_SECONDS).
+  const { startComplianceTicker } = await import("@/lib/compliance/threads/start-compliance-ticker");
+  const ticker = startComplianceTicker();
   // SIGTERM: stop accepting, drain requests in flight, hand report leases back, exit.
   const { installShutdownHandler } = await import("@/lib/shutdown/install-shutdown-handler");
-  installShutdownHandler({ stopWorkers: workers.stop });
+  installShutdownHandler({ stopWorkers: () => Promise.all([workers.stop(), ticker.stop()]).then(() => undefined) });
 }

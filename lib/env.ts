@@ -115,6 +115,8 @@ export const envSchema = z.object({
   REPORT_WORKER_NICE: integer({ min: 0, max: 19 }, 10),
   REPORT_MAX_SECONDS: number({ min: 1 }, 3600),
   REPORT_MAX_PENDING_PER_ORG: integer({ min: 1 }, 20),
+  // How often the scheduler queues closed periods and the purge job runs; 0 turns both off in this process.
+  COMPLIANCE_TICK_SECONDS: integer({ min: 0, max: 3600 }, 60),
   // Threads that verify a long audit chain side by side; unset: one per CPU core.
   AUDIT_VERIFY_THREADS: z
     .string()

@@ -1,9 +1,10 @@
 "use client";
 // Actions column: downloads when completed (and Share and Run again for admins),
-// Regenerate when failed, Delete for admins.
+// Regenerate when failed, Legal hold and Delete for admins (Delete only while not held).
 import clsx from "clsx";
 import { CancelReportButton } from "@/components/compliance/cancel-report-button";
 import { DeleteReportButton } from "@/components/compliance/delete-report-button";
+import { LegalHoldButton } from "@/components/compliance/legal-hold-button";
 import { reportDownloadUrl, type ReportResource } from "@/components/compliance/report-resource";
 import { ShareReportDialog } from "@/components/share-links/share-report-dialog";
 import { Button, buttonClassName } from "@/components/ui/button";
@@ -80,7 +81,9 @@ export function ReportActionsCell({
           Regenerate
         </Button>
       ) : null}
-      {isAdmin ? <DeleteReportButton report={report} /> : null}
+      {report.status === "completed" && isAdmin ? <LegalHoldButton report={report} /> : null}
+      {/* A held report cannot be deleted: release the hold first. */}
+      {isAdmin && !report.legalHold ? <DeleteReportButton report={report} /> : null}
     </div>
   );
 }

@@ -4,7 +4,7 @@
 import { noReportFilters, type ReportFilters } from "@/components/compliance/report-query-keys";
 import { reportSortKeys, sortOrders } from "@/components/compliance/report-sort-options";
 
-export const reportStatusFilters = ["pending", "completed", "failed", "cancelled"] as const;
+export const reportStatusFilters = ["pending", "completed", "failed", "cancelled", "purged"] as const;
 
 type SearchParams = Record<string, string | string[] | undefined>;
 

@@ -94,6 +94,7 @@ export function ReportFiltersBar({
             <option value="completed">Completed</option>
             <option value="failed">Failed</option>
             <option value="cancelled">Cancelled</option>
+            <option value="purged">Purged</option>
           </select>
         </div>
       </div>

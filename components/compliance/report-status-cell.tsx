@@ -1,6 +1,8 @@
-// Status column: pending → progress bar with percent; failed → the reason; cancelled and completed → a badge.
+// Status column: pending → progress bar with percent; failed → the reason; cancelled → a badge;
+// completed → a badge with its legal hold or its expiry; purged → a badge and when.
 import type { ReportResource } from "@/components/compliance/report-resource";
 import { Badge } from "@/components/ui/badge";
+import { formatDateTime } from "@/lib/client/format-date-time";
 
 export function ReportStatusCell({ report }: { report: ReportResource }) {
   if (report.status === "pending") {
@@ -33,5 +35,26 @@ export function ReportStatusCell({ report }: { report: ReportResource }) {
     );
   }
   if (report.status === "cancelled") return <Badge tone="neutral">cancelled</Badge>;
-  return <Badge tone="success">completed</Badge>;
+  if (report.status === "purged") {
+    return (
+      <div>
+        <Badge tone="neutral">purged</Badge>
+        {report.purgedAt ? (
+          <p className="mt-1 text-xs text-slate-600">Files purged {formatDateTime(report.purgedAt)}</p>
+        ) : null}
+      </div>
+    );
+  }
+  return (
+    <div>
+      <Badge tone="success">completed</Badge>
+      {report.legalHold ? (
+        <p className="mt-1">
+          <Badge tone="warning">legal hold</Badge>
+        </p>
+      ) : report.expiresAt ? (
+        <p className="mt-1 text-xs whitespace-nowrap text-slate-600">Expires {formatDateTime(report.expiresAt)}</p>
+      ) : null}
+    </div>
+  );
 }

@@ -53,9 +53,11 @@ export function ReportViewer({ id, canShare = false }: { id: string; canShare?: 
         <p className="mt-4 text-sm text-slate-600">
           {data.status === "pending"
             ? "The report is being generated. This page updates by itself and shows the report once it is complete."
-            : data.status === "cancelled"
-              ? "This report was cancelled before it was complete, so there is nothing to view. An admin can regenerate it from the Reports tab."
-              : "This report failed, so there is nothing to view. An admin can regenerate it from the Reports tab."}
+            : data.status === "purged"
+              ? `This report's files were purged after the organization's retention period. Its record remains: the period and agents it covered, when it was generated, its files' SHA-256 (JSON ${data.artifacts?.json?.sha256 ?? "unknown"}) and its signed statement.`
+              : data.status === "cancelled"
+                ? "This report was cancelled before it was complete, so there is nothing to view. An admin can regenerate it from the Reports tab."
+                : "This report failed, so there is nothing to view. An admin can regenerate it from the Reports tab."}
         </p>
       </Card>
     );

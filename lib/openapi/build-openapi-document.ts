@@ -8,6 +8,7 @@ import { registerAccountPaths } from "@/lib/openapi/register-account-paths";
 import { registerCompliancePaths } from "@/lib/openapi/register-compliance-paths";
 import { registerIngestPaths } from "@/lib/openapi/register-ingest-paths";
 import { registerPrivacyPaths } from "@/lib/openapi/register-privacy-paths";
+import { registerSchedulePaths } from "@/lib/openapi/register-schedule-paths";
 import { registerShareLinkPaths } from "@/lib/openapi/register-share-link-paths";
 
 export const openApiDocumentPath = "/api/engine/openapi.json";
@@ -33,6 +34,7 @@ export function buildOpenApiDocument(): { document: OpenApiDocument; examples: D
   });
 
   registerCompliancePaths(builder);
+  registerSchedulePaths(builder);
   registerShareLinkPaths(builder);
   registerPrivacyPaths(builder);
   registerIngestPaths(builder);
@@ -63,6 +65,8 @@ export function buildOpenApiDocument(): { document: OpenApiDocument; examples: D
     security: apiKeyOrSession,
     tags: [
       { name: "Reports", description: "Queue, follow, download and verify compliance reports." },
+      { name: "Schedules", description: "Reports queued for every closed week, month or quarter, and their record." },
+      { name: "Retention", description: "How long reports keep their files, and legal holds." },
       {
         name: "Share links",
         description: "Links that open one completed report without an account, and the public pages they open.",

@@ -200,7 +200,11 @@ export function registerCompliancePaths({ registry, json, errors }: OpenApiBuild
       304: { description: "Not modified: `If-None-Match` named the current ETag" },
       ...errors(["validation_failed", "The request is invalid"]),
       ...auth,
-      ...errors(["not_found", "Report not found"], ["conflict", "The report is not completed yet"]),
+      ...errors(
+        ["not_found", "Report not found"],
+        ["conflict", "The report is not completed yet"],
+        ["gone", "The report's files were purged after the organization's retention period"],
+      ),
     },
   });
 
@@ -220,7 +224,11 @@ export function registerCompliancePaths({ registry, json, errors }: OpenApiBuild
         content: json("GET /reports/{id}/preview 200", reportPreviewSchema, reportPreviewExample),
       },
       ...auth,
-      ...errors(["not_found", "Report not found"], ["conflict", "The report is not completed yet"]),
+      ...errors(
+        ["not_found", "Report not found"],
+        ["conflict", "The report is not completed yet"],
+        ["gone", "The report's files were purged after the organization's retention period"],
+      ),
     },
   });
 

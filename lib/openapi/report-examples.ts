@@ -27,6 +27,9 @@ export const pendingReportExample: ReportResponse = {
   errorCode: null,
   artifacts: null,
   statement: null,
+  legalHold: false,
+  expiresAt: null,
+  purgedAt: null,
 };
 
 export const completedReportExample: ReportResponse = {
@@ -46,6 +49,7 @@ export const completedReportExample: ReportResponse = {
     signedAt: "2026-11-30T09:15:09.000Z",
     sha256: "5d7f9b1c3e5a7c9e2b4d6f8a0c1e3b5d7f9a2c4e6b8d0f1a3c5e7b9d2f4a6c8e",
   },
+  expiresAt: "2027-11-30T09:15:09.000Z",
 };
 
 export const reportPreviewExample: ReportPreview = {

@@ -147,6 +147,9 @@ describe("POST /reports/:type", () => {
       errorCode: null,
       artifacts: null,
       statement: null,
+      legalHold: false,
+      expiresAt: null,
+      purgedAt: null,
     });
     const event = await db.auditEvent.findFirst({
       where: { orgId: acme.orgId, action: "compliance.report_requested", targetId: report.id },

@@ -56,6 +56,7 @@ describe("parseEnv", () => {
       REPORT_WORKER_NICE: 10,
       REPORT_MAX_SECONDS: 3600,
       REPORT_MAX_PENDING_PER_ORG: 20,
+      COMPLIANCE_TICK_SECONDS: 60,
       LOG_LEVEL: "info",
       DEBUG_SCHEMA_ENGINE: false,
     });

@@ -5,12 +5,18 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
-const started = vi.hoisted(() => ({ migrations: 0, seed: 0, workers: 0, shutdownHandler: 0 }));
+const started = vi.hoisted(() => ({ migrations: 0, seed: 0, workers: 0, ticker: 0, shutdownHandler: 0 }));
 vi.mock("@/lib/db/apply-migrations", () => ({ applyMigrations: async () => void started.migrations++ }));
 vi.mock("@/lib/demo/seed-demo-if-empty", () => ({ seedDemoIfEmpty: async () => void started.seed++ }));
 vi.mock("@/lib/compliance/threads/start-report-workers", () => ({
   startReportWorkers: () => {
     started.workers++;
+    return { stop: async () => undefined };
+  },
+}));
+vi.mock("@/lib/compliance/threads/start-compliance-ticker", () => ({
+  startComplianceTicker: () => {
+    started.ticker++;
     return { stop: async () => undefined };
   },
 }));
@@ -24,7 +30,7 @@ const saved = { ...process.env };
 afterEach(() => {
   process.env = { ...saved };
   vi.restoreAllMocks();
-  Object.assign(started, { migrations: 0, seed: 0, workers: 0, shutdownHandler: 0 });
+  Object.assign(started, { migrations: 0, seed: 0, workers: 0, ticker: 0, shutdownHandler: 0 });
 });
 
 describe("register", () => {
@@ -36,7 +42,7 @@ describe("register", () => {
     await register();
     expect(exit).toHaveBeenCalledWith(1);
     expect(printed.mock.calls.join("\n")).toContain('REPORT_WORKERS must be an integer from 0 to 16 (got "abc")');
-    expect(started).toEqual({ migrations: 0, seed: 0, workers: 0, shutdownHandler: 0 });
+    expect(started).toEqual({ migrations: 0, seed: 0, workers: 0, ticker: 0, shutdownHandler: 0 });
   });
 
   it("stops with status 1 on PostgreSQL without a signing key, naming the variables to set", async () => {
@@ -49,10 +55,10 @@ describe("register", () => {
     await register();
     expect(exit).toHaveBeenCalledWith(1);
     expect(printed.mock.calls.join("\n")).toContain("set ATTEST_SIGNING_KEY or ATTEST_SIGNING_KEY_FILE");
-    expect(started).toEqual({ migrations: 0, seed: 0, workers: 0, shutdownHandler: 0 });
+    expect(started).toEqual({ migrations: 0, seed: 0, workers: 0, ticker: 0, shutdownHandler: 0 });
   });
 
-  it("migrates, seeds, starts the workers and installs the shutdown handler when the configuration is valid", async () => {
+  it("migrates, seeds, starts the workers and the compliance ticker, and installs the shutdown handler when the configuration is valid", async () => {
     process.env.NEXT_RUNTIME = "nodejs";
     delete process.env.REPORT_WORKERS;
     // The embedded default generates its signing key into the data directory.
@@ -61,6 +67,6 @@ describe("register", () => {
     const exit = vi.spyOn(process, "exit").mockImplementation(() => undefined as never);
     await register();
     expect(exit).not.toHaveBeenCalled();
-    expect(started).toEqual({ migrations: 1, seed: 1, workers: 1, shutdownHandler: 1 });
+    expect(started).toEqual({ migrations: 1, seed: 1, workers: 1, ticker: 1, shutdownHandler: 1 });
   });
 });

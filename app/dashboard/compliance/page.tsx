@@ -29,6 +29,14 @@ export default async function CompliancePage({ searchParams }: CompliancePagePro
         ← Back to Dashboard
       </Link>
       <PageHeader
+        actions={
+          <Link
+            href="/dashboard/compliance/schedules"
+            className="text-sm font-medium text-indigo-700 hover:underline print:hidden"
+          >
+            Scheduled reports
+          </Link>
+        }
         title="Compliance Reporting"
         description={
           canGenerate

@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 
-// Settings has one section so far.
+// Settings opens on its first section (API keys; Report retention beside it).
 export default function SettingsPage() {
   redirect("/dashboard/settings/api-keys");
 }

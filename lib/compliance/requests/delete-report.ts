@@ -2,6 +2,7 @@
 // generating it loses its lease (its fenced writes find no row) and stops.
 // Its share links are revoked in the same transaction.
 import { chainTransactionOptions } from "@/lib/audit/chain-transaction-options";
+import { AppError } from "@/lib/errors/app-error";
 import { notFound } from "@/lib/errors/not-found";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { describeActor } from "@/lib/auth/identity";
@@ -14,14 +15,20 @@ export async function deleteReport(ctx: ComplianceContext, reportId: string): Pr
   const db = databaseOf(ctx);
   const report = await db.report.findFirst({
     where: { id: reportId, orgId: identity.orgId },
-    select: { id: true, type: true, title: true, status: true },
+    select: { id: true, type: true, title: true, status: true, legalHold: true },
   });
   if (!report) throw notFound("Report");
+  if (report.legalHold) {
+    throw new AppError("conflict", "The report is on legal hold; release the hold before deleting it", {
+      legalHold: true,
+    });
+  }
   // Writes come first inside the transaction: on SQLite a deferred transaction
   // that reads before writing can hit SQLITE_BUSY when a worker wrote meanwhile.
   await db.$transaction(async (tx) => {
     await deleteArtifacts(tx, report.id);
-    const { count } = await tx.report.deleteMany({ where: { id: report.id, orgId: identity.orgId } });
+    // Fenced on the hold: a hold set since the check above keeps the report.
+    const { count } = await tx.report.deleteMany({ where: { id: report.id, orgId: identity.orgId, legalHold: false } });
     if (count === 0) throw notFound("Report");
     const actor = { ...describeActor(identity), ip: ctx.ip ?? null };
     await revokeReportShareLinks(tx, { id: report.id, orgId: identity.orgId }, actor);

@@ -1,6 +1,6 @@
 // The caller's completed report, or the answer a download gets instead: 404
 // for another org's or a missing report (and, for a share link, any report but
-// its own), 409 for a failed or unfinished one.
+// its own), 409 for a failed or unfinished one, 410 for one purged after its retention.
 import { AppError } from "@/lib/errors/app-error";
 import { notFound } from "@/lib/errors/not-found";
 import { databaseOf, type ReportReadContext } from "@/lib/compliance/requests/compliance-context";
@@ -12,9 +12,16 @@ export async function findDownloadableReport(ctx: ReportReadContext, reportId: s
   if (ctx.identity.kind === "share_link" && ctx.identity.reportId !== reportId) throw notFound("Report");
   const report = await databaseOf(ctx).report.findFirst({
     where: { id: reportId, orgId: ctx.identity.orgId },
-    select: { id: true, type: true, title: true, status: true, attempts: true, errorCode: true },
+    select: { id: true, type: true, title: true, status: true, attempts: true, errorCode: true, purgedAt: true },
   });
   if (!report) throw notFound("Report");
+  if (report.status === "purged") {
+    throw new AppError(
+      "gone",
+      "The report's files were purged after the organization's retention period; its record, SHA-256s and signed statement remain",
+      { status: report.status, purgedAt: report.purgedAt?.toISOString() ?? null },
+    );
+  }
   if (report.status === "failed") {
     const failure = publicFailureOf(report);
     throw new AppError("conflict", `The report failed and has nothing to download: ${failure.error}`, {

@@ -2,6 +2,7 @@
 // title words, ordered by generation time, title or period, with a keyset
 // cursor (report-list-keyset.ts). Everything is decided in the database.
 import { databaseOf, type ComplianceContext } from "@/lib/compliance/requests/compliance-context";
+import { readReportRetentionDays } from "@/lib/compliance/retention/read-report-retention-days";
 import { findStatementSummaries } from "@/lib/compliance/requests/find-statement-summaries";
 import { assertCallerOrg } from "@/lib/compliance/requests/prepare-report-request";
 import {
@@ -45,13 +46,16 @@ export async function listReports(ctx: ComplianceContext, query: ListReportsQuer
   });
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
-  const statements = await findStatementSummaries(
-    db,
-    identity.orgId,
-    page.filter((row) => row.status === "completed").map((row) => row.id),
-  );
+  const [statements, retentionDays] = await Promise.all([
+    findStatementSummaries(
+      db,
+      identity.orgId,
+      page.filter((row) => row.status === "completed" || row.status === "purged").map((row) => row.id),
+    ),
+    readReportRetentionDays(db, identity.orgId),
+  ]);
   return {
-    reports: page.map((row) => toReportResponse(row, statements.get(row.id) ?? null)),
+    reports: page.map((row) => toReportResponse(row, statements.get(row.id) ?? null, retentionDays)),
     nextCursor: rows.length > query.limit && last ? encodeReportCursor(keyset, last) : null,
   };
 }

@@ -46,7 +46,7 @@ export const reportResponseSchema = z
     scope: reportScopeSchema,
     createdAt: isoTimestamp,
     createdBy: z.object({
-      type: z.enum(["user", "api_key"]),
+      type: z.enum(["user", "api_key", "schedule"]),
       id: z.string().nullable(),
       email: z.string().nullable(),
       label: z.string(),
@@ -55,11 +55,15 @@ export const reportResponseSchema = z
     completedAt: isoTimestamp.nullable(),
     error: z.string().nullable().meta({ description: "Why a failed report failed, in words; null unless failed" }),
     errorCode: z.enum(failureCodes).nullable(),
-    artifacts: z
-      .partialRecord(z.enum(reportFormats), artifactSummarySchema)
-      .nullable()
-      .meta({ description: "The stored files by format; null until the report completes" }),
+    artifacts: z.partialRecord(z.enum(reportFormats), artifactSummarySchema).nullable().meta({
+      description: "The stored files by format; null until the report completes (a purged report keeps their SHA-256)",
+    }),
     statement: statementSummarySchema.nullable(),
+    legalHold: z.boolean().meta({ description: "On legal hold: never purged, and not deletable until released" }),
+    expiresAt: isoTimestamp
+      .nullable()
+      .meta({ description: "When a completed report passes the org's retention and may be purged; null otherwise" }),
+    purgedAt: isoTimestamp.nullable().meta({ description: "When its files were purged (status `purged`)" }),
   })
   .meta({ id: "Report" });
 

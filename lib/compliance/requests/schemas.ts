@@ -8,7 +8,8 @@ import { orgIdField as orgId } from "@/lib/compliance/reports/report-body-fields
 import { downloadFormats } from "@/lib/compliance/requests/report-formats";
 import { defaultSortOrders, reportSortKeys, sortOrders } from "@/lib/compliance/requests/report-sort-keys";
 
-export const reportStatuses = ["pending", "completed", "failed", "cancelled"] as const;
+/** `purged`: a completed report past its retention whose files were deleted; the row is its tombstone. */
+export const reportStatuses = ["pending", "completed", "failed", "cancelled", "purged"] as const;
 export type ReportStatus = (typeof reportStatuses)[number];
 
 export {

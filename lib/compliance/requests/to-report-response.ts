@@ -28,6 +28,8 @@ export const reportResponseSelect = {
   createdByLabel: true,
   startedAt: true,
   completedAt: true,
+  legalHold: true,
+  purgedAt: true,
   artifacts: { select: { attempt: true, format: true, byteSize: true, sha256: true } },
 } as const;
 
@@ -47,6 +49,8 @@ export type ReportResponseRow = {
   createdByLabel: string;
   startedAt: Date | null;
   completedAt: Date | null;
+  legalHold: boolean;
+  purgedAt: Date | null;
   artifacts: { attempt: number; format: string; byteSize: number; sha256: string | null }[];
 };
 
@@ -61,7 +65,7 @@ export type ReportResponse = {
   progress: number;
   scope: ReportScope;
   createdAt: string;
-  createdBy: { type: "user" | "api_key"; id: string | null; email: string | null; label: string };
+  createdBy: { type: "user" | "api_key" | "schedule"; id: string | null; email: string | null; label: string };
   startedAt: string | null;
   completedAt: string | null;
   /** Why a failed report failed, in words for its readers; null unless failed. */
@@ -71,10 +75,22 @@ export type ReportResponse = {
   artifacts: Partial<Record<ReportFormat, ArtifactSummary>> | null;
   /** Which key signed the report's statement, and when; null until it completes. */
   statement: StatementSummary | null;
+  legalHold: boolean;
+  /** Completion plus the org's retention, for a completed report; null otherwise. */
+  expiresAt: string | null;
+  purgedAt: string | null;
 };
 
-export function toReportResponse(row: ReportResponseRow, statement: StatementSummary | null = null): ReportResponse {
+const dayMs = 86_400_000;
+
+export function toReportResponse(
+  row: ReportResponseRow,
+  statement: StatementSummary | null = null,
+  retentionDays: number | null = null,
+): ReportResponse {
   const isUser = row.createdByType === "user";
+  // A purged report keeps its files' SHA-256 and its statement: the tombstone says what it held.
+  const hasRecord = row.status === "completed" || row.status === "purged";
   return {
     id: row.id,
     orgId: row.orgId,
@@ -85,7 +101,7 @@ export function toReportResponse(row: ReportResponseRow, statement: StatementSum
     scope: row.scope as ReportScope,
     createdAt: row.createdAt.toISOString(),
     createdBy: {
-      type: isUser ? "user" : "api_key",
+      type: isUser ? "user" : row.createdByType === "schedule" ? "schedule" : "api_key",
       id: row.createdById,
       email: isUser ? row.createdByLabel : null,
       label: row.createdByLabel,
@@ -93,8 +109,14 @@ export function toReportResponse(row: ReportResponseRow, statement: StatementSum
     startedAt: row.startedAt?.toISOString() ?? null,
     completedAt: row.completedAt?.toISOString() ?? null,
     ...publicFailureOf(row),
-    artifacts: row.status === "completed" ? artifactsOf(row) : null,
-    statement: row.status === "completed" ? statement : null,
+    artifacts: hasRecord ? artifactsOf(row) : null,
+    statement: hasRecord ? statement : null,
+    legalHold: row.legalHold,
+    expiresAt:
+      row.status === "completed" && row.completedAt && retentionDays !== null
+        ? new Date(row.completedAt.getTime() + retentionDays * dayMs).toISOString()
+        : null,
+    purgedAt: row.purgedAt?.toISOString() ?? null,
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ApiKeysPanel } from "@/components/api-keys/api-keys-panel";
+import { SettingsNav } from "@/components/settings/settings-nav";
 import { PageHeader } from "@/components/ui/page-header";
 import { listApiKeys } from "@/lib/api-keys/list-api-keys";
 import { requirePageIdentity } from "@/lib/auth/require-page-identity";
@@ -16,6 +17,7 @@ export default async function ApiKeysPage() {
   const apiKeys = await listApiKeys({ orgId: identity.orgId });
   return (
     <>
+      <SettingsNav current="/dashboard/settings/api-keys" />
       <PageHeader
         title="API keys"
         description={
