@@ -29,14 +29,6 @@ export default async function CompliancePage({ searchParams }: CompliancePagePro
         ← Back to Dashboard
       </Link>
       <PageHeader
-        actions={
-          <Link
-            href="/dashboard/compliance/schedules"
-            className="text-sm font-medium text-indigo-700 hover:underline print:hidden"
-          >
-            Scheduled reports
-          </Link>
-        }
         title="Compliance Reporting"
         description={
           canGenerate
@@ -45,6 +37,9 @@ export default async function CompliancePage({ searchParams }: CompliancePagePro
         }
         actions={
           <>
+            <Link href="/dashboard/compliance/schedules" className={buttonClassName("secondary")}>
+              Scheduled reports
+            </Link>
             <Link href="/dashboard/compliance/requests" className={buttonClassName("secondary")}>
               Data-subject requests
             </Link>
