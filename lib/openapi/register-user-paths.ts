@@ -36,7 +36,10 @@ const invitedExample: MemberResponse = {
 };
 
 export function registerUserPaths({ registry, json, errors }: OpenApiBuilder): void {
-  const signedOut: ["unauthorized", string] = ["unauthorized", "Sign in or send an API key as `Authorization: Bearer …`"];
+  const signedOut: ["unauthorized", string] = [
+    "unauthorized",
+    "Sign in or send an API key as `Authorization: Bearer …`",
+  ];
   const adminOnly = errors(signedOut, ["forbidden", "This needs the `org:admin` permission"]);
   const userParams = z.object({ userId: z.string().meta({ example: memberExample.userId }) });
 

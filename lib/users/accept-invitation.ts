@@ -41,7 +41,10 @@ export async function acceptInvitation(
     });
     if (!membership) throw new AppError("gone", "This link was already used, has expired or was withdrawn");
     await tx.user.update({ where: { id: invitation.userId }, data: { passwordHash } });
-    await tx.membership.updateMany({ where: { userId: invitation.userId, status: "invited" }, data: { status: "active" } });
+    await tx.membership.updateMany({
+      where: { userId: invitation.userId, status: "invited" },
+      data: { status: "active" },
+    });
     // The person's other open links are spent too: they now have a password.
     await tx.invitation.updateMany({
       where: { userId: invitation.userId, usedAt: null, revokedAt: null },

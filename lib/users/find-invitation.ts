@@ -5,9 +5,7 @@ import { db } from "@/lib/db";
 import { hashInvitationToken } from "@/lib/users/invitation-token";
 
 export type InvitationState =
-  | { status: "open"; email: string; orgName: string; expiresAt: Date }
-  | { status: "spent" }
-  | { status: "unknown" };
+  { status: "open"; email: string; orgName: string; expiresAt: Date } | { status: "spent" } | { status: "unknown" };
 
 export async function findInvitation(token: string): Promise<InvitationState> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return { status: "unknown" };
@@ -23,5 +21,10 @@ export async function findInvitation(token: string): Promise<InvitationState> {
   });
   if (!invitation) return { status: "unknown" };
   if (invitation.usedAt || invitation.revokedAt || invitation.expiresAt <= new Date()) return { status: "spent" };
-  return { status: "open", email: invitation.user.email, orgName: invitation.org.name, expiresAt: invitation.expiresAt };
+  return {
+    status: "open",
+    email: invitation.user.email,
+    orgName: invitation.org.name,
+    expiresAt: invitation.expiresAt,
+  };
 }

@@ -8,14 +8,11 @@ import { changeMemberRoleSchema } from "@/lib/users/schemas";
 
 type Params = { userId: string };
 
-export const PATCH = withRoute<Params>(
-  { permission: "org:admin" },
-  async ({ request, identity, params, clientIp }) => {
-    const input = await readJsonBody(request, changeMemberRoleSchema);
-    const member = await changeMemberRole({ orgId: identity.orgId, actor: identity, ip: clientIp }, params.userId, input);
-    return Response.json({ member }, { headers: { "cache-control": "no-store" } });
-  },
-);
+export const PATCH = withRoute<Params>({ permission: "org:admin" }, async ({ request, identity, params, clientIp }) => {
+  const input = await readJsonBody(request, changeMemberRoleSchema);
+  const member = await changeMemberRole({ orgId: identity.orgId, actor: identity, ip: clientIp }, params.userId, input);
+  return Response.json({ member }, { headers: { "cache-control": "no-store" } });
+});
 
 export const DELETE = withRoute<Params>({ permission: "org:admin" }, async ({ identity, params, clientIp }) => {
   await removeMember({ orgId: identity.orgId, actor: identity, ip: clientIp }, params.userId);
