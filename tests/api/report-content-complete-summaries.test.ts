@@ -90,7 +90,7 @@ describe("complete summaries", () => {
             actorLabel: "Agent a2",
             agentId: seed.a2,
             outcome: "denied",
-            occurredAt: inPeriod(20).toISOString(),
+            occurredAt: inPeriod(20),
           },
         ],
       },
