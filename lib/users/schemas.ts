@@ -1,7 +1,9 @@
 // Input and answers of the Users API (/api/users) and the public set-password step.
 import { z } from "zod";
 import { roles } from "@/lib/auth/identity";
-import { minimumAdminPasswordLength } from "@/lib/auth/create-organization-admin";
+
+/** The shortest password a person may set (the first admin's rule too). */
+export const minimumPasswordLength = 12;
 
 export const memberStatuses = ["active", "invited"] as const;
 export type MemberStatus = (typeof memberStatuses)[number];
@@ -28,7 +30,7 @@ export const acceptInvitationSchema = z.object({
   token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, "The link is not a valid invitation link"),
   password: z
     .string()
-    .min(minimumAdminPasswordLength, `Use at least ${minimumAdminPasswordLength} characters`)
+    .min(minimumPasswordLength, `Use at least ${minimumPasswordLength} characters`)
     .max(1024, "Use at most 1024 characters"),
 });
 export type AcceptInvitationInput = z.output<typeof acceptInvitationSchema>;
