@@ -273,10 +273,12 @@ describe("changing roles and removing members", () => {
     // The removed person loses access at once.
     expect((await list(org.auditor, org)).status).toBe(401);
 
+    // Yesterday and today (UTC): the changes are in it even when the test runs across midnight.
     const today = new Date().toISOString().slice(0, 10);
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
     const output = new CollectingReportOutput(reportDefinitions.audit.csvColumns);
     await reportDefinitions.audit.build(
-      buildContext(org.orgId, "audit", { dateRange: { from: today, to: today }, agentIds: [] }),
+      buildContext(org.orgId, "audit", { dateRange: { from: yesterday, to: today }, agentIds: [] }),
       output,
     );
     const byAction = output.table("user_administration", "counts_by_action");
