@@ -12,6 +12,8 @@ test("an admin invites a member, changes a role, is kept from demoting the last 
   org,
   signInAs,
 }) => {
+  // Four mutations and reloads: more than the default budget on a busy machine.
+  test.slow();
   const invitee = `invitee-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.test`;
   await signInAs(org.admin);
   await openOverview(page);
@@ -63,6 +65,8 @@ test("an invited person sets a password through the link once, then signs in", a
   org,
   signInAs,
 }) => {
+  // Two browsers, a password hashed at full cost, a sign-in through the form.
+  test.slow();
   const invitee = `newcomer-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.test`;
   await signInAs(org.admin);
   await page.goto("/dashboard/users");
