@@ -51,6 +51,8 @@ async function expectNavFor(page: Page, role: "admin" | "auditor" | "member") {
     // Members see neither the reports nor the agents' boundaries (lib/agents/view-agents-permission.ts).
     Compliance: role !== "member",
     Agents: role !== "member",
+    // Auditors read the members; only admins change them (lib/users).
+    Users: role !== "member",
     Settings: role === "admin",
   };
   await expect(nav(page).getByRole("link")).toHaveCount(Object.values(visible).filter(Boolean).length);

@@ -10,12 +10,13 @@ export type NavItem = {
   permission?: Permission;
   matchPrefix?: string;
 };
-export type NavIcon = "overview" | "compliance" | "agents" | "settings";
+export type NavIcon = "overview" | "compliance" | "agents" | "users" | "settings";
 
 export const navItems: readonly NavItem[] = [
   { href: "/dashboard", label: "Overview", icon: "overview" },
   { href: "/dashboard/compliance", label: "Compliance", icon: "compliance", permission: "reports:read" },
   { href: "/dashboard/agents", label: "Agents", icon: "agents", permission: viewAgentsPermission },
+  { href: "/dashboard/users", label: "Users", icon: "users", permission: "org:members" },
   {
     href: "/dashboard/settings/api-keys",
     label: "Settings",

@@ -9,6 +9,7 @@ import bcrypt from "bcryptjs";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { chainTransactionOptions } from "@/lib/audit/chain-transaction-options";
 import { isRole } from "@/lib/auth/identity";
 import type { OrganizationMembership } from "@/lib/auth/list-user-organizations";
 import {
@@ -66,6 +67,8 @@ export async function authorizeCredentials(input: unknown, { ip }: { ip: string 
       passwordHash: true,
       disabledAt: true,
       memberships: {
+        // An invited membership grants nothing until its set-password link is used.
+        where: { status: "active" },
         select: { role: true, org: { select: { id: true, name: true, slug: true } } },
         orderBy: [{ createdAt: "asc" }, { orgId: "asc" }],
       },
@@ -114,24 +117,34 @@ export async function authorizeCredentials(input: unknown, { ip }: { ip: string 
   }
 
   decoyHash ??= bcrypt.hash(randomBytes(16).toString("hex"), 10);
-  const passwordMatches = await bcrypt.compare(password, user?.passwordHash ?? (await decoyHash));
+  // An empty hash: an invited account that has not set a password yet.
+  const passwordMatches = await bcrypt.compare(password, user?.passwordHash || (await decoyHash));
   if (!user || !passwordMatches) return fail("bad_password");
   if (user.disabledAt) return fail("disabled");
   const defaultOrg = orgs[0];
   if (!defaultOrg) return fail("no_membership");
 
   await clearFailedSignIns(email, ip);
-  await recordAuditEvent({
-    orgId: defaultOrg.id,
-    actorType: "user",
-    actorId: user.id,
-    actorLabel: user.email,
-    action: "auth.login",
-    category: "authentication",
-    targetType: "user",
-    targetId: user.id,
-    outcome: "success",
-    ip,
-  });
+  // The Users page shows the last sign-in; it and its audit event are written together.
+  await db.$transaction(async (tx) => {
+    const signedInAt = new Date();
+    await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: signedInAt } });
+    await recordAuditEvent(
+      {
+        orgId: defaultOrg.id,
+        actorType: "user",
+        actorId: user.id,
+        actorLabel: user.email,
+        action: "auth.login",
+        category: "authentication",
+        targetType: "user",
+        targetId: user.id,
+        outcome: "success",
+        ip,
+        occurredAt: signedInAt,
+      },
+      tx,
+    );
+  }, chainTransactionOptions);
   return { id: user.id, email: user.email, name: user.name, orgId: defaultOrg.id, role: defaultOrg.role, orgs };
 }

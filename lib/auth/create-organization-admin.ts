@@ -5,8 +5,9 @@ import bcrypt from "bcryptjs";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
+import { minimumPasswordLength } from "@/lib/users/schemas";
 
-export const minimumAdminPasswordLength = 12;
+export const minimumAdminPasswordLength = minimumPasswordLength;
 
 const inputSchema = z.object({
   email: z.string().trim().toLowerCase().email().max(320),

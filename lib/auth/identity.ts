@@ -15,8 +15,12 @@ export function isApiKeyScope(value: unknown): value is ApiKeyScope {
   return (apiKeyScopes as readonly unknown[]).includes(value);
 }
 
-/** What a handler may require. `org:admin` covers settings such as API keys. */
-export type Permission = ApiKeyScope | "org:admin";
+/**
+ * What a handler may require. `org:admin` covers settings such as API keys and
+ * membership changes; `org:members` reading the org's members (people only:
+ * no API key scope grants it).
+ */
+export type Permission = ApiKeyScope | "org:admin" | "org:members";
 
 export type SessionIdentity = {
   kind: "session";
@@ -56,8 +60,8 @@ export type ShareLinkReader = {
 export type Reader = Identity | ShareLinkReader;
 
 const rolePermissions: Record<Role, readonly Permission[]> = {
-  admin: ["reports:read", "reports:write", "events:write", "org:admin"],
-  auditor: ["reports:read"],
+  admin: ["reports:read", "reports:write", "events:write", "org:admin", "org:members"],
+  auditor: ["reports:read", "org:members"],
   member: [],
 };
 
@@ -68,7 +72,7 @@ export function roleHasPermission(role: Role, permission: Permission): boolean {
 
 export function hasPermission(identity: Identity, permission: Permission): boolean {
   if (identity.kind === "session") return roleHasPermission(identity.role, permission);
-  return permission !== "org:admin" && identity.scopes.includes(permission);
+  return (identity.scopes as readonly Permission[]).includes(permission);
 }
 
 /** The actor fields audit events and reports record for this identity. */

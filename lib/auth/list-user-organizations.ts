@@ -9,7 +9,7 @@ export type OrganizationMembership = { id: string; name: string; slug: string; r
 /** Oldest membership first, so the first entry is the user's default org. Disabled users have none. */
 export async function listUserOrganizations(userId: string): Promise<OrganizationMembership[]> {
   const memberships = await db.membership.findMany({
-    where: { userId, user: { disabledAt: null } },
+    where: { userId, status: "active", user: { disabledAt: null } },
     select: { role: true, org: { select: { id: true, name: true, slug: true } } },
     orderBy: [{ createdAt: "asc" }, { orgId: "asc" }],
   });

@@ -32,9 +32,11 @@ export async function resolveSessionIdentity(
 
   const membership = await db.membership.findUnique({
     where: { orgId_userId: { orgId, userId } },
-    select: { role: true, user: { select: { email: true, name: true, disabledAt: true } } },
+    select: { role: true, status: true, user: { select: { email: true, name: true, disabledAt: true } } },
   });
-  if (!membership || membership.user.disabledAt || !isRole(membership.role)) return null;
+  if (!membership || membership.status !== "active" || membership.user.disabledAt || !isRole(membership.role)) {
+    return null;
+  }
   return {
     kind: "session",
     userId,

@@ -10,6 +10,7 @@ import { registerIngestPaths } from "@/lib/openapi/register-ingest-paths";
 import { registerPrivacyPaths } from "@/lib/openapi/register-privacy-paths";
 import { registerSchedulePaths } from "@/lib/openapi/register-schedule-paths";
 import { registerShareLinkPaths } from "@/lib/openapi/register-share-link-paths";
+import { registerUserPaths } from "@/lib/openapi/register-user-paths";
 
 export const openApiDocumentPath = "/api/engine/openapi.json";
 
@@ -39,6 +40,7 @@ export function buildOpenApiDocument(): { document: OpenApiDocument; examples: D
   registerPrivacyPaths(builder);
   registerIngestPaths(builder);
   registerAccountPaths(builder);
+  registerUserPaths(builder);
   registry.registerPath({
     method: "get",
     path: openApiDocumentPath,
@@ -75,6 +77,7 @@ export function buildOpenApiDocument(): { document: OpenApiDocument; examples: D
       { name: "Signing keys", description: "Public keys that verify report statements." },
       { name: "Ingest", description: "The platform pushes its activity and configuration." },
       { name: "API keys", description: "Keys for integrations (org admins)." },
+      { name: "Users", description: "The organization's members, their roles and invitations." },
       { name: "Agents", description: "The org's AI agents." },
       { name: "Health", description: "For load balancers." },
       { name: "Reference", description: "This document." },

@@ -33,13 +33,14 @@ describe("SOC2 Summary content", () => {
     a1Only = await runSoc2(seed, [seed.a1]);
   });
 
-  it("writes the manifest first, the six control sections and the audit trail's integrity, each naming its criteria", () => {
+  it("writes the manifest first, the seven control sections and the audit trail's integrity, each naming its criteria", () => {
     expect([...all.sections.keys()]).toEqual([
       "user_access",
       "agent_boundaries",
       "agent_enforcement",
       "dlp",
       "vault",
+      "database_queries",
       "administrative_actions",
       "audit_trail_integrity",
     ]);

@@ -48,6 +48,9 @@ import type { createShareLink } from "@/lib/share-links/create-share-link";
 import type { listShareLinks } from "@/lib/share-links/list-share-links";
 import type { openSharedReport } from "@/lib/share-links/open-shared-report";
 import { jwksSchema } from "@/lib/signing/jwks-schema";
+import type { listMembers } from "@/lib/users/list-members";
+import type { addMember } from "@/lib/users/add-member";
+import { addedMemberSchema, memberListSchema } from "@/lib/users/schemas";
 import type { Jwks } from "@/lib/signing/to-jwks";
 
 // Checked by `npm run typecheck`: what a handler returns must be a value its
@@ -76,6 +79,8 @@ documented<Documents<typeof reportTypeCatalogueSchema, { reportTypes: ReportType
 documented<Documents<typeof reportPreviewSchema, ReportPreview>>(true);
 documented<Documents<typeof createdShareLinkResponseSchema, Awaited<ReturnType<typeof createShareLink>>>>(true);
 documented<Documents<typeof shareLinkListResponseSchema, Awaited<ReturnType<typeof listShareLinks>>>>(true);
+documented<Documents<typeof memberListSchema, { members: Awaited<ReturnType<typeof listMembers>> }>>(true);
+documented<Documents<typeof addedMemberSchema, Awaited<ReturnType<typeof addMember>>>>(true);
 documented<Documents<typeof sharedReportResponseSchema, Awaited<ReturnType<typeof openSharedReport>>>>(true);
 
 // The API, and the public share-link routes API clients download through.

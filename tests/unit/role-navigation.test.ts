@@ -5,8 +5,8 @@ import { landingPathFor } from "@/lib/dashboard/landing-path-for";
 
 describe("navigation per role", () => {
   it.each([
-    ["admin", ["Overview", "Compliance", "Agents", "Settings"]],
-    ["auditor", ["Overview", "Compliance", "Agents"]],
+    ["admin", ["Overview", "Compliance", "Agents", "Users", "Settings"]],
+    ["auditor", ["Overview", "Compliance", "Agents", "Users"]],
     ["member", ["Overview"]],
   ] as const)("%s sees %j", (role, labels) => {
     expect(navItemsForRole(role).map((item) => item.label)).toEqual(labels);

@@ -13,7 +13,7 @@ export const auditReportType = defineReportType({
   badge: "AUDIT",
   tone: "amber",
   description:
-    "Administrative actions over a period: users and permissions, agent configuration, secrets, DLP rules, system settings.",
+    "Administrative actions over a period: users and permissions, sign-ins, agent configuration, secrets and vault access, DLP rules, system settings, database queries.",
   form: [
     { kind: "period", name: "dateRange", maxYears: maxRangeYears },
     {

@@ -1,8 +1,9 @@
 // Audit Summary: the administrative trail over a period — counts by category,
-// actor and action (database aggregates), one section per area, and the full
-// chronological population of the events behind them.
+// actor and action (database aggregates), one section per area (the secret
+// area with the vault's own access records), user sign-in activity, database
+// query logs, and the full chronological population of the events behind them.
 import type { ReportDefinition, ReportRow } from "@/lib/compliance/reports/report-definition";
-import { columnEquals } from "@/lib/db/sql-condition";
+import { allOf, columnEquals } from "@/lib/db/sql-condition";
 import { auditEventKinds, type AuditEventSelection } from "../audit-event-selection";
 import { buildAgentFilter } from "../build-agent-filter";
 import { buildTimeWindow } from "../build-time-window";
@@ -19,11 +20,25 @@ import { auditEventColumns, toAuditEventRow } from "../to-audit-event-row";
 import { unionColumns } from "../union-columns";
 import { writePopulationTable } from "../write-population-table";
 import { auditTrailIntegrityColumns, writeAuditTrailIntegritySection } from "../write-audit-trail-integrity-section";
+import { countQueryLogs, queryLogColumns, writeQueryLogSection } from "../write-query-log-section";
+import { createQueryLogPopulation } from "../sources/query-log-population";
 import { apiKeyActionPrefix, auditSummaryCategories, auditTopics, type AuditTopic } from "./audit-summary-topics";
+import { countSignIns, createSignInPopulation, writeSignInSection } from "./write-audit-sign-in-section";
+import {
+  countVaultAccesses,
+  createAuditVaultAccessPopulation,
+  summarizeVaultAccesses,
+  writeVaultAccessTables,
+} from "./write-audit-vault-accesses";
 
 export const auditSummaryReport: ReportDefinition = {
   type: "audit",
-  csvColumns: unionColumns(auditEventColumns, ["count", "secret_name", "day"], auditTrailIntegrityColumns),
+  csvColumns: unionColumns(
+    auditEventColumns,
+    ["count", "secret_id", "secret_name", "secret_kind", "day"],
+    queryLogColumns,
+    auditTrailIntegrityColumns,
+  ),
   async build(ctx, output) {
     const { db, report } = ctx;
     const orgId = report.orgId;
@@ -48,7 +63,25 @@ export const auditSummaryReport: ReportDefinition = {
       selection,
       range: window.range,
     });
-    const run = await startReportRun({ ctx, db, orgId, output, agents, agentFilter, window, asOf }, [population]);
+    const scope = { orgId, window, agentFilter };
+    const signIns = createSignInPopulation(db, scope);
+    const vaultAccesses = createAuditVaultAccessPopulation(db, scope);
+    const queryLogs = createQueryLogPopulation(db, {
+      source: "QueryLog: database_queries.queries",
+      filter: joinFilterText([
+        columnEquals("orgId", orgId).text,
+        window.describe("occurredAt"),
+        agentFilter.nullable.text,
+      ]),
+      where: allOf(columnEquals("orgId", orgId), agentFilter.nullable).sql,
+      range: window.range,
+    });
+    const run = await startReportRun({ ctx, db, orgId, output, agents, agentFilter, window, asOf }, [
+      population,
+      vaultAccesses,
+      signIns,
+      queryLogs,
+    ]);
 
     // Every section's counts are queried ahead, in section order (the events
     // section comes last and needs none of them).
@@ -61,9 +94,19 @@ export const auditSummaryReport: ReportDefinition = {
       }),
       // Each topic is a slice of the population: its counts run over the population's condition and the topic's.
       ...auditTopics.map((topic) => () => countTopic(run, population, topic)),
+      () => countVaultAccesses(run, vaultAccesses),
+      () => countSignIns(run, signIns),
+      () => countQueryLogs(run, queryLogs),
     ]);
     try {
-      const [overviewCounts, ...topicCounts] = ahead.results;
+      const results = ahead.results;
+      const [overviewCounts] = results;
+      const topicCounts = results.slice(1, 1 + auditTopics.length) as Array<Promise<TopicCounts>>;
+      const [vaultCounts, signInCounts, queryLogCounts] = results.slice(1 + auditTopics.length) as [
+        Promise<Awaited<ReturnType<typeof countVaultAccesses>>>,
+        Promise<Awaited<ReturnType<typeof countSignIns>>>,
+        Promise<Awaited<ReturnType<typeof countQueryLogs>>>,
+      ];
       const overview = await overviewCounts;
       await output.startSection("overview", {
         title: "Administrative actions overview",
@@ -85,8 +128,23 @@ export const auditSummaryReport: ReportDefinition = {
 
       for (const [index, topic] of auditTopics.entries()) {
         ctx.checkpoint();
-        await writeTopicSection(run, topic, await topicCounts[index]!);
+        // The secret area also reads the vault's own records, not only the audit events that mirror them.
+        const extension =
+          topic.key === "secret_access"
+            ? await (async () => {
+                const counts = await vaultCounts;
+                return {
+                  summary: summarizeVaultAccesses(run, vaultAccesses, counts),
+                  write: () => writeVaultAccessTables(run, vaultAccesses, counts),
+                };
+              })()
+            : undefined;
+        await writeTopicSection(run, topic, await topicCounts[index]!, extension);
       }
+      ctx.checkpoint();
+      await writeSignInSection(run, signIns, await signInCounts);
+      ctx.checkpoint();
+      await writeQueryLogSection(run, queryLogs, await queryLogCounts, { key: "database_queries", criteria: [] });
     } finally {
       ahead.stop();
     }
@@ -129,7 +187,15 @@ async function countTopic(run: ReportRun, events: PopulationSource<unknown>, top
   return { byAction, byActor, extras };
 }
 
-async function writeTopicSection(run: ReportRun, topic: AuditTopic, counts: TopicCounts): Promise<void> {
+/** What a topic adds besides its audit-event counts: summary figures and tables of another source. */
+type TopicExtension = { summary: Record<string, number>; write(): Promise<void> };
+
+async function writeTopicSection(
+  run: ReportRun,
+  topic: AuditTopic,
+  counts: TopicCounts,
+  extension?: TopicExtension,
+): Promise<void> {
   const { output, agentFilter } = run;
   const { byAction, byActor, extras } = counts;
   await output.startSection(topic.key, {
@@ -144,11 +210,13 @@ async function writeTopicSection(run: ReportRun, topic: AuditTopic, counts: Topi
           sumCounts(byAction, (row) => row.action === action),
         ]),
       ),
+      ...extension?.summary,
     },
   });
   await output.writeTable("counts_by_action", byAction);
   await output.writeTable("counts_by_actor", byActor);
   for (const extra of extras) await output.writeTable(extra.table, extra.rows);
+  await extension?.write();
   await output.endSection();
 }
 

@@ -43,7 +43,10 @@ export const auditTopics: readonly AuditTopic[] = [
   {
     key: "secret_access",
     title: "Secret access and rotation",
-    description: "Reads of vault secrets (including denied reads) and rotations, by secret and by actor.",
+    description:
+      "Reads of vault secrets (including denied reads) and rotations, by secret and by actor: the audit events of " +
+      "category secrets, and the vault's own access records (vault_access_by_secret, vault_access_by_actor and every " +
+      "record in vault_accesses).",
     ...byCategory("secrets"),
     extraCounts: [{ table: "counts_by_secret", by: ["targetId", "action", "outcome"] }],
   },

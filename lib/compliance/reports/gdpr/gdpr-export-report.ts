@@ -1,7 +1,8 @@
 // GDPR Export: everything one agent processed, all time — every email with
 // its body, the personal data detected in each (masked samples only), the
 // Art. 30 processing activities and the third-party sharing that apply to the
-// agent, and the external domains personal data was sent to.
+// agent, the external domains personal data was sent to, and the DLP
+// violations caught on its communications.
 import { allOf, columnEquals } from "@/lib/db/sql-condition";
 import { detectPersonalData } from "@/lib/compliance/pii/detect-personal-data";
 import { summarizePersonalData } from "@/lib/compliance/pii/summarize-personal-data";
@@ -19,6 +20,11 @@ import { toJsonValue } from "../to-json-value";
 import { unionColumns } from "../union-columns";
 import { writePopulationTable } from "../write-population-table";
 import { createPersonalDataTally } from "./create-personal-data-tally";
+import {
+  createGdprDlpViolationPopulation,
+  gdprDlpViolationColumns,
+  writeGdprDlpViolationsSection,
+} from "./write-gdpr-dlp-violations-section";
 
 export const gdprExportReport: ReportDefinition = {
   type: "gdpr",
@@ -30,6 +36,7 @@ export const gdprExportReport: ReportDefinition = {
     ["retention", "third_country_transfers", "data_source", "automated_decision_making", "automated_decision_logic"],
     ["created_at", "updated_at"],
     ["recipient_name", "recipient_country", "transfer_mechanism", "record_count"],
+    gdprDlpViolationColumns,
   ),
   async build(ctx, output) {
     const { db, report } = ctx;
@@ -68,8 +75,10 @@ export const gdprExportReport: ReportDefinition = {
       where: allOf(org, agentFilter.nullable).sql,
       range: window.range,
     });
+    const dlpViolations = createGdprDlpViolationPopulation(db, { orgId, agentId, window });
     const run = await startReportRun({ ctx, db, orgId, output, agents, agentFilter, window, asOf }, [
       emails,
+      dlpViolations,
       activities,
       sharing,
     ]);
@@ -131,6 +140,8 @@ export const gdprExportReport: ReportDefinition = {
     await output.writeTable("by_category", tally.categoryRows());
     await output.writeTable("external_recipients", tally.domainRows());
     await output.endSection();
+
+    await writeGdprDlpViolationsSection(run, dlpViolations);
 
     await output.startSection("processing_activities", {
       title: "Processing activities and legal basis",

@@ -31,7 +31,7 @@ export const gdprReportType = defineReportType({
   badge: "GDPR",
   tone: "violet",
   description:
-    "Everything one agent processed: its emails, personal data detected in them, processing activities, third-party sharing.",
+    "Everything one agent processed: its emails, personal data detected in them, DLP violations, processing activities, third-party sharing.",
   form: [
     {
       kind: "agent",

@@ -14,6 +14,7 @@ import { createAuditEventPopulation } from "../sources/audit-event-population";
 import { createDlpRulePopulation } from "../sources/dlp-rule-population";
 import { createDlpViolationPopulation } from "../sources/dlp-violation-population";
 import { createMembershipPopulation } from "../sources/membership-population";
+import { createQueryLogPopulation } from "../sources/query-log-population";
 import { createVaultAccessPopulation } from "../sources/vault-access-population";
 import { createVaultSecretPopulation } from "../sources/vault-secret-population";
 
@@ -118,6 +119,11 @@ export function planSoc2Populations({ db, orgId, window, agentFilter, asOf }: Sc
     }),
     vaultAccesses: createVaultAccessPopulation(db, {
       source: "VaultAccess: vault.accesses",
+      ...scoped(org, window.describe("occurredAt"), agentFilter.nullable),
+      range: window.range,
+    }),
+    queryLogs: createQueryLogPopulation(db, {
+      source: "QueryLog: database_queries.queries",
       ...scoped(org, window.describe("occurredAt"), agentFilter.nullable),
       range: window.range,
     }),

@@ -13,7 +13,7 @@ export const soc2ReportType = defineReportType({
   badge: "SOC2",
   tone: "sky",
   description:
-    "Security controls for SOC2 auditors: access and authentication, agent boundaries, DLP, vault access, admin actions.",
+    "Security controls for SOC2 auditors: access and authentication, agent boundaries, DLP, vault access, database queries, admin actions.",
   form: [
     { kind: "period", name: "dateRange", maxYears: maxRangeYears },
     {

@@ -11,6 +11,7 @@ import { auditEventColumns } from "../to-audit-event-row";
 import { unionColumns } from "../union-columns";
 import { queryAhead } from "../query-ahead";
 import { auditTrailIntegrityColumns, writeAuditTrailIntegritySection } from "../write-audit-trail-integrity-section";
+import { countQueryLogs, queryLogColumns, writeQueryLogSection } from "../write-query-log-section";
 import { planSoc2Populations } from "./plan-soc2-populations";
 import { countSoc2Administrative, writeSoc2AdministrativeSection } from "./write-soc2-administrative-section";
 import { countSoc2AgentBoundaries, writeSoc2AgentBoundariesSection } from "./write-soc2-agent-boundaries-section";
@@ -39,6 +40,7 @@ export const soc2SummaryReport: ReportDefinition = {
       "excerpt",
     ],
     ["secret_id", "secret_name", "secret_kind", "last_rotated_at", "days_since_rotation"],
+    queryLogColumns,
     auditTrailIntegrityColumns,
   ),
   async build(ctx, output) {
@@ -59,6 +61,7 @@ export const soc2SummaryReport: ReportDefinition = {
       populations.secrets,
       populations.staleSecrets,
       populations.vaultAccesses,
+      populations.queryLogs,
       populations.adminEvents,
     ]);
     const ahead = queryAhead(ctx, [
@@ -67,15 +70,21 @@ export const soc2SummaryReport: ReportDefinition = {
       () => countSoc2AgentEnforcement(run, populations),
       () => countSoc2Dlp(run, populations),
       () => countSoc2Vault(run, populations),
+      () => countQueryLogs(run, populations.queryLogs),
       () => countSoc2Administrative(run, populations),
     ]);
     try {
-      const [userAccess, boundaries, enforcement, dlp, vault, administrative] = ahead.results;
+      const [userAccess, boundaries, enforcement, dlp, vault, queryLogs, administrative] = ahead.results;
       await writeSoc2UserAccessSection(run, populations, await userAccess);
       await writeSoc2AgentBoundariesSection(run, populations, await boundaries);
       await writeSoc2AgentEnforcementSection(run, populations, await enforcement);
       await writeSoc2DlpSection(run, populations, await dlp);
       await writeSoc2VaultSection(run, populations, await vault);
+      // CC7.2: monitoring of access to the business databases.
+      await writeQueryLogSection(run, populations.queryLogs, await queryLogs, {
+        key: "database_queries",
+        criteria: ["CC7.2"],
+      });
       await writeSoc2AdministrativeSection(run, populations, await administrative);
     } finally {
       ahead.stop();
