@@ -7,6 +7,7 @@ import { apiKeyOrSession, createOpenApiBuilder, type DocumentedExample } from "@
 import { registerAccountPaths } from "@/lib/openapi/register-account-paths";
 import { registerCompliancePaths } from "@/lib/openapi/register-compliance-paths";
 import { registerIngestPaths } from "@/lib/openapi/register-ingest-paths";
+import { registerProcessingRegisterPaths } from "@/lib/openapi/register-processing-register-paths";
 import { registerShareLinkPaths } from "@/lib/openapi/register-share-link-paths";
 
 export const openApiDocumentPath = "/api/engine/openapi.json";
@@ -34,6 +35,7 @@ export function buildOpenApiDocument(): { document: OpenApiDocument; examples: D
   registerCompliancePaths(builder);
   registerShareLinkPaths(builder);
   registerIngestPaths(builder);
+  registerProcessingRegisterPaths(builder);
   registerAccountPaths(builder);
   registry.registerPath({
     method: "get",
