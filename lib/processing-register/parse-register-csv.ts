@@ -35,7 +35,9 @@ const knownColumns = new Set<string>(registerColumns);
 const firstDataRow = 2;
 
 export function parseRegisterCsv(text: string): ParsedRegister {
-  const parsed = Papa.parse<string[]>(text.replace(/^\ufeff/, ""), {
+  // One line ending throughout: files edited by hand mix them, and papaparse splits on the first it sees.
+  const normalized = text.replace(/^\ufeff/, "").replace(/\r\n?/g, "\n");
+  const parsed = Papa.parse<string[]>(normalized, {
     // Spreadsheets in many locales save with semicolons; the header decides.
     delimitersToGuess: [",", ";", "\t"],
     skipEmptyLines: false,
