@@ -35,6 +35,12 @@ export default async function CompliancePage({ searchParams }: CompliancePagePro
             : "Read, verify and download your organization's SOC2, GDPR and audit reports."
         }
       />
+      <p className="-mt-2 mb-4 text-sm print:hidden">
+        <Link href="/dashboard/compliance/register" className="font-medium text-sky-700 underline hover:text-sky-900">
+          Record of processing activities (Art. 30)
+        </Link>{" "}
+        — export or import the register as a spreadsheet.
+      </p>
       <ReportTypeCatalogueProvider catalogue={catalogue}>
         <ComplianceTabs
           canGenerate={canGenerate}
