@@ -215,11 +215,13 @@ export type IngestRecord = IngestRecordOf<IngestKind>;
 // and reads the partly parsed records defensively.
 const everyTime = { when: () => true };
 
-/** A refinement that runs even when other fields failed, as long as the ones it reads did not. */
+/** A refinement that runs even when other fields failed, as long as the object and the fields it reads did not. */
 function whenFieldsValid(...fields: string[]) {
   return {
-    when: (payload: { issues: readonly { path?: readonly PropertyKey[] }[] }) =>
-      !payload.issues.some((issue) => fields.includes(String(issue.path?.[0]))),
+    when: (payload: { value: unknown; issues: readonly { path?: readonly PropertyKey[] }[] }) =>
+      typeof payload.value === "object" &&
+      payload.value !== null &&
+      !payload.issues.some((issue) => (issue.path?.length ?? 0) === 0 || fields.includes(String(issue.path?.[0]))),
   };
 }
 

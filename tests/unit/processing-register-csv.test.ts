@@ -11,6 +11,7 @@ import {
 } from "@/lib/processing-register/register-cells";
 import { registerColumns } from "@/lib/processing-register/register-columns";
 import { encodeCsvCell } from "@/lib/compliance/csv/encode-csv-cell";
+import { processingActivityRecordSchema } from "@/lib/ingest/schemas";
 
 const header = registerColumns.join(",");
 const goodRow =
@@ -169,5 +170,11 @@ describe("register cells", () => {
     expect(unguardCell("'=HYPERLINK(1)")).toBe("=HYPERLINK(1)");
     expect(unguardCell("'quoted")).toBe("'quoted");
     expect(unguardCell("-")).toBe("-");
+  });
+});
+
+describe("the automated decision-making rule of the ingest schema", () => {
+  it("refuses a record that is not an object without throwing", () => {
+    for (const value of [null, 1, "x", []]) expect(processingActivityRecordSchema.safeParse(value).success).toBe(false);
   });
 });
