@@ -215,6 +215,16 @@ export type IngestRecord = IngestRecordOf<IngestKind>;
 // and reads the partly parsed records defensively.
 const everyTime = { when: () => true };
 
+/** A refinement that runs even when other fields failed, as long as the object and the fields it reads did not. */
+function whenFieldsValid(...fields: string[]) {
+  return {
+    when: (payload: { value: unknown; issues: readonly { path?: readonly PropertyKey[] }[] }) =>
+      typeof payload.value === "object" &&
+      payload.value !== null &&
+      !payload.issues.some((issue) => (issue.path?.length ?? 0) === 0 || fields.includes(String(issue.path?.[0]))),
+  };
+}
+
 /** The batch's records as a refinement that runs every time sees them: the body may be any JSON, even `null`. */
 function recordsOf(batch: unknown): unknown {
   return typeof batch === "object" && batch !== null ? (batch as { records?: unknown }).records : undefined;
@@ -385,23 +395,27 @@ export const processingActivityRecordSchema = z
     automatedDecisionMaking: z.boolean().default(false),
     automatedDecisionLogic: requiredText(2000).nullish(),
   })
-  .superRefine((activity, ctx) => {
-    // The subject is owed meaningful information about the logic exactly when there is such a decision.
-    const hasLogic = activity.automatedDecisionLogic != null;
-    if (activity.automatedDecisionMaking && !hasLogic) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["automatedDecisionLogic"],
-        message: "Describe the logic involved when automatedDecisionMaking is true",
-      });
-    } else if (!activity.automatedDecisionMaking && hasLogic) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["automatedDecisionLogic"],
-        message: "Only with automatedDecisionMaking set to true",
-      });
-    }
-  });
+  .superRefine(
+    (activity, ctx) => {
+      // The subject is owed meaningful information about the logic exactly when there is such a decision.
+      const hasLogic = activity.automatedDecisionLogic != null;
+      if (activity.automatedDecisionMaking && !hasLogic) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["automatedDecisionLogic"],
+          message: "Describe the logic involved when automatedDecisionMaking is true",
+        });
+      } else if (!activity.automatedDecisionMaking && hasLogic) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["automatedDecisionLogic"],
+          message: "Only with automatedDecisionMaking set to true",
+        });
+      }
+      // Also beside other fields' problems (a spreadsheet lists them all), once these two are valid.
+    },
+    whenFieldsValid("automatedDecisionMaking", "automatedDecisionLogic"),
+  );
 
 export type ProcessingActivityRecord = z.output<typeof processingActivityRecordSchema>;
 export const processingActivityBatchSchema = keyedBatchSchema(processingActivityRecordSchema, "id");

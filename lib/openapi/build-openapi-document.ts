@@ -9,6 +9,7 @@ import { registerCompliancePaths } from "@/lib/openapi/register-compliance-paths
 import { registerIngestPaths } from "@/lib/openapi/register-ingest-paths";
 import { registerPrivacyPaths } from "@/lib/openapi/register-privacy-paths";
 import { registerSchedulePaths } from "@/lib/openapi/register-schedule-paths";
+import { registerProcessingRegisterPaths } from "@/lib/openapi/register-processing-register-paths";
 import { registerShareLinkPaths } from "@/lib/openapi/register-share-link-paths";
 import { registerUserPaths } from "@/lib/openapi/register-user-paths";
 
@@ -39,6 +40,7 @@ export function buildOpenApiDocument(): { document: OpenApiDocument; examples: D
   registerShareLinkPaths(builder);
   registerPrivacyPaths(builder);
   registerIngestPaths(builder);
+  registerProcessingRegisterPaths(builder);
   registerAccountPaths(builder);
   registerUserPaths(builder);
   registry.registerPath({

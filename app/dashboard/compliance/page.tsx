@@ -49,6 +49,12 @@ export default async function CompliancePage({ searchParams }: CompliancePagePro
           </>
         }
       />
+      <p className="-mt-2 mb-4 text-sm print:hidden">
+        <Link href="/dashboard/compliance/register" className="font-medium text-sky-700 underline hover:text-sky-900">
+          Record of processing activities (Art. 30)
+        </Link>{" "}
+        — export or import the register as a spreadsheet.
+      </p>
       <ReportTypeCatalogueProvider catalogue={catalogue}>
         <ComplianceTabs
           canGenerate={canGenerate}
