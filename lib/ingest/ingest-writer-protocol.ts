@@ -1,4 +1,4 @@
-// What the SQLite ingest writer thread (ingest-writer-worker.ts) is asked and
+// What the ingest writer thread (ingest-writer-worker.ts) is asked and
 // answers. Requests carry batches already validated on the request's thread;
 // failures come back as plain data, rebuilt as errors by the caller.
 import type { Identity } from "@/lib/auth/identity";

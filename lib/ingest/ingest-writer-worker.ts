@@ -1,10 +1,13 @@
-// The SQLite ingest writer thread: writes validated batches on a connection of
-// its own. better-sqlite3 blocks the thread that calls it, and a batch's
-// hashing and statement building are CPU work too; here they keep this thread
-// busy instead of the one answering requests. Batches are written one at a
-// time, in arrival order, each in its own transaction, exactly as in-thread.
+// The ingest writer thread: writes validated batches on a client of its own.
+// better-sqlite3 blocks the thread that calls it, and a batch's hashing and
+// statement building are CPU work on either database; here they keep this
+// thread busy instead of the one answering requests. Each batch is its own
+// transaction, exactly as in-thread. On SQLite batches go one at a time in
+// arrival order (one connection, one writer at a time anyway); on PostgreSQL
+// they run side by side on the client's pool.
 import { parentPort, workerData } from "node:worker_threads";
 import { createDatabaseClient } from "@/lib/db";
+import { getDatabaseProvider } from "@/lib/db/database-url";
 import { AppError } from "@/lib/errors/app-error";
 import { ingestRecords } from "@/lib/ingest/ingest-records";
 import type {
@@ -22,13 +25,15 @@ const db = createDatabaseClient(databaseUrl);
 
 let queue: Promise<unknown> = Promise.resolve();
 
+const isSqlite = getDatabaseProvider(databaseUrl) === "sqlite";
+
 port.on("message", (request: IngestWriteRequest) => {
-  queue = queue
-    .then(() => ingestRecords({ identity: request.identity, db }, request.kind, request.batch))
-    .then(
-      (result) => reply({ id: request.id, ok: true, result }),
-      (error: unknown) => reply({ id: request.id, ok: false, failure: toFailure(error) }),
-    );
+  const write = () => ingestRecords({ identity: request.identity, db }, request.kind, request.batch);
+  const written = isSqlite ? queue.then(write) : write();
+  queue = written.then(
+    (result) => reply({ id: request.id, ok: true, result }),
+    (error: unknown) => reply({ id: request.id, ok: false, failure: toFailure(error) }),
+  );
 });
 
 function reply(message: IngestWriteReply): void {

@@ -1,4 +1,4 @@
-// Starts the SQLite ingest writer thread, or answers null where none can start
+// Starts the ingest writer thread, or answers null where none can start
 // (compiled code outside a Next build: the caller writes in its own thread).
 import path from "node:path";
 import { fileURLToPath } from "node:url";

@@ -1,4 +1,4 @@
-// The request threads' side of the SQLite ingest writer thread: one thread per
+// The request threads' side of the ingest writer thread: one thread per
 // process and database, started on first use and again after it ends; every
 // batch in flight when it ends fails (its transaction never committed).
 import type { Worker } from "node:worker_threads";

@@ -1,9 +1,9 @@
-// Writes one validated batch of activity records: on SQLite in the ingest
-// writer thread, so the thread answering requests never waits on the database
-// file; on PostgreSQL in this thread, whose driver never blocks it.
+// Writes one validated batch of activity records in the ingest writer thread,
+// so the thread answering requests spends no time on it: on SQLite it would
+// block on the database file, and on either database linking the chain and
+// building the statements are CPU work.
 import type { Identity } from "@/lib/auth/identity";
 import { db, type Database } from "@/lib/db";
-import { getDatabaseProvider } from "@/lib/db/database-url";
 import { databaseUrlOf } from "@/lib/db/raw-sql-of";
 import { ingestRecords, type IngestResult } from "@/lib/ingest/ingest-records";
 import type { IngestKind } from "@/lib/ingest/parse-ingest-kind";
@@ -16,10 +16,6 @@ export async function writeIngestBatch(
   batch: IngestBatch,
   database: Database = db,
 ): Promise<IngestResult> {
-  const databaseUrl = databaseUrlOf(database);
-  if (getDatabaseProvider(databaseUrl) === "sqlite") {
-    const written = writeInIngestWriterThread(databaseUrl, identity, kind, batch);
-    if (written) return written;
-  }
-  return ingestRecords({ identity, db: database }, kind, batch);
+  const written = writeInIngestWriterThread(databaseUrlOf(database), identity, kind, batch);
+  return written ?? ingestRecords({ identity, db: database }, kind, batch);
 }
