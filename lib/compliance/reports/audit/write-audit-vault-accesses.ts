@@ -11,6 +11,7 @@ import type { PopulationSource } from "../population-source";
 import { createVaultAccessPopulation, type VaultAccessRecord } from "../sources/vault-access-population";
 import type { ReportRun } from "../start-report-run";
 import { writePopulationTable } from "../write-population-table";
+import { toVaultAccessRow } from "../to-vault-access-row";
 
 export function createAuditVaultAccessPopulation(
   db: Database,
@@ -96,19 +97,6 @@ export async function writeVaultAccessTables(
     table: "vault_accesses",
     source: accesses,
     manifest: run.manifestOf(accesses),
-    toRow: (access) => ({
-      occurred_at: access.occurredAt,
-      id: access.id,
-      secret_id: access.secretId,
-      secret_name: access.secret.name,
-      secret_kind: access.secret.kind,
-      action: access.action,
-      outcome: access.outcome,
-      actor_type: access.actorType,
-      actor_id: access.actorId,
-      actor: access.actorLabel,
-      agent_id: access.agentId,
-      agent_name: agents.nameOf(access.agentId),
-    }),
+    toRow: (access) => toVaultAccessRow(access, agents),
   });
 }

@@ -17,7 +17,8 @@ import { startReportRun } from "../start-report-run";
 import { createDataSharingRecordPopulation } from "../sources/data-sharing-record-population";
 import { createDlpViolationPopulation } from "../sources/dlp-violation-population";
 import { createProcessingActivityPopulation } from "../sources/processing-activity-population";
-import { toJsonValue } from "../to-json-value";
+import { toDataSharingRow } from "../to-data-sharing-row";
+import { toProcessingActivityRow } from "../to-processing-activity-row";
 import { unionColumns } from "../union-columns";
 import { writePopulationTable } from "../write-population-table";
 import { collectSupplementaryInformation, dataSubjectRights } from "./collect-supplementary-information";
@@ -290,24 +291,7 @@ export const dsarAccessReport: ReportDefinition<DsarScope> = {
       manifest: run.manifestOf(activities),
       toRow: (activity) => {
         supplementary.addActivity(activity);
-        return {
-          id: activity.id,
-          applies_to: activity.agentId ? "agent" : "organization",
-          agent_id: activity.agentId,
-          name: activity.name,
-          purpose: activity.purpose,
-          legal_basis: activity.legalBasis,
-          data_categories: toJsonValue(activity.dataCategories),
-          subject_categories: toJsonValue(activity.subjectCategories),
-          recipients: toJsonValue(activity.recipients),
-          retention: activity.retention,
-          third_country_transfers: toJsonValue(activity.thirdCountryTransfers),
-          data_source: activity.dataSource,
-          automated_decision_making: activity.automatedDecisionMaking,
-          automated_decision_logic: activity.automatedDecisionLogic,
-          created_at: activity.createdAt.toISOString(),
-          updated_at: activity.updatedAt.toISOString(),
-        };
+        return toProcessingActivityRow(activity);
       },
     });
     await output.endSection();
@@ -327,20 +311,7 @@ export const dsarAccessReport: ReportDefinition<DsarScope> = {
       manifest: run.manifestOf(sharing),
       toRow: (record) => {
         supplementary.addSharing(record);
-        return {
-          occurred_at: record.sharedAt.toISOString(),
-          id: record.id,
-          applies_to: record.agentId ? "agent" : "organization",
-          agent_id: record.agentId,
-          recipient_name: record.recipientName,
-          recipient_domain: record.recipientDomain,
-          recipient_country: record.recipientCountry,
-          purpose: record.purpose,
-          legal_basis: record.legalBasis,
-          data_categories: toJsonValue(record.dataCategories),
-          transfer_mechanism: record.transferMechanism,
-          record_count: record.recordCount,
-        };
+        return toDataSharingRow(record);
       },
     });
     await output.endSection();

@@ -16,7 +16,8 @@ import { startReportRun } from "../start-report-run";
 import { createDataSharingRecordPopulation } from "../sources/data-sharing-record-population";
 import { createEmailPopulation } from "../sources/email-population";
 import { createProcessingActivityPopulation } from "../sources/processing-activity-population";
-import { toJsonValue } from "../to-json-value";
+import { toDataSharingRow } from "../to-data-sharing-row";
+import { toProcessingActivityRow } from "../to-processing-activity-row";
 import { unionColumns } from "../union-columns";
 import { writePopulationTable } from "../write-population-table";
 import { createPersonalDataTally } from "./create-personal-data-tally";
@@ -158,24 +159,7 @@ export const gdprExportReport: ReportDefinition = {
       table: "activities",
       source: activities,
       manifest: run.manifestOf(activities),
-      toRow: (activity) => ({
-        id: activity.id,
-        applies_to: activity.agentId ? "agent" : "organization",
-        agent_id: activity.agentId,
-        name: activity.name,
-        purpose: activity.purpose,
-        legal_basis: activity.legalBasis,
-        data_categories: toJsonValue(activity.dataCategories),
-        subject_categories: toJsonValue(activity.subjectCategories),
-        recipients: toJsonValue(activity.recipients),
-        retention: activity.retention,
-        third_country_transfers: toJsonValue(activity.thirdCountryTransfers),
-        data_source: activity.dataSource,
-        automated_decision_making: activity.automatedDecisionMaking,
-        automated_decision_logic: activity.automatedDecisionLogic,
-        created_at: activity.createdAt.toISOString(),
-        updated_at: activity.updatedAt.toISOString(),
-      }),
+      toRow: toProcessingActivityRow,
     });
     await output.endSection();
 
@@ -192,20 +176,7 @@ export const gdprExportReport: ReportDefinition = {
       table: "records",
       source: sharing,
       manifest: run.manifestOf(sharing),
-      toRow: (record) => ({
-        occurred_at: record.sharedAt.toISOString(),
-        id: record.id,
-        applies_to: record.agentId ? "agent" : "organization",
-        agent_id: record.agentId,
-        recipient_name: record.recipientName,
-        recipient_domain: record.recipientDomain,
-        recipient_country: record.recipientCountry,
-        purpose: record.purpose,
-        legal_basis: record.legalBasis,
-        data_categories: toJsonValue(record.dataCategories),
-        transfer_mechanism: record.transferMechanism,
-        record_count: record.recordCount,
-      }),
+      toRow: toDataSharingRow,
     });
     await output.endSection();
   },

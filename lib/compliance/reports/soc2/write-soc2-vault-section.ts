@@ -3,6 +3,7 @@ import type { ReportRun } from "../start-report-run";
 import { toIsoString } from "../to-json-value";
 import { writePopulationTable } from "../write-population-table";
 import { rotationMaxAgeDays, type Soc2Populations } from "./plan-soc2-populations";
+import { toVaultAccessRow } from "../to-vault-access-row";
 
 const DAY_MS = 86_400_000;
 
@@ -145,20 +146,7 @@ export async function writeSoc2VaultSection(
     table: "accesses",
     source: populations.vaultAccesses,
     manifest: run.manifestOf(populations.vaultAccesses),
-    toRow: (access) => ({
-      occurred_at: access.occurredAt,
-      id: access.id,
-      secret_id: access.secretId,
-      secret_name: access.secret.name,
-      secret_kind: access.secret.kind,
-      action: access.action,
-      outcome: access.outcome,
-      actor_type: access.actorType,
-      actor_id: access.actorId,
-      actor: access.actorLabel,
-      agent_id: access.agentId,
-      agent_name: agents.nameOf(access.agentId),
-    }),
+    toRow: (access) => toVaultAccessRow(access, agents),
   });
   await output.endSection();
 }
