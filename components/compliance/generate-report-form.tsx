@@ -45,9 +45,25 @@ export function GenerateReportForm({
   // whose message is its description, so a screen reader says what is wrong.
   const [refusals, setRefusals] = useState(0);
   useEffect(() => {
-    if (refusals === 0) return;
+    const form = formRef.current;
+    if (refusals === 0 || !form) return;
     // A refusal no field explains is an alert (role="alert"): announced where focus stays.
-    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    const focusInvalid = () => {
+      const invalid = form.querySelector<HTMLElement>('[aria-invalid="true"]');
+      invalid?.focus();
+      return invalid !== null;
+    };
+    if (focusInvalid()) return;
+    // The field may still be loading (the agents list): focus it once it renders.
+    const observer = new MutationObserver(() => {
+      if (focusInvalid()) observer.disconnect();
+    });
+    observer.observe(form, { subtree: true, childList: true, attributes: true, attributeFilter: ["aria-invalid"] });
+    const giveUp = setTimeout(() => observer.disconnect(), 10_000);
+    return () => {
+      clearTimeout(giveUp);
+      observer.disconnect();
+    };
   }, [refusals]);
 
   const refuse = (next: GenerateFormErrors) => {
