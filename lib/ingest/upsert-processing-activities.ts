@@ -36,22 +36,7 @@ export async function upsertProcessingActivities(
     findCurrent: (tx, where) =>
       tx.processingActivity.findMany({
         where,
-        select: {
-          id: true,
-          agentId: true,
-          name: true,
-          purpose: true,
-          legalBasis: true,
-          dataCategories: true,
-          subjectCategories: true,
-          recipients: true,
-          retention: true,
-          thirdCountryTransfers: true,
-          dataSource: true,
-          automatedDecisionMaking: true,
-          automatedDecisionLogic: true,
-          clientId: true,
-        },
+        select: processingActivityStateSelect,
       }),
     update: (tx, id, data) => tx.processingActivity.update({ where: { id }, data, select: { id: true } }),
     createMany: (tx, rows) => tx.processingActivity.createMany({ data: rows }),
@@ -64,3 +49,21 @@ export async function upsertProcessingActivities(
     },
   });
 }
+
+/** An activity's full state as ingest compares it and the register exports it. */
+export const processingActivityStateSelect = {
+  id: true,
+  clientId: true,
+  agentId: true,
+  name: true,
+  purpose: true,
+  legalBasis: true,
+  dataCategories: true,
+  subjectCategories: true,
+  recipients: true,
+  retention: true,
+  thirdCountryTransfers: true,
+  dataSource: true,
+  automatedDecisionMaking: true,
+  automatedDecisionLogic: true,
+} as const;

@@ -5,6 +5,7 @@
 import "server-only";
 import { createCsvRowEncoder } from "@/lib/compliance/csv/create-csv-row-encoder";
 import { db as defaultDb, type Database } from "@/lib/db";
+import { processingActivityStateSelect } from "@/lib/ingest/upsert-processing-activities";
 import { registerColumns } from "@/lib/processing-register/register-columns";
 import { encodeListCell, encodeTransfersCell } from "@/lib/processing-register/register-cells";
 
@@ -30,22 +31,7 @@ export function streamProcessingRegisterCsv(ctx: { orgId: string; db?: Database 
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         take: pageSize,
         ...(cursor === null ? {} : { cursor: { id: cursor }, skip: 1 }),
-        select: {
-          id: true,
-          clientId: true,
-          agentId: true,
-          name: true,
-          purpose: true,
-          legalBasis: true,
-          dataCategories: true,
-          subjectCategories: true,
-          recipients: true,
-          retention: true,
-          thirdCountryTransfers: true,
-          dataSource: true,
-          automatedDecisionMaking: true,
-          automatedDecisionLogic: true,
-        },
+        select: processingActivityStateSelect,
       });
       let text = "";
       for (const activity of page) {
