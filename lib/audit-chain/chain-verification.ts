@@ -1,7 +1,7 @@
 // What verifying a run of a chain answers, and the words it uses for a break.
-import type { ChainedAuditEvent } from "@/lib/audit-chain/chained-audit-event";
+import type { HashableAuditEvent } from "@/lib/audit-chain/chained-audit-event";
 
-export type StoredChainedEvent = ChainedAuditEvent & { hash: string };
+export type StoredChainedEvent = HashableAuditEvent & { hash: string };
 
 export type ChainVerification = {
   status: "verified" | "broken";

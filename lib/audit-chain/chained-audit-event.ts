@@ -34,6 +34,13 @@ export type ChainedAuditEvent = {
   redactions: Record<string, string> | null;
 };
 
+/**
+ * An event as the chain hashes it. Events read back from storage carry
+ * `occurredAt` as the ISO 8601 UTC text toISOString() writes: verification
+ * reads millions and needs only that text, never the Date.
+ */
+export type HashableAuditEvent = Omit<ChainedAuditEvent, "occurredAt"> & { occurredAt: Date | string };
+
 /** Personal fields by name: "actorLabel", "ip", and "metadata.<key>". */
 export function personalFieldsOf(
   event: Pick<ChainedAuditEvent, "actorLabel" | "ip" | "metadata">,

@@ -14,7 +14,7 @@ import {
   chainVersion,
   personalFieldsOf,
   type AuditEventSource,
-  type ChainedAuditEvent,
+  type HashableAuditEvent,
 } from "@/lib/audit-chain/chained-audit-event";
 
 const sha256 = (text: string): string => hash("sha256", text, "hex");
@@ -41,13 +41,16 @@ export function digestPersonalField(salt: string, name: string, value: unknown):
 }
 
 /** Digests of the personal fields: of each value present, or the digest kept when it was erased. */
-export function personalDigestsOf(event: ChainedAuditEvent): Record<string, string> {
+export function personalDigestsOf(event: HashableAuditEvent): Record<string, string> {
   const digests: Record<string, string> = event.redactions ? { ...event.redactions } : {};
   for (const [name, value] of personalFieldsOf(event)) {
     digests[name] = digestPersonalField(event.salt, name, value);
   }
   return digests;
 }
+
+const isoTimestampOf = ({ occurredAt }: HashableAuditEvent): string =>
+  typeof occurredAt === "string" ? occurredAt : occurredAt.toISOString();
 
 const text = (value: string | null): string => (value === null ? "null" : quote(value));
 
@@ -72,7 +75,7 @@ function canonicalDigests(digests: Record<string, string>): string {
  * the names' order is known (actorLabel < ip < metadata.*), so no object of
  * digests is built and sorted: verification runs this once per stored event.
  */
-function canonicalPersonal(event: ChainedAuditEvent): string {
+function canonicalPersonal(event: HashableAuditEvent): string {
   if (event.redactions) return canonicalDigests(personalDigestsOf(event));
   let members = "";
   if (event.actorLabel !== null) {
@@ -93,7 +96,7 @@ function canonicalPersonal(event: ChainedAuditEvent): string {
 }
 
 /** The canonical bytes the event hash is taken over. */
-export function canonicalAuditEvent(event: ChainedAuditEvent, digests?: Record<string, string>): string {
+export function canonicalAuditEvent(event: HashableAuditEvent, digests?: Record<string, string>): string {
   // Keys in RFC 8785 order (UTF-16 code units): actorId … v.
   return (
     `{"action":${quote(event.action)}` +
@@ -102,7 +105,7 @@ export function canonicalAuditEvent(event: ChainedAuditEvent, digests?: Record<s
     `,"agentId":${text(event.agentId)}` +
     `,"category":${quote(event.category)}` +
     `,"id":${quote(event.id)}` +
-    `,"occurredAt":"${event.occurredAt.toISOString()}"` +
+    `,"occurredAt":"${isoTimestampOf(event)}"` +
     `,"org":${quote(event.orgId)}` +
     `,"outcome":${quote(event.outcome)}` +
     `,"personal":${digests ? canonicalDigests(digests) : canonicalPersonal(event)}` +
@@ -116,14 +119,14 @@ export function canonicalAuditEvent(event: ChainedAuditEvent, digests?: Record<s
 }
 
 /** The same object canonicalize() is given; kept for the property test that pins the two together. */
-export function auditEventHashInput(event: ChainedAuditEvent, digests = personalDigestsOf(event)) {
+export function auditEventHashInput(event: HashableAuditEvent, digests = personalDigestsOf(event)) {
   return {
     v: chainVersion,
     org: event.orgId,
     seq: event.seq,
     prev: event.prevHash,
     id: event.id,
-    occurredAt: event.occurredAt.toISOString(),
+    occurredAt: isoTimestampOf(event),
     actorType: event.actorType,
     actorId: event.actorId,
     action: event.action,
@@ -137,6 +140,6 @@ export function auditEventHashInput(event: ChainedAuditEvent, digests = personal
   };
 }
 
-export function hashAuditEvent(event: ChainedAuditEvent): string {
+export function hashAuditEvent(event: HashableAuditEvent): string {
   return sha256(canonicalAuditEvent(event));
 }

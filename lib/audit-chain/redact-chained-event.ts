@@ -2,14 +2,14 @@
 // is removed and its salted digest kept in `redactions`, so the event's hash
 // is unchanged. The caller stores the result and records the erasure as an
 // audit event of its own.
-import type { ChainedAuditEvent } from "@/lib/audit-chain/chained-audit-event";
+import type { ChainedAuditEvent, HashableAuditEvent } from "@/lib/audit-chain/chained-audit-event";
 import { digestPersonalField } from "@/lib/audit-chain/hash-audit-event";
 
 export type RedactableField = "actorLabel" | "ip" | `metadata.${string}`;
 
 export type RedactedFields = Pick<ChainedAuditEvent, "actorLabel" | "ip" | "metadata" | "redactions">;
 
-export function redactChainedEvent(event: ChainedAuditEvent, fields: readonly RedactableField[]): RedactedFields {
+export function redactChainedEvent(event: HashableAuditEvent, fields: readonly RedactableField[]): RedactedFields {
   const redactions: Record<string, string> = { ...(event.redactions ?? {}) };
   let { actorLabel, ip } = event;
   const metadata = event.metadata ? { ...event.metadata } : null;

@@ -65,7 +65,7 @@ function toStoredEvent(orgId: string, row: unknown[]): StoredChainedEvent {
     prevHash: row[2] as string,
     hash: row[3] as string,
     salt: row[4] as string,
-    occurredAt: parseStoredTimestamp(row[5] as string),
+    occurredAt: isoTimestampOfStored(row[5] as string),
     actorType: row[6] as string,
     actorId: row[7] as Text,
     actorLabel: row[8] as Text,
@@ -89,7 +89,19 @@ function sourceOf(source: string, sourceApiKeyId: Text, sourceUserId: Text): Aud
   return source === "attest" ? attestSource : fromSourceColumns({ source, sourceApiKeyId, sourceUserId });
 }
 
-/** SQLite keeps "…+00:00", PostgreSQL's timestamp(3) text has no zone: both are UTC. */
-function parseStoredTimestamp(text: string): Date {
-  return new Date(/[zZ]|[+-]\d\d:\d\d$/.test(text) ? text : `${text.replace(" ", "T")}Z`);
+const sqliteTimestamp = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3})\+00:00$/;
+const postgresTimestamp = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d)(?:\.(\d{1,3}))?$/;
+
+/**
+ * The stored timestamp as toISOString() would write it, without a Date for
+ * the forms each database writes: SQLite keeps "…+00:00", PostgreSQL's
+ * timestamp(3) text has no zone and drops trailing zeros of the milliseconds.
+ * Both are UTC. Any other form goes through Date.
+ */
+export function isoTimestampOfStored(text: string): string {
+  const sqlite = sqliteTimestamp.exec(text);
+  if (sqlite) return `${sqlite[1]}Z`;
+  const postgres = postgresTimestamp.exec(text);
+  if (postgres) return `${postgres[1]}T${postgres[2]}.${(postgres[3] ?? "").padEnd(3, "0")}Z`;
+  return new Date(/[zZ]|[+-]\d\d:\d\d$/.test(text) ? text : `${text.replace(" ", "T")}Z`).toISOString();
 }

@@ -3,10 +3,10 @@
 import { randomBytes } from "node:crypto";
 import { genesisHash, type ChainedAuditEvent } from "@/lib/audit-chain/chained-audit-event";
 import { hashAuditEvent } from "@/lib/audit-chain/hash-audit-event";
-import type { StoredChainedEvent } from "@/lib/audit-chain/verify-audit-chain";
 
-export function buildChain(length: number): StoredChainedEvent[] {
-  const events: StoredChainedEvent[] = [];
+/** Events as written (occurredAt a Date), which verification takes like stored ones. */
+export function buildChain(length: number): Array<ChainedAuditEvent & { hash: string }> {
+  const events: Array<ChainedAuditEvent & { hash: string }> = [];
   let prevHash = genesisHash;
   for (let seq = 1; seq <= length; seq += 1) {
     const event: ChainedAuditEvent = {
