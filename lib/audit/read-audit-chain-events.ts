@@ -1,11 +1,14 @@
 // Reads an org's chained events in sequence order, a page at a time through
 // the raw driver (Prisma's row mapping costs more than the hashing), each
-// value in its stored text form so both databases parse the same way.
+// value in its stored text form so both databases parse the same way. On
+// PostgreSQL one COPY streams the whole range (no query per page, no
+// row-protocol decoding); SQLite reads keyset pages.
 import { Prisma } from "@/lib/generated/sqlite/client";
 import type { AuditEventSource } from "@/lib/audit-chain/chained-audit-event";
 import type { StoredChainedEvent } from "@/lib/audit-chain/verify-audit-chain";
 import { fromSourceColumns } from "@/lib/audit/audit-event-source-columns";
 import type { RawSql } from "@/lib/db/raw-sql";
+import { readCopyTextRows } from "@/lib/db/read-copy-text-rows";
 
 // Small enough that reading and hashing one page holds the thread for tens of
 // milliseconds: between pages other requests run (SQLite reads block the thread).
@@ -28,25 +31,33 @@ export async function* readAuditChainEvents(
 export async function* readAuditChainPages(
   raw: RawSql,
   orgId: string,
-  { from, to }: SeqRange,
+  range: SeqRange,
 ): AsyncGenerator<Iterable<StoredChainedEvent>> {
-  let after = from - 1;
+  if (raw.provider === "postgresql") {
+    const copy = raw.copyOut(chainRowsSql(orgId, range, Prisma.empty), "FORMAT text");
+    for await (const rows of readCopyTextRows(copy)) if (rows.length > 0) yield eventsOf(orgId, rows);
+    return;
+  }
+  let after = range.from - 1;
   for (;;) {
-    // orgId is the one asked for: not read back for every row.
     const rows = await raw.queryArrays(
-      Prisma.sql`SELECT "id", "seq", "prevHash", "hash", "salt", "occurredAt", "actorType", "actorId",
-          "actorLabel", "action", "category", "targetType", "targetId", "agentId", "outcome", "ip", "metadata",
-          "source", "sourceApiKeyId", "sourceUserId", "redactions"
-        FROM "AuditEvent"
-        WHERE "orgId" = ${orgId} AND "seq" > ${after} AND "seq" <= ${to}
-        ORDER BY "seq" LIMIT ${PAGE_SIZE}`,
-      { asText: true },
+      chainRowsSql(orgId, { from: after + 1, to: range.to }, Prisma.sql`LIMIT ${PAGE_SIZE}`),
     );
     if (rows.length > 0) yield eventsOf(orgId, rows);
     if (rows.length < PAGE_SIZE) return;
     await new Promise<void>((resolve) => setImmediate(resolve));
     after = Number(rows[rows.length - 1]![1]);
   }
+}
+
+/** orgId is the one asked for: not read back for every row. */
+function chainRowsSql(orgId: string, { from, to }: SeqRange, limit: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`SELECT "id", "seq", "prevHash", "hash", "salt", "occurredAt", "actorType", "actorId",
+      "actorLabel", "action", "category", "targetType", "targetId", "agentId", "outcome", "ip", "metadata",
+      "source", "sourceApiKeyId", "sourceUserId", "redactions"
+    FROM "AuditEvent"
+    WHERE "orgId" = ${orgId} AND "seq" >= ${from} AND "seq" <= ${to}
+    ORDER BY "seq" ${limit}`;
 }
 
 function* eventsOf(orgId: string, rows: unknown[][]): Generator<StoredChainedEvent> {
