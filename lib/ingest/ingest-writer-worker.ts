@@ -1,14 +1,16 @@
 // The ingest writer thread: writes validated batches on a client of its own.
 // better-sqlite3 blocks the thread that calls it, and a batch's hashing and
 // statement building are CPU work on either database; here they keep this
-// thread busy instead of the one answering requests. Each batch is its own
-// transaction, exactly as in-thread. On SQLite batches go one at a time in
-// arrival order (one connection, one writer at a time anyway); on PostgreSQL
-// they run side by side on the client's pool.
+// thread busy instead of the one answering requests. On SQLite the batches
+// that queued while one was written go together into the next transaction, in
+// arrival order, each behind its own savepoint (ingest-batches-together.ts):
+// one writer at a time anyway, and one commit for the group. On PostgreSQL
+// each batch is its own transaction, side by side on the client's pool.
 import { parentPort, workerData } from "node:worker_threads";
 import { createDatabaseClient } from "@/lib/db";
 import { getDatabaseProvider } from "@/lib/db/database-url";
 import { AppError } from "@/lib/errors/app-error";
+import { ingestBatchesTogether } from "@/lib/ingest/ingest-batches-together";
 import { ingestRecords } from "@/lib/ingest/ingest-records";
 import type {
   IngestWriteFailure,
@@ -23,18 +25,41 @@ const { databaseUrl } = workerData as IngestWriterThreadData;
 // Its commits wait for the disk like every Prisma connection's (create-sqlite-adapter-factory.ts).
 const db = createDatabaseClient(databaseUrl);
 
-let queue: Promise<unknown> = Promise.resolve();
-
 const isSqlite = getDatabaseProvider(databaseUrl) === "sqlite";
+/** Batches per SQLite transaction: bounds how long one commit holds the write lock. */
+const MAX_GROUP = 8;
+
+const waiting: IngestWriteRequest[] = [];
+let draining = false;
 
 port.on("message", (request: IngestWriteRequest) => {
-  const write = () => ingestRecords({ identity: request.identity, db }, request.kind, request.batch);
-  const written = isSqlite ? queue.then(write) : write();
-  queue = written.then(
-    (result) => reply({ id: request.id, ok: true, result }),
-    (error: unknown) => reply({ id: request.id, ok: false, failure: toFailure(error) }),
-  );
+  if (!isSqlite) {
+    ingestRecords({ identity: request.identity, db }, request.kind, request.batch).then(
+      (result) => reply({ id: request.id, ok: true, result }),
+      (error: unknown) => reply({ id: request.id, ok: false, failure: toFailure(error) }),
+    );
+    return;
+  }
+  waiting.push(request);
+  if (!draining) void drainInGroups();
 });
+
+async function drainInGroups(): Promise<void> {
+  draining = true;
+  while (waiting.length > 0) {
+    const group = waiting.splice(0, MAX_GROUP);
+    const outcomes = await ingestBatchesTogether(db, group);
+    group.forEach((request, index) => {
+      const outcome = outcomes[index]!;
+      reply(
+        outcome.ok
+          ? { id: request.id, ok: true, result: outcome.result }
+          : { id: request.id, ok: false, failure: toFailure(outcome.error) },
+      );
+    });
+  }
+  draining = false;
+}
 
 function reply(message: IngestWriteReply): void {
   port!.postMessage(message);

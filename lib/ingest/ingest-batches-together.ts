@@ -1,0 +1,55 @@
+// Writes several queued batches in one transaction, for SQLite's single
+// writer: one commit (one sync of the disk) for all of them instead of one
+// each. Every batch is still all or nothing on its own behind a savepoint: one
+// that fails is rolled back to it and answered with its error, and the others
+// commit. Nothing is answered before the commit.
+import type { Identity } from "@/lib/auth/identity";
+import type { Database } from "@/lib/db";
+import { chainTransactionOptions } from "@/lib/audit/chain-transaction-options";
+import { toIngestResult, type IngestResult } from "@/lib/ingest/ingest-records";
+import type { IngestKind } from "@/lib/ingest/parse-ingest-kind";
+import { planIngestBatch, type IngestPlan } from "@/lib/ingest/plan-ingest-batch";
+import type { IngestBatch } from "@/lib/ingest/schemas";
+import { writePlannedBatch } from "@/lib/ingest/write-planned-batch";
+
+export type GroupedBatch = { identity: Identity; kind: IngestKind; batch: IngestBatch };
+
+export type GroupedBatchOutcome = { ok: true; result: IngestResult } | { ok: false; error: unknown };
+
+export async function ingestBatchesTogether(
+  database: Database,
+  batches: readonly GroupedBatch[],
+): Promise<GroupedBatchOutcome[]> {
+  const plans = batches.map(({ identity, kind, batch }): IngestPlan | { error: unknown } => {
+    try {
+      return planIngestBatch(identity, kind, batch);
+    } catch (error) {
+      return { error };
+    }
+  });
+  try {
+    return await database.$transaction(async (tx) => {
+      const outcomes: GroupedBatchOutcome[] = [];
+      for (const plan of plans) {
+        if ("error" in plan) {
+          outcomes.push({ ok: false, error: plan.error });
+          continue;
+        }
+        await tx.$executeRawUnsafe("SAVEPOINT ingest_batch");
+        try {
+          const written = await writePlannedBatch(tx, plan);
+          await tx.$executeRawUnsafe("RELEASE ingest_batch");
+          outcomes.push({ ok: true, result: toIngestResult(plan, written) });
+        } catch (error) {
+          await tx.$executeRawUnsafe("ROLLBACK TO ingest_batch");
+          await tx.$executeRawUnsafe("RELEASE ingest_batch");
+          outcomes.push({ ok: false, error });
+        }
+      }
+      return outcomes;
+    }, chainTransactionOptions);
+  } catch (error) {
+    // The transaction itself failed (the lock, the commit): no batch was written.
+    return batches.map(() => ({ ok: false, error }));
+  }
+}
