@@ -1,7 +1,9 @@
-// Multi-row INSERT … VALUES through the transaction's own connection: createMany
+// Multi-row INSERT through the transaction's own connection: createMany
 // spends far longer building rows than this one statement takes
-// (docs/benchmarks.md, ingest multi-row INSERT). Values are bound as
-// parameters, never spliced into the SQL; each column is encoded in the form
+// (docs/benchmarks.md, ingest multi-row INSERT). On SQLite the rows travel as
+// one JSON array bound as a single parameter and unpacked by json_each():
+// thousands of bound parameters cost more in the driver adapter than SQLite
+// takes to parse the JSON. Values are bound, never spliced into the SQL; each column is encoded in the form
 // Prisma itself stores: timestamps via sqlTimestamp() (SQLite keeps
 // "+00:00" text, and any other form breaks Prisma's date filters), Json as
 // JSON text (jsonb on PostgreSQL).
@@ -32,6 +34,12 @@ export async function insertRows(
   rows: readonly Readonly<Record<string, unknown>>[],
 ): Promise<number> {
   const names = Object.keys(columns);
+  if (provider === "sqlite") {
+    const encoded = rows.map((row) => names.map((name) => encode(columns[name]!, row[name], provider)));
+    const values = names.map((_, index) => `value ->> ${index}`).join(", ");
+    const sql = `INSERT INTO ${quote(table)} (${names.map(quote).join(", ")}) SELECT ${values} FROM json_each(?)`;
+    return tx.$executeRawUnsafe(sql, JSON.stringify(encoded));
+  }
   const rowsPerStatement = Math.max(1, Math.floor(maxParametersPerStatement / names.length));
   const head = `INSERT INTO ${quote(table)} (${names.map(quote).join(", ")}) VALUES `;
   let inserted = 0;

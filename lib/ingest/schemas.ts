@@ -44,10 +44,23 @@ export const timestamp = z.iso
     "Timestamps more than 24 hours in the future are not accepted",
   );
 
-const text = (max: number) => z.string().max(max, `At most ${max} characters`);
-const requiredText = (max: number) => z.string().trim().min(1, "Cannot be empty").max(max, `At most ${max} characters`);
+// PostgreSQL's text and jsonb cannot hold U+0000: refused on both databases
+// alike, naming the field, rather than failing at the insert.
+const nulCharacter = "\u0000";
+const noNulMessage = "Cannot contain the NUL character (U+0000)";
+const withoutNul = (value: string) => !value.includes(nulCharacter);
+/** U+0000 as JSON.stringify writes it: `\u0000` after an even run of backslashes (an odd one escapes the text itself). */
+const escapedNul = /(?:^|[^\\])(?:\\\\)*\\u0000/;
+const text = (max: number) => z.string().max(max, `At most ${max} characters`).refine(withoutNul, noNulMessage);
+const requiredText = (max: number) =>
+  z.string().trim().min(1, "Cannot be empty").max(max, `At most ${max} characters`).refine(withoutNul, noNulMessage);
 const optionalText = (max: number) => text(max).nullish();
-const reference = z.string().trim().min(1, "Cannot be empty").max(100, "At most 100 characters");
+const reference = z
+  .string()
+  .trim()
+  .min(1, "Cannot be empty")
+  .max(100, "At most 100 characters")
+  .refine(withoutNul, noNulMessage);
 const emailAddress = z.email("Not an email address").max(320, "At most 320 characters");
 const addressList = (min: number) =>
   z
@@ -98,7 +111,8 @@ const metadata = z
     message: `Metadata may nest at most ${maxMetadataDepth} levels deep`,
     abort: true,
   })
-  .refine((value) => JSON.stringify(value).length <= 16_384, "Metadata is limited to 16 KB of JSON");
+  .refine((value) => JSON.stringify(value).length <= 16_384, "Metadata is limited to 16 KB of JSON")
+  .refine((value) => !escapedNul.test(JSON.stringify(value)), noNulMessage);
 
 export const auditEventRecordSchema = z.strictObject({
   ...common,

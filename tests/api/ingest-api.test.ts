@@ -3,6 +3,7 @@
 // retries, size limits and the per-key rate limit.
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { verifyStoredAuditChain } from "@/lib/audit/verify-stored-audit-chain";
 import { POST } from "@/app/api/engine/ingest/[kind]/route";
 import { createTestAgent } from "@/tests/support/compliance-fixtures";
 import {
@@ -192,6 +193,40 @@ describe("what is written", () => {
       sentAt: new Date("2026-01-31T12:00:00Z"),
     });
     expect(await countTagged(globex.orgId, batch.tag)).toBe(0);
+  });
+
+  it("stores awkward text exactly as sent (control characters, quotes, backslashes, emoji) and the chain still verifies", async () => {
+    const awkward = 'a\u0001b\nline\t"quoted" back\\slash \\u0000 😀 ü \u2028';
+    const response = await post("audit-events", {
+      records: [
+        auditEvent({ actorLabel: awkward, targetId: awkward, metadata: { note: awkward, nested: { text: awkward } } }),
+      ],
+    });
+    expect(response.status).toBe(201);
+    const id = ((await response.json()) as IngestBody).records[0]!.id;
+    const stored = await db.auditEvent.findUniqueOrThrow({
+      where: { id },
+      select: { actorLabel: true, targetId: true, metadata: true },
+    });
+    expect(stored).toEqual({
+      actorLabel: awkward,
+      targetId: awkward,
+      metadata: { note: awkward, nested: { text: awkward } },
+    });
+    expect(await verifyStoredAuditChain(db, acme.orgId)).toMatchObject({ status: "verified" });
+  });
+
+  it("refuses the NUL character (400 naming the field), which PostgreSQL cannot store", async () => {
+    for (const [overrides, field] of [
+      [{ actorLabel: "a\u0000b" }, "records.0.actorLabel"],
+      [{ metadata: { note: { deeper: "a\u0000b" } } }, "records.0.metadata"],
+    ] as const) {
+      const response = await post("audit-events", { records: [auditEvent(overrides)] });
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as ErrorBody).error.details?.fields?.[field]).toEqual([
+        "Cannot contain the NUL character (U+0000)",
+      ]);
+    }
   });
 
   it("stores times with offsets as the same instant, found by Prisma's date filters (equality and range)", async () => {
