@@ -1,6 +1,5 @@
-// Queues the `dsar` report of one request (through the engine's one create
-// path, which audits it) and remembers it on the request, so the requests
-// page links to the latest one.
+// Queues the `dsar` report of one request through the engine's one create
+// path, which audits it and links it to the request (the type's onQueued).
 import { createReport } from "@/lib/compliance/requests/create-report";
 import type { ReportResponse } from "@/lib/compliance/requests/to-report-response";
 import { notFound } from "@/lib/errors/not-found";
@@ -14,9 +13,5 @@ export async function generateDataSubjectReport(ctx: PrivacyContext, requestId: 
   });
   if (!request) throw notFound("Data-subject request");
   const { report } = await createReport(ctx, "dsar", { requestId: request.id });
-  await db.dataSubjectRequest.updateMany({
-    where: { id: request.id, orgId: ctx.identity.orgId },
-    data: { lastReportId: report.id },
-  });
   return report;
 }

@@ -402,4 +402,26 @@ describe("dsar report through the API and the engine", () => {
     });
     expect(await db.report.count({ where: { orgId: globex.orgId } })).toBe(before);
   });
+
+  it("links a report queued through POST /reports/dsar to its request, like the request's own route", async () => {
+    const response = await postReportRoute(
+      new Request(`${base}/reports/dsar`, {
+        method: "POST",
+        headers: {
+          cookie: await sessionCookieFor(acme.admin, acme.orgId),
+          origin: "http://localhost",
+          "content-type": "application/json",
+        },
+        body: JSON.stringify({ requestId }),
+      }),
+      { params: Promise.resolve({ reportRef: "dsar" }) },
+    );
+    expect(response.status).toBe(202);
+    const report = (await response.json()) as { id: string };
+    const request = await db.dataSubjectRequest.findUniqueOrThrow({
+      where: { id: requestId },
+      select: { lastReportId: true },
+    });
+    expect(request.lastReportId).toBe(report.id);
+  });
 });

@@ -4,6 +4,7 @@
 // A type is one `*-report-type.ts` in its folder plus one line in registry.ts.
 import type { z } from "zod";
 import type { Database } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/sqlite/client";
 import type { ReportDefinition, ReportScope } from "@/lib/compliance/reports/report-definition";
 
 /**
@@ -81,6 +82,11 @@ export type ReportTypeDefinition<
    * anything is queued (a 400 naming the body field); most types name only agents.
    */
   checkScope?(scope: Scope, org: { db: Database; orgId: string }): Promise<void>;
+  /**
+   * Runs in the transaction that queues the report, for records the scope
+   * names that keep a link to it (whichever route queued it).
+   */
+  onQueued?(scope: Scope, queued: { tx: Prisma.TransactionClient; orgId: string; reportId: string }): Promise<void>;
   title(scope: Scope, agentNames: string[]): string;
 };
 

@@ -13,7 +13,7 @@ import {
   requestKeyLifetimeMs,
 } from "@/lib/compliance/requests/report-request-key";
 import { isUniqueViolation } from "@/lib/db/is-unique-violation";
-import type { ReportType } from "@/lib/compliance/reports/registry";
+import { reportTypeDefinition, type ReportType } from "@/lib/compliance/reports/registry";
 import type { ReportRequestBody } from "@/lib/compliance/reports/report-type-definition";
 import { signalReportQueued } from "@/lib/compliance/jobs/signal-report-queued";
 import { getEnv } from "@/lib/env";
@@ -97,6 +97,11 @@ export async function createReport(
         },
         tx,
       );
+      await reportTypeDefinition(request.type).onQueued?.(request.scope, {
+        tx,
+        orgId: identity.orgId,
+        reportId: created.id,
+      });
       if (keyed) {
         // A key past its 24 hours is free again; a live one makes this insert
         // fail, which two requests racing with one key resolve below.

@@ -48,6 +48,13 @@ export const dsarReportType = defineReportType({
       });
     }
   },
+  // The requests page links each request to its latest report.
+  async onQueued(scope, { tx, orgId, reportId }) {
+    await tx.dataSubjectRequest.updateMany({
+      where: { id: scope.requestId, orgId },
+      data: { lastReportId: reportId },
+    });
+  },
   title: (scope: DsarScope) => `${label} — request ${scope.requestId}`,
   csvColumns: dsarAccessReport.csvColumns,
   build: (ctx, output) => dsarAccessReport.build(ctx, output),
