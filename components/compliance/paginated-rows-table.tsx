@@ -76,7 +76,7 @@ export function PaginatedRowsTable({
           <caption className="bg-white px-4 py-2 text-left text-sm font-medium text-slate-800">
             {caption}{" "}
             <span className="font-normal text-slate-500">
-              ({totalRows.toLocaleString()} {rowWord(totalRows)})
+              ({totalRows.toLocaleString("en-US")} {rowWord(totalRows)})
             </span>
           </caption>
           <TableHead>
@@ -114,9 +114,9 @@ export function PaginatedRowsTable({
       </p>
       <div className="flex flex-wrap items-center justify-between gap-2 border-t border-slate-200 bg-slate-50 px-3 py-2 text-xs text-slate-600 print:hidden">
         <span id={`${id}-range`}>
-          Rows {(pageStart + 1).toLocaleString()}–{pageEnd.toLocaleString()} of {rows.length.toLocaleString()}
+          Rows {(pageStart + 1).toLocaleString("en-US")}–{pageEnd.toLocaleString("en-US")} of {rows.length.toLocaleString("en-US")}
           {totalRows > rows.length
-            ? ` loaded (the population has ${totalRows.toLocaleString()}; download the report for every row)`
+            ? ` loaded (the population has ${totalRows.toLocaleString("en-US")}; download the report for every row)`
             : ""}
         </span>
         {pageCount > 1 ? (
