@@ -114,7 +114,8 @@ export function PaginatedRowsTable({
       </p>
       <div className="flex flex-wrap items-center justify-between gap-2 border-t border-slate-200 bg-slate-50 px-3 py-2 text-xs text-slate-600 print:hidden">
         <span id={`${id}-range`}>
-          Rows {(pageStart + 1).toLocaleString("en-US")}–{pageEnd.toLocaleString("en-US")} of {rows.length.toLocaleString("en-US")}
+          Rows {(pageStart + 1).toLocaleString("en-US")}–{pageEnd.toLocaleString("en-US")} of{" "}
+          {rows.length.toLocaleString("en-US")}
           {totalRows > rows.length
             ? ` loaded (the population has ${totalRows.toLocaleString("en-US")}; download the report for every row)`
             : ""}
