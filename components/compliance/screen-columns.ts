@@ -28,7 +28,9 @@ export function pickScreenColumns(columns: readonly string[]): ScreenColumns {
   // The same width that prints as columns fits a screen.
   if (columns.length <= maxPrintedColumns) return { shown: [...columns], isCondensed: false };
   const chosen = new Set(headlineColumns.filter((column) => columns.includes(column)).slice(0, condensedColumnCount));
-  for (const column of columns) {
+  // Then what reads as words before bare ids, which the details show whole.
+  const isId = (column: string) => column === "id" || column.endsWith("_id");
+  for (const column of [...columns.filter((column) => !isId(column)), ...columns.filter(isId)]) {
     if (chosen.size >= condensedColumnCount) break;
     chosen.add(column);
   }

@@ -90,13 +90,15 @@ describe("pickScreenColumns", () => {
       "written_by",
     ];
     expect(pickScreenColumns(auditEvent)).toEqual({
-      shown: ["occurred_at", "id", "action", "outcome", "actor", "agent_name"],
+      shown: ["occurred_at", "seq", "action", "outcome", "actor", "agent_name"],
       isCondensed: true,
     });
   });
 
-  it("fills a condensed table with the first columns when it has few headline ones", () => {
-    const wide = ["a", "b", "c", "d", "e", "f", "g", "h", "outcome"];
-    expect(pickScreenColumns(wide).shown).toEqual(["a", "b", "c", "d", "e", "outcome"]);
+  it("fills a condensed table with its first columns, words before ids, when it has few headline ones", () => {
+    const wide = ["id", "a_id", "b", "c", "d", "e", "f", "g", "outcome"];
+    expect(pickScreenColumns(wide).shown).toEqual(["b", "c", "d", "e", "f", "outcome"]);
+    const ids = ["id", "a_id", "b_id", "c_id", "d_id", "e_id", "f_id", "g_id", "h_id"];
+    expect(pickScreenColumns(ids).shown).toEqual(ids.slice(0, 6));
   });
 });
