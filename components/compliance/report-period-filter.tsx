@@ -124,7 +124,10 @@ export function ReportPeriodFilter({
               aria-invalid={!isOrdered || undefined}
               aria-describedby={describedBy(!isOrdered && ids.toError)}
             />
-            <FieldError id={ids.toError} messages={isOrdered ? undefined : ["On or after the first day"]} />
+            {/* Said when it appears: the list does not change, and this is why. */}
+            <div aria-live="polite">
+              <FieldError id={ids.toError} messages={isOrdered ? undefined : ["On or after the first day"]} />
+            </div>
           </div>
         </div>
       ) : null}
