@@ -1,18 +1,32 @@
-// API keys in Settings: create (plaintext shown once), use as Bearer, revoke, and who may see the page.
+// API keys in Settings: create (plaintext shown once, and closing before it was
+// copied asks first), use as Bearer, revoke, and who may see the page.
+import type { Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
 import { expectNoViolations } from "./support/accessibility";
 import { openOverview } from "./support/sign-in";
 
 const reportsUrl = "/api/engine/compliance/reports";
+
+/** Done on the new key's dialog without copying the key: confirmed, as a test that does not need it would. */
+async function closeWithoutCopying(page: Page) {
+  await page.getByRole("dialog", { name: "API key created" }).getByRole("button", { name: "Done" }).click();
+  await page
+    .getByRole("alertdialog", { name: "Close without copying the key?" })
+    .getByRole("button", { name: "Close without copying" })
+    .click();
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+}
 const seedPathReportsUrl = "/compliance/reports";
 
 test("an admin creates a key, a program uses it, and revoking it locks the program out", async ({
   page,
+  context,
   request,
   org,
   signInAs,
 }) => {
   const name = `e2e exporter ${Date.now()}`;
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await signInAs(org.admin);
   await openOverview(page);
   await page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Settings" }).click();
@@ -29,9 +43,13 @@ test("an admin creates a key, a program uses it, and revoking it locks the progr
   const keyField = created.getByLabel("Your new API key");
   await expect(keyField).toHaveValue(/^att_[0-9A-Za-z]{8}_[0-9A-Za-z]{32}$/);
   const key = await keyField.inputValue();
-  await expect(created.getByRole("button", { name: "Copy key" })).toBeVisible();
+  await created.getByRole("button", { name: "Copy key" }).click();
+  await expect(created.getByRole("status")).toHaveText("Copied");
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(key);
+  // Copied: Done closes at once.
   await created.getByRole("button", { name: "Done" }).click();
   await expect(created).toBeHidden();
+  await expect(page.getByRole("alertdialog")).toHaveCount(0);
 
   const row = page.getByRole("row").filter({ hasText: name });
   await expect(row).toContainText(key.slice(0, 12));
@@ -79,7 +97,7 @@ test("cancelling the revoke confirmation keeps the key active", async ({ page, o
   const dialog = page.getByRole("dialog", { name: "Create API key" });
   await dialog.getByLabel("Name").fill(name);
   await dialog.getByRole("button", { name: "Create key" }).click();
-  await page.getByRole("dialog", { name: "API key created" }).getByRole("button", { name: "Done" }).click();
+  await closeWithoutCopying(page);
 
   const row = page.getByRole("row").filter({ hasText: name });
   await row.getByRole("button", { name: `Revoke ${name}` }).click();
@@ -155,8 +173,7 @@ test("a key can expire on a chosen day; the list says who created and who revoke
 
   await expires.fill(utcDay(30));
   await dialog.getByRole("button", { name: "Create key" }).click();
-  const created = page.getByRole("dialog", { name: "API key created" });
-  await created.getByRole("button", { name: "Done" }).click();
+  await closeWithoutCopying(page);
 
   const row = page.getByRole("row").filter({ hasText: name });
   await expect(row).toContainText(`${utcDay(30)} 00:00 UTC`);
@@ -171,4 +188,76 @@ test("a key can expire on a chosen day; the list says who created and who revoke
   await page.reload();
   await expect(row).toContainText("Revoked");
   await expect(row.getByText(`by ${org.admin.email}`)).toHaveCount(2);
+});
+
+test("closing the new key's dialog before the key was copied asks first; copying it first does not", async ({
+  page,
+  context,
+  org,
+  signInAs,
+}) => {
+  test.slow();
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await signInAs(org.admin);
+  await page.goto("/dashboard/settings/api-keys");
+  const createButton = page.getByRole("button", { name: "Create API key" });
+  const createKey = async (name: string) => {
+    await createButton.click();
+    const dialog = page.getByRole("dialog", { name: "Create API key" });
+    await dialog.getByLabel("Name").fill(name);
+    await dialog.getByRole("button", { name: "Create key" }).click();
+    const created = page.getByRole("dialog", { name: "API key created" });
+    await expect(created.getByLabel("Your new API key")).toHaveValue(/^att_/);
+    return created;
+  };
+  const confirm = page.getByRole("alertdialog", { name: "Close without copying the key?" });
+
+  const name = `guarded ${Date.now()}`;
+  const created = await createKey(name);
+  const key = await created.getByLabel("Your new API key").inputValue();
+
+  // Escape asks; going back keeps the same key on screen, focus on the button that copies it.
+  await page.keyboard.press("Escape");
+  await expect(confirm).toBeVisible();
+  await expect(confirm).toHaveAccessibleDescription(/^You have not copied this key; it will not be shown again\./);
+  await expectNoViolations(page, "close-without-copying confirmation");
+  await confirm.getByRole("button", { name: "Back to the key" }).click();
+  await expect(confirm).toBeHidden();
+  await expect(created.getByLabel("Your new API key")).toHaveValue(key);
+  await expect(created.getByRole("button", { name: "Copy key" })).toBeFocused();
+
+  // A click outside the dialog asks too; Escape in the question goes back, not on to close.
+  await page.mouse.click(5, 5);
+  await expect(confirm).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(confirm).toBeHidden();
+  await expect(created).toBeVisible();
+
+  // So does Done; confirming closes both, and the key is in the list.
+  await created.getByRole("button", { name: "Done" }).click();
+  await confirm.getByRole("button", { name: "Close without copying" }).click();
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  await expect(page.getByRole("alertdialog")).toHaveCount(0);
+  await expect(createButton).toBeFocused();
+  await expect(page.getByRole("row").filter({ hasText: name })).toContainText("Active");
+
+  // Copied with the button: closing does not ask.
+  const copied = await createKey(`copied ${Date.now()}`);
+  const copiedKey = await copied.getByLabel("Your new API key").inputValue();
+  await copied.getByRole("button", { name: "Copy key" }).click();
+  await expect(copied.getByRole("status")).toHaveText("Copied");
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(copiedKey);
+  await page.keyboard.press("Escape");
+  await expect(copied).toBeHidden();
+  await expect(confirm).toHaveCount(0);
+
+  // Copied by hand from the field (select, Ctrl+C): closing does not ask either.
+  const byHand = await createKey(`by hand ${Date.now()}`);
+  const field = byHand.getByLabel("Your new API key");
+  await field.focus();
+  await page.keyboard.press("ControlOrMeta+c");
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await field.inputValue());
+  await byHand.getByRole("button", { name: "Done" }).click();
+  await expect(byHand).toBeHidden();
+  await expect(confirm).toHaveCount(0);
 });

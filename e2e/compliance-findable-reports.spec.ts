@@ -1,5 +1,5 @@
 // Finding a report as an auditor or admin does: search by title, the Period and
-// Scope columns, sorting (kept in the URL), "Run again" with a new period, and
+// Scope columns, sorting and the period filter (kept in the URL), "Run again" with a new period, and
 // the list as cards on a phone. Each test brings its own org and reports.
 import type { Page } from "@playwright/test";
 import { expectNoViolations } from "./support/accessibility";
@@ -101,6 +101,85 @@ test("an auditor searches by title and sorts by period; both stay in the URL", a
   await expect(titleLinks(page)).toHaveText([`Q3 SOC2 ${run}`, `January SOC2 ${run}`]);
   await page.getByLabel("Sort by").selectOption({ label: "Newest first" });
   await expect(page).not.toHaveURL(/[?&]sort=/);
+});
+
+/** A UTC day `months` calendar months from the first of this month, plus `days`, as YYYY-MM-DD. */
+function utcDay(months: number, days = 0): string {
+  const now = new Date();
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + months, 1 + days)).toISOString().slice(0, 10);
+}
+
+test("an auditor filters by the period reports cover: last month, custom days; kept in the URL", async ({
+  page,
+  org,
+  signInAs,
+  database,
+}) => {
+  const run = String(Date.now());
+  const lastMonth = { from: utcDay(-1), to: utcDay(0, -1) };
+  const triage = org.agents["Support Triage"];
+  const reports = [
+    { type: "soc2", title: `Last month SOC2 ${run}`, period: [lastMonth.from, lastMonth.to] },
+    // Ends on the first day of last month: overlaps it by one day.
+    { type: "audit", title: `Overlapping audit ${run}`, period: [utcDay(-2, 10), lastMonth.from] },
+    { type: "audit", title: `Old audit ${run}`, period: ["2020-01-01", "2020-01-31"] },
+    { type: "gdpr", title: `DSAR ${run}`, period: null },
+  ] as const;
+  for (const [index, report] of reports.entries()) {
+    await database.insertCompletedReport({
+      orgId: org.id,
+      type: report.type,
+      title: report.title,
+      scope: report.period
+        ? { dateRange: { from: report.period[0], to: report.period[1] }, agentIds: [] }
+        : { agentIds: [triage.id] },
+      createdByLabel: org.admin.email,
+      createdAt: new Date(Date.now() - (reports.length - index) * 60_000),
+    });
+  }
+  await signInAs(org.auditor);
+  await page.goto("/dashboard/compliance?tab=reports");
+  await expect(titleLinks(page)).toHaveCount(4);
+
+  const period = page.getByLabel("Period", { exact: true });
+  await period.selectOption({ label: "Last month" });
+  await expect(page).toHaveURL(new RegExp(`[?&]periodFrom=${lastMonth.from}&periodTo=${lastMonth.to}(&|$)`));
+  await expect(period).toHaveAccessibleDescription(`${lastMonth.from} – ${lastMonth.to} (UTC)`);
+  // Newest first; a GDPR export has no period, so no period filter keeps it.
+  await expect(titleLinks(page)).toHaveText([`Overlapping audit ${run}`, `Last month SOC2 ${run}`]);
+
+  // A reload (or a shared link) keeps the period, and the quick period is named again.
+  await page.reload();
+  await expect(period).toHaveValue("last-month");
+  await expect(titleLinks(page)).toHaveText([`Overlapping audit ${run}`, `Last month SOC2 ${run}`]);
+
+  // Custom days start from the ones shown.
+  await period.selectOption({ label: "Custom…" });
+  const customFrom = page.getByLabel("Period from");
+  const customTo = page.getByLabel("Period to");
+  await expect(customFrom).toHaveValue(lastMonth.from);
+  await expect(customTo).toHaveValue(lastMonth.to);
+  await customFrom.fill("2020-01-31");
+  await customTo.fill("2020-02-15");
+  await expect(page).toHaveURL(/[?&]periodFrom=2020-01-31&periodTo=2020-02-15(&|$)/);
+  await expect(titleLinks(page)).toHaveText([`Old audit ${run}`]);
+
+  // A period ending before it starts is refused in place; the list stays as it was.
+  await customTo.fill("2020-01-15");
+  await expect(customTo).toHaveAttribute("aria-invalid", "true");
+  await expect(customTo).toHaveAccessibleDescription("On or after the first day");
+  await expect(page).toHaveURL(/[?&]periodTo=2020-02-15(&|$)/);
+  await expect(titleLinks(page)).toHaveText([`Old audit ${run}`]);
+  await expectNoViolations(page, "reports list, custom period with an error");
+
+  await customFrom.fill("2019-01-01");
+  await customTo.fill("2019-12-31");
+  await expect(page.getByText("No reports match these filters.")).toBeVisible();
+  await page.getByRole("button", { name: "Clear filters" }).click();
+  await expect(period).toHaveValue("");
+  await expect(customFrom).toHaveCount(0);
+  await expect(page).not.toHaveURL(/[?&]period(From|To)=/);
+  await expect(titleLinks(page)).toHaveCount(4);
 });
 
 test("an admin runs a completed report again for last month, with its type and agents", async ({

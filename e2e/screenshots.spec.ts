@@ -55,6 +55,11 @@ test("screenshots of the login page, the org switcher and the new-key dialog", a
   await expect(page.getByRole("dialog", { name: "API key created" })).toBeVisible();
   await page.screenshot({ path: "test-results/screenshots/api-key-created-dialog.png" });
   await page.getByRole("button", { name: "Done" }).click();
+  // The key was not copied: the dialog asks before it lets the key go.
+  const confirmClose = page.getByRole("alertdialog", { name: "Close without copying the key?" });
+  await expect(confirmClose).toBeVisible();
+  await page.screenshot({ path: "test-results/screenshots/api-key-close-without-copying.png" });
+  await confirmClose.getByRole("button", { name: "Close without copying" }).click();
   await page.getByRole("button", { name: "Revoke Screenshot exporter" }).click();
   await expect(page.getByRole("alertdialog")).toBeVisible();
   await page.screenshot({ path: "test-results/screenshots/api-key-revoke-confirm.png" });

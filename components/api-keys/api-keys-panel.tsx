@@ -4,7 +4,7 @@
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import { Table, TableBody, TableCell, TableHead, TableHeaderCell } from "@/components/ui/table";
+import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
 import { CreateApiKeyDialog } from "@/components/api-keys/create-api-key-dialog";
 import { RevokeApiKeyButton } from "@/components/api-keys/revoke-api-key-button";
 import { useApiKeys } from "@/components/api-keys/use-api-keys";
@@ -29,9 +29,9 @@ export function ApiKeysPanel({ orgId, initialApiKeys }: { orgId: string; initial
         <p className="p-6 text-sm text-slate-600">No API keys yet. Create one for each program that calls Attest.</p>
       ) : null}
       {apiKeys.data && apiKeys.data.length > 0 ? (
-        <Table aria-label="API keys">
+        <Table aria-label="API keys" stackOnPhone>
           <TableHead>
-            <tr>
+            <TableRow>
               <TableHeaderCell>Name</TableHeaderCell>
               <TableHeaderCell>Prefix</TableHeaderCell>
               <TableHeaderCell>Scopes</TableHeaderCell>
@@ -39,14 +39,16 @@ export function ApiKeysPanel({ orgId, initialApiKeys }: { orgId: string; initial
               <TableHeaderCell>Last used</TableHeaderCell>
               <TableHeaderCell>Expires</TableHeaderCell>
               <TableHeaderCell>Status</TableHeaderCell>
-            </tr>
+            </TableRow>
           </TableHead>
           <TableBody>
             {apiKeys.data.map((apiKey) => (
-              <tr key={apiKey.id}>
+              <TableRow key={apiKey.id}>
                 <TableCell className="font-medium text-slate-900">{apiKey.name}</TableCell>
-                <TableCell className="font-mono text-xs whitespace-nowrap">{apiKey.prefix}…</TableCell>
-                <TableCell>
+                <TableCell label="Prefix" className="font-mono text-xs whitespace-nowrap">
+                  {apiKey.prefix}…
+                </TableCell>
+                <TableCell label="Scopes">
                   <ul className="flex flex-wrap gap-1">
                     {apiKey.scopes.map((scope) => (
                       <li key={scope} className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-700">
@@ -55,27 +57,27 @@ export function ApiKeysPanel({ orgId, initialApiKeys }: { orgId: string; initial
                     ))}
                   </ul>
                 </TableCell>
-                <TableCell className="min-w-28">
+                <TableCell label="Created" className="min-w-28">
                   {formatDateTime(apiKey.createdAt)}
                   <span className="block text-xs break-words text-slate-600">
                     by {apiKey.createdBy?.email ?? "a program or a removed user"}
                   </span>
                 </TableCell>
-                <TableCell className="min-w-28">
+                <TableCell label="Last used" className="min-w-28">
                   {apiKey.lastUsedAt ? (
                     formatDateTime(apiKey.lastUsedAt)
                   ) : (
                     <span className="text-slate-500">Never</span>
                   )}
                 </TableCell>
-                <TableCell className="min-w-28">
+                <TableCell label="Expires" className="min-w-28">
                   {apiKey.expiresAt ? (
                     formatDateTime(apiKey.expiresAt)
                   ) : (
                     <span className="text-slate-500">No expiry</span>
                   )}
                 </TableCell>
-                <TableCell>
+                <TableCell label="Status">
                   {apiKey.revokedAt ? (
                     <span className="block min-w-28">
                       <Badge tone="danger">Revoked</Badge>
@@ -94,7 +96,7 @@ export function ApiKeysPanel({ orgId, initialApiKeys }: { orgId: string; initial
                     </span>
                   )}
                 </TableCell>
-              </tr>
+              </TableRow>
             ))}
           </TableBody>
         </Table>

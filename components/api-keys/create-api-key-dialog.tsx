@@ -1,10 +1,16 @@
 "use client";
 // "Create API key": name, scopes and an optional expiry day, then the plaintext key, shown this one time only.
-import { useId, useRef, useState, type FormEvent } from "react";
+// Closing the dialog (Escape, a click outside, Done) before the key was copied asks first: it cannot be shown again.
+import { useId, useRef, useState, type FormEvent, type RefObject } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import {
+  AlertDialog,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogTitle,
   Dialog,
   DialogClose,
   DialogContent,
@@ -46,15 +52,24 @@ function checkCreateApiKey(input: {
 export function CreateApiKeyDialog({ orgId }: { orgId: string }) {
   const [open, setOpen] = useState(false);
   const [created, setCreated] = useState<CreatedApiKey | null>(null);
+  const [isKeyCopied, setIsKeyCopied] = useState(false);
+  const [isConfirmingClose, setIsConfirmingClose] = useState(false);
+  const copyButtonRef = useRef<HTMLSpanElement>(null);
   const createApiKey = useCreateApiKey(orgId);
 
+  function close() {
+    setOpen(false);
+    setIsConfirmingClose(false);
+    // Closing forgets the plaintext for good.
+    setCreated(null);
+    setIsKeyCopied(false);
+    createApiKey.reset();
+  }
+
   function onOpenChange(next: boolean) {
-    setOpen(next);
-    if (!next) {
-      // Closing forgets the plaintext for good.
-      setCreated(null);
-      createApiKey.reset();
-    }
+    if (next) setOpen(true);
+    else if (created && !isKeyCopied) setIsConfirmingClose(true);
+    else close();
   }
 
   return (
@@ -64,7 +79,7 @@ export function CreateApiKeyDialog({ orgId }: { orgId: string }) {
       </DialogTrigger>
       <DialogContent>
         {created ? (
-          <CreatedKeyNotice created={created} />
+          <CreatedKeyNotice created={created} copyButtonRef={copyButtonRef} onCopied={() => setIsKeyCopied(true)} />
         ) : (
           <CreateKeyForm
             isPending={createApiKey.isPending}
@@ -73,6 +88,30 @@ export function CreateApiKeyDialog({ orgId }: { orgId: string }) {
           />
         )}
       </DialogContent>
+      <AlertDialog open={isConfirmingClose} onOpenChange={setIsConfirmingClose}>
+        <AlertDialogContent
+          // Back at the key, on the button that copies it (when the key dialog closed too, its trigger takes focus).
+          onCloseAutoFocus={(event) => {
+            const copyButton = copyButtonRef.current?.querySelector("button");
+            if (!copyButton) return;
+            event.preventDefault();
+            copyButton.focus();
+          }}
+        >
+          <AlertDialogTitle>Close without copying the key?</AlertDialogTitle>
+          <AlertDialogDescription>
+            You have not copied this key; it will not be shown again. Without it you would have to create another.
+          </AlertDialogDescription>
+          <div className="mt-6 flex justify-end gap-3">
+            <AlertDialogCancel asChild>
+              <Button variant="secondary">Back to the key</Button>
+            </AlertDialogCancel>
+            <Button variant="danger" onClick={close}>
+              Close without copying
+            </Button>
+          </div>
+        </AlertDialogContent>
+      </AlertDialog>
     </Dialog>
   );
 }
@@ -199,7 +238,15 @@ function CreateKeyForm({
   );
 }
 
-function CreatedKeyNotice({ created }: { created: CreatedApiKey }) {
+function CreatedKeyNotice({
+  created,
+  copyButtonRef,
+  onCopied,
+}: {
+  created: CreatedApiKey;
+  copyButtonRef: RefObject<HTMLSpanElement | null>;
+  onCopied: () => void;
+}) {
   const keyId = useId();
   return (
     <div>
@@ -215,11 +262,13 @@ function CreatedKeyNotice({ created }: { created: CreatedApiKey }) {
           value={created.key}
           className="font-mono text-xs"
           onFocus={(e) => e.target.select()}
+          // Copied by hand (selected, then Ctrl+C or the context menu) counts as copied too.
+          onCopy={onCopied}
         />
       </div>
-      <div className="mt-3">
-        <CopyButton value={created.key} label="Copy key" />
-      </div>
+      <span ref={copyButtonRef} className="mt-3 block">
+        <CopyButton value={created.key} label="Copy key" onCopied={onCopied} />
+      </span>
       <div className="mt-6 flex justify-end">
         <DialogClose asChild>
           <Button>Done</Button>

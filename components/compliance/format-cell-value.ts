@@ -12,7 +12,7 @@ export function isTimestamp(value: JsonValue | undefined): value is string {
 export function formatCellValue(value: JsonValue | undefined): string {
   if (value === null || value === undefined || value === "") return "—";
   if (typeof value === "boolean") return value ? "yes" : "no";
-  if (typeof value === "number") return value.toLocaleString();
+  if (typeof value === "number") return value.toLocaleString("en-US");
   if (isTimestamp(value)) return formatDateTime(value);
   if (typeof value === "string") return value;
   if (Array.isArray(value) && value.every((item) => typeof item === "string" || typeof item === "number"))

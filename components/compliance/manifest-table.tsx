@@ -35,7 +35,7 @@ export function ManifestTable({ manifest }: { manifest: ManifestEntry[] }) {
             <tr key={entry.source}>
               <TableCell className="font-medium whitespace-nowrap">{entry.source}</TableCell>
               <TableCell className="max-w-md font-mono text-xs break-words text-slate-700">{entry.filter}</TableCell>
-              <TableCell className="text-right tabular-nums">{entry.rowCount.toLocaleString()}</TableCell>
+              <TableCell className="text-right tabular-nums">{entry.rowCount.toLocaleString("en-US")}</TableCell>
               <TableCell className="text-xs">
                 <Boundary entry={entry.first} />
               </TableCell>

@@ -1,5 +1,6 @@
-// Quick periods for the Generate form, in whole UTC days: the last 30 days
-// (today included), the last full calendar month, the last full calendar quarter.
+// Quick periods for the Generate form and the Reports list's period filter, in
+// whole UTC days: the last 30 days (today included), the last full calendar
+// month, the last full calendar quarter.
 export type PeriodPreset = {
   id: "last-30-days" | "last-month" | "last-quarter";
   label: string;
@@ -26,4 +27,9 @@ export function periodPresets(now: Date = new Date()): PeriodPreset[] {
     { id: "last-month", label: "Last month", from: day(year, month - 1, 1), to: day(year, month, 0) },
     { id: "last-quarter", label: "Last quarter", from: day(year, quarterStart - 3, 1), to: day(year, quarterStart, 0) },
   ];
+}
+
+/** The preset that spans exactly these days today, if any. */
+export function findPeriodPreset(from: string, to: string, now: Date = new Date()): PeriodPreset | undefined {
+  return periodPresets(now).find((preset) => preset.from === from && preset.to === to);
 }

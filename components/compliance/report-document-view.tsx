@@ -1,10 +1,12 @@
 "use client";
-// A completed report: header with file hashes, population manifest, charts, and every section;
+// A completed report: header with file hashes, the contents (sticky beside the report on wide
+// screens), population manifest, charts, and every section;
 // for those who may share it (admins), Share and the report's share links.
 import { ApiError } from "@/lib/client/api-error";
 import { integrityOfSection } from "@/components/compliance/integrity-of-section";
 import { ManifestTable } from "@/components/compliance/manifest-table";
 import { ReportCharts } from "@/components/compliance/report-charts";
+import { ReportContents } from "@/components/compliance/report-contents";
 import { ReportHeader } from "@/components/compliance/report-header";
 import { reportDownloadUrl, type ReportResource } from "@/components/compliance/report-resource";
 import { ReportSectionView } from "@/components/compliance/report-section-view";
@@ -87,44 +89,27 @@ export function ReportDocumentView({ report, canShare = false }: { report: Repor
             </Alert>
           ) : null}
 
-          <nav aria-label="Report contents" className="print:hidden">
-            <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
-              <li>
-                <a className="text-indigo-700 hover:underline" href="#manifest">
+          <div className="grid grid-cols-1 gap-6 xl:grid-cols-[16rem_minmax(0,1fr)] xl:items-start print:block">
+            <ReportContents document={data.document} rowCounts={data.rowCounts} />
+            <div className="grid min-w-0 grid-cols-1 gap-6">
+              <Card aria-labelledby="manifest" className="report-section p-4 sm:p-6">
+                <h2 id="manifest" className="scroll-mt-20 text-lg font-semibold">
                   Population manifest
-                </a>
-              </li>
-              <li>
-                <a className="text-indigo-700 hover:underline" href="#charts">
-                  Charts
-                </a>
-              </li>
+                </h2>
+                <p className="mt-1 mb-4 max-w-3xl text-sm text-slate-600">
+                  Every source the report read, with the filter applied and the full row count, so a sample can be drawn
+                  from a known, complete population.
+                </p>
+                <ManifestTable manifest={data.document.manifest} />
+              </Card>
+
+              <ReportCharts document={data.document} dailyCounts={data.dailyCounts} />
+
               {Object.entries(data.document.sections).map(([key, section]) => (
-                <li key={key}>
-                  <a className="text-indigo-700 hover:underline" href={`#section-${key}`}>
-                    {section.title}
-                  </a>
-                </li>
+                <ReportSectionView key={key} sectionKey={key} section={section} rowCounts={data.rowCounts[key] ?? {}} />
               ))}
-            </ul>
-          </nav>
-
-          <Card aria-labelledby="manifest" className="report-section p-4 sm:p-6">
-            <h2 id="manifest" className="scroll-mt-20 text-lg font-semibold">
-              Population manifest
-            </h2>
-            <p className="mt-1 mb-4 max-w-3xl text-sm text-slate-600">
-              Every source the report read, with the filter applied and the full row count, so a sample can be drawn
-              from a known, complete population.
-            </p>
-            <ManifestTable manifest={data.document.manifest} />
-          </Card>
-
-          <ReportCharts document={data.document} dailyCounts={data.dailyCounts} />
-
-          {Object.entries(data.document.sections).map(([key, section]) => (
-            <ReportSectionView key={key} sectionKey={key} section={section} rowCounts={data.rowCounts[key] ?? {}} />
-          ))}
+            </div>
+          </div>
         </>
       ) : null}
     </div>

@@ -1,8 +1,9 @@
 "use client";
-// Above the history: search by title, filters by type and status, and the order.
+// Above the history: search by title, filters by type, status and period, and the order.
 // All of it is asked of the server, so paging stays correct.
 import { useEffect, useEffectEvent, useId, useState } from "react";
 import { maxReportSearchLength } from "@/components/compliance/report-filters-url";
+import { ReportPeriodFilter } from "@/components/compliance/report-period-filter";
 import type { ReportFilters } from "@/components/compliance/report-query-keys";
 import { findReportSortOption, reportSortOptions } from "@/components/compliance/report-sort-options";
 import { useReportTypeCatalogue } from "@/components/compliance/report-type-catalogue-context";
@@ -97,6 +98,12 @@ export function ReportFiltersBar({
             <option value="purged">Purged</option>
           </select>
         </div>
+        <ReportPeriodFilter
+          id={id}
+          value={{ periodFrom: value.periodFrom, periodTo: value.periodTo }}
+          selectClassName={selectClasses}
+          onChange={(period) => onChange({ ...value, ...period })}
+        />
       </div>
       <div className="w-full sm:w-52">
         <Label htmlFor={`${id}-sort`}>Sort by</Label>

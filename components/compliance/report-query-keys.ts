@@ -1,8 +1,34 @@
 // React Query keys for compliance data, in one place so mutations invalidate the right queries.
-/** What the Reports list asks the API for; "" means the API's default (all types, newest first…). */
-export type ReportFilters = { type: string; status: string; q: string; sort: string; order: string };
+/**
+ * What the Reports list asks the API for; "" means the API's default (all types, newest first…).
+ * `periodFrom`/`periodTo` (YYYY-MM-DD): reports whose period overlaps those days.
+ */
+export type ReportFilters = {
+  type: string;
+  status: string;
+  q: string;
+  periodFrom: string;
+  periodTo: string;
+  sort: string;
+  order: string;
+};
 
-export const noReportFilters: ReportFilters = { type: "", status: "", q: "", sort: "", order: "" };
+export const noReportFilters: ReportFilters = {
+  type: "",
+  status: "",
+  q: "",
+  periodFrom: "",
+  periodTo: "",
+  sort: "",
+  order: "",
+};
+
+/** The list's query parameters, in the order the page URL writes them. */
+export const reportFilterParams = ["type", "status", "q", "periodFrom", "periodTo", "sort", "order"] as const;
+
+export function isReportListFiltered(filters: ReportFilters): boolean {
+  return Boolean(filters.type || filters.status || filters.q || filters.periodFrom || filters.periodTo);
+}
 
 export const reportQueryKeys = {
   /** Every list and every report's status (not documents). */

@@ -1,7 +1,7 @@
 "use client";
 // The Reports tab: filters, the live history, "Load more", and the empty/loading/error states.
 import { ReportFiltersBar } from "@/components/compliance/report-filters";
-import { noReportFilters, type ReportFilters } from "@/components/compliance/report-query-keys";
+import { isReportListFiltered, noReportFilters, type ReportFilters } from "@/components/compliance/report-query-keys";
 import type { ReportResource } from "@/components/compliance/report-resource";
 import { findReportSortOption } from "@/components/compliance/report-sort-options";
 import { ReportsTable } from "@/components/compliance/reports-table";
@@ -30,7 +30,7 @@ export function ReportsPanel({
 }) {
   const reports = useReports(filters);
   const rows = reports.data?.pages.flatMap((page) => page.reports) ?? [];
-  const isFiltered = Boolean(filters.type || filters.status || filters.q);
+  const isFiltered = isReportListFiltered(filters);
   const isPolling = rows.some((report) => report.status === "pending");
   const completion = useCompletionAnnouncement(rows);
 

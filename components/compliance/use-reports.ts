@@ -2,7 +2,7 @@
 // The org's reports as filtered, searched and sorted, a page at a time ("Load more"), polled only while one is pending.
 import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/client/fetch-json";
-import { reportQueryKeys, type ReportFilters } from "@/components/compliance/report-query-keys";
+import { reportFilterParams, reportQueryKeys, type ReportFilters } from "@/components/compliance/report-query-keys";
 import { complianceApiBase, type ReportListPage } from "@/components/compliance/report-resource";
 
 export const reportsPageSize = 20;
@@ -13,7 +13,7 @@ export function useReports(filters: ReportFilters) {
     queryKey: reportQueryKeys.list(filters),
     queryFn: ({ pageParam, signal }) => {
       const params = new URLSearchParams({ limit: String(reportsPageSize) });
-      for (const key of ["type", "status", "q", "sort", "order"] as const) {
+      for (const key of reportFilterParams) {
         if (filters[key]) params.set(key, filters[key]);
       }
       if (pageParam) params.set("cursor", pageParam);

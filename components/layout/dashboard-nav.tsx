@@ -1,5 +1,6 @@
 "use client";
-// Left navigation (a row of links on narrow windows). aria-current marks the open section.
+// The dashboard's links: a left column on wide windows, a row on narrow ones, a
+// column in the phone menu (mobile-nav-menu.tsx). aria-current marks the open section.
 import clsx from "clsx";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
@@ -22,11 +23,26 @@ const iconPaths: Record<NavIcon, string> = {
     "M12 15a3 3 0 100-6 3 3 0 000 6zm7.4-3a7.4 7.4 0 00-.1-1.2l2-1.6-2-3.4-2.4 1a7.5 7.5 0 00-2-1.2L14.5 3h-5l-.4 2.6a7.5 7.5 0 00-2 1.2l-2.4-1-2 3.4 2 1.6a7.4 7.4 0 000 2.4l-2 1.6 2 3.4 2.4-1a7.5 7.5 0 002 1.2l.4 2.6h5l.4-2.6a7.5 7.5 0 002-1.2l2.4 1 2-3.4-2-1.6c.1-.4.1-.8.1-1.2z",
 };
 
-export function DashboardNav({ role }: { role: Role }) {
+export function DashboardNav({
+  role,
+  layout = "bar",
+  onNavigate,
+}: {
+  role: Role;
+  /** "bar": a row below lg, a column from lg; "column": always a column. */
+  layout?: "bar" | "column";
+  /** Called when a link is followed (the phone menu closes). */
+  onNavigate?: () => void;
+}) {
   const pathname = usePathname();
   return (
     <nav aria-label="Dashboard">
-      <ul className="flex gap-1 overflow-x-auto lg:flex-col lg:overflow-visible">
+      <ul
+        className={clsx(
+          "flex gap-1",
+          layout === "bar" ? "overflow-x-auto lg:flex-col lg:overflow-visible" : "flex-col",
+        )}
+      >
         {navItemsForRole(role).map((item) => {
           const active = isActive(item, pathname);
           return (
@@ -34,6 +50,7 @@ export function DashboardNav({ role }: { role: Role }) {
               <Link
                 href={item.href}
                 aria-current={active ? "page" : undefined}
+                onClick={onNavigate}
                 className={clsx(
                   "flex items-center gap-2.5 rounded-md px-3 py-2 text-sm font-medium whitespace-nowrap",
                   active ? "bg-indigo-50 text-indigo-800" : "text-slate-700 hover:bg-slate-100 hover:text-slate-900",

@@ -1,8 +1,5 @@
 "use client";
-// Switches the current organization: next-auth's session update() re-issues the JWT
-// for the chosen org (the server checks the membership), then the page reloads.
-import { useSession } from "next-auth/react";
-import { useState } from "react";
+// The header's organization menu: the orgs the person belongs to, with their role in each.
 import {
   DropdownMenu,
   DropdownMenuContent,
@@ -12,6 +9,7 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
+import { useSwitchOrganization } from "@/components/layout/use-switch-organization";
 import type { OrganizationMembership } from "@/lib/auth/list-user-organizations";
 
 export function OrgSwitcher({
@@ -21,31 +19,14 @@ export function OrgSwitcher({
   organizations: OrganizationMembership[];
   currentOrgId: string;
 }) {
-  const { update, status } = useSession();
-  const [isPending, setIsPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { switchTo, isPending, isReady, error } = useSwitchOrganization();
   const current = organizations.find((org) => org.id === currentOrgId);
-
-  async function switchTo(orgId: string) {
-    if (orgId === currentOrgId) return;
-    setError(null);
-    setIsPending(true);
-    const session = await update({ orgId }).catch(() => null);
-    if (session?.orgId !== orgId) {
-      setIsPending(false);
-      setError("Could not switch organization. Try again.");
-      return;
-    }
-    // A full reload rather than router.refresh(): every server component, client cache and
-    // error boundary (e.g. a 403 shown for the previous org's role) starts over in the new org.
-    window.location.reload();
-  }
 
   return (
     <div className="flex min-w-0 items-center gap-2">
       <DropdownMenu modal={false}>
         <DropdownMenuTrigger
-          disabled={status !== "authenticated" || isPending}
+          disabled={!isReady || isPending}
           className="flex min-w-0 items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-900 shadow-sm hover:bg-slate-50 disabled:cursor-wait"
         >
           <span className="sr-only">Organization:</span>
@@ -57,7 +38,12 @@ export function OrgSwitcher({
         <DropdownMenuContent align="start">
           <DropdownMenuLabel>Switch organization</DropdownMenuLabel>
           <DropdownMenuSeparator />
-          <DropdownMenuRadioGroup value={currentOrgId} onValueChange={(orgId) => void switchTo(orgId)}>
+          <DropdownMenuRadioGroup
+            value={currentOrgId}
+            onValueChange={(orgId) => {
+              if (orgId !== currentOrgId) void switchTo(orgId);
+            }}
+          >
             {organizations.map((org) => (
               <DropdownMenuRadioItem key={org.id} value={org.id}>
                 <span className="flex-1 truncate">{org.name}</span>

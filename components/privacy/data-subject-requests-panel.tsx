@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Table, TableBody, TableCell, TableHead, TableHeaderCell } from "@/components/ui/table";
+import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
 import type { DataSubjectRequestPage } from "@/lib/privacy/schemas";
 import { CreateDataSubjectRequestForm } from "./create-data-subject-request-form";
 import { DataSubjectRequestDetail } from "./data-subject-request-detail";
@@ -58,9 +58,9 @@ export function DataSubjectRequestsPanel({
         {requests.length === 0 ? (
           <p className="p-6 text-sm text-slate-600">No data-subject requests yet.</p>
         ) : (
-          <Table aria-label="Data-subject requests">
+          <Table aria-label="Data-subject requests" stackOnPhone>
             <TableHead>
-              <tr>
+              <TableRow>
                 <TableHeaderCell>Subject</TableHeaderCell>
                 <TableHeaderCell>Received</TableHeaderCell>
                 <TableHeaderCell>Due</TableHeaderCell>
@@ -69,18 +69,18 @@ export function DataSubjectRequestsPanel({
                 <TableHeaderCell>
                   <span className="sr-only">Actions</span>
                 </TableHeaderCell>
-              </tr>
+              </TableRow>
             </TableHead>
             <TableBody>
               {requests.map((request) => (
-                <tr key={request.id} className={request.id === selectedId ? "bg-indigo-50" : undefined}>
+                <TableRow key={request.id} className={request.id === selectedId ? "bg-indigo-50" : undefined}>
                   <TableCell className="font-medium">{request.subject.email}</TableCell>
-                  <TableCell>{request.receivedOn}</TableCell>
-                  <TableCell>{request.dueOn}</TableCell>
-                  <TableCell>
+                  <TableCell label="Received">{request.receivedOn}</TableCell>
+                  <TableCell label="Due">{request.dueOn}</TableCell>
+                  <TableCell label="Deadline">
                     <DeadlineBadge deadline={request.deadline} />
                   </TableCell>
-                  <TableCell>{request.status}</TableCell>
+                  <TableCell label="Status">{request.status}</TableCell>
                   <TableCell>
                     <Button
                       variant="ghost"
@@ -91,7 +91,7 @@ export function DataSubjectRequestsPanel({
                       View
                     </Button>
                   </TableCell>
-                </tr>
+                </TableRow>
               ))}
             </TableBody>
           </Table>

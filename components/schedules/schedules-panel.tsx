@@ -13,7 +13,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { Table, TableBody, TableCell, TableHead, TableHeaderCell } from "@/components/ui/table";
+import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
 import { formatDateTime } from "@/lib/client/format-date-time";
 
 export function SchedulesPanel({ types, canManage }: { types: ScheduleTypeOption[]; canManage: boolean }) {
@@ -41,19 +41,19 @@ export function SchedulesPanel({ types, canManage }: { types: ScheduleTypeOption
         ) : schedules.data.length === 0 ? (
           <p className="p-6 text-sm text-slate-600">No schedules yet.</p>
         ) : (
-          <Table aria-label="Schedules">
+          <Table aria-label="Schedules" stackOnPhone>
             <TableHead>
-              <tr>
+              <TableRow>
                 <TableHeaderCell>Schedule</TableHeaderCell>
                 <TableHeaderCell>Agents</TableHeaderCell>
                 <TableHeaderCell>Status</TableHeaderCell>
                 <TableHeaderCell>Next report queued</TableHeaderCell>
                 <TableHeaderCell>Actions</TableHeaderCell>
-              </tr>
+              </TableRow>
             </TableHead>
             <TableBody>
               {schedules.data.map((schedule) => (
-                <tr key={schedule.id}>
+                <TableRow key={schedule.id}>
                   <TableCell>
                     <Link
                       href={`/dashboard/compliance/schedules/${encodeURIComponent(schedule.id)}`}
@@ -63,15 +63,17 @@ export function SchedulesPanel({ types, canManage }: { types: ScheduleTypeOption
                     </Link>
                     <span className="block text-xs text-slate-600">since {schedule.firstPeriodStart}</span>
                   </TableCell>
-                  <TableCell className="max-w-48 break-words">
+                  <TableCell label="Agents" className="max-w-48 break-words">
                     {schedule.agentIds.length === 0
                       ? "All agents"
                       : schedule.agentIds.map((id) => names.get(id) ?? id).join(", ")}
                   </TableCell>
-                  <TableCell>
+                  <TableCell label="Status">
                     <Badge tone={schedule.status === "active" ? "success" : "neutral"}>{schedule.status}</Badge>
                   </TableCell>
-                  <TableCell>{schedule.nextRunAt ? formatDateTime(schedule.nextRunAt) : "—"}</TableCell>
+                  <TableCell label="Next report queued">
+                    {schedule.nextRunAt ? formatDateTime(schedule.nextRunAt) : "—"}
+                  </TableCell>
                   <TableCell>
                     <div className="flex items-center gap-1.5 whitespace-nowrap">
                       <Link
@@ -84,7 +86,7 @@ export function SchedulesPanel({ types, canManage }: { types: ScheduleTypeOption
                       {canManage ? <ScheduleActions schedule={schedule} label={describe(schedule)} /> : null}
                     </div>
                   </TableCell>
-                </tr>
+                </TableRow>
               ))}
             </TableBody>
           </Table>

@@ -6,7 +6,7 @@ import { useShareLinks } from "@/components/share-links/use-share-links";
 import { Alert } from "@/components/ui/alert";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import { Table, TableBody, TableCell, TableHead, TableHeaderCell } from "@/components/ui/table";
+import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
 import { formatDateTime } from "@/lib/client/format-date-time";
 import type { ShareLinkResponse } from "@/lib/share-links/schemas";
 
@@ -43,9 +43,9 @@ export function ShareLinksPanel({ reportId }: { reportId: string }) {
         ) : links.data.shareLinks.length === 0 ? (
           <p className="text-sm text-slate-600">This report has not been shared.</p>
         ) : (
-          <Table aria-label="Share links">
+          <Table aria-label="Share links" stackOnPhone>
             <TableHead>
-              <tr>
+              <TableRow>
                 <TableHeaderCell>Label</TableHeaderCell>
                 <TableHeaderCell>Status</TableHeaderCell>
                 <TableHeaderCell>Expires</TableHeaderCell>
@@ -55,35 +55,39 @@ export function ShareLinksPanel({ reportId }: { reportId: string }) {
                 <TableHeaderCell>
                   <span className="sr-only">Actions</span>
                 </TableHeaderCell>
-              </tr>
+              </TableRow>
             </TableHead>
             <TableBody>
               {links.data.shareLinks.map((link) => (
-                <tr key={link.id}>
+                <TableRow key={link.id}>
                   <TableCell className="break-words">
                     {link.label ?? <span className="text-slate-500">No label</span>}
                     <span className="block text-xs text-slate-500">
                       Created {formatDateTime(link.createdAt)} by {link.createdBy.label}
                     </span>
                   </TableCell>
-                  <TableCell>
+                  <TableCell label="Status">
                     <Badge tone={statusBadges[link.status].tone}>{statusBadges[link.status].label}</Badge>
                     {link.revokedReason === "report_deleted" ? (
                       <span className="block text-xs text-slate-500">Report deleted</span>
                     ) : null}
                   </TableCell>
-                  <TableCell className="whitespace-nowrap">{formatDateTime(link.expiresAt)}</TableCell>
-                  <TableCell className="whitespace-nowrap tabular-nums">
+                  <TableCell label="Expires" className="whitespace-nowrap">
+                    {formatDateTime(link.expiresAt)}
+                  </TableCell>
+                  <TableCell label="Downloads" className="whitespace-nowrap tabular-nums">
                     {link.maxDownloads === null ? link.downloadCount : `${link.downloadCount} / ${link.maxDownloads}`}
                   </TableCell>
-                  <TableCell className="tabular-nums">{link.viewCount}</TableCell>
-                  <TableCell className="whitespace-nowrap">
+                  <TableCell label="Visits" className="tabular-nums">
+                    {link.viewCount}
+                  </TableCell>
+                  <TableCell label="Last access" className="whitespace-nowrap">
                     {link.lastAccessedAt ? formatDateTime(link.lastAccessedAt) : "Never"}
                   </TableCell>
                   <TableCell>
                     {link.status === "revoked" ? null : <RevokeShareLinkButton link={link} name={nameOf(link)} />}
                   </TableCell>
-                </tr>
+                </TableRow>
               ))}
             </TableBody>
           </Table>

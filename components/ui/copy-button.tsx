@@ -22,7 +22,16 @@ async function copyText(value: string): Promise<boolean> {
   }
 }
 
-export function CopyButton({ value, label = "Copy" }: { value: string; label?: string }) {
+export function CopyButton({
+  value,
+  label = "Copy",
+  onCopied,
+}: {
+  value: string;
+  label?: string;
+  /** Called once the value is on the clipboard (not when copying failed). */
+  onCopied?: () => void;
+}) {
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
 
   useEffect(() => {
@@ -33,7 +42,14 @@ export function CopyButton({ value, label = "Copy" }: { value: string; label?: s
 
   return (
     <span className="inline-flex items-center gap-2">
-      <Button variant="secondary" onClick={async () => setState((await copyText(value)) ? "copied" : "failed")}>
+      <Button
+        variant="secondary"
+        onClick={async () => {
+          const isCopied = await copyText(value);
+          setState(isCopied ? "copied" : "failed");
+          if (isCopied) onCopied?.();
+        }}
+      >
         {label}
       </Button>
       <span role="status" aria-live="polite" className="text-xs text-slate-600">

@@ -1,5 +1,6 @@
 "use client";
-// Styled Radix dialogs: Dialog for forms, AlertDialog for confirmations (role="alertdialog").
+// Styled Radix dialogs: Dialog for forms, a sheet (Dialog at the screen's left edge)
+// for the phone menu, AlertDialog for confirmations (role="alertdialog").
 import * as AlertDialogPrimitive from "@radix-ui/react-alert-dialog";
 import * as DialogPrimitive from "@radix-ui/react-dialog";
 import clsx from "clsx";
@@ -18,6 +19,19 @@ export function DialogContent({ className, ...props }: ComponentProps<typeof Dia
     <DialogPrimitive.Portal>
       <DialogPrimitive.Overlay className={overlayClasses} />
       <DialogPrimitive.Content className={clsx(contentClasses, className)} {...props} />
+    </DialogPrimitive.Portal>
+  );
+}
+
+const sheetClasses =
+  "fixed inset-y-0 left-0 z-50 flex w-72 max-w-[calc(100vw-3rem)] flex-col overflow-y-auto border-r border-slate-200 bg-white p-4 shadow-xl focus:outline-none";
+
+/** A panel along the left edge, full height: a dialog all the same (focus kept inside, Escape closes). */
+export function SheetContent({ className, ...props }: ComponentProps<typeof DialogPrimitive.Content>) {
+  return (
+    <DialogPrimitive.Portal>
+      <DialogPrimitive.Overlay className={overlayClasses} />
+      <DialogPrimitive.Content className={clsx(sheetClasses, className)} {...props} />
     </DialogPrimitive.Portal>
   );
 }

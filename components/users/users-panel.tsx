@@ -4,7 +4,7 @@
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import { Table, TableBody, TableCell, TableHead, TableHeaderCell } from "@/components/ui/table";
+import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
 import { AddMemberDialog } from "@/components/users/add-member-dialog";
 import { MemberRoleSelect } from "@/components/users/member-role-select";
 import { RemoveMemberButton } from "@/components/users/remove-member-button";
@@ -34,9 +34,9 @@ export function UsersPanel({
         </Alert>
       ) : null}
       {members.data ? (
-        <Table aria-label="Members">
+        <Table aria-label="Members" stackOnPhone>
           <TableHead>
-            <tr>
+            <TableRow>
               <TableHeaderCell>Name</TableHeaderCell>
               <TableHeaderCell>Email</TableHeaderCell>
               <TableHeaderCell>Role</TableHeaderCell>
@@ -44,15 +44,19 @@ export function UsersPanel({
               <TableHeaderCell>Last sign-in</TableHeaderCell>
               <TableHeaderCell>Member since</TableHeaderCell>
               {canManage ? <TableHeaderCell>Actions</TableHeaderCell> : null}
-            </tr>
+            </TableRow>
           </TableHead>
           <TableBody>
             {members.data.map((member) => (
-              <tr key={member.userId}>
+              <TableRow key={member.userId}>
                 <TableCell className="font-medium text-slate-900">{member.name}</TableCell>
-                <TableCell className="break-all">{member.email}</TableCell>
-                <TableCell>{canManage ? <MemberRoleSelect orgId={orgId} member={member} /> : member.role}</TableCell>
-                <TableCell>
+                <TableCell label="Email" className="break-all">
+                  {member.email}
+                </TableCell>
+                <TableCell label="Role">
+                  {canManage ? <MemberRoleSelect orgId={orgId} member={member} /> : member.role}
+                </TableCell>
+                <TableCell label="Status">
                   {member.status === "invited" ? (
                     <span className="block min-w-28">
                       <Badge tone="warning">Invited</Badge>
@@ -68,20 +72,22 @@ export function UsersPanel({
                     <Badge tone="success">Active</Badge>
                   )}
                 </TableCell>
-                <TableCell className="min-w-28">
+                <TableCell label="Last sign-in" className="min-w-28">
                   {member.lastSignInAt ? (
                     formatDateTime(member.lastSignInAt)
                   ) : (
                     <span className="text-slate-500">Never</span>
                   )}
                 </TableCell>
-                <TableCell className="min-w-28">{formatDateTime(member.joinedAt)}</TableCell>
+                <TableCell label="Member since" className="min-w-28">
+                  {formatDateTime(member.joinedAt)}
+                </TableCell>
                 {canManage ? (
                   <TableCell>
                     <RemoveMemberButton orgId={orgId} member={member} />
                   </TableCell>
                 ) : null}
-              </tr>
+              </TableRow>
             ))}
           </TableBody>
         </Table>

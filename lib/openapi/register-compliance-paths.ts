@@ -44,7 +44,7 @@ export function registerCompliancePaths({ registry, json, errors }: OpenApiBuild
     operationId: "listReports",
     summary: "List reports",
     description:
-      "The caller's org's reports, newest first unless `sort` and `order` say otherwise; `q` searches the titles. Page with `cursor` (the previous page's `nextCursor`), keeping the same filters and order.",
+      "The caller's org's reports, newest first unless `sort` and `order` say otherwise; `q` searches the titles; `periodFrom` and `periodTo` keep the reports whose period overlaps those days. Page with `cursor` (the previous page's `nextCursor`), keeping the same filters and order.",
     tags: ["Reports"],
     security: apiKeyOrSession,
     request: { query: listReportsQuerySchema },

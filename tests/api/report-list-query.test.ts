@@ -1,5 +1,5 @@
-// GET /reports: search by title, sort by generation time, title or period (each
-// way), keyset pages that stay consistent in every order, and 400s naming the
+// GET /reports: search by title, filter by the period covered, sort by generation
+// time, title or period (each way), keyset pages that stay consistent in every order, and 400s naming the
 // field for a bad query. Against a real database (SQLite, and PostgreSQL with
 // TEST_DATABASE_URL).
 import crypto from "node:crypto";
@@ -180,11 +180,39 @@ describe("sort", () => {
   });
 });
 
+describe("filter by the period covered", () => {
+  it("keeps reports whose period overlaps the days asked for, both ends included", async () => {
+    expect(await names("?periodFrom=2026-02-01&periodTo=2026-02-28")).toEqual(["febSoc2", "q1Audit"]);
+    expect(await names("?periodFrom=2026-01-31&periodTo=2026-01-31")).toEqual(["q1Audit", "janSoc2"]);
+    expect(await names("?periodFrom=2025-12-31&periodTo=2026-01-01")).toEqual(["percent", "q1Audit", "janSoc2"]);
+    expect(await names("?periodFrom=2026-04-01&periodTo=2026-06-30")).toEqual([]);
+  });
+
+  it("takes either end alone as open on the other side, and leaves out reports without a period", async () => {
+    expect(await names("?periodFrom=2026-02-15")).toEqual(["febSoc2", "q1Audit"]);
+    expect(await names("?periodTo=2025-12-31")).toEqual(["percent"]);
+    expect(await names("?periodFrom=2000-01-01")).toEqual(["percent", "febSoc2", "q1Audit", "janSoc2"]);
+  });
+
+  it("combines with type, search and sort, and pages without skipping or repeating", async () => {
+    expect(await names("?periodFrom=2026-01-01&periodTo=2026-01-31&type=soc2")).toEqual(["janSoc2"]);
+    expect(await names("?periodFrom=2026-01-15&q=audit")).toEqual(["q1Audit"]);
+    expect(await allPages("?sort=period&order=asc&periodFrom=2025-12-15&periodTo=2026-02-10", 2)).toEqual([
+      ["percent", "janSoc2"],
+      ["febSoc2", "q1Audit"],
+    ]);
+  });
+});
+
 describe("bad queries are 400 naming the field", () => {
   it.each([
     ["?sort=size", "sort"],
     ["?sort=createdAt&order=up", "order"],
     [`?q=${"x".repeat(201)}`, "q"],
+    ["?periodFrom=2026-13-01", "periodFrom"],
+    ["?periodFrom=2026-02-30&periodTo=2026-03-01", "periodFrom"],
+    ["?periodTo=last-month", "periodTo"],
+    ["?periodFrom=2026-03-01&periodTo=2026-02-28", "periodTo"],
   ])("%s", async (query, field) => {
     const response = await list(query);
     expect(response.status).toBe(400);

@@ -1,6 +1,6 @@
-// The Generate form's quick periods, as whole UTC days.
+// The quick periods of the Generate form and the Reports list's filter, as whole UTC days.
 import { describe, expect, it } from "vitest";
-import { periodPresets } from "@/components/compliance/period-presets";
+import { findPeriodPreset, periodPresets } from "@/components/compliance/period-presets";
 
 const byId = (now: string) => Object.fromEntries(periodPresets(new Date(now)).map((p) => [p.id, [p.from, p.to]]));
 
@@ -24,5 +24,12 @@ describe("period presets", () => {
   it("uses the UTC day, not the local one", () => {
     // 23:30 UTC on 31 March is already April in Berlin; the presets stay in March.
     expect(byId("2026-03-31T23:30:00Z")["last-month"]).toEqual(["2026-02-01", "2026-02-28"]);
+  });
+
+  it("names the quick period that spans exactly the given days", () => {
+    const now = new Date("2026-12-03T10:00:00Z");
+    expect(findPeriodPreset("2026-07-01", "2026-09-30", now)?.id).toBe("last-quarter");
+    expect(findPeriodPreset("2026-11-01", "2026-11-30", now)?.id).toBe("last-month");
+    expect(findPeriodPreset("2026-11-01", "2026-11-29", now)).toBeUndefined();
   });
 });

@@ -11,7 +11,7 @@ describe("report filters in the URL", () => {
         "soc2",
         "audit",
       ]),
-    ).toEqual({ type: "audit", status: "failed", q: "triage", sort: "period", order: "asc" });
+    ).toEqual({ ...noReportFilters, type: "audit", status: "failed", q: "triage", sort: "period", order: "asc" });
     expect(
       readReportFilters({ type: "pdf", status: ["failed", "pending"], q: ["a", "b"], sort: "size", order: "asc" }, [
         "soc2",
@@ -19,6 +19,18 @@ describe("report filters in the URL", () => {
     ).toEqual(noReportFilters);
     expect(readReportFilters({ sort: "title", order: "sideways" }, []).order).toBe("");
     expect(readReportFilters({ q: "x".repeat(300) }, []).q).toHaveLength(200);
+  });
+
+  it("reads a period of real days, one end or both, and drops one that ends before it starts", () => {
+    expect(readReportFilters({ periodFrom: "2026-07-01", periodTo: "2026-09-30" }, [])).toEqual({
+      ...noReportFilters,
+      periodFrom: "2026-07-01",
+      periodTo: "2026-09-30",
+    });
+    expect(readReportFilters({ periodFrom: "2026-07-01" }, []).periodFrom).toBe("2026-07-01");
+    expect(readReportFilters({ periodTo: "2026-09-30" }, []).periodTo).toBe("2026-09-30");
+    expect(readReportFilters({ periodFrom: "2026-02-30", periodTo: "last-month" }, [])).toEqual(noReportFilters);
+    expect(readReportFilters({ periodFrom: "2026-10-01", periodTo: "2026-09-30" }, [])).toEqual(noReportFilters);
   });
 
   it("writes set filters and removes cleared ones, keeping other parameters", () => {
@@ -29,6 +41,9 @@ describe("report filters in the URL", () => {
     expect(
       writeReportFilters(url, { ...noReportFilters, q: "Support Triage", sort: "title", order: "desc" }).search,
     ).toBe("?tab=reports&q=Support+Triage&sort=title&order=desc");
+    expect(
+      writeReportFilters(url, { ...noReportFilters, periodFrom: "2026-07-01", periodTo: "2026-09-30" }).search,
+    ).toBe("?tab=reports&periodFrom=2026-07-01&periodTo=2026-09-30");
   });
 
   it("names the order a sort and direction stand for, the API's default when unset", () => {

@@ -7,7 +7,8 @@ export const maxRangeYears = 5;
 
 const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
 
-const isoDay = z
+/** One whole UTC day as YYYY-MM-DD, a real calendar date. */
+export const isoDay = z
   .string()
   .regex(dayPattern, { message: "Use a date as YYYY-MM-DD", abort: true })
   .refine(isCalendarDay, "Not a real calendar date");

@@ -1,5 +1,5 @@
-// The caller's org's reports, a page at a time: filtered by type, status and
-// title words, ordered by generation time, title or period, with a keyset
+// The caller's org's reports, a page at a time: filtered by type, status, title
+// words and the period they cover (overlapping the one asked for), ordered by generation time, title or period, with a keyset
 // cursor (report-list-keyset.ts). Everything is decided in the database.
 import { databaseOf, type ComplianceContext } from "@/lib/compliance/requests/compliance-context";
 import { readReportRetentionDays } from "@/lib/compliance/retention/read-report-retention-days";
@@ -34,6 +34,9 @@ export async function listReports(ctx: ComplianceContext, query: ListReportsQuer
       orgId: identity.orgId,
       ...(query.type ? { type: query.type } : {}),
       ...(query.status ? { status: query.status } : {}),
+      // Overlap of whole-day ranges; a report without a period (null columns) never matches.
+      ...(query.periodFrom ? { periodTo: { gte: query.periodFrom } } : {}),
+      ...(query.periodTo ? { periodFrom: { lte: query.periodTo } } : {}),
       AND: [
         // Each word somewhere in the title, in any order.
         ...words.map((word) => ({ title: containsIgnoringCase(db, word) })),

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
 import { reportTypes, type ReportType } from "@/lib/compliance/reports/registry";
-import { orgIdField as orgId } from "@/lib/compliance/reports/report-body-fields";
+import { isoDay, orgIdField as orgId } from "@/lib/compliance/reports/report-body-fields";
 import { downloadFormats } from "@/lib/compliance/requests/report-formats";
 import { defaultSortOrders, reportSortKeys, sortOrders } from "@/lib/compliance/requests/report-sort-keys";
 
@@ -51,8 +51,21 @@ export const listReportsQuerySchema = z
       description:
         "Without it: newest first, latest period first, titles A to Z. A cursor works only with the order it came from.",
     }),
+    periodFrom: isoDay.optional().meta({
+      description:
+        "Reports whose period ends on or after this day (YYYY-MM-DD, UTC). With `periodTo`: reports whose period overlaps the two days, inclusive. Reports without a period (GDPR exports) are left out.",
+      example: "2026-07-01",
+    }),
+    periodTo: isoDay.optional().meta({
+      description: "Reports whose period starts on or before this day (YYYY-MM-DD, UTC); on or after `periodFrom`.",
+      example: "2026-09-30",
+    }),
     limit: z.coerce.number().int().min(1).max(100).default(25),
     cursor: z.string().min(1).max(600).optional(),
+  })
+  .refine((query) => !query.periodFrom || !query.periodTo || query.periodFrom <= query.periodTo, {
+    path: ["periodTo"],
+    message: "periodTo must be on or after periodFrom",
   })
   .transform((query) => ({ ...query, order: query.order ?? defaultSortOrders[query.sort] }));
 export type ListReportsQuery = z.output<typeof listReportsQuerySchema>;

@@ -1,4 +1,4 @@
-// GET /api/engine/compliance/reports — the caller's org's reports, newest first (type, status, limit, cursor)
+// GET /api/engine/compliance/reports — the caller's org's reports (type, status, q, period, sort, order, limit, cursor)
 import { withRoute } from "@/lib/api/with-route";
 import { listReports } from "@/lib/compliance/requests/list-reports";
 import { listReportsQuerySchema, parseSearchParams } from "@/lib/compliance/requests/schemas";
