@@ -3,13 +3,19 @@
 // times it whole and in its steps, each step adding one piece of the work:
 // reading the stored chunks, scanning lines, parsing rows, encoding CSV,
 // UTF-8 encoding, SHA-256, CRC32 (what yazl does per entry).
-// Usage: DATABASE_URL=file:… node --import tsx scripts/dev/profile-package.ts [soc2|gdpr|audit] [steps|package]
-// (`node --cpu-prof --import tsx …` for a profile; `npm run bench` leaves its last runs' reports.)
+// Usage: DATABASE_URL=file:… node --import tsx scripts/dev/profile-package.ts [soc2|gdpr|audit] [steps|package|thread]
+// (package: the whole package rendered on this thread; thread: through a
+// download's package thread, as the server does, minus HTTP;
+// `node --cpu-prof --import tsx …` for a profile; `npm run bench` leaves its last runs' reports.)
 import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 import { createCsvRowEncoder, type CsvRowEncoder } from "@/lib/compliance/csv/create-csv-row-encoder";
+import { createCsvRowTranscoder, type CsvRowTranscoder } from "@/lib/compliance/csv/create-csv-row-transcoder";
+import { GrowableBytes } from "@/lib/compliance/csv/growable-bytes";
 import { readArtifactBytes } from "@/lib/compliance/artifacts/read-artifact-bytes";
-import { createEvidencePackage } from "@/lib/compliance/package/create-evidence-package";
+import { renderEvidencePackage } from "@/lib/compliance/package/render-evidence-package";
+import { streamEvidencePackage } from "@/lib/compliance/package/stream-evidence-package";
+import { databaseUrlOf } from "@/lib/db/raw-sql-of";
 import { createReportDocumentScanner, type ReportDocumentVisitor } from "@/lib/compliance/package/scan-report-document";
 import type { ReportRow } from "@/lib/compliance/reports/report-definition";
 import { db } from "@/lib/db";
@@ -22,7 +28,7 @@ async function main() {
   const artifact = await db.reportArtifact.findFirst({
     where: { format: "json", report: { type, status: "completed" } },
     orderBy: { createdAt: "desc" },
-    select: { id: true, byteSize: true, chunkCount: true, reportId: true },
+    select: { id: true, byteSize: true, chunkCount: true, reportId: true, sha256: true },
   });
   if (!artifact) throw new Error(`No completed ${type} report: run npm run bench first`);
   const read = () => readArtifactBytes(db, artifact);
@@ -39,22 +45,36 @@ async function main() {
     );
   };
 
-  if (mode === "package") {
+  if (mode === "package" || mode === "thread") {
     const statement = await db.reportStatement.findFirstOrThrow({
       where: { reportId: artifact.reportId },
       select: { jws: true, signedAt: true },
     });
-    await time("whole package, in-process (no socket)", async () => {
-      const zip = createEvidencePackage({
-        readJson: read,
-        statementJws: statement.jws,
-        modifiedAt: statement.signedAt,
-        signSums: async () => "signature",
-      });
-      let bytes = 0;
-      for await (const chunk of zip) bytes += (chunk as Buffer).byteLength;
-      return bytes;
-    });
+    const signSums = async () => "signature";
+    await time(
+      `whole package, ${mode === "thread" ? "through its thread" : "on this thread"} (no socket)`,
+      async () => {
+        let bytes = 0;
+        if (mode === "package") {
+          const input = { readJson: read, jsonSha256: artifact.sha256!, statementJws: statement.jws };
+          await renderEvidencePackage({ ...input, modifiedAt: statement.signedAt, signSums }, (piece) => {
+            bytes += piece.byteLength;
+          });
+          return bytes;
+        }
+        const body = streamEvidencePackage({
+          databaseUrl: databaseUrlOf(db),
+          artifact,
+          jsonSha256: artifact.sha256!,
+          statementJws: statement.jws,
+          modifiedAt: statement.signedAt,
+          signSums,
+        });
+        const reader = body.getReader();
+        for (let next = await reader.read(); !next.done; next = await reader.read()) bytes += next.value.byteLength;
+        return bytes;
+      },
+    );
     return;
   }
 
@@ -107,6 +127,37 @@ async function main() {
     return encoder.encode(row);
   };
   await time("… + CSV encode (string)", () => rowsPass((b, s, e) => encode(b, s, e).length));
+  // The package's way: each row's JSON text straight to CSV bytes (one transcoder a table, its first row names the columns).
+  await time("read + scan + transcode rows to bytes", async () => {
+    const out = new GrowableBytes();
+    let transcoder: CsvRowTranscoder | null = null;
+    let written = 0;
+    const visitor: ReportDocumentVisitor = {
+      header() {},
+      manifestEntry() {},
+      sectionStart() {},
+      tableStart() {
+        transcoder = null;
+      },
+      row(b, s, e) {
+        if (!transcoder) {
+          const columns = Object.keys(JSON.parse(b.toString("utf8", s, e)) as object);
+          transcoder = createCsvRowTranscoder(columns, "profile");
+        }
+        transcoder.write(b, s, e, out);
+        if (out.length > 64 * 1024) {
+          written += out.length;
+          out.length = 0;
+        }
+      },
+      tableEnd() {},
+      sectionEnd() {},
+    };
+    const scanner = createReportDocumentScanner(visitor);
+    for await (const chunk of read()) scanner.push(chunk);
+    scanner.end();
+    return written + out.length;
+  });
   await time("… + UTF-8 Buffer per row", () => rowsPass((b, s, e) => Buffer.byteLength(encode(b, s, e))));
   let pending = "";
   const batched = (flush: (bytes: Buffer) => void) => (b: Buffer, s: number, e: number) => {
