@@ -18,6 +18,7 @@ import { GET as downloadRoute } from "@/app/api/engine/compliance/reports/[repor
 import { GET as statementRoute } from "@/app/api/engine/compliance/reports/[reportRef]/statement/route";
 import { processNextReport } from "@/lib/compliance/jobs/process-next-report";
 import { readZipEntries } from "@/lib/compliance/package/read-zip-entries";
+import { countPackageThreads } from "@/lib/compliance/package/spawn-package-thread";
 import { verifyEvidencePackage } from "@/lib/compliance/package/verify-evidence-package";
 import { getReportPackage } from "@/lib/compliance/requests/get-report-package";
 import { db } from "@/lib/db";
@@ -56,12 +57,38 @@ beforeAll(async () => {
 });
 afterAll(() => fs.rmSync(directory, { recursive: true, force: true }));
 
-async function download(format: string): Promise<Response> {
+async function createCompletedReport(rows: number): Promise<string> {
+  const response = await postRoute(
+    new Request(`${base}/reports/soc2`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${key.key}`, "content-type": "application/json" },
+      body: JSON.stringify({ dateRange: { from: "2026-01-01", to: "2026-01-31" } }),
+    }),
+    ref("soc2"),
+  );
+  const id = ((await response.json()) as { id: string }).id;
+  const result = await processNextReport(db, "package-test-worker", {
+    definitions: fakeDefinitions({ rows }),
+    reportId: id,
+  });
+  expect(result?.outcome).toBe("completed");
+  return id;
+}
+
+async function waitUntil(condition: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`Still waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+async function download(format: string, id = reportId): Promise<Response> {
   return downloadRoute(
-    new Request(`${base}/reports/${reportId}/download?format=${format}`, {
+    new Request(`${base}/reports/${id}/download?format=${format}`, {
       headers: { authorization: `Bearer ${key.key}` },
     }),
-    ref(reportId),
+    ref(id),
   );
 }
 
@@ -221,5 +248,40 @@ describe("evidence package", () => {
     const resummed = await run(await rebuild("resummed.zip", files));
     expect(resummed.code).toBe(1);
     expect(resummed.out).toContain("NOT VALID: SHA256SUMS is not the text SHA256SUMS.jws signed");
+  }, 60_000);
+});
+
+// The package renders in a thread of its own per download: it waits while the
+// client does not read, and it ends with the download however that ends.
+describe("evidence package thread", () => {
+  let largeReportId: string;
+  beforeAll(async () => {
+    // Larger than what the thread may send ahead of the client (a few MiB).
+    largeReportId = await createCompletedReport(40_000);
+  }, 120_000);
+
+  it("waits for a client that stops reading, then sends the rest, and ends once the package is read", async () => {
+    const whole = Buffer.from(await (await download("zip", largeReportId)).arrayBuffer());
+    expect(whole.length).toBeGreaterThan(8 * 1024 * 1024);
+    await waitUntil(() => countPackageThreads() === 0, "the first download's thread to end");
+
+    const reader = (await download("zip", largeReportId)).body!.getReader();
+    const parts: Uint8Array[] = [];
+    const first = await reader.read();
+    parts.push(first.value!);
+    // A package this size renders in far less: a thread still running is one held back by the client.
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    expect(countPackageThreads()).toBe(1);
+    for (let next = await reader.read(); !next.done; next = await reader.read()) parts.push(next.value);
+    expect(Buffer.concat(parts).equals(whole)).toBe(true);
+    await waitUntil(() => countPackageThreads() === 0, "the thread to end after the last byte");
+  }, 60_000);
+
+  it("ends the thread when the client goes away mid-download", async () => {
+    const reader = (await download("zip", largeReportId)).body!.getReader();
+    expect((await reader.read()).done).toBe(false);
+    expect(countPackageThreads()).toBe(1);
+    await reader.cancel();
+    await waitUntil(() => countPackageThreads() === 0, "the aborted download's thread to end");
   }, 60_000);
 });

@@ -3,9 +3,10 @@
 // COPY or pages of chunks. Never short: if the chunks disappear mid-read (the
 // report was deleted), the iteration throws.
 import type { Database } from "@/lib/db";
+import type { RawSql } from "@/lib/db/raw-sql";
 import { readCopyBinaryFields } from "@/lib/db/read-copy-binary-fields";
 import { rawSqlOf } from "@/lib/db/raw-sql-of";
-import { reportEngineProfileOf } from "@/lib/compliance/profiles/report-engine-profile-of";
+import { getReportEngineProfile } from "@/lib/compliance/profiles/get-report-engine-profile";
 import { Prisma } from "@/lib/generated/sqlite/client";
 
 /** The artifact's chunks are not (all) there: its report was deleted while they were read. */
@@ -22,15 +23,20 @@ export type StoredArtifact = { id: string; chunkCount: number; byteSize: number 
 const chunksPerRead = 16;
 
 export function readArtifactBytes(db: Database, artifact: StoredArtifact): AsyncGenerator<Uint8Array> {
-  const read = { copy: readByCopy, pages: readByPages }[reportEngineProfileOf(db).bulkReads];
-  return read(db, artifact);
+  return readRawArtifactBytes(rawSqlOf(db), artifact);
+}
+
+/** The same through a raw connection of the caller's own (a thread's). */
+export function readRawArtifactBytes(raw: RawSql, artifact: StoredArtifact): AsyncGenerator<Uint8Array> {
+  const read = { copy: readByCopy, pages: readByPages }[getReportEngineProfile(raw.provider).bulkReads];
+  return read(raw, artifact);
 }
 
 /** Pages (SQLite): a few chunks per query. */
-async function* readByPages(db: Database, artifact: StoredArtifact): AsyncGenerator<Uint8Array> {
+async function* readByPages(raw: RawSql, artifact: StoredArtifact): AsyncGenerator<Uint8Array> {
   for (let seq = 0; seq < artifact.chunkCount; seq += chunksPerRead) {
     const count = Math.min(chunksPerRead, artifact.chunkCount - seq);
-    const rows = await rawSqlOf(db).query<{ data: Uint8Array }>(Prisma.sql`
+    const rows = await raw.query<{ data: Uint8Array }>(Prisma.sql`
       SELECT "data" FROM "ReportChunk"
        WHERE "artifactId" = ${artifact.id} AND "seq" >= ${seq} AND "seq" < ${seq + count}
        ORDER BY "seq"`);
@@ -44,8 +50,8 @@ async function* readByPages(db: Database, artifact: StoredArtifact): AsyncGenera
  * arrives as raw bytes rather than hex text (docs/benchmarks.md). One
  * COPY reads one snapshot, so a download that has started is whole.
  */
-async function* readByCopy(db: Database, artifact: StoredArtifact): AsyncGenerator<Uint8Array> {
-  const copy = rawSqlOf(db).copyOut(
+async function* readByCopy(raw: RawSql, artifact: StoredArtifact): AsyncGenerator<Uint8Array> {
+  const copy = raw.copyOut(
     Prisma.sql`SELECT "data" FROM "ReportChunk" WHERE "artifactId" = ${artifact.id} ORDER BY "seq"`,
     "FORMAT binary",
   );

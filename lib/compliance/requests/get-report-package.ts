@@ -1,13 +1,12 @@
 // GET …/download?format=zip: a completed report's evidence package, rendered
-// from its stored JSON artifact and signed statement as the client reads it
-// (lib/compliance/package/). The same report always gives the same bytes.
-// Audited like every download.
-import type { Readable } from "node:stream";
+// from its stored JSON artifact and signed statement as the client reads it,
+// in a thread of its own (lib/compliance/package/). The same report always
+// gives the same bytes. Audited like every download.
 import { AppError } from "@/lib/errors/app-error";
 import { notFound } from "@/lib/errors/not-found";
-import { readArtifactBytes } from "@/lib/compliance/artifacts/read-artifact-bytes";
-import { createEvidencePackage } from "@/lib/compliance/package/create-evidence-package";
+import { streamEvidencePackage } from "@/lib/compliance/package/stream-evidence-package";
 import { databaseOf, type ReportReadContext } from "@/lib/compliance/requests/compliance-context";
+import { databaseUrlOf } from "@/lib/db/raw-sql-of";
 import { buildContentDisposition } from "@/lib/compliance/requests/build-content-disposition";
 import { openAuditedArtifactRead } from "@/lib/compliance/requests/open-audited-artifact-read";
 import { findDownloadableReport, reportStillExists } from "@/lib/compliance/requests/find-downloadable-report";
@@ -49,15 +48,15 @@ export async function getReportPackage(
   }
   const { active } = await getSigningKeyring();
 
-  // As for a single file: the first read answers a busy pool or a deleted report before any byte.
-  const { first, rest } = await openAuditedArtifactRead(ctx, report.id, artifact, { format: "zip" });
-  let reads = 0;
-  const readJson = (): AsyncIterable<Uint8Array> => {
-    reads += 1;
-    return reads === 1 ? withFirst(first, rest) : readArtifactBytes(db, artifact);
-  };
-  const zip = createEvidencePackage({
-    readJson,
+  // As for a single file: the first read answers a busy pool or a deleted report
+  // before any byte, and the download is audited. The package thread then
+  // reads the artifact on a connection of its own.
+  const { rest } = await openAuditedArtifactRead(ctx, report.id, artifact, { format: "zip" });
+  await rest.return(undefined);
+  const body = streamEvidencePackage({
+    databaseUrl: databaseUrlOf(db),
+    artifact,
+    jsonSha256: artifact.sha256,
     statementJws: statement.jws,
     modifiedAt: statement.signedAt,
     signSums: (sums) => signPackageSums(sums, active),
@@ -70,30 +69,6 @@ export async function getReportPackage(
       "cache-control": "private, no-store",
       "x-content-type-options": "nosniff",
     },
-    body: toWebStream(zip),
+    body,
   };
-}
-
-async function* withFirst(
-  first: IteratorResult<Uint8Array>,
-  rest: AsyncGenerator<Uint8Array>,
-): AsyncGenerator<Uint8Array> {
-  if (first.done) return;
-  yield first.value;
-  yield* rest;
-}
-
-/** Pulled as the client reads (Readable.toWeb would read ahead); cancelling destroys the ZIP stream, which stops the reads. */
-function toWebStream(stream: Readable): ReadableStream<Uint8Array> {
-  const chunks = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const next = await chunks.next();
-      if (next.done) controller.close();
-      else controller.enqueue(new Uint8Array(next.value.buffer, next.value.byteOffset, next.value.byteLength));
-    },
-    async cancel() {
-      await chunks.return?.();
-    },
-  });
 }
