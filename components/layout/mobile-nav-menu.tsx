@@ -12,17 +12,7 @@ export function MobileNavMenu({ role }: { role: Role }) {
   return (
     <Dialog open={isOpen} onOpenChange={setIsOpen}>
       <DialogTrigger className="-ml-1 flex size-9 shrink-0 items-center justify-center rounded-md text-slate-700 hover:bg-slate-100 sm:hidden">
-        <svg
-          aria-hidden="true"
-          viewBox="0 0 24 24"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth={1.8}
-          strokeLinecap="round"
-          className="size-5"
-        >
-          <path d="M4 6h16M4 12h16M4 18h16" />
-        </svg>
+        <StrokeIcon path="M4 6h16M4 12h16M4 18h16" />
         <span className="sr-only">Menu</span>
       </DialogTrigger>
       {/* The links say where they go; no description needed. */}
@@ -30,22 +20,29 @@ export function MobileNavMenu({ role }: { role: Role }) {
         <div className="mb-3 flex items-center justify-between">
           <DialogTitle className="text-base">Menu</DialogTitle>
           <DialogClose className="flex size-9 items-center justify-center rounded-md text-slate-600 hover:bg-slate-100">
-            <svg
-              aria-hidden="true"
-              viewBox="0 0 24 24"
-              fill="none"
-              stroke="currentColor"
-              strokeWidth={1.8}
-              strokeLinecap="round"
-              className="size-5"
-            >
-              <path d="M6 6l12 12M18 6L6 18" />
-            </svg>
+            <StrokeIcon path="M6 6l12 12M18 6L6 18" />
             <span className="sr-only">Close menu</span>
           </DialogClose>
         </div>
         <DashboardNav role={role} layout="column" onNavigate={() => setIsOpen(false)} />
       </SheetContent>
     </Dialog>
+  );
+}
+
+/** A decorative line icon; the button's text says what it does. */
+function StrokeIcon({ path }: { path: string }) {
+  return (
+    <svg
+      aria-hidden="true"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={1.8}
+      strokeLinecap="round"
+      className="size-5"
+    >
+      <path d={path} />
+    </svg>
   );
 }
