@@ -125,6 +125,16 @@ export const envSchema = z.object({
     .transform(Number)
     .refine((value) => value >= 1 && value <= 16, "an integer from 1 to 16")
     .optional(),
+  // Evidence packages rendering at once (one thread each); unset: one per CPU core, at least 2.
+  PACKAGE_THREADS: z
+    .string()
+    .trim()
+    .regex(/^\d+$/, "an integer from 1 to 64")
+    .transform(Number)
+    .refine((value) => value >= 1 && value <= 64, "an integer from 1 to 64")
+    .optional(),
+  // How long a package download waits for a free thread before it is answered 503 server_busy.
+  PACKAGE_WAIT_SECONDS: number({ min: 0 }, 15),
   // Diagnostics
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {

@@ -10,7 +10,7 @@ export const errorBodySchema = z
       message: z.string(),
       details: z.unknown().optional().meta({
         description:
-          "validation_failed: `{ fields: { <field>: [messages] } }` (a CSV import: `{ rows: [{ row, column, message }] }`); rate_limited and database_unavailable: `{ retryAfterSeconds }`",
+          "validation_failed: `{ fields: { <field>: [messages] } }` (a CSV import: `{ rows: [{ row, column, message }] }`); rate_limited, database_unavailable and server_busy: `{ retryAfterSeconds }`",
       }),
       requestId: z.string().optional().meta({ description: "On 5xx answers: quote it when reporting the problem" }),
     }),

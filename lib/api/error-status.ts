@@ -16,4 +16,5 @@ export const errorStatus = {
   rate_limited: 429,
   internal_error: 500,
   database_unavailable: 503,
+  server_busy: 503,
 } as const satisfies Record<ErrorCode, number>;

@@ -17,6 +17,7 @@ export const errorCodes = [
   "rate_limited",
   "internal_error",
   "database_unavailable",
+  "server_busy",
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -40,7 +40,8 @@ export function createOpenApiBuilder(): OpenApiBuilder {
       const body: ErrorBody = { error: { code, message } };
       if (code === "validation_failed")
         body.error.details = { fields: { "dateRange.to": ["`to` must be on or after `from`"] } };
-      if (code === "rate_limited" || code === "database_unavailable") body.error.details = { retryAfterSeconds: 30 };
+      if (code === "rate_limited" || code === "database_unavailable" || code === "server_busy")
+        body.error.details = { retryAfterSeconds: 30 };
       if (errorStatus[code] >= 500) body.error.requestId = "6f1c2a9e-3b7d-4e8a-9c51-0d2f4b6a8e13";
       // One status may answer several codes (400: bad_request, validation_failed); the first names it.
       responses[status] ??= { description: message, content: json(`${status} ${code}`, errorBodySchema, body) };

@@ -174,7 +174,7 @@ export function registerCompliancePaths({ registry, json, errors }: OpenApiBuild
     operationId: "downloadReport",
     summary: "Download a report",
     description:
-      "The stored bytes as rendered at generation: `json`, `csv` (one file, for GRC imports; `bom=1` prepends a UTF-8 byte order mark for spreadsheets), or `zip`, the evidence package: README, the JSON, one CSV per table, a manifest, SHA256SUMS and the signed statement, verifiable offline with `npm run verify -- package.zip`. The same report always gives the same bytes.",
+      "The stored bytes as rendered at generation: `json`, `csv` (one file, for GRC imports; `bom=1` prepends a UTF-8 byte order mark for spreadsheets), or `zip`, the evidence package: README, the JSON, one CSV per table, a manifest, SHA256SUMS and the signed statement, verifiable offline with `npm run verify -- package.zip`. The same report always gives the same bytes. Packages render one thread each, at most `PACKAGE_THREADS` at once; a download past that waits briefly in line, then answers 503 `server_busy` with `Retry-After`.",
     tags: ["Reports"],
     security: apiKeyOrSession,
     request: {
@@ -204,6 +204,7 @@ export function registerCompliancePaths({ registry, json, errors }: OpenApiBuild
         ["not_found", "Report not found"],
         ["conflict", "The report is not completed yet"],
         ["gone", "The report's files were purged after the organization's retention period"],
+        ["server_busy", "The server is busy with other evidence package downloads; try again shortly"],
       ),
     },
   });

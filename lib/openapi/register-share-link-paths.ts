@@ -237,7 +237,10 @@ export function registerShareLinkPaths({ registry, json, errors }: OpenApiBuilde
       },
       ...errors(["validation_failed", "The request is invalid"]),
       ...linkAnswers,
-      ...errors(["conflict", "The report has no signed statement, so it has no evidence package"]),
+      ...errors(
+        ["conflict", "The report has no signed statement, so it has no evidence package"],
+        ["server_busy", "The server is busy with other evidence package downloads; try again shortly"],
+      ),
     },
   });
 }

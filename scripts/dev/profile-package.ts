@@ -14,6 +14,7 @@ import { createCsvRowTranscoder, type CsvRowTranscoder } from "@/lib/compliance/
 import { GrowableBytes } from "@/lib/compliance/csv/growable-bytes";
 import { readArtifactBytes } from "@/lib/compliance/artifacts/read-artifact-bytes";
 import { renderEvidencePackage } from "@/lib/compliance/package/render-evidence-package";
+import { reservePackageThread } from "@/lib/compliance/package/spawn-package-thread";
 import { streamEvidencePackage } from "@/lib/compliance/package/stream-evidence-package";
 import { databaseUrlOf } from "@/lib/db/raw-sql-of";
 import { createReportDocumentScanner, type ReportDocumentVisitor } from "@/lib/compliance/package/scan-report-document";
@@ -69,6 +70,7 @@ async function main() {
           statementJws: statement.jws,
           modifiedAt: statement.signedAt,
           signSums,
+          slot: await reservePackageThread(),
         });
         const reader = body.getReader();
         for (let next = await reader.read(); !next.done; next = await reader.read()) bytes += next.value.byteLength;

@@ -284,4 +284,53 @@ describe("evidence package thread", () => {
     await reader.cancel();
     await waitUntil(() => countPackageThreads() === 0, "the aborted download's thread to end");
   }, 60_000);
+
+  it("renders at most PACKAGE_THREADS packages at once: the next waits in line, and past the wait is refused 503 unaudited", async () => {
+    const saved = { threads: process.env.PACKAGE_THREADS, wait: process.env.PACKAGE_WAIT_SECONDS };
+    process.env.PACKAGE_THREADS = "1";
+    process.env.PACKAGE_WAIT_SECONDS = "1";
+    const downloadsAudited = () =>
+      db.auditEvent.count({
+        where: { orgId: org.orgId, action: "compliance.report_downloaded", targetId: largeReportId },
+      });
+    try {
+      const whole = Buffer.from(await (await download("zip", largeReportId)).arrayBuffer());
+      await waitUntil(() => countPackageThreads() === 0, "the first download's thread to end");
+
+      const holding = (await download("zip", largeReportId)).body!.getReader();
+      const parts: Uint8Array[] = [(await holding.read()).value!];
+      const audited = await downloadsAudited();
+
+      const started = Date.now();
+      const refused = await download("zip", largeReportId);
+      expect(refused.status).toBe(503);
+      expect(refused.headers.get("retry-after")).toBe("10");
+      expect((await refused.json()).error).toMatchObject({
+        code: "server_busy",
+        details: { retryAfterSeconds: 10 },
+      });
+      expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+      expect(countPackageThreads()).toBe(1);
+      expect(await downloadsAudited()).toBe(audited);
+
+      // One waiting in line gets the slot as soon as the holder's download ends.
+      const waiting = download("zip", largeReportId);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      for (let next = await holding.read(); !next.done; next = await holding.read()) parts.push(next.value);
+      expect(Buffer.concat(parts).equals(whole)).toBe(true);
+      const served = await waiting;
+      expect(served.status).toBe(200);
+      expect(Buffer.from(await served.arrayBuffer()).equals(whole)).toBe(true);
+      expect(await downloadsAudited()).toBe(audited + 1);
+      await waitUntil(() => countPackageThreads() === 0, "the last download's thread to end");
+    } finally {
+      for (const [name, value] of [
+        ["PACKAGE_THREADS", saved.threads],
+        ["PACKAGE_WAIT_SECONDS", saved.wait],
+      ] as const) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    }
+  }, 60_000);
 });

@@ -57,6 +57,7 @@ describe("parseEnv", () => {
       REPORT_MAX_SECONDS: 3600,
       REPORT_MAX_PENDING_PER_ORG: 20,
       COMPLIANCE_TICK_SECONDS: 60,
+      PACKAGE_WAIT_SECONDS: 15,
       LOG_LEVEL: "info",
       DEBUG_SCHEMA_ENGINE: false,
     });

@@ -11,14 +11,17 @@ import type {
   PackageThreadReply,
 } from "@/lib/compliance/package/package-thread-protocol";
 import { spawnPackageThread } from "@/lib/compliance/package/spawn-package-thread";
+import type { ReleaseSlot } from "@/lib/process/create-concurrency-gate";
 
 export type EvidencePackageStreamInput = PackageThreadData & {
   /** The compact JWS over SHA256SUMS (the signing key stays on this thread). */
   signSums(sums: string): Promise<string>;
+  /** The thread's slot (reservePackageThread), released when the thread exits. */
+  slot: ReleaseSlot;
 };
 
 export function streamEvidencePackage(input: EvidencePackageStreamInput): ReadableStream<Uint8Array> {
-  const { signSums, ...threadData } = input;
+  const { signSums, slot, ...threadData } = input;
   let thread: Worker | undefined;
   const pieces: Uint8Array[] = [];
   /** Pieces of each batch received and not yet all taken, oldest first: a batch is acknowledged once taken whole. */
@@ -39,7 +42,7 @@ export function streamEvidencePackage(input: EvidencePackageStreamInput): Readab
 
   return new ReadableStream<Uint8Array>({
     start() {
-      const started = spawnPackageThread(threadData);
+      const started = spawnPackageThread(threadData, slot);
       thread = started;
       started.on("message", (message: PackageThreadMessage) => {
         switch (message.type) {

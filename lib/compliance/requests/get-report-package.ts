@@ -4,6 +4,7 @@
 // gives the same bytes. Audited like every download.
 import { AppError } from "@/lib/errors/app-error";
 import { notFound } from "@/lib/errors/not-found";
+import { reservePackageThread } from "@/lib/compliance/package/spawn-package-thread";
 import { streamEvidencePackage } from "@/lib/compliance/package/stream-evidence-package";
 import { databaseOf, type ReportReadContext } from "@/lib/compliance/requests/compliance-context";
 import { databaseUrlOf } from "@/lib/db/raw-sql-of";
@@ -48,20 +49,29 @@ export async function getReportPackage(
   }
   const { active } = await getSigningKeyring();
 
-  // As for a single file: the first read answers a busy pool or a deleted report
-  // before any byte, and the download is audited. The package thread then
-  // reads the artifact on a connection of its own.
-  const { rest } = await openAuditedArtifactRead(ctx, report.id, artifact, { format: "zip" });
-  await rest.return(undefined);
-  const body = streamEvidencePackage({
-    databaseUrl: databaseUrlOf(db),
-    artifact,
-    jsonSha256: artifact.sha256,
-    statementJws: statement.jws,
-    modifiedAt: statement.signedAt,
-    signSums: (sums) => signPackageSums(sums, active),
-    ...(options.maxDataRows === undefined ? {} : { maxDataRows: options.maxDataRows }),
-  });
+  // A thread's slot first: a download refused as busy is not audited as made.
+  const slot = await reservePackageThread();
+  let body: ReadableStream<Uint8Array>;
+  try {
+    // As for a single file: the first read answers a busy pool or a deleted report
+    // before any byte, and the download is audited. The package thread then
+    // reads the artifact on a connection of its own.
+    const { rest } = await openAuditedArtifactRead(ctx, report.id, artifact, { format: "zip" });
+    await rest.return(undefined);
+    body = streamEvidencePackage({
+      databaseUrl: databaseUrlOf(db),
+      artifact,
+      jsonSha256: artifact.sha256,
+      statementJws: statement.jws,
+      modifiedAt: statement.signedAt,
+      signSums: (sums) => signPackageSums(sums, active),
+      slot,
+      ...(options.maxDataRows === undefined ? {} : { maxDataRows: options.maxDataRows }),
+    });
+  } catch (error) {
+    slot();
+    throw error;
+  }
   return {
     headers: {
       "content-type": "application/zip",
