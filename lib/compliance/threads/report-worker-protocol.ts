@@ -8,13 +8,19 @@ export type ReportWorkerData = {
   control: SharedArrayBuffer;
   leaseSeconds: number;
   pollMs: number;
+  /** End the thread set after each report job (a fresh set takes the next). */
+  recycleAfterJob: boolean;
   /** The report worker's end of the channel to its artifact thread. */
   artifactPort: MessagePort;
   /** SQLite: the report worker's end of the channel to its query thread, which runs its Prisma queries. */
   queryPort?: MessagePort;
 };
 
-export type ReportWorkerMessage = { type: "job"; reportId: string; outcome: string } | { type: "stopped" };
+export type ReportWorkerMessage =
+  | { type: "job"; reportId: string; outcome: string }
+  /** The worker ended after a job so that a fresh set of threads takes the next one. */
+  | { type: "recycled" }
+  | { type: "stopped" };
 
 /** The main thread posts this to wake idle workers (a report was queued, or stop). */
 export const wakeMessage = "wake";

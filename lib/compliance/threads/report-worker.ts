@@ -49,6 +49,7 @@ function idle(ms: number): Promise<void> {
 
 async function main(): Promise<void> {
   log.info("report worker started");
+  let recycled = false;
   while (!shouldStop()) {
     try {
       const result = await processNextReport(database, workerId, {
@@ -59,6 +60,13 @@ async function main(): Promise<void> {
       });
       if (result) {
         parentPort?.postMessage({ type: "job", ...result } satisfies ReportWorkerMessage);
+        // One report per set of threads: what a report's threads grew to (V8
+        // heaps, the connections' caches) leaves with them instead of staying
+        // resident under the next report and every download after it.
+        if (data.recycleAfterJob) {
+          recycled = true;
+          break;
+        }
         continue;
       }
     } catch (error) {
@@ -69,8 +77,8 @@ async function main(): Promise<void> {
   }
   artifactThread.close();
   await closeDatabaseClient(database);
-  log.info("report worker stopped");
-  parentPort?.postMessage({ type: "stopped" } satisfies ReportWorkerMessage);
+  log.info(recycled ? "report worker ended after its job" : "report worker stopped");
+  parentPort?.postMessage({ type: recycled ? "recycled" : "stopped" } satisfies ReportWorkerMessage);
   // The message listener would keep this thread alive; closing the port lets it end.
   parentPort?.close();
 }

@@ -8,7 +8,8 @@
 //
 // REPORT_WORKERS (default 1; 0 disables), REPORT_LEASE_SECONDS (default 60),
 // REPORT_POLL_MS (default 2000), REPORT_WORKER_HEAP_MB (V8 old space per worker, default 192),
-// REPORT_WORKER_NICE (CPU niceness of both threads, default 10: see lower-thread-priority.ts).
+// REPORT_WORKER_NICE (CPU niceness of both threads, default 10: see lower-thread-priority.ts),
+// REPORT_WORKER_RECYCLE (default true: each set of threads takes one report, then a fresh set starts).
 import { MessageChannel, Worker } from "node:worker_threads";
 import type { ArtifactThreadData } from "@/lib/compliance/threads/artifact-thread-protocol";
 import { registerReportWaker } from "@/lib/compliance/jobs/signal-report-queued";
@@ -55,6 +56,7 @@ export function startReportWorkers(): { stop: () => Promise<void> } {
     control,
     leaseSeconds: leaseSecondsFromEnv(),
     pollMs: getEnv().REPORT_POLL_MS,
+    recycleAfterJob: getEnv().REPORT_WORKER_RECYCLE,
   };
   const workers = new Set<Worker>();
   let stopping = false;
@@ -98,8 +100,10 @@ export function startReportWorkers(): { stop: () => Promise<void> } {
     queryThread?.on("exit", () => !stopping && void worker.terminate());
     const startedAt = Date.now();
     workers.add(worker);
+    let recycled = false;
     worker.on("message", (message: ReportWorkerMessage) => {
       if (message.type === "job") logger.info({ ...message }, "report job finished");
+      if (message.type === "recycled") recycled = true;
     });
     worker.on("error", (error) => logger.error({ err: error, index }, "report worker crashed"));
     worker.on("exit", (code) => {
@@ -107,6 +111,8 @@ export function startReportWorkers(): { stop: () => Promise<void> } {
       void artifactThread.terminate();
       void queryThread?.terminate();
       if (stopping) return;
+      // Ended after its job on purpose: a fresh set takes the next report at once.
+      if (recycled && code === 0) return spawn(index);
       // Back off when a worker keeps dying young (a broken build, no database).
       const delay = Date.now() - startedAt > healthyRunMs ? firstRestartDelayMs : restartDelayMs;
       logger.warn({ code, index, restartInMs: delay }, "report worker exited; restarting");
