@@ -3,6 +3,20 @@ import type { HashableAuditEvent } from "@/lib/audit-chain/chained-audit-event";
 
 export type StoredChainedEvent = HashableAuditEvent & { hash: string };
 
+/** What checking an event's place and erasures needs, whatever form the event was read in. */
+export type VerifiableEvent = Pick<
+  StoredChainedEvent,
+  "seq" | "prevHash" | "hash" | "salt" | "actorLabel" | "ip" | "metadata" | "redactions"
+>;
+
+/**
+ * A stored event as the verification's fast path reads it: the database
+ * writes the canonical form's text around `personal` (the digests are always
+ * computed here, from the values). Where that text and ours could differ, the
+ * hash does not match and the event is verified again from its fields.
+ */
+export type StoredChainLink = VerifiableEvent & { canonicalHead: string | null; canonicalTail: string | null };
+
 export type ChainVerification = {
   status: "verified" | "broken";
   firstSeq: number | null;

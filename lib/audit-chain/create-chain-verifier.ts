@@ -4,7 +4,6 @@
 // sequence number and why; erased fields whose digests were kept count as
 // redacted, not broken.
 import { personalFieldsOf } from "@/lib/audit-chain/chained-audit-event";
-import { hashAuditEvent } from "@/lib/audit-chain/hash-audit-event";
 import {
   missingEventReason,
   toChainVerification,
@@ -12,19 +11,25 @@ import {
   type ChainStart,
   type ChainVerification,
   type StoredChainedEvent,
+  type VerifiableEvent,
 } from "@/lib/audit-chain/chain-verification";
 
-export type ChainVerifier = {
+export type ChainVerifier<E extends VerifiableEvent = StoredChainedEvent> = {
   /** Checks the next event; false once the chain is broken (later events are not looked at). */
-  push(event: StoredChainedEvent): boolean;
+  push(event: E): boolean;
   result(): ChainVerification;
 };
 
-export function createChainVerifier(
+/** An event's hash recomputed from what was read of it (null: it cannot match). */
+export type EventHasher<E extends VerifiableEvent> = (event: E) => string | null;
+
+export function createChainVerifier<E extends VerifiableEvent = StoredChainedEvent>(
   start: ChainStart,
+  /** Recomputes an event's hash from what was read of it (hashAuditEvent for whole events). */
+  hashOf: EventHasher<E>,
   /** Called with each event once it verified, in sequence order. */
-  onVerified: (event: StoredChainedEvent) => void = () => undefined,
-): ChainVerifier {
+  onVerified: (event: E) => void = () => undefined,
+): ChainVerifier<E> {
   let expectedSeq = start.seq;
   let expectedPrev = start.prevHash;
   let firstSeq: number | null = null;
@@ -34,7 +39,7 @@ export function createChainVerifier(
   let redactedCount = 0;
   let brokenAt: { seq: number; reason: string } | undefined;
 
-  const check = (event: StoredChainedEvent): { seq: number; reason: string } | undefined => {
+  const check = (event: E): { seq: number; reason: string } | undefined => {
     if (event.seq !== expectedSeq) {
       return event.seq > expectedSeq
         ? { seq: expectedSeq, reason: missingEventReason(expectedSeq, event.seq) }
@@ -43,7 +48,7 @@ export function createChainVerifier(
     if (event.prevHash !== expectedPrev) return { seq: event.seq, reason: unlinkedEventReason(event.seq) };
     const restored = restoredFieldOf(event);
     if (restored) return { seq: event.seq, reason: `Event ${event.seq} has a value for ${restored}, which was erased` };
-    if (hashAuditEvent(event) !== event.hash) {
+    if (hashOf(event) !== event.hash) {
       return {
         seq: event.seq,
         reason: `Event ${event.seq} was changed after it was written (its hash does not match)`,
@@ -71,12 +76,12 @@ export function createChainVerifier(
   };
 }
 
-export function isRedacted(event: StoredChainedEvent): boolean {
+export function isRedacted(event: VerifiableEvent): boolean {
   return event.redactions !== null && Object.keys(event.redactions).length > 0;
 }
 
 /** A field both present and marked erased means someone put a value back. */
-function restoredFieldOf(event: StoredChainedEvent): string | null {
+function restoredFieldOf(event: VerifiableEvent): string | null {
   if (!event.redactions) return null;
   for (const [name] of personalFieldsOf(event)) {
     if (name in event.redactions) return name;

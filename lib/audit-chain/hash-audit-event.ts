@@ -16,6 +16,10 @@ import {
   type AuditEventSource,
   type HashableAuditEvent,
 } from "@/lib/audit-chain/chained-audit-event";
+import type { StoredChainLink } from "@/lib/audit-chain/chain-verification";
+
+/** The fields the personal digests are taken over. */
+type PersonalFields = Pick<HashableAuditEvent, "salt" | "actorLabel" | "ip" | "metadata" | "redactions">;
 
 const sha256 = (text: string): string => hash("sha256", text, "hex");
 
@@ -41,7 +45,7 @@ export function digestPersonalField(salt: string, name: string, value: unknown):
 }
 
 /** Digests of the personal fields: of each value present, or the digest kept when it was erased. */
-export function personalDigestsOf(event: HashableAuditEvent): Record<string, string> {
+export function personalDigestsOf(event: PersonalFields): Record<string, string> {
   const digests: Record<string, string> = event.redactions ? { ...event.redactions } : {};
   for (const [name, value] of personalFieldsOf(event)) {
     digests[name] = digestPersonalField(event.salt, name, value);
@@ -75,7 +79,7 @@ function canonicalDigests(digests: Record<string, string>): string {
  * the names' order is known (actorLabel < ip < metadata.*), so no object of
  * digests is built and sorted: verification runs this once per stored event.
  */
-function canonicalPersonal(event: HashableAuditEvent): string {
+function canonicalPersonal(event: PersonalFields): string {
   if (event.redactions) return canonicalDigests(personalDigestsOf(event));
   let members = "";
   if (event.actorLabel !== null) {
@@ -142,4 +146,13 @@ export function auditEventHashInput(event: HashableAuditEvent, digests = persona
 
 export function hashAuditEvent(event: HashableAuditEvent): string {
   return sha256(canonicalAuditEvent(event));
+}
+
+/**
+ * The hash of an event read in the fast path's form (the database wrote the
+ * text around `personal`); null text from the database never matches.
+ */
+export function hashChainLink(link: StoredChainLink): string | null {
+  if (link.canonicalHead === null || link.canonicalTail === null) return null;
+  return sha256(link.canonicalHead + canonicalPersonal(link) + link.canonicalTail);
 }

@@ -3,6 +3,7 @@
 import { genesisHash } from "@/lib/audit-chain/chained-audit-event";
 import type { ChainStart, ChainVerification, StoredChainedEvent } from "@/lib/audit-chain/chain-verification";
 import { createChainVerifier } from "@/lib/audit-chain/create-chain-verifier";
+import { hashAuditEvent } from "@/lib/audit-chain/hash-audit-event";
 
 export type { ChainStart, ChainVerification, StoredChainedEvent } from "@/lib/audit-chain/chain-verification";
 
@@ -10,7 +11,7 @@ export async function verifyAuditChain(
   events: AsyncIterable<StoredChainedEvent> | Iterable<StoredChainedEvent>,
   start: ChainStart = { seq: 1, prevHash: genesisHash },
 ): Promise<ChainVerification> {
-  const verifier = createChainVerifier(start);
+  const verifier = createChainVerifier<StoredChainedEvent>(start, hashAuditEvent);
   for await (const event of events) {
     if (!verifier.push(event)) break;
   }

@@ -2,8 +2,13 @@
 // event: the segments of a long chain can then be checked side by side (one
 // thread each) and joined in order (join-chain-segments.ts), which checks
 // that each segment's first event follows the previous segment's last.
-import type { ChainVerification, StoredChainedEvent } from "@/lib/audit-chain/chain-verification";
-import { createChainVerifier, isRedacted, type ChainVerifier } from "@/lib/audit-chain/create-chain-verifier";
+import type { ChainVerification, StoredChainedEvent, VerifiableEvent } from "@/lib/audit-chain/chain-verification";
+import {
+  createChainVerifier,
+  isRedacted,
+  type ChainVerifier,
+  type EventHasher,
+} from "@/lib/audit-chain/create-chain-verifier";
 
 export type ChainSegmentOptions = {
   /** Redacted events at or after this sequence number are counted apart (null: none). */
@@ -32,8 +37,9 @@ const emptyVerification: ChainVerification = {
   redactedCount: 0,
 };
 
-export async function verifyChainSegment(
-  pages: AsyncIterable<Iterable<StoredChainedEvent>>,
+export async function verifyChainSegment<E extends VerifiableEvent = StoredChainedEvent>(
+  pages: AsyncIterable<Iterable<E>>,
+  hashOf: EventHasher<E>,
   { periodFirst, wantedSeqs }: ChainSegmentOptions,
   /** Called after each page: throws to stop (a stopped or lost report job). */
   checkpoint: () => void = () => undefined,
@@ -41,17 +47,17 @@ export async function verifyChainSegment(
   const wanted = new Set(wantedSeqs);
   const storedHashes: Array<[number, string]> = [];
   let periodRedactedCount = 0;
-  const onVerified = (event: StoredChainedEvent) => {
+  const onVerified = (event: E) => {
     if (periodFirst !== null && event.seq >= periodFirst && isRedacted(event)) periodRedactedCount += 1;
     if (wanted.has(event.seq)) storedHashes.push([event.seq, event.hash]);
   };
   let first: ChainSegment["first"] = null;
-  let verifier: ChainVerifier | null = null;
+  let verifier: ChainVerifier<E> | null = null;
   pages: for await (const page of pages) {
     for (const event of page) {
       if (!verifier) {
         first = { seq: event.seq, prevHash: event.prevHash };
-        verifier = createChainVerifier(first, onVerified);
+        verifier = createChainVerifier(first, hashOf, onVerified);
       }
       if (!verifier.push(event)) break pages;
     }

@@ -5,8 +5,10 @@
 // row-protocol decoding); SQLite reads keyset pages.
 import { Prisma } from "@/lib/generated/sqlite/client";
 import type { AuditEventSource } from "@/lib/audit-chain/chained-audit-event";
+import type { StoredChainLink } from "@/lib/audit-chain/chain-verification";
 import type { StoredChainedEvent } from "@/lib/audit-chain/verify-audit-chain";
 import { fromSourceColumns } from "@/lib/audit/audit-event-source-columns";
+import { chainLinkColumns } from "@/lib/audit/chain-link-columns";
 import type { RawSql } from "@/lib/db/raw-sql";
 import { readCopyTextRows } from "@/lib/db/read-copy-text-rows";
 
@@ -28,36 +30,83 @@ export async function* readAuditChainEvents(
  * The same events a page at a time: verifying a page needs no await per event.
  * Each row becomes an event only when the page is iterated, so few are alive at once.
  */
-export async function* readAuditChainPages(
+export function readAuditChainPages(
   raw: RawSql,
   orgId: string,
   range: SeqRange,
 ): AsyncGenerator<Iterable<StoredChainedEvent>> {
+  const columns = Prisma.sql`"id", "seq", "prevHash", "hash", "salt", "occurredAt", "actorType", "actorId",
+      "actorLabel", "action", "category", "targetType", "targetId", "agentId", "outcome", "ip", "metadata",
+      "source", "sourceApiKeyId", "sourceUserId", "redactions"`;
+  return readChainRowPages(raw, orgId, range, columns, 1, (rows) => eventsOf(orgId, rows));
+}
+
+/**
+ * The fast path's form of the same events (StoredChainLink): the database
+ * writes the canonical text around the personal digests (chain-link-columns.ts).
+ */
+export function readAuditChainLinkPages(
+  raw: RawSql,
+  orgId: string,
+  range: SeqRange,
+): AsyncGenerator<Iterable<StoredChainLink>> {
+  const { head, tail } = chainLinkColumns(raw.provider);
+  const columns = Prisma.sql`"seq", "prevHash", "hash", "salt", "actorLabel", "ip", "metadata", "redactions",
+      ${head}, ${tail}`;
+  return readChainRowPages(raw, orgId, range, columns, 0, linksOf);
+}
+
+/** Rows in sequence order: one COPY on PostgreSQL, keyset pages on SQLite (`seqColumn`: where seq is in a row). */
+async function* readChainRowPages<T>(
+  raw: RawSql,
+  orgId: string,
+  range: SeqRange,
+  columns: Prisma.Sql,
+  seqColumn: number,
+  toPage: (rows: unknown[][]) => Iterable<T>,
+): AsyncGenerator<Iterable<T>> {
   if (raw.provider === "postgresql") {
-    const copy = raw.copyOut(chainRowsSql(orgId, range, Prisma.empty), "FORMAT text");
-    for await (const rows of readCopyTextRows(copy)) if (rows.length > 0) yield eventsOf(orgId, rows);
+    const copy = raw.copyOut(chainRowsSql(orgId, range, columns, Prisma.empty), "FORMAT text");
+    for await (const rows of readCopyTextRows(copy)) if (rows.length > 0) yield toPage(rows);
     return;
   }
   let after = range.from - 1;
   for (;;) {
     const rows = await raw.queryArrays(
-      chainRowsSql(orgId, { from: after + 1, to: range.to }, Prisma.sql`LIMIT ${PAGE_SIZE}`),
+      chainRowsSql(orgId, { from: after + 1, to: range.to }, columns, Prisma.sql`LIMIT ${PAGE_SIZE}`),
     );
-    if (rows.length > 0) yield eventsOf(orgId, rows);
+    if (rows.length > 0) yield toPage(rows);
     if (rows.length < PAGE_SIZE) return;
     await new Promise<void>((resolve) => setImmediate(resolve));
-    after = Number(rows[rows.length - 1]![1]);
+    after = Number(rows[rows.length - 1]![seqColumn]);
   }
 }
 
 /** orgId is the one asked for: not read back for every row. */
-function chainRowsSql(orgId: string, { from, to }: SeqRange, limit: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`SELECT "id", "seq", "prevHash", "hash", "salt", "occurredAt", "actorType", "actorId",
-      "actorLabel", "action", "category", "targetType", "targetId", "agentId", "outcome", "ip", "metadata",
-      "source", "sourceApiKeyId", "sourceUserId", "redactions"
+function chainRowsSql(orgId: string, { from, to }: SeqRange, columns: Prisma.Sql, limit: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`SELECT ${columns}
     FROM "AuditEvent"
     WHERE "orgId" = ${orgId} AND "seq" >= ${from} AND "seq" <= ${to}
     ORDER BY "seq" ${limit}`;
+}
+
+function* linksOf(rows: unknown[][]): Generator<StoredChainLink> {
+  for (const row of rows) {
+    const metadata = row[6] as Text;
+    const redactions = row[7] as Text;
+    yield {
+      seq: Number(row[0]),
+      prevHash: row[1] as string,
+      hash: row[2] as string,
+      salt: row[3] as string,
+      actorLabel: row[4] as Text,
+      ip: row[5] as Text,
+      metadata: metadata === null ? null : (JSON.parse(metadata) as Record<string, unknown>),
+      redactions: redactions === null ? null : (JSON.parse(redactions) as Record<string, string>),
+      canonicalHead: row[8] as Text,
+      canonicalTail: row[9] as Text,
+    };
+  }
 }
 
 function* eventsOf(orgId: string, rows: unknown[][]): Generator<StoredChainedEvent> {

@@ -1,10 +1,11 @@
 // Dev tool: where verifying an org's stored audit chain spends its time, one
 // stage at a time in this thread (read rows only; rows into events; canonical
-// bytes; full check), then the threaded verification the route runs.
+// bytes; full check), the fast path (the database's canonical text, digests
+// and hash here), then the threaded verification the route runs.
 // Usage: DATABASE_URL=<url> node --conditions=react-server --import tsx scripts/dev/time-chain-verification.ts [orgId]
 import { Prisma } from "@/lib/generated/sqlite/client";
-import { canonicalAuditEvent, hashAuditEvent } from "@/lib/audit-chain/hash-audit-event";
-import { readAuditChainPages } from "@/lib/audit/read-audit-chain-events";
+import { canonicalAuditEvent, hashAuditEvent, hashChainLink } from "@/lib/audit-chain/hash-audit-event";
+import { readAuditChainLinkPages, readAuditChainPages } from "@/lib/audit/read-audit-chain-events";
 import { verifyStoredChainRange } from "@/lib/audit/verify-stored-chain-range";
 import { createDatabaseClient } from "@/lib/db";
 import { rawSqlOf } from "@/lib/db/raw-sql-of";
@@ -48,6 +49,12 @@ async function main(): Promise<void> {
     let n = 0;
     for await (const page of readAuditChainPages(raw, orgId, range))
       for (const event of page) n += hashAuditEvent(event) === event.hash ? 1 : 0;
+    return n;
+  });
+  await time("fast path: links + hash", async () => {
+    let n = 0;
+    for await (const page of readAuditChainLinkPages(raw, orgId, range))
+      for (const link of page) n += hashChainLink(link) === link.hash ? 1 : 0;
     return n;
   });
   await time("threaded verification", async () => {

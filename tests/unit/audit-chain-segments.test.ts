@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { genesisHash } from "@/lib/audit-chain/chained-audit-event";
+import { hashAuditEvent } from "@/lib/audit-chain/hash-audit-event";
 import { joinChainSegments } from "@/lib/audit-chain/join-chain-segments";
 import { verifyAuditChain, type StoredChainedEvent } from "@/lib/audit-chain/verify-audit-chain";
 import { verifyChainSegment } from "@/lib/audit-chain/verify-chain-segment";
@@ -48,7 +49,9 @@ async function verifyInSegments(events: StoredChainedEvent[], to: number, cuts: 
     const [from, end] = [bounds[index]!, bounds[index + 1]! - 1];
     if (from > end) continue;
     const inRange = events.filter((event) => event.seq >= from && event.seq <= end);
-    segments.push(await verifyChainSegment(pagesOf(inRange, 3), { periodFirst, wantedSeqs: [5, 20, 33] }));
+    segments.push(
+      await verifyChainSegment(pagesOf(inRange, 3), hashAuditEvent, { periodFirst, wantedSeqs: [5, 20, 33] }),
+    );
   }
   return joinChainSegments(segments, { seq: 1, prevHash: genesisHash });
 }
