@@ -18,23 +18,27 @@ type Dialect = {
   isoTimestamp(column: string): string;
 };
 
-const dialects: Record<DatabaseProvider, Dialect> = {
+/**
+ * SQLite only. On PostgreSQL to_json() and to_char() cost the server more CPU
+ * than quoting and the timestamp cost here (docs/benchmarks.md, audit chain
+ * fast path), so its events are read as fields, through one COPY.
+ */
+const dialects: Partial<Record<DatabaseProvider, Dialect>> = {
   sqlite: {
     json: (column) => `json_quote("${column}")`,
     // Stored as "YYYY-MM-DDTHH:MM:SS.sss+00:00" (isoTimestampOfStored reads the same form).
     isoTimestamp: (column) =>
       `CASE WHEN "${column}" GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9].[0-9][0-9][0-9]+00:00' THEN substr("${column}", 1, 23) || 'Z' END`,
   },
-  postgresql: {
-    json: (column) => `COALESCE(to_json("${column}")::text, 'null')`,
-    // timestamp(3), UTC by convention: always three digits of milliseconds.
-    isoTimestamp: (column) => `to_char("${column}", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
-  },
 };
 
-/** The two SQL expressions (head, tail) of a provider; column names are this codebase's, never values. */
-export function chainLinkColumns(provider: DatabaseProvider): { head: Prisma.Sql; tail: Prisma.Sql } {
-  const { json, isoTimestamp } = dialects[provider];
+export type ChainLinkColumns = { head: Prisma.Sql; tail: Prisma.Sql };
+
+/** The two SQL expressions (head, tail), or null where the provider has no fast path; column names are this codebase's, never values. */
+export function chainLinkColumnsOf(provider: DatabaseProvider): ChainLinkColumns | null {
+  const dialect = dialects[provider];
+  if (!dialect) return null;
+  const { json, isoTimestamp } = dialect;
   // Keys in RFC 8785 order, as canonicalAuditEvent writes them.
   const head = [
     `'{"action":' || ${json("action")}`,

@@ -8,7 +8,7 @@ import type { AuditEventSource } from "@/lib/audit-chain/chained-audit-event";
 import type { StoredChainLink } from "@/lib/audit-chain/chain-verification";
 import type { StoredChainedEvent } from "@/lib/audit-chain/verify-audit-chain";
 import { fromSourceColumns } from "@/lib/audit/audit-event-source-columns";
-import { chainLinkColumns } from "@/lib/audit/chain-link-columns";
+import type { ChainLinkColumns } from "@/lib/audit/chain-link-columns";
 import type { RawSql } from "@/lib/db/raw-sql";
 import { readCopyTextRows } from "@/lib/db/read-copy-text-rows";
 
@@ -43,14 +43,14 @@ export function readAuditChainPages(
 
 /**
  * The fast path's form of the same events (StoredChainLink): the database
- * writes the canonical text around the personal digests (chain-link-columns.ts).
+ * writes the canonical text around the personal digests (chainLinkColumnsOf).
  */
 export function readAuditChainLinkPages(
   raw: RawSql,
   orgId: string,
   range: SeqRange,
+  { head, tail }: ChainLinkColumns,
 ): AsyncGenerator<Iterable<StoredChainLink>> {
-  const { head, tail } = chainLinkColumns(raw.provider);
   const columns = Prisma.sql`"seq", "prevHash", "hash", "salt", "actorLabel", "ip", "metadata", "redactions",
       ${head}, ${tail}`;
   return readChainRowPages(raw, orgId, range, columns, 0, linksOf);

@@ -2,9 +2,9 @@
 // what each verification thread runs, and what the calling thread runs when
 // the chain is too short to be worth a thread.
 //
-// The fast path reads each event's canonical text as the database writes it
-// (chain-link-columns.ts) and computes only the personal digests and the
-// hash here. Where it finds a break, the segment is verified again from that
+// Where the database has one (chain-link-columns.ts), the fast path reads
+// each event's canonical text as the database writes it and computes only the
+// personal digests and the hash here. Where it finds a break, the segment is verified again from that
 // event on, from the events' fields (the path every event once took), and that
 // answer stands: text the database quoted otherwise than we do can only make
 // the fast path doubt an event, never pass one.
@@ -16,6 +16,7 @@ import {
   type ChainSegment,
   type ChainSegmentOptions,
 } from "@/lib/audit-chain/verify-chain-segment";
+import { chainLinkColumnsOf } from "@/lib/audit/chain-link-columns";
 import { readAuditChainLinkPages, readAuditChainPages } from "@/lib/audit/read-audit-chain-events";
 import type { RawSql } from "@/lib/db/raw-sql";
 
@@ -28,8 +29,12 @@ export async function verifyStoredChainSegment(
   checkpoint: () => void = () => undefined,
 ): Promise<ChainSegment> {
   const options = { periodFirst, wantedSeqs };
+  const byFields = (start: number) =>
+    verifyChainSegment(readAuditChainPages(raw, orgId, { from: start, to }), hashAuditEvent, options, checkpoint);
+  const linkColumns = chainLinkColumnsOf(raw.provider);
+  if (!linkColumns) return byFields(from);
   const fast = await verifyChainSegment(
-    readAuditChainLinkPages(raw, orgId, { from, to }),
+    readAuditChainLinkPages(raw, orgId, { from, to }, linkColumns),
     hashChainLink,
     options,
     checkpoint,
@@ -37,13 +42,7 @@ export async function verifyStoredChainSegment(
   const { first } = fast;
   const brokenAt = fast.verification.brokenAt;
   if (!brokenAt || !first) return fast;
-  const rest = await verifyChainSegment(
-    readAuditChainPages(raw, orgId, { from: brokenAt.seq, to }),
-    hashAuditEvent,
-    options,
-    checkpoint,
-  );
-  return followedBy(fast, first, rest);
+  return followedBy(fast, first, await byFields(brokenAt.seq));
 }
 
 /** The fast path's events up to its break, then the fields' answer from there on: one segment. */
