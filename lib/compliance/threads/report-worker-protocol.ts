@@ -8,8 +8,11 @@ export type ReportWorkerData = {
   control: SharedArrayBuffer;
   leaseSeconds: number;
   pollMs: number;
-  /** End the thread set after each report job (a fresh set takes the next). */
-  recycleAfterJob: boolean;
+  /**
+   * Started because a report waits: take reports until none waits or one job
+   * is done, then end (the main thread starts a fresh set for the next).
+   */
+  onDemand: boolean;
   /** The report worker's end of the channel to its artifact thread. */
   artifactPort: MessagePort;
   /** SQLite: the report worker's end of the channel to its query thread, which runs its Prisma queries. */
@@ -18,8 +21,8 @@ export type ReportWorkerData = {
 
 export type ReportWorkerMessage =
   | { type: "job"; reportId: string; outcome: string }
-  /** The worker ended after a job so that a fresh set of threads takes the next one. */
-  | { type: "recycled" }
+  /** An on-demand worker ended after its job, or found none: the main thread looks for more. */
+  | { type: "ended" }
   | { type: "stopped" };
 
 /** The main thread posts this to wake idle workers (a report was queued, or stop). */

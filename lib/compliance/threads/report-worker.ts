@@ -1,5 +1,6 @@
 // The report worker thread: a thin shell that opens its own database client
-// and runs processNextReport in a loop until the shared stop flag is set.
+// and runs processNextReport in a loop until the shared stop flag is set, or,
+// started on demand, for one report.
 // Heavy generation lives here so it never blocks the server's event loop.
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
@@ -49,7 +50,7 @@ function idle(ms: number): Promise<void> {
 
 async function main(): Promise<void> {
   log.info("report worker started");
-  let recycled = false;
+  let ended = false;
   while (!shouldStop()) {
     try {
       const result = await processNextReport(database, workerId, {
@@ -58,27 +59,30 @@ async function main(): Promise<void> {
         shouldStop,
         openArtifacts: artifactThread.open,
       });
-      if (result) {
-        parentPort?.postMessage({ type: "job", ...result } satisfies ReportWorkerMessage);
-        // One report per set of threads: what a report's threads grew to (V8
-        // heaps, the connections' caches) leaves with them instead of staying
-        // resident under the next report and every download after it.
-        if (data.recycleAfterJob) {
-          recycled = true;
-          break;
-        }
-        continue;
+      if (result) parentPort?.postMessage({ type: "job", ...result } satisfies ReportWorkerMessage);
+      // One report per set of threads: what a report's threads grew to (V8
+      // heaps, the connections' caches) leaves with them instead of staying
+      // resident under the next report and every download after it; and with
+      // nothing to do, no threads are kept waiting.
+      if (data.onDemand) {
+        ended = true;
+        break;
       }
+      if (result) continue;
     } catch (error) {
       // A database hiccup must not kill the loop; the lease machinery retries.
       log.error({ err: error }, "report worker turn failed");
+      if (data.onDemand) {
+        ended = true;
+        break;
+      }
     }
     if (!shouldStop()) await idle(data.pollMs);
   }
   artifactThread.close();
   await closeDatabaseClient(database);
-  log.info(recycled ? "report worker ended after its job" : "report worker stopped");
-  parentPort?.postMessage({ type: recycled ? "recycled" : "stopped" } satisfies ReportWorkerMessage);
+  log.info(ended ? "report worker ended" : "report worker stopped");
+  parentPort?.postMessage({ type: ended ? "ended" : "stopped" } satisfies ReportWorkerMessage);
   // The message listener would keep this thread alive; closing the port lets it end.
   parentPort?.close();
 }

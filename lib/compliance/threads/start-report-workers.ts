@@ -9,7 +9,8 @@
 // REPORT_WORKERS (default 1; 0 disables), REPORT_LEASE_SECONDS (default 60),
 // REPORT_POLL_MS (default 2000), REPORT_WORKER_HEAP_MB (V8 old space per worker, default 192),
 // REPORT_WORKER_NICE (CPU niceness of both threads, default 10: see lower-thread-priority.ts),
-// REPORT_WORKER_RECYCLE (default true: each set of threads takes one report, then a fresh set starts).
+// REPORT_WORKERS_ON_DEMAND (default true: a set of threads starts when a report
+// waits, takes one report and ends; false: the sets run and poll all the time).
 import { MessageChannel, Worker } from "node:worker_threads";
 import type { ArtifactThreadData } from "@/lib/compliance/threads/artifact-thread-protocol";
 import { registerReportWaker } from "@/lib/compliance/jobs/signal-report-queued";
@@ -25,6 +26,8 @@ import type { SqliteQueryThreadData } from "@/lib/compliance/threads/sqlite-quer
 import { toBackgroundDatabaseUrl } from "@/lib/db/to-background-database-url";
 import { logger } from "@/lib/log/logger";
 import { getEnv } from "@/lib/env";
+import { hasWaitingReport } from "@/lib/compliance/jobs/has-waiting-report";
+import { db } from "@/lib/db";
 
 const shutdownTimeoutMs = 20_000;
 /**
@@ -56,12 +59,15 @@ export function startReportWorkers(): { stop: () => Promise<void> } {
     control,
     leaseSeconds: leaseSecondsFromEnv(),
     pollMs: getEnv().REPORT_POLL_MS,
-    recycleAfterJob: getEnv().REPORT_WORKER_RECYCLE,
+    onDemand: getEnv().REPORT_WORKERS_ON_DEMAND,
   };
   const workers = new Set<Worker>();
+  /** Slots whose set of threads is running (or restarting after a crash). */
+  const busySlots = new Set<number>();
   let stopping = false;
 
   const spawn = (index: number, restartDelayMs = firstRestartDelayMs) => {
+    busySlots.add(index);
     const channel = new MessageChannel();
     // The URL form lets Next bundle each worker (TypeScript, @/ aliases) as its own chunk.
     // (Only inside a Next build: plain tsx cannot load a TypeScript worker.)
@@ -100,10 +106,10 @@ export function startReportWorkers(): { stop: () => Promise<void> } {
     queryThread?.on("exit", () => !stopping && void worker.terminate());
     const startedAt = Date.now();
     workers.add(worker);
-    let recycled = false;
+    let ended = false;
     worker.on("message", (message: ReportWorkerMessage) => {
       if (message.type === "job") logger.info({ ...message }, "report job finished");
-      if (message.type === "recycled") recycled = true;
+      if (message.type === "ended") ended = true;
     });
     worker.on("error", (error) => logger.error({ err: error, index }, "report worker crashed"));
     worker.on("exit", (code) => {
@@ -111,21 +117,59 @@ export function startReportWorkers(): { stop: () => Promise<void> } {
       void artifactThread.terminate();
       void queryThread?.terminate();
       if (stopping) return;
-      // Ended after its job on purpose: a fresh set takes the next report at once.
-      if (recycled && code === 0) return spawn(index);
+      if (ended && code === 0) {
+        busySlots.delete(index);
+        // Another report may wait already: look now rather than at the next poll.
+        void startWhereReportsWait();
+        return;
+      }
       // Back off when a worker keeps dying young (a broken build, no database).
       const delay = Date.now() - startedAt > healthyRunMs ? firstRestartDelayMs : restartDelayMs;
       logger.warn({ code, index, restartInMs: delay }, "report worker exited; restarting");
       setTimeout(() => !stopping && spawn(index, Math.min(delay * 2, maxRestartDelayMs)), delay).unref();
     });
   };
-  for (let index = 0; index < count; index++) spawn(index);
-  registerReportWaker(() => workers.forEach((worker) => worker.postMessage(wakeMessage)));
-  logger.info({ workers: count, leaseSeconds: workerData.leaseSeconds }, "report workers started");
+  const spawnIdleSlots = () => {
+    for (let index = 0; index < count; index++) if (!busySlots.has(index)) spawn(index);
+  };
+  // On demand: threads start only when a report waits (queued here, or found by
+  // polling: queued by another process, or its lease expired), so a server
+  // with nothing to generate holds no report threads or their memory.
+  let looking = false;
+  let lookFailed = false;
+  const startWhereReportsWait = async () => {
+    if (stopping || looking || busySlots.size === count) return;
+    looking = true;
+    try {
+      const waiting = await hasWaitingReport(db);
+      lookFailed = false;
+      if (waiting) spawnIdleSlots();
+    } catch (error) {
+      // Once per outage: the poll keeps trying.
+      if (!lookFailed) logger.warn({ err: error }, "could not look for waiting reports; trying again at each poll");
+      lookFailed = true;
+    } finally {
+      looking = false;
+    }
+  };
+  const poll = workerData.onDemand
+    ? setInterval(() => void startWhereReportsWait(), workerData.pollMs).unref()
+    : undefined;
+  if (workerData.onDemand) void startWhereReportsWait();
+  else spawnIdleSlots();
+  registerReportWaker(() => {
+    if (workerData.onDemand && !stopping) spawnIdleSlots();
+    workers.forEach((worker) => worker.postMessage(wakeMessage));
+  });
+  logger.info(
+    { workers: count, onDemand: workerData.onDemand, leaseSeconds: workerData.leaseSeconds },
+    "report workers started",
+  );
 
   const stop = async () => {
     if (stopping) return;
     stopping = true;
+    clearInterval(poll);
     registerReportWaker(undefined);
     Atomics.store(flags, 0, 1);
     const exits = [...workers].map((worker) => {
