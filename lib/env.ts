@@ -31,6 +31,18 @@ function integer(range: { min: number; max?: number }, fallback: number) {
     .default(fallback);
 }
 
+/** A whole number in range, or unset (the caller's default depends on the machine). */
+function optionalInteger(range: { min: number; max: number }) {
+  const expected = `an integer from ${range.min} to ${range.max}`;
+  return z
+    .string()
+    .trim()
+    .regex(/^\d+$/, expected)
+    .transform(Number)
+    .refine((value) => value >= range.min && value <= range.max, expected)
+    .optional();
+}
+
 function number(range: { min: number }, fallback: number) {
   const expected = `a number of at least ${range.min}`;
   return z
@@ -120,21 +132,9 @@ export const envSchema = z.object({
   // How often the scheduler queues closed periods and the purge job runs; 0 turns both off in this process.
   COMPLIANCE_TICK_SECONDS: integer({ min: 0, max: 3600 }, 60),
   // Threads that verify a long audit chain side by side; unset: one per CPU core.
-  AUDIT_VERIFY_THREADS: z
-    .string()
-    .trim()
-    .regex(/^\d+$/, "an integer from 1 to 16")
-    .transform(Number)
-    .refine((value) => value >= 1 && value <= 16, "an integer from 1 to 16")
-    .optional(),
+  AUDIT_VERIFY_THREADS: optionalInteger({ min: 1, max: 16 }),
   // Evidence packages rendering at once (one thread each); unset: one per CPU core, at least 2.
-  PACKAGE_THREADS: z
-    .string()
-    .trim()
-    .regex(/^\d+$/, "an integer from 1 to 64")
-    .transform(Number)
-    .refine((value) => value >= 1 && value <= 64, "an integer from 1 to 64")
-    .optional(),
+  PACKAGE_THREADS: optionalInteger({ min: 1, max: 64 }),
   // How long a package download waits for a free thread before it is answered 503 server_busy.
   PACKAGE_WAIT_SECONDS: number({ min: 0 }, 15),
   // Diagnostics

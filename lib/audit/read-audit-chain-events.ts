@@ -92,8 +92,6 @@ function chainRowsSql(orgId: string, { from, to }: SeqRange, columns: Prisma.Sql
 
 function* linksOf(rows: unknown[][]): Generator<StoredChainLink> {
   for (const row of rows) {
-    const metadata = row[6] as Text;
-    const redactions = row[7] as Text;
     yield {
       seq: Number(row[0]),
       prevHash: row[1] as string,
@@ -101,8 +99,8 @@ function* linksOf(rows: unknown[][]): Generator<StoredChainLink> {
       salt: row[3] as string,
       actorLabel: row[4] as Text,
       ip: row[5] as Text,
-      metadata: metadata === null ? null : (JSON.parse(metadata) as Record<string, unknown>),
-      redactions: redactions === null ? null : (JSON.parse(redactions) as Record<string, string>),
+      metadata: parsedJson<Record<string, unknown>>(row[6]),
+      redactions: parsedJson<Record<string, string>>(row[7]),
       canonicalHead: row[8] as Text,
       canonicalTail: row[9] as Text,
     };
@@ -115,9 +113,10 @@ function* eventsOf(orgId: string, rows: unknown[][]): Generator<StoredChainedEve
 
 type Text = string | null;
 
+/** A JSON column's stored text, parsed; null stays null. */
+const parsedJson = <T>(text: unknown): T | null => (text === null ? null : (JSON.parse(text as string) as T));
+
 function toStoredEvent(orgId: string, row: unknown[]): StoredChainedEvent {
-  const metadata = row[16] as Text;
-  const redactions = row[20] as Text;
   return {
     id: row[0] as string,
     orgId,
@@ -136,9 +135,9 @@ function toStoredEvent(orgId: string, row: unknown[]): StoredChainedEvent {
     agentId: row[13] as Text,
     outcome: row[14] as string,
     ip: row[15] as Text,
-    metadata: metadata === null ? null : (JSON.parse(metadata) as Record<string, unknown>),
+    metadata: parsedJson<Record<string, unknown>>(row[16]),
     source: sourceOf(row[17] as string, row[18] as Text, row[19] as Text),
-    redactions: redactions === null ? null : (JSON.parse(redactions) as Record<string, string>),
+    redactions: parsedJson<Record<string, string>>(row[20]),
   };
 }
 
