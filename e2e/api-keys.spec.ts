@@ -76,6 +76,8 @@ test("an admin creates a key, a program uses it, and revoking it locks the progr
   await row.getByRole("button", { name: `Revoke ${name}` }).click();
   const confirm = page.getByRole("alertdialog", { name: `Revoke “${name}”?` });
   await expect(confirm).toContainText(key.slice(0, 12));
+  // Focus on Cancel means the dialog has finished opening (its layer and focus trap are set up).
+  await expect(confirm.getByRole("button", { name: "Cancel" })).toBeFocused();
   await confirm.getByRole("button", { name: "Revoke key" }).click();
   await expect(confirm).toBeHidden();
   await expect(row).toContainText("Revoked");
@@ -229,6 +231,8 @@ test("closing the new key's dialog before the key was copied asks first; copying
   // A click outside the dialog asks too; Escape in the question goes back, not on to close.
   await page.mouse.click(5, 5);
   await expect(confirm).toBeVisible();
+  // Escape before the question has taken focus would reach the key's dialog beneath it, which asks again.
+  await expect(confirm.getByRole("button", { name: "Back to the key" })).toBeFocused();
   await page.keyboard.press("Escape");
   await expect(confirm).toBeHidden();
   await expect(created).toBeVisible();
