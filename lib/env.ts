@@ -125,7 +125,7 @@ export const envSchema = z.object({
   REPORT_POLL_MS: integer({ min: 1 }, 2000),
   REPORT_WORKER_HEAP_MB: integer({ min: 64 }, 192),
   REPORT_WORKER_NICE: integer({ min: 0, max: 19 }, 10),
-  // Report threads start when a report waits and end after it, so their memory never outlives it (false: always running).
+  // Report threads start when a report waits and end when none does, so an idle server holds none (false: always running).
   REPORT_WORKERS_ON_DEMAND: flag(true),
   REPORT_MAX_SECONDS: number({ min: 1 }, 3600),
   REPORT_MAX_PENDING_PER_ORG: integer({ min: 1 }, 20),

@@ -8,10 +8,7 @@ export type ReportWorkerData = {
   control: SharedArrayBuffer;
   leaseSeconds: number;
   pollMs: number;
-  /**
-   * Started because a report waits: take reports until none waits or one job
-   * is done, then end (the main thread starts a fresh set for the next).
-   */
+  /** Started because a report waits: take reports until none waits, then end (the main thread starts another when one does). */
   onDemand: boolean;
   /** The report worker's end of the channel to its artifact thread. */
   artifactPort: MessagePort;
@@ -21,7 +18,7 @@ export type ReportWorkerData = {
 
 export type ReportWorkerMessage =
   | { type: "job"; reportId: string; outcome: string }
-  /** An on-demand worker ended after its job, or found none: the main thread looks for more. */
+  /** An on-demand worker found no report waiting and ended: the main thread looks again. */
   | { type: "ended" }
   | { type: "stopped" };
 

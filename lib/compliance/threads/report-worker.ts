@@ -1,6 +1,6 @@
 // The report worker thread: a thin shell that opens its own database client
 // and runs processNextReport in a loop until the shared stop flag is set, or,
-// started on demand, for one report.
+// started on demand, until no report waits.
 // Heavy generation lives here so it never blocks the server's event loop.
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
@@ -59,16 +59,17 @@ async function main(): Promise<void> {
         shouldStop,
         openArtifacts: artifactThread.open,
       });
-      if (result) parentPort?.postMessage({ type: "job", ...result } satisfies ReportWorkerMessage);
-      // One report per set of threads: what a report's threads grew to (V8
-      // heaps, the connections' caches) leaves with them instead of staying
-      // resident under the next report and every download after it; and with
-      // nothing to do, no threads are kept waiting.
+      if (result) {
+        parentPort?.postMessage({ type: "job", ...result } satisfies ReportWorkerMessage);
+        continue;
+      }
+      // On demand, a set takes reports while they wait (starting one per report
+      // would cut a queue of small ones to a third) and ends when none does:
+      // an idle server keeps no report threads, nor what a report grew them to.
       if (data.onDemand) {
         ended = true;
         break;
       }
-      if (result) continue;
     } catch (error) {
       // A database hiccup must not kill the loop; the lease machinery retries.
       log.error({ err: error }, "report worker turn failed");

@@ -10,7 +10,7 @@
 // REPORT_POLL_MS (default 2000), REPORT_WORKER_HEAP_MB (V8 old space per worker, default 192),
 // REPORT_WORKER_NICE (CPU niceness of both threads, default 10: see lower-thread-priority.ts),
 // REPORT_WORKERS_ON_DEMAND (default true: a set of threads starts when a report
-// waits, takes one report and ends; false: the sets run and poll all the time).
+// waits, takes reports while they wait and ends; false: the sets run and poll all the time).
 import { MessageChannel, Worker } from "node:worker_threads";
 import type { ArtifactThreadData } from "@/lib/compliance/threads/artifact-thread-protocol";
 import { registerReportWaker } from "@/lib/compliance/jobs/signal-report-queued";
