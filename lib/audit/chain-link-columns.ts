@@ -1,44 +1,32 @@
 // The canonical form of a stored event (hash-audit-event.ts) as SQL: the text
 // before and after `personal`, written by the database while it reads the row.
-// Reading two strings instead of fourteen values, and joining none of them in
-// JavaScript, is most of what verifying an event costs apart from hashing.
-// Each value is quoted by the database's JSON quoting, which escapes exactly
-// as JSON.stringify does for stored text; a value it would write otherwise (a
-// timestamp not in the stored form, a value of another type) gives text that
-// cannot match the stored hash, and that event is verified again from its
-// fields (verify-stored-chain-segment.ts), so this text decides nothing alone.
+// Quoting and joining fourteen values in JavaScript was, after hashing and
+// reading, most of what verifying an event cost; SQLite's json_quote() does it
+// for almost nothing. It escapes exactly as JSON.stringify does for stored
+// text; a value it would write otherwise (a timestamp not in the stored form,
+// a value of another type) gives text that cannot match the stored hash, and
+// that event is verified again from its fields (verify-stored-chain-segment.ts),
+// so this text decides nothing alone.
+//
+// SQLite only. On PostgreSQL to_json() and to_char() cost the server more CPU
+// than quoting and the timestamp cost here (docs/benchmarks.md, audit chain
+// fast path), so its events are read as fields, through one COPY.
 import { Prisma } from "@/lib/generated/sqlite/client";
 import { chainVersion } from "@/lib/audit-chain/chained-audit-event";
 import type { DatabaseProvider } from "@/lib/db/database-url";
 
-type Dialect = {
-  /** A column's JSON text: a quoted string, or null. */
-  json(column: string): string;
-  /** The timestamp as toISOString() writes it, or NULL where the stored text is not in the form expected. */
-  isoTimestamp(column: string): string;
-};
+/** A column's JSON text: a quoted string, or null. */
+const json = (column: string) => `json_quote("${column}")`;
 
-/**
- * SQLite only. On PostgreSQL to_json() and to_char() cost the server more CPU
- * than quoting and the timestamp cost here (docs/benchmarks.md, audit chain
- * fast path), so its events are read as fields, through one COPY.
- */
-const dialects: Partial<Record<DatabaseProvider, Dialect>> = {
-  sqlite: {
-    json: (column) => `json_quote("${column}")`,
-    // Stored as "YYYY-MM-DDTHH:MM:SS.sss+00:00" (isoTimestampOfStored reads the same form).
-    isoTimestamp: (column) =>
-      `CASE WHEN "${column}" GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9].[0-9][0-9][0-9]+00:00' THEN substr("${column}", 1, 23) || 'Z' END`,
-  },
-};
+/** Stored as "YYYY-MM-DDTHH:MM:SS.sss+00:00" (isoTimestampOfStored reads the same form); NULL for any other text. */
+const isoTimestamp = (column: string) =>
+  `CASE WHEN "${column}" GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9].[0-9][0-9][0-9]+00:00' THEN substr("${column}", 1, 23) || 'Z' END`;
 
 export type ChainLinkColumns = { head: Prisma.Sql; tail: Prisma.Sql };
 
 /** The two SQL expressions (head, tail), or null where the provider has no fast path; column names are this codebase's, never values. */
 export function chainLinkColumnsOf(provider: DatabaseProvider): ChainLinkColumns | null {
-  const dialect = dialects[provider];
-  if (!dialect) return null;
-  const { json, isoTimestamp } = dialect;
+  if (provider !== "sqlite") return null;
   // Keys in RFC 8785 order, as canonicalAuditEvent writes them.
   const head = [
     `'{"action":' || ${json("action")}`,

@@ -16,7 +16,7 @@ export type ConcurrencyGateOptions = { limit: number; maxWaiting: number; maxWai
 /** The options are read at each acquire, so a changed setting applies to the next caller. */
 export function createConcurrencyGate(optionsOf: () => ConcurrencyGateOptions): ConcurrencyGate {
   let active = 0;
-  const line: ((release: ReleaseSlot | null) => void)[] = [];
+  const line: ((release: ReleaseSlot) => void)[] = [];
 
   const slot = (): ReleaseSlot => {
     active += 1;
@@ -42,7 +42,7 @@ export function createConcurrencyGate(optionsOf: () => ConcurrencyGateOptions): 
           if (at >= 0) line.splice(at, 1);
           resolve(null);
         }, maxWaitMs);
-        const take = (release: ReleaseSlot | null) => {
+        const take = (release: ReleaseSlot) => {
           clearTimeout(timer);
           resolve(release);
         };

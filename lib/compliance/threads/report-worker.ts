@@ -66,6 +66,7 @@ async function main(): Promise<void> {
       // On demand, a set takes reports while they wait (starting one per report
       // would cut a queue of small ones to a third) and ends when none does:
       // an idle server keeps no report threads, nor what a report grew them to.
+      // After a failed turn it waits a poll and tries again, as always-on sets do.
       if (data.onDemand) {
         ended = true;
         break;
@@ -73,10 +74,6 @@ async function main(): Promise<void> {
     } catch (error) {
       // A database hiccup must not kill the loop; the lease machinery retries.
       log.error({ err: error }, "report worker turn failed");
-      if (data.onDemand) {
-        ended = true;
-        break;
-      }
     }
     if (!shouldStop()) await idle(data.pollMs);
   }
