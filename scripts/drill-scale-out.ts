@@ -59,12 +59,20 @@ async function main(): Promise<void> {
     const env = { REPORT_LEASE_SECONDS: leaseSeconds, REPORT_MAX_PENDING_PER_ORG: String(reportCount) };
     // Each server's log is read (a pipe nobody reads would stall the server) and kept for a failing run.
     const serverErrors: string[] = [];
+    // A set of report threads that restarted: only the killed process has a reason to.
+    const restartsByPort = new Map<number, number>();
     for (let index = 0; index < processCount; index++) {
-      const server = await startServer({ port: firstPort + index, databaseUrl: database.url, env, stdio: "pipe" });
+      const port = firstPort + index;
+      const server = await startServer({ port, databaseUrl: database.url, env, stdio: "pipe" });
       for (const stream of [server.child.stdout, server.child.stderr]) {
         stream?.setEncoding("utf8");
         stream?.on("data", (text: string) => {
-          for (const line of text.split("\n")) if (/"level":(50|60)/.test(line)) serverErrors.push(line);
+          for (const line of text.split("\n")) {
+            if (/"level":(50|60)/.test(line)) serverErrors.push(line);
+            if (line.includes('"report worker exited; restarting"')) {
+              restartsByPort.set(port, (restartsByPort.get(port) ?? 0) + 1);
+            }
+          }
         });
       }
       servers.push(server);
@@ -206,6 +214,10 @@ async function main(): Promise<void> {
           claimedTwice.every((id) => finisherOf.get(id) !== killed!.pid),
       ],
       ["every surviving process serves every report", downloadsMatch],
+      [
+        "no surviving process restarted its report threads",
+        survivors.every((server) => (restartsByPort.get(server.port) ?? 0) === 0),
+      ],
     ];
     for (const [what, ok] of checks) console.log(`  ${ok ? "ok  " : "FAIL"} ${what}`);
     passed = checks.every(([, ok]) => ok);

@@ -99,11 +99,15 @@ export function startReportWorkers(): { stop: () => Promise<void> } {
       resourceLimits: { maxOldGenerationSizeMb: workerHeapMb() },
     });
     // The threads live and die together: a report worker without its artifact
-    // or query thread would fail every report, so it is ended and restarted with them.
+    // or query thread would fail every report, so it is ended and restarted with
+    // them. A helper thread ends cleanly (code 0) only when the report worker
+    // closed its port on the way out; terminating the worker then would turn a
+    // set that ended into one that crashed.
+    const endWithHelper = (code: number) => !stopping && code !== 0 && void worker.terminate();
     artifactThread.on("error", (error) => logger.error({ err: error, index }, "report artifact thread crashed"));
-    artifactThread.on("exit", () => !stopping && void worker.terminate());
+    artifactThread.on("exit", endWithHelper);
     queryThread?.on("error", (error) => logger.error({ err: error, index }, "report query thread crashed"));
-    queryThread?.on("exit", () => !stopping && void worker.terminate());
+    queryThread?.on("exit", endWithHelper);
     const startedAt = Date.now();
     workers.add(worker);
     let ended = false;
