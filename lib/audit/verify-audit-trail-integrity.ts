@@ -75,6 +75,8 @@ export async function verifyAuditTrailIntegrity(
     periodFirst,
     wantedSeqs,
     checkpoint,
+    // Reports verify in a report worker, which only waits meanwhile.
+    callerTakesASegment: true,
   });
 
   const verifiedThrough = chain.lastSeq ?? 0;

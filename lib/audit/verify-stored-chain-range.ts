@@ -1,7 +1,9 @@
 // Verifies a range of an org's stored chain. A long range is cut into equal
 // segments verified side by side, one thread each with a connection of its
 // own (reading rows and hashing are both CPU-bound), then joined in order; a
-// short one is verified in the calling thread. Either way the answer is the
+// short one is verified in the calling thread. A background caller (a report
+// worker, idle while it waits) verifies the first segment itself: a thread
+// fewer holds its memory beside the report's. Either way the answer is the
 // one a single pass in sequence order gives.
 import os from "node:os";
 import type { Worker } from "node:worker_threads";
@@ -30,6 +32,11 @@ export type StoredChainRange = ChainSegmentOptions & {
   checkpoint?: () => void;
   /** Overrides AUDIT_VERIFY_THREADS and the events-per-thread minimum (tests). */
   threads?: { count: number; minEventsPerThread: number };
+  /**
+   * The calling thread verifies one of the segments: for a background thread
+   * that only waits meanwhile, never for one that answers requests.
+   */
+  callerTakesASegment?: boolean;
 };
 
 /** The joined result, and how many threads verified it (1: the calling thread). */
@@ -42,10 +49,16 @@ export async function verifyStoredChainRange(db: Database, range: StoredChainRan
   const minEvents = range.threads?.minEventsPerThread ?? MIN_EVENTS_PER_THREAD;
   const threads = Math.min(count, Math.floor((to - from + 1) / minEvents));
   const whole: ChainSegmentRequest = { orgId, from, to, periodFirst, wantedSeqs };
-  const segments =
-    threads > 1 ? await verifySegmentsInThreads(databaseUrlOf(db), splitRange(whole, threads), checkpoint) : null;
-  if (segments) return { ...joinChainSegments(segments, start), threads: segments.length };
-  return { ...joinChainSegments([await verifyStoredChainSegment(rawSqlOf(db), whole, checkpoint)], start), threads: 1 };
+  const inCaller = (request: ChainSegmentRequest, stop: () => void) =>
+    verifyStoredChainSegment(rawSqlOf(db), request, stop);
+  if (threads > 1) {
+    const [first, ...rest] = splitRange(whole, threads);
+    const segments = range.callerTakesASegment
+      ? await verifySegmentsInThreads(databaseUrlOf(db), rest, checkpoint, (stop) => inCaller(first!, stop))
+      : await verifySegmentsInThreads(databaseUrlOf(db), [first!, ...rest], checkpoint);
+    if (segments) return { ...joinChainSegments(segments, start), threads: segments.length };
+  }
+  return { ...joinChainSegments([await inCaller(whole, checkpoint)], start), threads: 1 };
 }
 
 function splitRange(request: ChainSegmentRequest, parts: number): ChainSegmentRequest[] {
@@ -57,11 +70,16 @@ function splitRange(request: ChainSegmentRequest, parts: number): ChainSegmentRe
   }));
 }
 
-/** Null when no thread can start here (the caller verifies in its own thread). */
+/**
+ * The segments in order: `ownFirst`'s (verified by the caller meanwhile, given
+ * a checkpoint that also stops it when a thread fails), then one per thread.
+ * Null when no thread can start here (the caller verifies in its own thread).
+ */
 async function verifySegmentsInThreads(
   databaseUrl: string,
   requests: ChainSegmentRequest[],
   checkpoint: () => void,
+  ownFirst?: (stop: () => void) => Promise<ChainSegment>,
 ): Promise<ChainSegment[] | null> {
   const threads: Worker[] = [];
   for (const request of requests) {
@@ -83,9 +101,16 @@ async function verifySegmentsInThreads(
       }
     }, CHECKPOINT_EVERY_MS);
   });
+  let settled = false;
+  const ownStop = () => {
+    if (settled) throw new Error("audit chain verification ended elsewhere");
+    checkpoint();
+  };
+  const all = [...(ownFirst ? [ownFirst(ownStop)] : []), ...threads.map(segmentOf)];
   try {
-    return await Promise.race([Promise.all(threads.map(segmentOf)), stopped]);
+    return await Promise.race([Promise.all(all), stopped]);
   } finally {
+    settled = true;
     clearInterval(stopTimer);
     await Promise.all(threads.map((thread) => thread.terminate()));
   }

@@ -215,13 +215,17 @@ describe("the stored chain verified by several threads", () => {
   const threads = { count: 3, minEventsPerThread: 1 };
   const verifyBoth = async (to: number) => {
     const range = { orgId: org.orgId, to, start: { seq: 1, prevHash: genesisHash }, periodFirst: 2, wantedSeqs: [3] };
-    const [inThreads, inOnePass] = await Promise.all([
+    const [inThreads, withCaller, inOnePass] = await Promise.all([
       verifyStoredChainRange(db, { ...range, threads }),
+      // The first segment in this thread, the other two in threads.
+      verifyStoredChainRange(db, { ...range, threads, callerTakesASegment: true }),
       verifyStoredChainRange(db, { ...range, threads: { count: 1, minEventsPerThread: 1 } }),
     ]);
     expect(inThreads.threads).toBe(3);
+    expect(withCaller.threads).toBe(3);
     expect(inOnePass.threads).toBe(1);
     expect({ ...inThreads, threads: 1 }).toEqual(inOnePass);
+    expect({ ...withCaller, threads: 1 }).toEqual(inOnePass);
     return inThreads;
   };
 
@@ -248,5 +252,8 @@ describe("the stored chain verified by several threads", () => {
     await expect(verifyStoredChainRange(db, { ...range, wantedSeqs: [], threads, checkpoint: stop })).rejects.toThrow(
       "report stopped",
     );
+    await expect(
+      verifyStoredChainRange(db, { ...range, wantedSeqs: [], threads, checkpoint: stop, callerTakesASegment: true }),
+    ).rejects.toThrow("report stopped");
   });
 });
