@@ -1,15 +1,15 @@
 // What the ingest writer thread (ingest-writer-worker.ts) is asked and
-// answers. Requests carry batches already validated on the request's thread;
-// failures come back as plain data, rebuilt as errors by the caller.
+// answers. Requests carry a batch's body as it was read (the thread parses and
+// validates it); failures, a refused batch's 400 among them, come back as
+// plain data, rebuilt as errors by the caller.
 import type { Identity } from "@/lib/auth/identity";
 import type { ErrorCode } from "@/lib/errors/app-error";
 import type { IngestResult } from "@/lib/ingest/ingest-records";
 import type { IngestKind } from "@/lib/ingest/parse-ingest-kind";
-import type { IngestBatch } from "@/lib/ingest/schemas";
 
 export type IngestWriterThreadData = { databaseUrl: string };
 
-export type IngestWriteRequest = { id: number; identity: Identity; kind: IngestKind; batch: IngestBatch };
+export type IngestWriteRequest = { id: number; identity: Identity; kind: IngestKind; body: Uint8Array };
 
 /** An AppError keeps its code and details; anything else its message and driver code (for the 503 mapping). */
 export type IngestWriteFailure =

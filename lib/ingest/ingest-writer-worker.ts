@@ -1,17 +1,20 @@
-// The ingest writer thread: writes validated batches on a client of its own.
-// better-sqlite3 blocks the thread that calls it, and a batch's hashing and
-// statement building are CPU work on either database; here they keep this
-// thread busy instead of the one answering requests. On SQLite the batches
-// that queued while one was written go together into the next transaction, in
-// arrival order, each behind its own savepoint (ingest-batches-together.ts):
-// one writer at a time anyway, and one commit for the group. On PostgreSQL
-// each batch is its own transaction, side by side on the client's pool.
+// The ingest writer thread: parses, validates and writes pushed batches on a
+// client of its own. better-sqlite3 blocks the thread that calls it, and a
+// batch's parsing, validation, hashing and statement building are CPU work on
+// either database; here they keep this thread busy instead of the one
+// answering requests. On SQLite the batches that queued while one was written
+// go together into the next transaction, in arrival order, each behind its own
+// savepoint (ingest-batches-together.ts): one writer at a time anyway, and one
+// commit for the group. On PostgreSQL each batch is its own transaction, side
+// by side on the client's pool.
 import { parentPort, workerData } from "node:worker_threads";
 import { createDatabaseClient } from "@/lib/db";
 import { getDatabaseProvider } from "@/lib/db/database-url";
 import { AppError } from "@/lib/errors/app-error";
-import { ingestBatchesTogether } from "@/lib/ingest/ingest-batches-together";
+import { ingestBatchesTogether, type GroupedBatch } from "@/lib/ingest/ingest-batches-together";
 import { ingestRecords } from "@/lib/ingest/ingest-records";
+import { parseIngestBatch } from "@/lib/ingest/parse-ingest-batch";
+import type { IngestBatch } from "@/lib/ingest/schemas";
 import type {
   IngestWriteFailure,
   IngestWriteReply,
@@ -29,18 +32,25 @@ const isSqlite = getDatabaseProvider(databaseUrl) === "sqlite";
 /** Batches per SQLite transaction: bounds how long one commit holds the write lock. */
 const MAX_GROUP = 8;
 
-const waiting: IngestWriteRequest[] = [];
+const waiting: (GroupedBatch & { id: number })[] = [];
 let draining = false;
 
-port.on("message", (request: IngestWriteRequest) => {
+port.on("message", ({ id, identity, kind, body }: IngestWriteRequest) => {
+  let batch: IngestBatch;
+  try {
+    batch = parseIngestBatch(kind, body);
+  } catch (error) {
+    reply({ id, ok: false, failure: toFailure(error) });
+    return;
+  }
   if (!isSqlite) {
-    ingestRecords({ identity: request.identity, db }, request.kind, request.batch).then(
-      (result) => reply({ id: request.id, ok: true, result }),
-      (error: unknown) => reply({ id: request.id, ok: false, failure: toFailure(error) }),
+    ingestRecords({ identity, db }, kind, batch).then(
+      (result) => reply({ id, ok: true, result }),
+      (error: unknown) => reply({ id, ok: false, failure: toFailure(error) }),
     );
     return;
   }
-  waiting.push(request);
+  waiting.push({ id, identity, kind, batch });
   if (!draining) void drainInGroups();
 });
 

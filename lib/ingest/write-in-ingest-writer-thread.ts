@@ -5,9 +5,8 @@ import type { Worker } from "node:worker_threads";
 import type { Identity } from "@/lib/auth/identity";
 import { AppError } from "@/lib/errors/app-error";
 import type { IngestResult } from "@/lib/ingest/ingest-records";
-import type { IngestWriteFailure, IngestWriteReply } from "@/lib/ingest/ingest-writer-protocol";
+import type { IngestWriteFailure, IngestWriteReply, IngestWriteRequest } from "@/lib/ingest/ingest-writer-protocol";
 import type { IngestKind } from "@/lib/ingest/parse-ingest-kind";
-import type { IngestBatch } from "@/lib/ingest/schemas";
 import { spawnIngestWriterThread } from "@/lib/ingest/spawn-ingest-writer-thread";
 
 type Pending = { resolve: (result: IngestResult) => void; reject: (error: Error) => void };
@@ -21,14 +20,17 @@ export function writeInIngestWriterThread(
   databaseUrl: string,
   identity: Identity,
   kind: IngestKind,
-  batch: IngestBatch,
+  /** The request body's bytes; moved to the thread when they are the whole of their memory, else copied. */
+  body: Uint8Array,
 ): Promise<IngestResult> | null {
   const writer = writers.get(databaseUrl) ?? startWriter(databaseUrl);
   if (!writer) return null;
   const id = nextId++;
+  const ownsItsMemory = body.byteOffset === 0 && body.byteLength === body.buffer.byteLength;
+  const request: IngestWriteRequest = { id, identity, kind, body };
   return new Promise<IngestResult>((resolve, reject) => {
     writer.pending.set(id, { resolve, reject });
-    writer.thread.postMessage({ id, identity, kind, batch });
+    writer.thread.postMessage(request, ownsItsMemory ? [body.buffer as ArrayBuffer] : []);
   });
 }
 
