@@ -29,17 +29,23 @@ beforeAll(async () => {
   expect(warm.status).toBe(201);
 });
 
-function postAuditEvents(tag: string, count: number) {
-  const records = Array.from({ length: count }, (_, i) => ({
-    id: `${tag}-${i}`,
-    occurredAt: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(),
+function auditEventRecord(id: string, occurredAt: string) {
+  return {
+    id,
+    occurredAt,
     actorType: "agent",
     actorId: agentId,
     action: "agent.email_sent",
     category: "agent_enforcement",
     agentId,
     outcome: "success",
-  }));
+  };
+}
+
+function postAuditEvents(tag: string, count: number) {
+  const records = Array.from({ length: count }, (_, i) =>
+    auditEventRecord(`${tag}-${i}`, new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString()),
+  );
   return POST(
     new Request("http://localhost/api/engine/ingest/audit-events", {
       method: "POST",
@@ -152,16 +158,7 @@ describe("the ingest writer thread parses and validates the body it is handed", 
   });
 
   it("reads a body that starts with a UTF-8 byte order mark, as TextDecoder does", async () => {
-    const record = {
-      id: "bom-0",
-      occurredAt: "2026-01-02T00:00:00.000Z",
-      actorType: "agent",
-      actorId: agentId,
-      action: "agent.email_sent",
-      category: "agent_enforcement",
-      agentId,
-      outcome: "success",
-    };
+    const record = auditEventRecord("bom-0", "2026-01-02T00:00:00.000Z");
     const json = Buffer.from(JSON.stringify({ records: [record] }));
     const response = await post(new Uint8Array([0xef, 0xbb, 0xbf, ...json]));
     expect(response.status).toBe(201);
