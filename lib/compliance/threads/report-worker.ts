@@ -66,13 +66,14 @@ async function main(): Promise<void> {
       // On demand, a set takes reports while they wait (starting one per report
       // would cut a queue of small ones to a third) and ends when none does:
       // an idle server keeps no report threads, nor what a report grew them to.
-      // After a failed turn it waits a poll and tries again, as always-on sets do.
       if (data.onDemand) {
         ended = true;
         break;
       }
     } catch (error) {
       // A database hiccup must not kill the loop; the lease machinery retries.
+      // An on-demand set too waits a poll and tries again: ending here would
+      // only have the main thread start another set at once.
       log.error({ err: error }, "report worker turn failed");
     }
     if (!shouldStop()) await idle(data.pollMs);
