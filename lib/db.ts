@@ -8,6 +8,7 @@ import { createSqliteAdapterFactory } from "@/lib/db/create-sqlite-adapter-facto
 import { getDatabaseProvider, getDatabaseUrl } from "@/lib/db/database-url";
 import type { Database } from "@/lib/db/database";
 import { registerDatabaseUrl } from "@/lib/db/raw-sql-of";
+import { registerSqliteAdapterFactory } from "@/lib/db/sqlite-connection-of";
 import { getEnv } from "@/lib/env";
 
 export type { Database } from "@/lib/db/database";
@@ -26,8 +27,15 @@ export function createDatabaseClient(url = getDatabaseUrl(), options: ClientOpti
     registerDatabaseUrl(client, url);
     return client;
   }
-  const client = new SqlitePrismaClient({ adapter: options.sqliteAdapter ?? createSqliteAdapterFactory(url) });
+  if (options.sqliteAdapter) {
+    const client = new SqlitePrismaClient({ adapter: options.sqliteAdapter });
+    registerDatabaseUrl(client, url);
+    return client;
+  }
+  const adapter = createSqliteAdapterFactory(url);
+  const client = new SqlitePrismaClient({ adapter });
   registerDatabaseUrl(client, url);
+  registerSqliteAdapterFactory(client, adapter);
   return client;
 }
 

@@ -10,6 +10,7 @@ import { toIngestResult, type IngestResult } from "@/lib/ingest/ingest-records";
 import type { IngestKind } from "@/lib/ingest/parse-ingest-kind";
 import { planIngestBatch, type IngestPlan } from "@/lib/ingest/plan-ingest-batch";
 import type { IngestBatch } from "@/lib/ingest/schemas";
+import { resolveInsertTarget } from "@/lib/ingest/resolve-insert-target";
 import { writePlannedBatch } from "@/lib/ingest/write-planned-batch";
 
 export type GroupedBatch = { identity: Identity; kind: IngestKind; batch: IngestBatch };
@@ -29,6 +30,7 @@ export async function ingestBatchesTogether(
   });
   try {
     return await database.$transaction(async (tx) => {
+      const target = await resolveInsertTarget(database);
       const outcomes: GroupedBatchOutcome[] = [];
       for (const plan of plans) {
         if ("error" in plan) {
@@ -37,7 +39,7 @@ export async function ingestBatchesTogether(
         }
         await tx.$executeRawUnsafe("SAVEPOINT ingest_batch");
         try {
-          const written = await writePlannedBatch(tx, plan);
+          const written = await writePlannedBatch(tx, plan, target);
           await tx.$executeRawUnsafe("RELEASE ingest_batch");
           outcomes.push({ ok: true, result: toIngestResult(plan, written) });
         } catch (error) {

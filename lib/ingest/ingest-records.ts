@@ -9,6 +9,7 @@ import { chainTransactionOptions } from "@/lib/audit/chain-transaction-options";
 import type { IngestKind } from "@/lib/ingest/parse-ingest-kind";
 import { planIngestBatch, type IngestPlan } from "@/lib/ingest/plan-ingest-batch";
 import type { IngestBatch } from "@/lib/ingest/schemas";
+import { resolveInsertTarget } from "@/lib/ingest/resolve-insert-target";
 import { writePlannedBatch, type PlannedBatchWrite } from "@/lib/ingest/write-planned-batch";
 
 export type IngestContext = { identity: Identity; db?: Database };
@@ -26,7 +27,11 @@ export type IngestResult = {
 export async function ingestRecords(ctx: IngestContext, kind: IngestKind, batch: IngestBatch): Promise<IngestResult> {
   const plan = planIngestBatch(ctx.identity, kind, batch);
   const database = ctx.db ?? defaultDb;
-  const run = () => database.$transaction((tx) => writePlannedBatch(tx, plan), chainTransactionOptions);
+  const run = () =>
+    database.$transaction(
+      async (tx) => writePlannedBatch(tx, plan, await resolveInsertTarget(database)),
+      chainTransactionOptions,
+    );
   // Two concurrent retries of one batch: the later insert meets the earlier's
   // keys (unique violation) once that commits. Running again reports them as duplicates.
   const written = await run().catch((error: unknown) => {

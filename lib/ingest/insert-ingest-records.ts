@@ -1,14 +1,13 @@
 // Writes a batch's new records as multi-row INSERTs (insert-rows.ts). Rows are
 // typed with Prisma's own create inputs and each table's column list must name
 // every model field, so a model change that this file misses fails to compile.
-import { getDatabaseProvider } from "@/lib/db/database-url";
 import type { Prisma } from "@/lib/generated/sqlite/client";
 import type { AuditEventSource } from "@/lib/audit-chain/chained-audit-event";
 import { linkAuditEvents, type ChainHead } from "@/lib/audit-chain/link-audit-event";
 import { toUnlinkedAuditEvent } from "@/lib/audit-chain/to-unlinked-audit-event";
 import { toAuditEventRow } from "@/lib/audit/to-audit-event-row";
 import type { IngestTransaction } from "@/lib/ingest/ingest-transaction";
-import { insertRows, type ColumnType } from "@/lib/ingest/insert-rows";
+import { insertRows, type ColumnType, type InsertTarget } from "@/lib/ingest/insert-rows";
 import type { IngestKind } from "@/lib/ingest/parse-ingest-kind";
 import type { IngestRecord, IngestRecordOf } from "@/lib/ingest/schemas";
 import type { VerifiedReferences } from "@/lib/ingest/verify-record-references";
@@ -29,7 +28,7 @@ export async function insertIngestRecords(
   kind: IngestKind,
   rows: readonly NewRecord[],
   { references, chainHead, source }: InsertContext,
-  provider = getDatabaseProvider(),
+  target: InsertTarget,
 ): Promise<number> {
   if (rows.length === 0) return 0;
   // The schema of `kind` produced these records; TypeScript cannot tie the two together.
@@ -41,7 +40,7 @@ export async function insertIngestRecords(
         toUnlinkedAuditEvent(id, { ...record, orgId }, source),
       );
       const data = linkAuditEvents(chainHead, unlinked).linked.map(toAuditEventRow);
-      return insertRows(tx, provider, "AuditEvent", auditEventColumns, data);
+      return insertRows(tx, target, "AuditEvent", auditEventColumns, data);
     }
     case "emails": {
       const data = as<"emails">().map(({ id, record: r }): Prisma.EmailCreateManyInput => ({
@@ -57,7 +56,7 @@ export async function insertIngestRecords(
         body: r.body,
         sentAt: r.sentAt,
       }));
-      return insertRows(tx, provider, "Email", emailColumns, data);
+      return insertRows(tx, target, "Email", emailColumns, data);
     }
     case "dlp-violations": {
       const data = as<"dlp-violations">().map(({ id, record: r }): Prisma.DlpViolationCreateManyInput => ({
@@ -71,7 +70,7 @@ export async function insertIngestRecords(
         excerpt: r.excerpt,
         detectedAt: r.detectedAt,
       }));
-      return insertRows(tx, provider, "DlpViolation", dlpViolationColumns, data);
+      return insertRows(tx, target, "DlpViolation", dlpViolationColumns, data);
     }
     case "vault-accesses": {
       const data = as<"vault-accesses">().map(({ id, record: r }): Prisma.VaultAccessCreateManyInput => ({
@@ -86,7 +85,7 @@ export async function insertIngestRecords(
         outcome: r.outcome,
         occurredAt: r.occurredAt,
       }));
-      return insertRows(tx, provider, "VaultAccess", vaultAccessColumns, data);
+      return insertRows(tx, target, "VaultAccess", vaultAccessColumns, data);
     }
     case "query-logs": {
       const data = as<"query-logs">().map(({ id, record: r }): Prisma.QueryLogCreateManyInput => ({
@@ -103,7 +102,7 @@ export async function insertIngestRecords(
         outcome: r.outcome,
         occurredAt: r.occurredAt,
       }));
-      return insertRows(tx, provider, "QueryLog", queryLogColumns, data);
+      return insertRows(tx, target, "QueryLog", queryLogColumns, data);
     }
     case "data-sharing-records": {
       const data = as<"data-sharing-records">().map(({ id, record: r }): Prisma.DataSharingRecordCreateManyInput => ({
@@ -120,7 +119,7 @@ export async function insertIngestRecords(
         recordCount: r.recordCount,
         sharedAt: r.sharedAt,
       }));
-      return insertRows(tx, provider, "DataSharingRecord", dataSharingRecordColumns, data);
+      return insertRows(tx, target, "DataSharingRecord", dataSharingRecordColumns, data);
     }
   }
 }

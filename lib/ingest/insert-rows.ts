@@ -1,12 +1,15 @@
-// Multi-row INSERT through the transaction's own connection: createMany
-// spends far longer building rows than this one statement takes
-// (docs/benchmarks.md, ingest multi-row INSERT). On SQLite the rows travel as
-// one JSON array bound as a single parameter and unpacked by json_each():
-// thousands of bound parameters cost more in the driver adapter than SQLite
-// takes to parse the JSON. Values are bound, never spliced into the SQL; each column is encoded in the form
-// Prisma itself stores: timestamps via sqlTimestamp() (SQLite keeps
-// "+00:00" text, and any other form breaks Prisma's date filters), Json as
-// JSON text (jsonb on PostgreSQL).
+// Multi-row inserts inside the caller's transaction: createMany spends far
+// longer building rows than the statements take (docs/benchmarks.md, ingest
+// multi-row INSERT). On SQLite each row is one run of a prepared INSERT on the
+// transaction's own better-sqlite3 connection: through Prisma's adapter every
+// call is prepared again and thousands of bound parameters are costly, and
+// one JSON array unpacked by json_each() made SQLite parse each row's JSON once
+// per column (docs/benchmarks.md, ingest prepared INSERT). On PostgreSQL
+// multi-row INSERT … VALUES through Prisma. Values are bound, never spliced
+// into the SQL; each column is encoded in the form Prisma itself stores:
+// timestamps via sqlTimestamp() (SQLite keeps "+00:00" text, and any other
+// form breaks Prisma's date filters), Json as JSON text (jsonb on PostgreSQL).
+import type SqliteDatabase from "better-sqlite3";
 import { sqlTimestamp } from "@/lib/db/sql-timestamp";
 import type { DatabaseProvider } from "@/lib/db/database-url";
 import type { IngestTransaction } from "@/lib/ingest/ingest-transaction";
@@ -16,7 +19,7 @@ export type ColumnType = "text" | "integer" | "json" | "timestamp";
 /** Every column of the table and how to bind it; column names come from code, never from input. */
 export type ColumnSpec = Readonly<Record<string, ColumnType>>;
 
-// SQLite's default SQLITE_MAX_VARIABLE_NUMBER is 32766, PostgreSQL's protocol limit 65535.
+// PostgreSQL's protocol limit is 65535 bound parameters per statement.
 const maxParametersPerStatement = 30_000;
 
 const postgresCasts: Record<ColumnType, string> = {
@@ -26,19 +29,28 @@ const postgresCasts: Record<ColumnType, string> = {
   timestamp: "::timestamp(3)",
 };
 
+/**
+ * Where the rows go: on SQLite the connection the caller's transaction runs on
+ * (resolve-insert-target.ts), never another one, or the rows would not be part of it.
+ */
+export type InsertTarget = { provider: "postgresql" } | { provider: "sqlite"; connection: SqliteDatabase.Database };
+
 export async function insertRows(
   tx: IngestTransaction,
-  provider: DatabaseProvider,
+  target: InsertTarget,
   table: string,
   columns: ColumnSpec,
   rows: readonly Readonly<Record<string, unknown>>[],
 ): Promise<number> {
   const names = Object.keys(columns);
-  if (provider === "sqlite") {
-    const encoded = rows.map((row) => names.map((name) => encode(columns[name]!, row[name], provider)));
-    const values = names.map((_, index) => `value ->> ${index}`).join(", ");
-    const sql = `INSERT INTO ${quote(table)} (${names.map(quote).join(", ")}) SELECT ${values} FROM json_each(?)`;
-    return tx.$executeRawUnsafe(sql, JSON.stringify(encoded));
+  if (target.provider === "sqlite") {
+    const sql = `INSERT INTO ${quote(table)} (${names.map(quote).join(", ")}) VALUES (${names.map(() => "?").join(", ")})`;
+    const statement = preparedOn(target.connection, sql);
+    let inserted = 0;
+    for (const row of rows) {
+      inserted += statement.run(names.map((name) => encode(columns[name]!, row[name], "sqlite"))).changes;
+    }
+    return inserted;
   }
   const rowsPerStatement = Math.max(1, Math.floor(maxParametersPerStatement / names.length));
   const head = `INSERT INTO ${quote(table)} (${names.map(quote).join(", ")}) VALUES `;
@@ -50,8 +62,8 @@ export async function insertRows(
     const tuples = chunk.map((row) => {
       const placeholders = names.map((name) => {
         const type = columns[name]!;
-        parameters.push(encode(type, row[name], provider));
-        return provider === "postgresql" ? `$${parameters.length}${postgresCasts[type]}` : "?";
+        parameters.push(encode(type, row[name], "postgresql"));
+        return `$${parameters.length}${postgresCasts[type]}`;
       });
       return `(${placeholders.join(", ")})`;
     });
@@ -72,6 +84,17 @@ function encode(type: ColumnType, value: unknown, provider: DatabaseProvider): s
     case "timestamp":
       return sqlTimestamp(value instanceof Date ? value : new Date(String(value)), provider);
   }
+}
+
+const preparedByConnection = new WeakMap<SqliteDatabase.Database, Map<string, SqliteDatabase.Statement>>();
+
+/** One prepared statement per connection and SQL text, kept while the connection lives. */
+function preparedOn(connection: SqliteDatabase.Database, sql: string): SqliteDatabase.Statement {
+  let prepared = preparedByConnection.get(connection);
+  if (!prepared) preparedByConnection.set(connection, (prepared = new Map()));
+  let statement = prepared.get(sql);
+  if (!statement) prepared.set(sql, (statement = connection.prepare(sql)));
+  return statement;
 }
 
 const quote = (identifier: string): string => `"${identifier.replace(/"/g, '""')}"`;

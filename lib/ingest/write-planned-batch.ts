@@ -7,13 +7,19 @@ import { findExistingRecordIds } from "@/lib/ingest/find-existing-record-ids";
 import { ingestSourceOf } from "@/lib/ingest/ingest-source-of";
 import type { IngestTransaction } from "@/lib/ingest/ingest-transaction";
 import { insertIngestRecords } from "@/lib/ingest/insert-ingest-records";
+import type { InsertTarget } from "@/lib/ingest/insert-rows";
 import type { IngestPlan } from "@/lib/ingest/plan-ingest-batch";
 import { takeWriteLock } from "@/lib/ingest/take-write-lock";
 import { verifyRecordReferences } from "@/lib/ingest/verify-record-references";
 
 export type PlannedBatchWrite = { accepted: number; existing: Set<string> };
 
-export async function writePlannedBatch(tx: IngestTransaction, plan: IngestPlan): Promise<PlannedBatchWrite> {
+export async function writePlannedBatch(
+  tx: IngestTransaction,
+  plan: IngestPlan,
+  /** The transaction's own connection on SQLite (resolve-insert-target.ts). */
+  target: InsertTarget,
+): Promise<PlannedBatchWrite> {
   const { orgId, kind, batch, planned } = plan;
   // Audit events lock their org's chain, which on SQLite is the write lock too.
   let chainHead: ChainHead = emptyChainHead;
@@ -27,10 +33,17 @@ export async function writePlannedBatch(tx: IngestTransaction, plan: IngestPlan)
     planned.filter((row) => row.clientId !== null).map((row) => row.id),
   );
   const fresh = planned.filter((row) => !existing.has(row.id));
-  const accepted = await insertIngestRecords(tx, orgId, kind, fresh, {
-    references,
-    chainHead,
-    source: ingestSourceOf(plan.identity),
-  });
+  const accepted = await insertIngestRecords(
+    tx,
+    orgId,
+    kind,
+    fresh,
+    {
+      references,
+      chainHead,
+      source: ingestSourceOf(plan.identity),
+    },
+    target,
+  );
   return { accepted, existing };
 }
