@@ -4,8 +4,9 @@
 // transaction's own better-sqlite3 connection: through Prisma's adapter every
 // call is prepared again and thousands of bound parameters are costly, and
 // one JSON array unpacked by json_each() made SQLite parse each row's JSON once
-// per column (docs/benchmarks.md, ingest prepared INSERT). On PostgreSQL
-// multi-row INSERT … VALUES through Prisma. Values are bound, never spliced
+// per column (docs/benchmarks.md, ingest prepared INSERT). On PostgreSQL one
+// INSERT … SELECT FROM unnest() of an array per column through Prisma
+// (docs/benchmarks.md, ingest unnest INSERT). Values are bound, never spliced
 // into the SQL; each column is encoded in the form Prisma itself stores:
 // timestamps via sqlTimestamp() (SQLite keeps "+00:00" text, and any other
 // form breaks Prisma's date filters), Json as JSON text (jsonb on PostgreSQL).
@@ -19,14 +20,11 @@ export type ColumnType = "text" | "integer" | "json" | "timestamp";
 /** Every column of the table and how to bind it; column names come from code, never from input. */
 export type ColumnSpec = Readonly<Record<string, ColumnType>>;
 
-// PostgreSQL's protocol limit is 65535 bound parameters per statement.
-const maxParametersPerStatement = 30_000;
-
-const postgresCasts: Record<ColumnType, string> = {
-  text: "",
-  integer: "::integer",
-  json: "::jsonb",
-  timestamp: "::timestamp(3)",
+const postgresArrayTypes: Record<ColumnType, string> = {
+  text: "text[]",
+  integer: "integer[]",
+  json: "jsonb[]",
+  timestamp: "timestamp(3)[]",
 };
 
 /**
@@ -52,24 +50,14 @@ export async function insertRows(
     }
     return inserted;
   }
-  const rowsPerStatement = Math.max(1, Math.floor(maxParametersPerStatement / names.length));
-  const head = `INSERT INTO ${quote(table)} (${names.map(quote).join(", ")}) VALUES `;
-  let inserted = 0;
-
-  for (let start = 0; start < rows.length; start += rowsPerStatement) {
-    const chunk = rows.slice(start, start + rowsPerStatement);
-    const parameters: unknown[] = [];
-    const tuples = chunk.map((row) => {
-      const placeholders = names.map((name) => {
-        const type = columns[name]!;
-        parameters.push(encode(type, row[name], "postgresql"));
-        return `$${parameters.length}${postgresCasts[type]}`;
-      });
-      return `(${placeholders.join(", ")})`;
-    });
-    inserted += await tx.$executeRawUnsafe(head + tuples.join(", "), ...parameters);
-  }
-  return inserted;
+  // One array per column, unnested into rows: one statement of a few bound
+  // parameters, parsed and planned once, whatever the batch size.
+  const arrays = names.map((name) => rows.map((row) => encode(columns[name]!, row[name], "postgresql")));
+  const unnested = names.map((name, index) => `$${index + 1}::${postgresArrayTypes[columns[name]!]}`).join(", ");
+  return tx.$executeRawUnsafe(
+    `INSERT INTO ${quote(table)} (${names.map(quote).join(", ")}) SELECT * FROM unnest(${unnested})`,
+    ...arrays,
+  );
 }
 
 function encode(type: ColumnType, value: unknown, provider: DatabaseProvider): string | number | null {

@@ -195,8 +195,9 @@ describe("what is written", () => {
     expect(await countTagged(globex.orgId, batch.tag)).toBe(0);
   });
 
-  it("stores awkward text exactly as sent (control characters, quotes, backslashes, emoji) and the chain still verifies", async () => {
-    const awkward = 'a\u0001b\nline\t"quoted" back\\slash \\u0000 😀 ü \u2028';
+  it("stores awkward text exactly as sent (control characters, quotes, backslashes, emoji, array syntax) and the chain still verifies", async () => {
+    // Braces, commas and a bare NULL: PostgreSQL receives each column as an array literal (insert-rows.ts).
+    const awkward = 'a\u0001b\nline\t"quoted" back\\slash \\u0000 😀 ü \u2028 {x,"y"} NULL';
     const response = await post("audit-events", {
       records: [
         auditEvent({ actorLabel: awkward, targetId: awkward, metadata: { note: awkward, nested: { text: awkward } } }),
