@@ -6,8 +6,10 @@
 // go together into the next transaction, in arrival order, each behind its own
 // savepoint (ingest-batches-together.ts): one writer at a time anyway, and one
 // commit for the group. On PostgreSQL each batch is its own transaction, side
-// by side on the client's pool.
+// by side on the client's pool, up to one per core.
+import os from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
+import pLimit from "p-limit";
 import { createDatabaseClient } from "@/lib/db";
 import { getDatabaseProvider } from "@/lib/db/database-url";
 import { AppError } from "@/lib/errors/app-error";
@@ -31,6 +33,12 @@ const db = createDatabaseClient(databaseUrl);
 const isSqlite = getDatabaseProvider(databaseUrl) === "sqlite";
 /** Batches per SQLite transaction: bounds how long one commit holds the write lock. */
 const MAX_GROUP = 8;
+/**
+ * PostgreSQL transactions in flight at once, one per core; the rest wait here
+ * in arrival order. Each is a busy backend: past the cores they only slow each
+ * other (docs/benchmarks.md, ingest transactions at once).
+ */
+const postgresTransactions = pLimit(os.availableParallelism());
 
 const waiting: (GroupedBatch & { id: number })[] = [];
 let draining = false;
@@ -44,7 +52,7 @@ port.on("message", ({ id, identity, kind, body }: IngestWriteRequest) => {
     return;
   }
   if (!isSqlite) {
-    ingestRecords({ identity, db }, kind, batch).then(
+    postgresTransactions(() => ingestRecords({ identity, db }, kind, batch)).then(
       (result) => reply({ id, ok: true, result }),
       (error: unknown) => reply({ id, ok: false, failure: toFailure(error) }),
     );
