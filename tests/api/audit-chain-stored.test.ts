@@ -1,7 +1,7 @@
 // The stored audit trail is one hash chain per org. Every kind of tampering
 // with the database is reported with the exact sequence number where the
 // chain stops holding; an erased personal field verifies as redacted.
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { GET as verifyRoute } from "@/app/api/engine/compliance/audit-trail/verify/route";
 import { genesisHash } from "@/lib/audit-chain/chained-audit-event";
 import { hashAuditEvent } from "@/lib/audit-chain/hash-audit-event";
@@ -14,6 +14,18 @@ import { db } from "@/lib/db";
 import { rawSqlOf } from "@/lib/db/raw-sql-of";
 import { Prisma } from "@/lib/generated/sqlite/client";
 import { createTestApiKey, createTestOrg, type TestOrg } from "@/tests/support/fixtures";
+
+// Counts the verification threads started; each still runs as it would.
+const segmentThreads = vi.hoisted(() => ({ started: 0 }));
+vi.mock("@/lib/audit/spawn-chain-segment-thread", async (importOriginal) => {
+  const original = await importOriginal<typeof import("@/lib/audit/spawn-chain-segment-thread")>();
+  return {
+    spawnChainSegmentThread: (...args: Parameters<typeof original.spawnChainSegmentThread>) => {
+      segmentThreads.started += 1;
+      return original.spawnChainSegmentThread(...args);
+    },
+  };
+});
 
 let org: TestOrg;
 let head: number;
@@ -242,6 +254,22 @@ describe("the stored chain verified by several threads", () => {
       count: 3,
       brokenAt: { seq: 4, reason: "Event 4 is missing (the next stored event is 5)" },
     });
+  });
+
+  it("starts a thread fewer when the caller verifies the first segment itself", async () => {
+    const range = { orgId: org.orgId, to: head, start: { seq: 1, prevHash: genesisHash }, periodFirst: null };
+    segmentThreads.started = 0;
+    const inThreads = await verifyStoredChainRange(db, { ...range, wantedSeqs: [], threads });
+    expect(segmentThreads.started).toBe(3);
+    segmentThreads.started = 0;
+    const withCaller = await verifyStoredChainRange(db, {
+      ...range,
+      wantedSeqs: [],
+      threads,
+      callerTakesASegment: true,
+    });
+    expect(segmentThreads.started).toBe(2);
+    expect(withCaller).toEqual(inThreads);
   });
 
   it("stops when the caller's checkpoint throws", async () => {
