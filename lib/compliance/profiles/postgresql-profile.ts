@@ -52,5 +52,6 @@ export const postgresqlProfile: ReportEngineProfile = {
   csvEncodedBy: "report-thread",
   // node-postgres does not block the thread that calls it.
   hasQueryThread: false,
+  groupCounts: "grouping-sets",
   dialect,
 };

@@ -15,6 +15,11 @@ export type ReportEngineProfile = {
   readonly csvEncodedBy: "report-thread" | "artifact-thread";
   /** Whether a report worker's Prisma queries run on a query thread of their own. */
   readonly hasQueryThread: boolean;
+  /**
+   * How several groupings of one population are counted: one scan with
+   * GROUP BY GROUPING SETS, or one query each (count-population-group-sets.ts).
+   */
+  readonly groupCounts: "grouping-sets" | "query-each";
   readonly dialect: ReportSqlDialect;
 };
 

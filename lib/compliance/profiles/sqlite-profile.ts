@@ -56,5 +56,6 @@ export const sqliteProfile: ReportEngineProfile = {
   // Reads run on the report thread, which would become the bottleneck if it encoded too.
   csvEncodedBy: "artifact-thread",
   hasQueryThread: true,
+  groupCounts: "query-each",
   dialect,
 };

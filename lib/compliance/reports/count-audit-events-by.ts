@@ -1,7 +1,8 @@
 import type { ReportRow } from "@/lib/compliance/reports/report-definition";
 import type { Database } from "@/lib/db";
 import type { SqlCondition } from "@/lib/db/sql-condition";
-import { countPopulationGroups } from "./count-population-groups";
+import { countPopulationGroupSets } from "./count-population-group-sets";
+import { countPopulationGroups, type GroupCount } from "./count-population-groups";
 import type { PopulationSource } from "./population-source";
 import type { AgentDirectory } from "./load-agent-directory";
 
@@ -32,6 +33,26 @@ export async function countAuditEventsBy(
   and?: SqlCondition,
 ): Promise<ReportRow[]> {
   const groups = await countPopulationGroups(db, events, by, { and });
+  return toReportRows(groups, by, agents);
+}
+
+/** countAuditEventsBy for several groupings of the same events, counted together where the database can. */
+export async function countAuditEventsBySets(
+  db: Database,
+  events: Pick<PopulationSource<unknown>, "table" | "where">,
+  sets: readonly (readonly AuditGroupField[])[],
+  agents: AgentDirectory,
+  and?: SqlCondition,
+): Promise<ReportRow[][]> {
+  const counted = await countPopulationGroupSets(db, events, sets, { and });
+  return counted.map((groups, index) => toReportRows(groups, sets[index]!, agents));
+}
+
+function toReportRows(
+  groups: ReadonlyArray<GroupCount<AuditGroupField>>,
+  by: readonly AuditGroupField[],
+  agents: AgentDirectory,
+): ReportRow[] {
   return groups.map((group) => {
     const row: ReportRow = {};
     for (const field of by) {

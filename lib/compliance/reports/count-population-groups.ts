@@ -51,7 +51,8 @@ export async function countPopulationRows(
   return total?.count ?? 0;
 }
 
-function toGroupValue(value: unknown): string | null {
+/** A grouping column's value as the database returned it, as text (or null). */
+export function toGroupValue(value: unknown): string | null {
   if (value === null || value === undefined) return null;
   return typeof value === "string" ? value : String(value);
 }

@@ -7,7 +7,7 @@ import { allOf, columnEquals } from "@/lib/db/sql-condition";
 import { auditEventKinds, type AuditEventSelection } from "../audit-event-selection";
 import { buildAgentFilter } from "../build-agent-filter";
 import { buildTimeWindow } from "../build-time-window";
-import { countAuditEventsBy, sumCounts } from "../count-audit-events-by";
+import { countAuditEventsBySets, sumCounts } from "../count-audit-events-by";
 import { countAuditEventsByDay } from "../count-audit-events-by-day";
 import { joinFilterText } from "../join-filter-text";
 import { loadAgentDirectory } from "../load-agent-directory";
@@ -86,12 +86,20 @@ export const auditSummaryReport: ReportDefinition = {
     // Every section's counts are queried ahead, in section order (the events
     // section comes last and needs none of them).
     const ahead = queryAhead(ctx, [
-      async () => ({
-        byCategory: await countAuditEventsBy(db, population, ["category"], agents),
-        byActor: await countAuditEventsBy(db, population, ["actorType", "actorId", "actorLabel"], agents),
-        byAction: await countAuditEventsBy(db, population, ["category", "action", "outcome"], agents),
-        byDay: await countAuditEventsByDay(db, population),
-      }),
+      async () => {
+        const [byCategory, byActor, byAction] = await countAuditEventsBySets(
+          db,
+          population,
+          [["category"], ["actorType", "actorId", "actorLabel"], ["category", "action", "outcome"]],
+          agents,
+        );
+        return {
+          byCategory: byCategory!,
+          byActor: byActor!,
+          byAction: byAction!,
+          byDay: await countAuditEventsByDay(db, population),
+        };
+      },
       // Each topic is a slice of the population: its counts run over the population's condition and the topic's.
       ...auditTopics.map((topic) => () => countTopic(run, population, topic)),
       () => countVaultAccesses(run, vaultAccesses),
@@ -175,16 +183,20 @@ type TopicCounts = Awaited<ReturnType<typeof countTopic>>;
 /** A topic section's database counts (queried ahead of the section). */
 async function countTopic(run: ReportRun, events: PopulationSource<unknown>, topic: AuditTopic) {
   const { db, orgId, agents } = run;
-  const inTopic = topic.condition;
-  const byAction = await countAuditEventsBy(db, events, ["action", "outcome"], agents, inTopic);
-  const byActor = await countAuditEventsBy(db, events, ["actorType", "actorId", "actorLabel"], agents, inTopic);
+  const [byAction, byActor, ...extraRows] = await countAuditEventsBySets(
+    db,
+    events,
+    [["action", "outcome"], ["actorType", "actorId", "actorLabel"], ...topic.extraCounts.map((extra) => extra.by)],
+    agents,
+    topic.condition,
+  );
   const extras: Array<{ table: string; rows: ReportRow[] }> = [];
-  for (const extra of topic.extraCounts) {
-    const rows = await countAuditEventsBy(db, events, extra.by, agents, inTopic);
+  for (const [index, extra] of topic.extraCounts.entries()) {
+    const rows = extraRows[index]!;
     if (topic.key === "secret_access") await nameSecrets(run, orgId, rows);
     extras.push({ table: extra.table, rows });
   }
-  return { byAction, byActor, extras };
+  return { byAction: byAction!, byActor: byActor!, extras };
 }
 
 /** What a topic adds besides its audit-event counts: summary figures and tables of another source. */
