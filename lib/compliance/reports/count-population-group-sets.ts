@@ -9,22 +9,29 @@ import { Prisma } from "@/lib/generated/sqlite/client";
 import { countPopulationGroups, toGroupValue, type GroupCount } from "./count-population-groups";
 import type { PopulationSource } from "./population-source";
 
+/** One list of groups per grouping, each typed by its own columns. */
+export type GroupCountsOf<Sets extends readonly (readonly string[])[]> = {
+  -readonly [Index in keyof Sets]: Array<GroupCount<Sets[Index][number]>>;
+};
+
 /**
  * For each grouping in `sets`, what countPopulationGroups(db, population, by,
  * { and }) answers: the same groups in the same order. The grouping columns
  * must all be text (they are compared and sorted as such across groupings).
  */
-export async function countPopulationGroupSets<Column extends string>(
+export async function countPopulationGroupSets<const Sets extends readonly (readonly string[])[]>(
   db: Database,
   population: Pick<PopulationSource<unknown>, "table" | "where">,
-  sets: readonly (readonly Column[])[],
+  sets: Sets,
   { and }: { and?: SqlCondition } = {},
-): Promise<Array<Array<GroupCount<Column>>>> {
+): Promise<GroupCountsOf<Sets>> {
   const columns = [...new Set(sets.flat())];
   const masks = sets.map((by) => groupingMaskOf(columns, by));
   const distinct = new Set(masks).size === sets.length;
   if (reportEngineProfileOf(db).groupCounts !== "grouping-sets" || sets.length < 2 || !distinct) {
-    return Promise.all(sets.map((by) => countPopulationGroups(db, population, by, { and })));
+    return (await Promise.all(
+      sets.map((by) => countPopulationGroups(db, population, by, { and })),
+    )) as GroupCountsOf<Sets>;
   }
   const where = and ? Prisma.sql`${population.where} AND ${and.sql}` : population.where;
   // GROUPING(all columns): a bit per column, set where the row's grouping leaves it out.
@@ -50,15 +57,15 @@ export async function countPopulationGroupSets<Column extends string>(
      WHERE ${where}
      GROUP BY GROUPING SETS (${groupingSets})
      ORDER BY ${Prisma.join(orderBy)}`;
-  const bySet = new Map(masks.map((mask) => [mask, [] as Array<GroupCount<Column>>]));
+  const bySet = new Map(masks.map((mask) => [mask, [] as Array<GroupCount<string>>]));
   for (const row of rows) {
     const mask = Number(row.grouping);
     const by = sets[masks.indexOf(mask)]!;
     const group: Record<string, string | number | null> = { count: Number(row.count) };
     for (const column of by) group[column] = toGroupValue(row[column]);
-    bySet.get(mask)!.push(group as GroupCount<Column>);
+    bySet.get(mask)!.push(group as GroupCount<string>);
   }
-  return masks.map((mask) => bySet.get(mask)!);
+  return masks.map((mask) => bySet.get(mask)!) as GroupCountsOf<Sets>;
 }
 
 /** GROUPING()'s value for rows of the grouping `by`: the first column is the highest bit. */

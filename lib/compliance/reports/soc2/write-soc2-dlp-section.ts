@@ -1,6 +1,7 @@
 import { redactPersonalData } from "@/lib/compliance/pii/redact-personal-data";
 import { columnIsTrue } from "@/lib/db/sql-condition";
-import { countPopulationGroups, countPopulationRows } from "../count-population-groups";
+import { countPopulationGroupSets } from "../count-population-group-sets";
+import { countPopulationRows } from "../count-population-groups";
 import type { ReportRun } from "../start-report-run";
 import { writePopulationTable } from "../write-population-table";
 import type { Soc2Populations } from "./plan-soc2-populations";
@@ -9,10 +10,12 @@ import type { Soc2Populations } from "./plan-soc2-populations";
 export async function countSoc2Dlp(run: ReportRun, populations: Soc2Populations) {
   const { db, orgId } = run;
   const violations = populations.dlpViolations;
-  const byRule = await countPopulationGroups(db, violations, ["ruleId"]);
-  const bySeverity = await countPopulationGroups(db, violations, ["severity"]);
-  const byAction = await countPopulationGroups(db, violations, ["actionTaken"]);
-  const byAgent = await countPopulationGroups(db, violations, ["agentId"]);
+  const [byRule, bySeverity, byAction, byAgent] = await countPopulationGroupSets(db, violations, [
+    ["ruleId"],
+    ["severity"],
+    ["actionTaken"],
+    ["agentId"],
+  ]);
   // Names for the rules that have violations (at most one row per rule).
   const ruleNames = new Map(
     (
