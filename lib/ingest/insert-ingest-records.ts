@@ -1,4 +1,4 @@
-// Writes a batch's new records as multi-row INSERTs (insert-rows.ts). Rows are
+// Writes a batch's new records through insertRows (insert-rows.ts). Rows are
 // typed with Prisma's own create inputs and each table's column list must name
 // every model field, so a model change that this file misses fails to compile.
 import type { Prisma } from "@/lib/generated/sqlite/client";
@@ -20,6 +20,8 @@ export type InsertContext = {
   chainHead: ChainHead;
   /** Who sent the batch, recorded as each audit event's provenance. */
   source: AuditEventSource;
+  /** Where the rows go: on SQLite the caller's transaction's own connection. */
+  target: InsertTarget;
 };
 
 export async function insertIngestRecords(
@@ -27,8 +29,7 @@ export async function insertIngestRecords(
   orgId: string,
   kind: IngestKind,
   rows: readonly NewRecord[],
-  { references, chainHead, source }: InsertContext,
-  target: InsertTarget,
+  { references, chainHead, source, target }: InsertContext,
 ): Promise<number> {
   if (rows.length === 0) return 0;
   // The schema of `kind` produced these records; TypeScript cannot tie the two together.

@@ -33,17 +33,11 @@ export async function writePlannedBatch(
     planned.filter((row) => row.clientId !== null).map((row) => row.id),
   );
   const fresh = planned.filter((row) => !existing.has(row.id));
-  const accepted = await insertIngestRecords(
-    tx,
-    orgId,
-    kind,
-    fresh,
-    {
-      references,
-      chainHead,
-      source: ingestSourceOf(plan.identity),
-    },
+  const accepted = await insertIngestRecords(tx, orgId, kind, fresh, {
+    references,
+    chainHead,
+    source: ingestSourceOf(plan.identity),
     target,
-  );
+  });
   return { accepted, existing };
 }

@@ -36,16 +36,19 @@ export async function countAuditEventsBy(
   return toReportRows(groups, by, agents);
 }
 
+/** One list of report rows per grouping. */
+type ReportRowsOf<Sets extends readonly unknown[]> = { -readonly [Index in keyof Sets]: ReportRow[] };
+
 /** countAuditEventsBy for several groupings of the same events, counted together where the database can. */
-export async function countAuditEventsBySets(
+export async function countAuditEventsBySets<const Sets extends readonly (readonly AuditGroupField[])[]>(
   db: Database,
   events: Pick<PopulationSource<unknown>, "table" | "where">,
-  sets: readonly (readonly AuditGroupField[])[],
+  sets: Sets,
   agents: AgentDirectory,
   and?: SqlCondition,
-): Promise<ReportRow[][]> {
-  const counted = await countPopulationGroupSets(db, events, sets, { and });
-  return counted.map((groups, index) => toReportRows(groups, sets[index]!, agents));
+): Promise<ReportRowsOf<Sets>> {
+  const counted: Array<Array<GroupCount<AuditGroupField>>> = await countPopulationGroupSets(db, events, sets, { and });
+  return counted.map((groups, index) => toReportRows(groups, sets[index]!, agents)) as ReportRowsOf<Sets>;
 }
 
 function toReportRows(

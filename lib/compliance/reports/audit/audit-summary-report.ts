@@ -93,12 +93,7 @@ export const auditSummaryReport: ReportDefinition = {
           [["category"], ["actorType", "actorId", "actorLabel"], ["category", "action", "outcome"]],
           agents,
         );
-        return {
-          byCategory: byCategory!,
-          byActor: byActor!,
-          byAction: byAction!,
-          byDay: await countAuditEventsByDay(db, population),
-        };
+        return { byCategory, byActor, byAction, byDay: await countAuditEventsByDay(db, population) };
       },
       // Each topic is a slice of the population: its counts run over the population's condition and the topic's.
       ...auditTopics.map((topic) => () => countTopic(run, population, topic)),
@@ -196,7 +191,7 @@ async function countTopic(run: ReportRun, events: PopulationSource<unknown>, top
     if (topic.key === "secret_access") await nameSecrets(run, orgId, rows);
     extras.push({ table: extra.table, rows });
   }
-  return { byAction: byAction!, byActor: byActor!, extras };
+  return { byAction, byActor, extras };
 }
 
 /** What a topic adds besides its audit-event counts: summary figures and tables of another source. */
