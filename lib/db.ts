@@ -1,9 +1,9 @@
 // The one Prisma client of a process. The driver adapter follows DATABASE_URL:
 // `file:` → better-sqlite3 (embedded default), `postgres://` → node-postgres.
-import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient as SqlitePrismaClient } from "@/lib/generated/sqlite/client";
 import { PrismaClient as PostgresPrismaClient } from "@/lib/generated/postgresql/client";
+import { createPostgresAdapterFactory } from "@/lib/db/create-postgres-adapter-factory";
 import { createSqliteAdapterFactory } from "@/lib/db/create-sqlite-adapter-factory";
 import { getDatabaseProvider, getDatabaseUrl } from "@/lib/db/database-url";
 import type { Database } from "@/lib/db/database";
@@ -22,7 +22,7 @@ type ClientOptions = {
 
 export function createDatabaseClient(url = getDatabaseUrl(), options: ClientOptions = {}): Database {
   if (getDatabaseProvider(url) === "postgresql") {
-    const adapter = new PrismaPg({ connectionString: url, max: getEnv().DATABASE_POOL_SIZE });
+    const adapter = createPostgresAdapterFactory(url, getEnv().DATABASE_POOL_SIZE);
     const client = new PostgresPrismaClient({ adapter }) as unknown as Database;
     registerDatabaseUrl(client, url);
     return client;

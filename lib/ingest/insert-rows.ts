@@ -5,14 +5,17 @@
 // call is prepared again and thousands of bound parameters are costly, and
 // one JSON array unpacked by json_each() made SQLite parse each row's JSON once
 // per column (docs/benchmarks.md, ingest prepared INSERT). On PostgreSQL one
-// INSERT … SELECT FROM unnest() of an array per column through Prisma
-// (docs/benchmarks.md, ingest unnest INSERT). Values are bound, never spliced
-// into the SQL; each column is encoded in the form Prisma itself stores:
-// timestamps via sqlTimestamp() (SQLite keeps "+00:00" text, and any other
-// form breaks Prisma's date filters), Json as JSON text (jsonb on PostgreSQL).
+// INSERT … SELECT FROM unnest() of an array per column, sent on the
+// transaction's own node-postgres connection: through Prisma every bound value
+// was serialised to JSON and parsed back first (docs/benchmarks.md, ingest
+// unnest INSERT). Values are bound, never spliced into the SQL; each column is
+// encoded in the form Prisma itself stores: timestamps via sqlTimestamp()
+// (SQLite keeps "+00:00" text, and any other form breaks Prisma's date
+// filters), Json as JSON text (jsonb on PostgreSQL).
 import type SqliteDatabase from "better-sqlite3";
 import { sqlTimestamp } from "@/lib/db/sql-timestamp";
 import type { DatabaseProvider } from "@/lib/db/database-url";
+import { postgresConnectionOf } from "@/lib/db/postgres-connection-of";
 import type { IngestTransaction } from "@/lib/ingest/ingest-transaction";
 
 export type ColumnType = "text" | "integer" | "json" | "timestamp";
@@ -54,10 +57,12 @@ export async function insertRows(
   // parameters, parsed and planned once, whatever the batch size.
   const arrays = names.map((name) => rows.map((row) => encode(columns[name]!, row[name], "postgresql")));
   const unnested = names.map((name, index) => `$${index + 1}::${postgresArrayTypes[columns[name]!]}`).join(", ");
-  return tx.$executeRawUnsafe(
+  const connection = await postgresConnectionOf(tx);
+  const result = await connection.query(
     `INSERT INTO ${quote(table)} (${names.map(quote).join(", ")}) SELECT * FROM unnest(${unnested})`,
-    ...arrays,
+    arrays,
   );
+  return result.rowCount ?? 0;
 }
 
 function encode(type: ColumnType, value: unknown, provider: DatabaseProvider): string | number | null {

@@ -36,6 +36,8 @@ async function main() {
     console.log(`${kind} batch ${round}: ${ms.toFixed(0)} ms (${(body.length / 1e6).toFixed(2)} MB)`);
   }
   await db.$disconnect();
+  // The writer thread and the rate limiter's timers would keep the process (and its profile) open.
+  process.exit(0);
 }
 
 main().catch((error: unknown) => {

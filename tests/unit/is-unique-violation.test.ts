@@ -1,6 +1,7 @@
 // Ingest retries a batch that met another's keys (ingest-records.ts); on SQLite
 // its rows are inserted on the better-sqlite3 connection itself (insert-rows.ts),
-// so the driver's own errors must be told apart, not only Prisma's.
+// so the driver's own errors must be told apart, not only Prisma's; on
+// PostgreSQL they run on the transaction's node-postgres connection the same way.
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { isUniqueViolation } from "@/lib/db/is-unique-violation";
@@ -43,5 +44,12 @@ describe("isUniqueViolation", () => {
         meta: { driverAdapterError: { cause: { kind: "UniqueConstraintViolation" } } },
       }),
     ).toBe(true);
+  });
+
+  it("recognises node-postgres's unique violation by its SQLSTATE, and no other constraint's", () => {
+    // The shape node-postgres gives a server error (DatabaseError: code is the SQLSTATE).
+    expect(isUniqueViolation(Object.assign(new Error("duplicate key value"), { code: "23505" }))).toBe(true);
+    expect(isUniqueViolation(Object.assign(new Error("violates foreign key"), { code: "23503" }))).toBe(false);
+    expect(isUniqueViolation(Object.assign(new Error("null value"), { code: "23502" }))).toBe(false);
   });
 });
