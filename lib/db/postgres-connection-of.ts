@@ -1,6 +1,6 @@
 // The node-postgres connection a Prisma transaction runs on, so a statement
-// run on it is part of that transaction. For bulk inserts, where Prisma's
-// parameter handling costs more than the statement (docs/benchmarks.md,
+// run on it is part of that transaction. For ingest's bulk statements, where
+// Prisma's parameter handling costs more than the statement (docs/benchmarks.md,
 // ingest unnest INSERT): every bound value is serialised to JSON and parsed
 // back before node-postgres sees it.
 //
@@ -12,7 +12,10 @@ import type { Prisma } from "@/lib/generated/sqlite/client";
 
 /** What a transaction's connection must be able to do for its callers here. */
 export type PostgresConnection = {
-  query(text: string, values: unknown[]): Promise<{ rowCount: number | null }>;
+  query<Row = Record<string, unknown>>(
+    text: string,
+    values: unknown[],
+  ): Promise<{ rowCount: number | null; rows: Row[] }>;
 };
 
 const probeSql = "SELECT $1::text AS attest_connection_probe";

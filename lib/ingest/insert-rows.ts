@@ -13,6 +13,7 @@
 // (SQLite keeps "+00:00" text, and any other form breaks Prisma's date
 // filters), Json as JSON text (jsonb on PostgreSQL).
 import type SqliteDatabase from "better-sqlite3";
+import { preparedStatementOn } from "@/lib/db/prepared-statement-on";
 import { sqlTimestamp } from "@/lib/db/sql-timestamp";
 import type { DatabaseProvider } from "@/lib/db/database-url";
 import { postgresConnectionOf } from "@/lib/db/postgres-connection-of";
@@ -46,7 +47,7 @@ export async function insertRows(
   const names = Object.keys(columns);
   if (target.provider === "sqlite") {
     const sql = `INSERT INTO ${quote(table)} (${names.map(quote).join(", ")}) VALUES (${names.map(() => "?").join(", ")})`;
-    const statement = preparedOn(target.connection, sql);
+    const statement = preparedStatementOn(target.connection, sql);
     let inserted = 0;
     for (const row of rows) {
       inserted += statement.run(names.map((name) => encode(columns[name]!, row[name], "sqlite"))).changes;
@@ -77,17 +78,6 @@ function encode(type: ColumnType, value: unknown, provider: DatabaseProvider): s
     case "timestamp":
       return sqlTimestamp(value instanceof Date ? value : new Date(String(value)), provider);
   }
-}
-
-const preparedByConnection = new WeakMap<SqliteDatabase.Database, Map<string, SqliteDatabase.Statement>>();
-
-/** One prepared statement per connection and SQL text, kept while the connection lives. */
-function preparedOn(connection: SqliteDatabase.Database, sql: string): SqliteDatabase.Statement {
-  let prepared = preparedByConnection.get(connection);
-  if (!prepared) preparedByConnection.set(connection, (prepared = new Map()));
-  let statement = prepared.get(sql);
-  if (!statement) prepared.set(sql, (statement = connection.prepare(sql)));
-  return statement;
 }
 
 const quote = (identifier: string): string => `"${identifier.replace(/"/g, '""')}"`;

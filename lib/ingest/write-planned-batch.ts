@@ -17,7 +17,7 @@ export type PlannedBatchWrite = { accepted: number; existing: Set<string> };
 export async function writePlannedBatch(
   tx: IngestTransaction,
   plan: IngestPlan,
-  /** The transaction's own connection on SQLite (resolve-insert-target.ts). */
+  /** Where the transaction's bulk statements run (resolve-insert-target.ts). */
   target: InsertTarget,
 ): Promise<PlannedBatchWrite> {
   const { orgId, kind, batch, planned } = plan;
@@ -28,6 +28,7 @@ export async function writePlannedBatch(
   const references = await verifyRecordReferences(tx, orgId, kind, batch.records);
   const existing = await findExistingRecordIds(
     tx,
+    target,
     orgId,
     kind,
     planned.filter((row) => row.clientId !== null).map((row) => row.id),
