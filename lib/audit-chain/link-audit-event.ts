@@ -35,9 +35,25 @@ export function newPersonalSalt(): string {
 }
 
 export function linkAuditEvent(head: ChainHead, event: UnlinkedAuditEvent, salt = newPersonalSalt()): LinkedAuditEvent {
-  // One object per event, its hash filled in last: ingest links a thousand per request.
+  // One object per event, its hash filled in last: ingest links a thousand per
+  // request. Fields listed, not spread: a spread with properties after it built
+  // each object through V8's slow path (docs/benchmarks.md, linking an event).
   const linked: LinkedAuditEvent = {
-    ...event,
+    id: event.id,
+    orgId: event.orgId,
+    occurredAt: event.occurredAt,
+    actorType: event.actorType,
+    actorId: event.actorId,
+    actorLabel: event.actorLabel,
+    action: event.action,
+    category: event.category,
+    targetType: event.targetType,
+    targetId: event.targetId,
+    agentId: event.agentId,
+    outcome: event.outcome,
+    ip: event.ip,
+    metadata: event.metadata,
+    source: event.source,
     seq: head.seq + 1,
     prevHash: head.hash,
     salt,
