@@ -17,7 +17,6 @@ import { preparedStatementOn } from "@/lib/db/prepared-statement-on";
 import { sqlTimestamp } from "@/lib/db/sql-timestamp";
 import type { DatabaseProvider } from "@/lib/db/database-url";
 import { postgresConnectionOf } from "@/lib/db/postgres-connection-of";
-import { toPostgresArrayLiteral } from "@/lib/db/to-postgres-array-literal";
 import type { IngestTransaction } from "@/lib/ingest/ingest-transaction";
 
 export type ColumnType = "text" | "integer" | "json" | "timestamp";
@@ -57,9 +56,7 @@ export async function insertRows(
   }
   // One array per column, unnested into rows: one statement of a few bound
   // parameters, parsed and planned once, whatever the batch size.
-  const arrays = names.map((name) =>
-    toPostgresArrayLiteral(rows.map((row) => encode(columns[name]!, row[name], "postgresql"))),
-  );
+  const arrays = names.map((name) => rows.map((row) => encode(columns[name]!, row[name], "postgresql")));
   const unnested = names.map((name, index) => `$${index + 1}::${postgresArrayTypes[columns[name]!]}`).join(", ");
   const connection = await postgresConnectionOf(tx);
   const result = await connection.query(
