@@ -2,7 +2,9 @@
 // writer: one commit (one sync of the disk) for all of them instead of one
 // each. Every batch is still all or nothing on its own behind a savepoint: one
 // that fails is rolled back to it and answered with its error, and the others
-// commit. Nothing is answered before the commit.
+// commit. A batch alone needs no savepoint: its failure rolls the transaction
+// back, which is the same, and inside a savepoint SQLite first copies every
+// page the batch changes into a sub-journal. Nothing is answered before the commit.
 import type { Identity } from "@/lib/auth/identity";
 import type { Database } from "@/lib/db";
 import { chainTransactionOptions } from "@/lib/audit/chain-transaction-options";
@@ -35,6 +37,10 @@ export async function ingestBatchesTogether(
       for (const plan of plans) {
         if ("error" in plan) {
           outcomes.push({ ok: false, error: plan.error });
+          continue;
+        }
+        if (plans.length === 1) {
+          outcomes.push({ ok: true, result: toIngestResult(plan, await writePlannedBatch(tx, plan, target)) });
           continue;
         }
         await tx.$executeRawUnsafe("SAVEPOINT ingest_batch");

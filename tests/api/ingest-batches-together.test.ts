@@ -63,6 +63,16 @@ describe("batches written together", () => {
     expect(chain).toMatchObject({ status: "verified", count: before + 25 });
   });
 
+  it("writes a batch alone all or nothing, without a savepoint", async () => {
+    const before = await db.auditEvent.count({ where: { orgId: org.orgId } });
+    const [failed] = await ingestBatchesTogether(db, [auditBatch("a1", 10, { repeatFirstId: true })]);
+    expect(failed).toMatchObject({ ok: false });
+    expect(await db.auditEvent.count({ where: { orgId: org.orgId } })).toBe(before);
+    const [written] = await ingestBatchesTogether(db, [auditBatch("a2", 10)]);
+    expect(written).toMatchObject({ ok: true, result: { accepted: 10, duplicates: 0 } });
+    expect(await verifyStoredAuditChain(db, org.orgId)).toMatchObject({ status: "verified", count: before + 10 });
+  });
+
   it("answers every batch with the error when the transaction itself fails", async () => {
     const failing = Object.assign(Object.create(db) as typeof db, {
       $transaction: () => Promise.reject(new Error("database is locked")),
