@@ -229,19 +229,21 @@ async function measureApi(
   };
 }
 
-/** The run's request bodies, built before its clock starts: the bench times the server, not its own JSON. */
-function buildBatches(kind: IngestBenchKind, agentIds: string[], tag: string, batches: number): string[] {
-  return Array.from({ length: batches }, (_, index) => buildIngestBatch(kind, `${tag}-${index}`, agentIds, batchSize));
+/** The run's request bodies, built and encoded before its clock starts: the bench times the server, not its own JSON. */
+function buildBatches(kind: IngestBenchKind, agentIds: string[], tag: string, batches: number): Buffer[] {
+  return Array.from({ length: batches }, (_, index) =>
+    Buffer.from(buildIngestBatch(kind, `${tag}-${index}`, agentIds, batchSize)),
+  );
 }
 
 /** The bodies shared out among `clients` concurrent senders, in order; answers the bytes sent. */
-async function pushBatches(kind: IngestBenchKind, apiKey: string, bodies: string[], clients: number): Promise<number> {
+async function pushBatches(kind: IngestBenchKind, apiKey: string, bodies: Buffer[], clients: number): Promise<number> {
   let next = 0;
   let bytes = 0;
   const client = async () => {
     for (let index = next++; index < bodies.length; index = next++) {
       const body = bodies[index]!;
-      bytes += Buffer.byteLength(body);
+      bytes += body.byteLength;
       const response = await request(port, "POST", `/api/engine/ingest/${kind}`, apiKey, body);
       if (response.status !== 201)
         throw new Error(`POST ${kind} answered ${response.status}: ${response.body.slice(0, 300)}`);

@@ -112,7 +112,7 @@ export function request(
   method: string,
   pathname: string,
   apiKey?: string,
-  body?: string,
+  body?: string | Buffer,
 ): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = {};
