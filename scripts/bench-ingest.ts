@@ -7,8 +7,8 @@
 //      hash chain) and emails (a body of about 1.6 KB each), in batches of 1,000
 //      with client ids (a run's bodies built before its clock starts): the API
 //      with one client, then with four at once, while list/status requests are
-//      sent every BENCH_PING_MS (50) on a new TCP connection each, and the
-//      server's RSS is sampled;
+//      sent every BENCH_PING_MS (50) on a new TCP connection each (from a thread
+//      of their own: bench/ping-worker.mjs), and the server's RSS is sampled;
 //   4. the baseline: the CLI (sqlite3, or psql on PostgreSQL) inserting the very
 //      rows the one-client run wrote, copied into a staging table beforehand,
 //      into the same table and indexes in one transaction (`INSERT … SELECT`),
@@ -31,6 +31,7 @@ import { createDatabaseClient, type Database } from "@/lib/db";
 import { getDatabaseProvider, getSqliteFilePath } from "@/lib/db/database-url";
 import { ensureBenchDataset } from "./bench-dataset";
 import { buildIngestBatch, type IngestBenchKind } from "./bench/build-ingest-batch";
+import { startPinger, type PingFigures } from "./bench/start-pinger";
 import { createBenchKey, descendants, readStatusKb, request, sleep, startServer, stopServer } from "./bench-server";
 
 const root = process.cwd();
@@ -65,7 +66,7 @@ type ApiRun = {
   seconds: number;
   recordsPerSecond: number;
   megabytesPerSecond: number;
-  ping: { count: number; p50: number; p99: number; max: number; errors: number };
+  ping: PingFigures;
   peakRssMb: number;
 };
 type BaselineRun = { records: number; seconds: number; recordsPerSecond: number };
@@ -187,20 +188,12 @@ async function measureApi(
   context: { serverPid: number; statusReportId: string },
 ): Promise<ApiRun> {
   const bodies = buildBatches(kind, [agentId], tag, batchesPerRun);
-  const latencies: number[] = [];
-  let pingErrors = 0;
-  let turn = 0;
-  const pinger = setInterval(() => {
-    const target =
-      turn++ % 2
-        ? `/api/engine/compliance/reports/${context.statusReportId}`
-        : "/api/engine/compliance/reports?limit=25";
-    const started = performance.now();
-    request(port, "GET", target, apiKey).then(
-      (response) => (response.status === 200 ? latencies.push(performance.now() - started) : pingErrors++),
-      () => pingErrors++,
-    );
-  }, pingEveryMs);
+  const pinger = startPinger({
+    port,
+    apiKey,
+    everyMs: pingEveryMs,
+    paths: ["/api/engine/compliance/reports?limit=25", `/api/engine/compliance/reports/${context.statusReportId}`],
+  });
   let peakRssKb = 0;
   const sampler = setInterval(() => {
     const kb = descendants(context.serverPid).reduce((max, pid) => Math.max(max, readStatusKb(pid, "VmRSS")), 0);
@@ -208,14 +201,9 @@ async function measureApi(
   }, 200);
 
   const started = performance.now();
-  const bytes = await pushBatches(kind, apiKey, bodies, clients);
+  const bytes = await pushBatches(kind, apiKey, bodies, clients).finally(() => clearInterval(sampler));
   const seconds = (performance.now() - started) / 1000;
-  clearInterval(pinger);
-  clearInterval(sampler);
-  await sleep(Math.max(500, pingEveryMs * 4)); // let in-flight pings land
-
-  const sorted = [...latencies].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+  const ping = await pinger.stop();
   const records = batchesPerRun * batchSize;
   return {
     clients,
@@ -224,7 +212,7 @@ async function measureApi(
     seconds,
     recordsPerSecond: records / seconds,
     megabytesPerSecond: bytes / 1e6 / seconds,
-    ping: { count: sorted.length, p50: at(0.5), p99: at(0.99), max: sorted.at(-1) ?? Number.NaN, errors: pingErrors },
+    ping,
     peakRssMb: peakRssKb / 1024,
   };
 }

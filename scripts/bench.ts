@@ -6,8 +6,9 @@
 //   3. through the HTTP API with an API key: SOC2 Summary over the largest
 //      org's last 365 days, GDPR Export of the agent with the most emails, Audit
 //      Summary over 365 days — timing each generation while pinging the
-//      list/status routes at 20 req/s (new TCP connection each) for latency,
-//      and sampling the server's RSS;
+//      list/status routes at 20 req/s (new TCP connection each, from a thread
+//      of its own: bench/ping-worker.mjs) for latency, and sampling the
+//      server's RSS;
 //   4. downloads every artifact over loopback (MB/s, the median of three passes) and checks its SHA-256
 //      against the ETag; for SOC2 also the evidence package (format=zip): MB/s, same bytes every time,
 //      and two packages at once while list/status are pinged (p99) and the server's RSS is sampled;
@@ -43,6 +44,7 @@ import { rawSqlOf } from "@/lib/db/raw-sql-of";
 import { getDatabaseProvider, getSqliteFilePath } from "@/lib/db/database-url";
 import { ensureBenchDataset } from "./bench-dataset";
 import { createBenchKey, descendants, readStatusKb, request, sleep, startServer, stopServer } from "./bench-server";
+import { startPinger, type PingFigures } from "./bench/start-pinger";
 
 const root = process.cwd();
 const databaseUrl = process.env.BENCH_DATABASE_URL ?? `file:${path.join(root, "data", "bench", "attest.db")}`;
@@ -474,7 +476,7 @@ type Run = {
   generationSeconds: number;
   wallSeconds: number;
   artifacts: Record<string, { byteSize: number; sha256: string }>;
-  ping: { count: number; p50: number; p99: number; max: number; errors: number };
+  ping: PingFigures;
   peakRssMb: number;
 };
 
@@ -490,20 +492,13 @@ async function generate(spec: ReportSpec, apiKey: string, serverPid: number): Pr
   if (created.status !== 202) throw new Error(`POST ${spec.type} answered ${created.status}: ${created.body}`);
   const id = (JSON.parse(created.body) as { id: string }).id;
 
-  const latencies: number[] = [];
-  let pingErrors = 0;
+  const pinger = startPinger({
+    port,
+    apiKey,
+    everyMs: pingEveryMs,
+    paths: ["/api/engine/compliance/reports?limit=25", `/api/engine/compliance/reports/${id}`],
+  });
   let peakRssKb = 0;
-  let pinging = true;
-  let turn = 0;
-  const pinger = setInterval(() => {
-    if (!pinging) return;
-    const target = turn++ % 2 ? `/api/engine/compliance/reports/${id}` : "/api/engine/compliance/reports?limit=25";
-    const t0 = performance.now();
-    request(port, "GET", target, apiKey).then(
-      (r) => (r.status === 200 ? latencies.push(performance.now() - t0) : pingErrors++),
-      () => pingErrors++,
-    );
-  }, pingEveryMs);
   const sampler = setInterval(() => {
     const kb = descendants(serverPid).reduce((max, pid) => Math.max(max, readStatusKb(pid, "VmRSS")), 0);
     peakRssKb = Math.max(peakRssKb, kb);
@@ -529,14 +524,10 @@ async function generate(spec: ReportSpec, apiKey: string, serverPid: number): Pr
     if (report.status !== "pending") break;
   }
   const wallSeconds = (performance.now() - started) / 1000;
-  pinging = false;
-  clearInterval(pinger);
   clearInterval(sampler);
-  await sleep(Math.max(500, pingEveryMs * 4)); // let in-flight pings land
+  const ping = await pinger.stop();
   process.stdout.write("\n");
 
-  const sorted = [...latencies].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
   const generationSeconds =
     report.startedAt && report.completedAt
       ? (Date.parse(report.completedAt) - Date.parse(report.startedAt)) / 1000
@@ -549,7 +540,7 @@ async function generate(spec: ReportSpec, apiKey: string, serverPid: number): Pr
     generationSeconds,
     wallSeconds,
     artifacts: report.artifacts ?? {},
-    ping: { count: sorted.length, p50: at(0.5), p99: at(0.99), max: sorted.at(-1) ?? NaN, errors: pingErrors },
+    ping,
     peakRssMb: peakRssKb / 1024,
   };
 }
@@ -564,18 +555,13 @@ async function benchPackage(id: string, apiKey: string, serverPid: number) {
   const passes: Awaited<ReturnType<typeof fetchArtifact>>[] = [];
   for (let pass = 0; pass < downloadPasses; pass++) passes.push(await fetchArtifact(id, "zip", apiKey, true));
   const seconds = median(passes.map((pass) => pass.seconds));
-  const latencies: number[] = [];
-  let pingErrors = 0;
   let peakRssKb = 0;
-  let turn = 0;
-  const pinger = setInterval(() => {
-    const target = turn++ % 2 ? `/api/engine/compliance/reports/${id}` : "/api/engine/compliance/reports?limit=25";
-    const t0 = performance.now();
-    request(port, "GET", target, apiKey).then(
-      (r) => (r.status === 200 ? latencies.push(performance.now() - t0) : pingErrors++),
-      () => pingErrors++,
-    );
-  }, pingEveryMs);
+  const pinger = startPinger({
+    port,
+    apiKey,
+    everyMs: pingEveryMs,
+    paths: ["/api/engine/compliance/reports?limit=25", `/api/engine/compliance/reports/${id}`],
+  });
   const sampler = setInterval(() => {
     const kb = descendants(serverPid).reduce((max, pid) => Math.max(max, readStatusKb(pid, "VmRSS")), 0);
     peakRssKb = Math.max(peakRssKb, kb);
@@ -585,11 +571,10 @@ async function benchPackage(id: string, apiKey: string, serverPid: number) {
   try {
     concurrent = await Promise.all([fetchArtifact(id, "zip", apiKey, false), fetchArtifact(id, "zip", apiKey, false)]);
   } finally {
-    clearInterval(pinger);
     clearInterval(sampler);
   }
   const concurrentSeconds = (performance.now() - concurrentStarted) / 1000;
-  const sorted = latencies.sort((a, b) => a - b);
+  const ping = await pinger.stop();
   return {
     bytes: passes[0]!.bytes,
     seconds,
@@ -599,8 +584,8 @@ async function benchPackage(id: string, apiKey: string, serverPid: number) {
     concurrent: {
       seconds: concurrentSeconds,
       mbPerSecond: concurrent.reduce((sum, pass) => sum + pass.bytes, 0) / 1e6 / concurrentSeconds,
-      pingP99: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))] ?? NaN,
-      pingErrors,
+      pingP99: ping.p99,
+      pingErrors: ping.errors,
       peakRssMb: peakRssKb / 1024,
     },
   };
