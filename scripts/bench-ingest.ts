@@ -8,7 +8,7 @@
 //      with client ids (a run's bodies built before its clock starts): the API
 //      with one client, then with four at once, while list/status requests are
 //      sent every BENCH_PING_MS (50) on a new TCP connection each (from a thread
-//      of their own: bench/ping-worker.mjs), and the server's RSS is sampled;
+//      of their own: bench/ping-worker.ts), and the server's RSS is sampled;
 //   4. the baseline: the CLI (sqlite3, or psql on PostgreSQL) inserting the very
 //      rows the one-client run wrote, copied into a staging table beforehand,
 //      into the same table and indexes in one transaction (`INSERT … SELECT`),

@@ -3,12 +3,15 @@
 // plain HTTP requests, and /proc readings of the server's process tree.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import http from "node:http";
 import path from "node:path";
 import { generateApiKey } from "@/lib/api-keys/api-key-format";
 import type { Database } from "@/lib/db";
 import { getDatabaseProvider } from "@/lib/db/database-url";
 import { generateSigningKey } from "@/lib/signing/generate-signing-key";
+import { request } from "./bench/http-request";
+
+// The benches import it from here with the rest of the server handling.
+export { request };
 
 const root = process.cwd();
 
@@ -105,31 +108,6 @@ export function readStatusKb(pid: number, field: "VmRSS" | "VmHWM"): number {
   } catch {
     return 0;
   }
-}
-
-export function request(
-  port: number,
-  method: string,
-  pathname: string,
-  apiKey?: string,
-  body?: string | Buffer,
-): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const headers: Record<string, string> = {};
-    if (apiKey) headers.authorization = `Bearer ${apiKey}`;
-    if (body) headers["content-type"] = "application/json";
-    // A new TCP connection per request: the case that starves first, and no
-    // race with the server closing an idle keep-alive socket.
-    const req = http.request({ host: "127.0.0.1", port, method, path: pathname, headers, agent: false }, (res) => {
-      const parts: Buffer[] = [];
-      res.on("data", (chunk: Buffer) => parts.push(chunk));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(parts).toString("utf8") }));
-      res.on("error", reject);
-    });
-    req.setTimeout(120_000, () => req.destroy(new Error("timeout")));
-    req.on("error", reject);
-    req.end(body);
-  });
 }
 
 export function sleep(ms: number): Promise<void> {

@@ -7,7 +7,7 @@
 //      org's last 365 days, GDPR Export of the agent with the most emails, Audit
 //      Summary over 365 days — timing each generation while pinging the
 //      list/status routes at 20 req/s (new TCP connection each, from a thread
-//      of its own: bench/ping-worker.mjs) for latency, and sampling the
+//      of its own: bench/ping-worker.ts) for latency, and sampling the
 //      server's RSS;
 //   4. downloads every artifact over loopback (MB/s, the median of three passes) and checks its SHA-256
 //      against the ETag; for SOC2 also the evidence package (format=zip): MB/s, same bytes every time,

@@ -1,17 +1,21 @@
 // Starts the list/status pings the benches send while they load the server
-// (ping-worker.mjs, a thread of its own); stop() answers their figures.
+// (ping-worker.ts, a thread of its own); stop() answers their figures.
 import path from "node:path";
 import { Worker } from "node:worker_threads";
+import type { PingerAnswer, PingerOptions } from "./ping-worker";
 
 export type PingFigures = { count: number; p50: number; p99: number; max: number; errors: number };
 
-export function startPinger(options: { port: number; apiKey: string; everyMs: number; paths: string[] }): {
-  stop(): Promise<PingFigures>;
-} {
-  const worker = new Worker(path.join(process.cwd(), "scripts", "bench", "ping-worker.mjs"), { workerData: options });
+export function startPinger(options: PingerOptions): { stop(): Promise<PingFigures> } {
+  // The benches run from sources: the thread loads the TypeScript file through tsx's require hook.
+  const file = path.join(process.cwd(), "scripts", "bench", "ping-worker.ts");
+  const worker = new Worker(`require("tsx/cjs");\nrequire(${JSON.stringify(file)});`, {
+    eval: true,
+    workerData: options,
+  });
   // A bench that fails mid-run must still end; stop() holds the process open for the answer.
   worker.unref();
-  const answer = new Promise<{ latencies: number[]; errors: number }>((resolve, reject) => {
+  const answer = new Promise<PingerAnswer>((resolve, reject) => {
     worker.once("message", resolve);
     worker.once("error", reject);
   });
