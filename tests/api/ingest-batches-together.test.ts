@@ -63,7 +63,7 @@ describe("batches written together", () => {
     expect(chain).toMatchObject({ status: "verified", count: before + 25 });
   });
 
-  it("writes a batch alone all or nothing, without a savepoint", async () => {
+  it("writes a batch alone all or nothing", async () => {
     const before = await db.auditEvent.count({ where: { orgId: org.orgId } });
     const [failed] = await ingestBatchesTogether(db, [auditBatch("a1", 10, { repeatFirstId: true })]);
     expect(failed).toMatchObject({ ok: false });
