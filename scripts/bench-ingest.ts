@@ -30,7 +30,7 @@ import path from "node:path";
 import { createDatabaseClient, type Database } from "@/lib/db";
 import { getDatabaseProvider, getSqliteFilePath } from "@/lib/db/database-url";
 import { ensureBenchDataset } from "./bench-dataset";
-import { buildIngestBatch, type IngestBenchKind } from "./bench/build-ingest-batch";
+import { buildIngestBatch, recordSpacingMs, type IngestBenchKind } from "./bench/build-ingest-batch";
 import { startPinger, type PingFigures } from "./bench/start-pinger";
 import { createBenchKey, descendants, readStatusKb, request, sleep, startServer, stopServer } from "./bench-server";
 
@@ -219,8 +219,12 @@ async function measureApi(
 
 /** The run's request bodies, built and encoded before its clock starts: the bench times the server, not its own JSON. */
 function buildBatches(kind: IngestBenchKind, agentIds: string[], tag: string, batches: number): Buffer[] {
+  // The run's records follow one another in time, from now on.
+  const firstAt = Date.now();
   return Array.from({ length: batches }, (_, index) =>
-    Buffer.from(buildIngestBatch(kind, `${tag}-${index}`, agentIds, batchSize)),
+    Buffer.from(
+      buildIngestBatch(kind, `${tag}-${index}`, agentIds, batchSize, firstAt + index * batchSize * recordSpacingMs),
+    ),
   );
 }
 

@@ -5,14 +5,23 @@ export type IngestBenchKind = "audit-events" | "emails";
 const paragraph =
   "Thanks for your message about order 4471. We have updated the delivery address and will confirm by email. ";
 
-/** One batch as the JSON text a client sends; `tag` makes its client ids unique. */
+/** Milliseconds between one record's time and the next, within a batch and across a run's batches. */
+export const recordSpacingMs = 10;
+
+/**
+ * One batch as the JSON text a client sends; `tag` makes its client ids
+ * unique. Its records' times start at `firstAt` and advance by
+ * `recordSpacingMs`, as a platform's pushes carry the time of each activity:
+ * batches that repeated the same times piled their rows onto the same keys of
+ * the time indexes, so every commit rewrote pages all over that pile.
+ */
 export function buildIngestBatch(
   kind: IngestBenchKind,
   tag: string,
   agentIds: readonly string[],
   size: number,
+  firstAt: number,
 ): string {
-  const start = Date.UTC(2026, 0, 1);
   const agentOf = (i: number) => agentIds[i % agentIds.length]!;
   const records =
     kind === "emails"
@@ -26,11 +35,11 @@ export function buildIngestBatch(
           ccAddresses: i % 5 === 0 ? ["billing@acme.example"] : [],
           subject: `${tag} re: order ${i}`,
           body: paragraph.repeat(15),
-          sentAt: new Date(start + i * 60_000).toISOString(),
+          sentAt: new Date(firstAt + i * recordSpacingMs).toISOString(),
         }))
       : Array.from({ length: size }, (_, i) => ({
           id: `${tag}-${i}`,
-          occurredAt: new Date(start + i * 1_000).toISOString(),
+          occurredAt: new Date(firstAt + i * recordSpacingMs).toISOString(),
           actorType: "agent",
           actorId: agentOf(i),
           actorLabel: `Agent ${(i % agentIds.length) + 1}`,

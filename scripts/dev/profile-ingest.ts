@@ -5,7 +5,7 @@
 import { POST } from "@/app/api/engine/ingest/[kind]/route";
 import { generateApiKey } from "@/lib/api-keys/api-key-format";
 import { db } from "@/lib/db";
-import { buildIngestBatch, type IngestBenchKind } from "../bench/build-ingest-batch";
+import { buildIngestBatch, recordSpacingMs, type IngestBenchKind } from "../bench/build-ingest-batch";
 
 async function main() {
   const kind = (process.argv[2] ?? "audit-events") as IngestBenchKind;
@@ -17,12 +17,14 @@ async function main() {
     data: { orgId: org.id, name: "profile-ingest", prefix, hashedKey, scopes: "events:write" },
   });
   const tag = Date.now().toString(36);
+  const firstAt = Date.now();
   for (let round = 0; round < batches; round++) {
     const body = buildIngestBatch(
       kind,
       `${tag}-${round}`,
       agents.map((agent) => agent.id),
       1000,
+      firstAt + round * 1000 * recordSpacingMs,
     );
     const request = new Request(`http://localhost/api/engine/ingest/${kind}`, {
       method: "POST",
