@@ -7,9 +7,9 @@
 //      hash chain) and emails (a body of about 1.6 KB each), in batches of 1,000
 //      with client ids and times that advance through the run (its bodies built
 //      before its clock starts): the API with one client, then with four at
-//      once, while list/status requests are
-//      sent every BENCH_PING_MS (50) on a new TCP connection each (from a thread
-//      of their own: bench/ping-worker.ts), and the server's RSS is sampled;
+//      once, while list/status requests are sent every BENCH_PING_MS (50) on a
+//      new TCP connection each (from a thread of their own:
+//      bench/ping-worker.ts), and the server's RSS is sampled;
 //   4. the baseline: the CLI (sqlite3, or psql on PostgreSQL) inserting the very
 //      rows the one-client run wrote, copied into a staging table beforehand,
 //      into the same table and indexes in one transaction (`INSERT … SELECT`),
