@@ -127,8 +127,14 @@ test("a missing report (or another org's) shows not found at once, asking the se
     if (new URL(request.url()).pathname === "/api/engine/compliance/reports/no-such-report") asked++;
   });
   await signInAs(org.admin);
+  const answered = page.waitForResponse(
+    (response) => new URL(response.url()).pathname === "/api/engine/compliance/reports/no-such-report",
+  );
   await page.goto("/dashboard/compliance/reports/no-such-report");
-  // A 404 is the server's answer, not a glitch: no retry, no second of "Loading…".
+  expect((await answered).status()).toBe(404);
+  // A 404 is the server's answer, not a glitch: shown as soon as it arrives, before
+  // any retry could (the first would wait a second). Timed from the answer, not
+  // from the page load, which a busy machine can make slow.
   await expect(page.getByRole("alert").filter({ hasText: "Report not found" })).toBeVisible({ timeout: 900 });
   await page.waitForTimeout(1500);
   expect(asked).toBe(1);
