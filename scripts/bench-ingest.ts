@@ -189,12 +189,7 @@ async function measureApi(
   context: { serverPid: number; statusReportId: string },
 ): Promise<ApiRun> {
   const bodies = buildBatches(kind, [agentId], tag, batchesPerRun);
-  const pinger = startPinger({
-    port,
-    apiKey,
-    everyMs: pingEveryMs,
-    paths: ["/api/engine/compliance/reports?limit=25", `/api/engine/compliance/reports/${context.statusReportId}`],
-  });
+  const pinger = startPinger({ port, apiKey, everyMs: pingEveryMs, reportId: context.statusReportId });
   let peakRssKb = 0;
   const sampler = setInterval(() => {
     const kb = descendants(context.serverPid).reduce((max, pid) => Math.max(max, readStatusKb(pid, "VmRSS")), 0);

@@ -492,12 +492,7 @@ async function generate(spec: ReportSpec, apiKey: string, serverPid: number): Pr
   if (created.status !== 202) throw new Error(`POST ${spec.type} answered ${created.status}: ${created.body}`);
   const id = (JSON.parse(created.body) as { id: string }).id;
 
-  const pinger = startPinger({
-    port,
-    apiKey,
-    everyMs: pingEveryMs,
-    paths: ["/api/engine/compliance/reports?limit=25", `/api/engine/compliance/reports/${id}`],
-  });
+  const pinger = startPinger({ port, apiKey, everyMs: pingEveryMs, reportId: id });
   let peakRssKb = 0;
   const sampler = setInterval(() => {
     const kb = descendants(serverPid).reduce((max, pid) => Math.max(max, readStatusKb(pid, "VmRSS")), 0);
@@ -556,12 +551,7 @@ async function benchPackage(id: string, apiKey: string, serverPid: number) {
   for (let pass = 0; pass < downloadPasses; pass++) passes.push(await fetchArtifact(id, "zip", apiKey, true));
   const seconds = median(passes.map((pass) => pass.seconds));
   let peakRssKb = 0;
-  const pinger = startPinger({
-    port,
-    apiKey,
-    everyMs: pingEveryMs,
-    paths: ["/api/engine/compliance/reports?limit=25", `/api/engine/compliance/reports/${id}`],
-  });
+  const pinger = startPinger({ port, apiKey, everyMs: pingEveryMs, reportId: id });
   const sampler = setInterval(() => {
     const kb = descendants(serverPid).reduce((max, pid) => Math.max(max, readStatusKb(pid, "VmRSS")), 0);
     peakRssKb = Math.max(peakRssKb, kb);

@@ -7,11 +7,13 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { request } from "./http-request";
 
-export type PingerOptions = { port: number; apiKey: string; everyMs: number; paths: string[] };
+/** `reportId`: the report whose status is read, in turn with the first page of the list. */
+export type PingerOptions = { port: number; apiKey: string; everyMs: number; reportId: string };
 export type PingerAnswer = { latencies: number[]; errors: number };
 
 const parent = parentPort!;
-const { port, apiKey, everyMs, paths } = workerData as PingerOptions;
+const { port, apiKey, everyMs, reportId } = workerData as PingerOptions;
+const paths = ["/api/engine/compliance/reports?limit=25", `/api/engine/compliance/reports/${reportId}`];
 const latencies: number[] = [];
 let errors = 0;
 let inFlight = 0;
