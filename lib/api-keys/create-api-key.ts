@@ -2,6 +2,7 @@
 // the row keeps its SHA-256 and the visible prefix.
 import "server-only";
 import { db } from "@/lib/db";
+import { chainTransactionOptions } from "@/lib/audit/chain-transaction-options";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { describeActor, type Identity } from "@/lib/auth/identity";
 import { generateApiKey } from "@/lib/api-keys/api-key-format";
@@ -47,7 +48,7 @@ export async function createApiKey(
       tx,
     );
     return created;
-  });
+  }, chainTransactionOptions);
   const creator = ctx.actor.kind === "session" ? { id: ctx.actor.userId, email: ctx.actor.email } : null;
   return { apiKey: toApiKeyResponse(row, new Map(creator ? [[creator.id, creator]] : [])), key };
 }

@@ -3,6 +3,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors/not-found";
+import { chainTransactionOptions } from "@/lib/audit/chain-transaction-options";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { describeActor } from "@/lib/auth/identity";
 import type { ApiKeyContext } from "@/lib/api-keys/create-api-key";
@@ -32,5 +33,5 @@ export async function revokeApiKey(ctx: ApiKeyContext, apiKeyId: string): Promis
       },
       tx,
     );
-  });
+  }, chainTransactionOptions);
 }

@@ -7,6 +7,7 @@
 // written nor audited.
 import "server-only";
 import { appendLockedAuditEvents } from "@/lib/audit/append-locked-audit-events";
+import { chainTransactionOptions } from "@/lib/audit/chain-transaction-options";
 import { lockAuditChain } from "@/lib/audit/lock-audit-chain";
 import type { UnlinkedAuditEvent } from "@/lib/audit-chain/link-audit-event";
 import type { Identity } from "@/lib/auth/identity";
@@ -25,8 +26,6 @@ export type UpsertAgentsResult = {
   updated: number;
   records: { id: string; emailAddress: string; status: "created" | "updated" }[];
 };
-
-const transactionOptions = { maxWait: 10_000, timeout: 60_000 };
 
 export async function upsertAgents(
   ctx: { identity: Identity; db?: Database },
@@ -87,7 +86,7 @@ export async function upsertAgents(
       }
       await appendLockedAuditEvents(tx, head, events);
       return { updatedIds: new Map(existing.map((agent) => [agent.emailAddress, agent.id])), createdIds };
-    }, transactionOptions);
+    }, chainTransactionOptions);
 
   // Two requests creating the same new agent: the later meets the unique key; again, it updates.
   const { updatedIds, createdIds } = await run().catch((error: unknown) => {

@@ -7,6 +7,7 @@
 // model's queries as callbacks, so Prisma's types still check each row written.
 import "server-only";
 import { appendLockedAuditEvents } from "@/lib/audit/append-locked-audit-events";
+import { chainTransactionOptions } from "@/lib/audit/chain-transaction-options";
 import { lockAuditChain } from "@/lib/audit/lock-audit-chain";
 import type { AuditCategory } from "@/lib/audit/record-audit-event";
 import type { UnlinkedAuditEvent } from "@/lib/audit-chain/link-audit-event";
@@ -62,8 +63,6 @@ type UpsertByClientIdSpec<Kind extends string, Item extends ClientRecord, Data> 
     agentIdOf: (data: Data) => string | null;
   };
 };
-
-const transactionOptions = { maxWait: 10_000, timeout: 60_000 };
 
 export async function upsertByClientId<Kind extends string, Item extends ClientRecord, Data>(
   ctx: IngestContext,
@@ -134,7 +133,7 @@ export async function upsertByClientId<Kind extends string, Item extends ClientR
       }
       await appendLockedAuditEvents(tx, head, events);
       return new Set(current.keys());
-    }, transactionOptions);
+    }, chainTransactionOptions);
 
   // Two requests creating the same record: the later meets the primary key; again, it updates.
   const existingIds = await run().catch((error: unknown) => {

@@ -6,6 +6,7 @@
 // same transaction; a secret sent unchanged is neither written nor audited.
 import "server-only";
 import { appendLockedAuditEvents } from "@/lib/audit/append-locked-audit-events";
+import { chainTransactionOptions } from "@/lib/audit/chain-transaction-options";
 import { lockAuditChain } from "@/lib/audit/lock-audit-chain";
 import type { UnlinkedAuditEvent } from "@/lib/audit-chain/link-audit-event";
 import type { Identity } from "@/lib/auth/identity";
@@ -24,8 +25,6 @@ export type UpsertVaultSecretsResult = {
   updated: number;
   records: { id: string; name: string; status: "created" | "updated" }[];
 };
-
-const transactionOptions = { maxWait: 10_000, timeout: 60_000 };
 
 export async function upsertVaultSecrets(
   ctx: { identity: Identity; db?: Database },
@@ -79,7 +78,7 @@ export async function upsertVaultSecrets(
       }
       await appendLockedAuditEvents(tx, head, events);
       return { updatedIds, createdIds };
-    }, transactionOptions);
+    }, chainTransactionOptions);
 
   // Two requests creating the same secret: the later meets the unique name; again, it updates.
   const { updatedIds, createdIds } = await run().catch((error: unknown) => {

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { lockAuditChain } from "@/lib/audit/lock-audit-chain";
 import { resolveIdentity } from "@/lib/api/resolve-identity";
 import { GET, POST } from "@/app/api/api-keys/route";
 import { DELETE } from "@/app/api/api-keys/[id]/route";
@@ -216,6 +217,43 @@ describe("DELETE /api/api-keys/:id", () => {
     const row = await db.apiKey.findUniqueOrThrow({ where: { id: key.id }, select: { revokedAt: true } });
     expect(row.revokedAt).toBeNull();
   });
+});
+
+describe("while another writer holds the org's audit chain", () => {
+  // Longer than Prisma's default 5 s for a whole transaction (and its 2 s to
+  // start one, which bounds the wait on SQLite's single writer).
+  const heldMs = 5_500;
+
+  it("creating and revoking a key wait for it instead of failing", async () => {
+    const org = await createTestOrg();
+    const existing = await createTestApiKey(org.orgId, ["reports:read"]);
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    const holder = db.$transaction(
+      async (tx) => {
+        await lockAuditChain(tx, org.orgId);
+        locked();
+        await released;
+      },
+      { maxWait: 10_000, timeout: 30_000 },
+    );
+    await isLocked;
+    const creating = create(org.admin, org.orgId, { name: "made while held", scopes: ["reports:read"] });
+    const revoking = revoke(org.admin, org.orgId, existing.id);
+    setTimeout(release, heldMs);
+
+    const [created, revoked] = await Promise.all([creating, revoking]);
+    await holder;
+    expect(created.status).toBe(201);
+    expect(revoked.status).toBe(204);
+    const events = await db.auditEvent.findMany({
+      where: { orgId: org.orgId, action: { in: ["api_key.created", "api_key.revoked"] } },
+      select: { action: true },
+    });
+    expect(events.map((event) => event.action).sort()).toEqual(["api_key.created", "api_key.revoked"]);
+  }, 30_000);
 });
 
 describe("expiry, creator and revoker", () => {
