@@ -22,6 +22,18 @@ function expectSecurityHeaders(response: Response | APIResponse | null) {
   expect(policy).not.toContain("unsafe-eval");
   expect(policy).toContain("frame-ancestors 'none'");
   expect(policy).toContain("object-src 'none'");
+  expectOtherHeaders(headers);
+  return policy;
+}
+
+/** API answers are data: their policy lets nothing load or run (set by the API wrappers, not proxy.ts). */
+function expectApiSecurityHeaders(response: APIResponse) {
+  const headers = response.headers();
+  expect(headers["content-security-policy"]).toMatch(/^default-src 'none';.*frame-ancestors 'none'/);
+  expectOtherHeaders(headers);
+}
+
+function expectOtherHeaders(headers: Record<string, string>) {
   expect(headers["x-content-type-options"]).toBe("nosniff");
   expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
   expect(headers["permissions-policy"]).toContain("camera=()");
@@ -29,7 +41,6 @@ function expectSecurityHeaders(response: Response | APIResponse | null) {
   expect(headers["permissions-policy"]).toContain("geolocation=()");
   // Served over plain http here: HSTS would mean nothing.
   expect(headers["strict-transport-security"]).toBeUndefined();
-  return policy;
 }
 
 /** Next stamped the policy's nonce on every script of the server-rendered HTML (later chunks load through 'strict-dynamic'). */
@@ -94,9 +105,12 @@ test("the main pages, charts and report viewer work under the policy", async ({ 
 test("API answers, downloads, errors and static files carry the headers", async ({ page, org, signInAs }) => {
   await signInAs(org.admin);
   await openOverview(page);
-  expectSecurityHeaders(await page.request.get("/api/health"));
-  expectSecurityHeaders(await page.request.get("/api/engine/compliance/reports"));
-  expectSecurityHeaders(await page.request.get("/api/no-such-route"));
+  expectApiSecurityHeaders(await page.request.get("/api/health"));
+  expectApiSecurityHeaders(await page.request.get("/api/engine/compliance/reports"));
+  expectApiSecurityHeaders(await page.request.get("/compliance/reports"));
+  expectApiSecurityHeaders(await page.request.get("/api/no-such-route"));
+  expectApiSecurityHeaders(await page.request.post("/api/health"));
+  expectSecurityHeaders(await page.request.get("/api/auth/providers"));
   expectSecurityHeaders(await page.request.get("/robots.txt"));
   const scriptSrc = await page.locator("script[src^='/_next/static/']").first().getAttribute("src");
   expectSecurityHeaders(await page.request.get(scriptSrc!));

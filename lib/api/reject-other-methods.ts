@@ -5,6 +5,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { AppError } from "@/lib/errors/app-error";
 import { toErrorResponse } from "@/lib/api/to-error-response";
+import { setApiSecurityHeaders } from "@/lib/http/set-api-security-headers";
 
 export const httpMethods = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 export type HttpMethod = (typeof httpMethods)[number];
@@ -33,7 +34,7 @@ export function rejectOtherMethods<const Implemented extends HttpMethod>(
         requestId,
       );
       response.headers.set("allow", allow);
-      return response;
+      return setApiSecurityHeaders(response, request);
     };
     rejectors[method] = Object.assign(reject, { rejectsMethod: true as const });
   }

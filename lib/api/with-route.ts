@@ -1,6 +1,6 @@
 // The route handler wrapper: request id and client IP → identity (401) →
 // same origin for cookie-authenticated writes (403) → permission (403) → handler
-// → one error mapper. Handlers stay guard → validate
+// → one error mapper → security headers (API answers skip proxy.ts). Handlers stay guard → validate
 // → one lib call → respond, and take the IP for audit events from here.
 import "server-only";
 import { randomUUID } from "node:crypto";
@@ -11,6 +11,7 @@ import { hasPermission, type Identity, type Permission } from "@/lib/auth/identi
 import { resolveIdentity } from "@/lib/api/resolve-identity";
 import { assertSameOrigin } from "@/lib/api/assert-same-origin";
 import { logger } from "@/lib/log/logger";
+import { setApiSecurityHeaders } from "@/lib/http/set-api-security-headers";
 
 type RouteContext<Params> = { params: Promise<Params> };
 
@@ -44,6 +45,7 @@ export function withRoute<Params = Record<string, string>>(
       response = toErrorResponse(error, requestId);
     }
     response.headers.set("x-request-id", requestId);
+    setApiSecurityHeaders(response, request);
     logger.info(
       {
         requestId,
@@ -64,13 +66,14 @@ export function withPublicRoute<Params = Record<string, string>>(
 ) {
   return async (request: Request, context: RouteContext<Params>): Promise<Response> => {
     const requestId = request.headers.get("x-request-id") ?? randomUUID();
+    let response: Response;
     try {
       const params = (await context?.params) ?? ({} as Params);
-      const response = await handler({ request, params, requestId, clientIp: getClientIp(request.headers) });
+      response = await handler({ request, params, requestId, clientIp: getClientIp(request.headers) });
       response.headers.set("x-request-id", requestId);
-      return response;
     } catch (error) {
-      return toErrorResponse(error, requestId);
+      response = toErrorResponse(error, requestId);
     }
+    return setApiSecurityHeaders(response, request);
   };
 }
