@@ -4,12 +4,15 @@ import "server-only";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors/not-found";
 import { chainTransactionOptions } from "@/lib/audit/chain-transaction-options";
+import { lockAuditChain } from "@/lib/audit/lock-audit-chain";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { describeActor } from "@/lib/auth/identity";
 import type { ApiKeyContext } from "@/lib/api-keys/create-api-key";
 
 export async function revokeApiKey(ctx: ApiKeyContext, apiKeyId: string): Promise<void> {
   await db.$transaction(async (tx) => {
+    // The chain first, before any read: on SQLite also the write lock (see lockAuditChain).
+    await lockAuditChain(tx, ctx.orgId);
     const key = await tx.apiKey.findFirst({
       where: { id: apiKeyId, orgId: ctx.orgId },
       select: { id: true, name: true, prefix: true },

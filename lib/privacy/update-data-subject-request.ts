@@ -4,6 +4,7 @@
 // first month (Art. 12(3)) and only ever lengthens the deadline.
 import { chainTransactionOptions } from "@/lib/audit/chain-transaction-options";
 import { recordAuditEvent, type AuditEventInput } from "@/lib/audit/record-audit-event";
+import { lockAuditChain } from "@/lib/audit/lock-audit-chain";
 import { describeActor } from "@/lib/auth/identity";
 import { AppError } from "@/lib/errors/app-error";
 import { notFound } from "@/lib/errors/not-found";
@@ -26,6 +27,8 @@ export async function updateDataSubjectRequest(
   const now = clock.now();
   const actor = describeActor(identity);
   const updated = await privacyDatabaseOf(ctx).$transaction(async (tx) => {
+    // The chain first, before any read: on SQLite also the write lock (see lockAuditChain).
+    await lockAuditChain(tx, identity.orgId);
     const request = await tx.dataSubjectRequest.findFirst({
       where: { id, orgId: identity.orgId },
       select: dataSubjectRequestSelect,

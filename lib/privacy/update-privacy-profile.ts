@@ -1,6 +1,7 @@
 // Saves the org's privacy profile (admins), audited with the fields that changed.
 import { chainTransactionOptions } from "@/lib/audit/chain-transaction-options";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { lockAuditChain } from "@/lib/audit/lock-audit-chain";
 import { describeActor } from "@/lib/auth/identity";
 import { privacyProfileSelect, toPrivacyProfileResponse } from "./get-privacy-profile";
 import { clockOf, privacyDatabaseOf, type PrivacyContext } from "./privacy-context";
@@ -14,6 +15,8 @@ export async function updatePrivacyProfile(
   const actor = describeActor(identity);
   const now = clockOf(ctx).now();
   const saved = await privacyDatabaseOf(ctx).$transaction(async (tx) => {
+    // The chain first, before any read: on SQLite also the write lock (see lockAuditChain).
+    await lockAuditChain(tx, identity.orgId);
     const before = await tx.privacyProfile.findUnique({
       where: { orgId: identity.orgId },
       select: privacyProfileSelect,

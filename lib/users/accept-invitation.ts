@@ -19,16 +19,17 @@ export async function acceptInvitation(
   { ip }: { ip: string | null },
 ): Promise<{ email: string }> {
   const tokenHash = hashInvitationToken(input.token);
-  const found = await db.invitation.findUnique({ where: { tokenHash }, select: { id: true } });
+  const found = await db.invitation.findUnique({ where: { tokenHash }, select: { id: true, orgId: true } });
   if (!found) throw notFound("Invitation");
   // Hashed before the transaction: bcrypt is slow and the transaction holds the org's lock.
   const passwordHash = await bcrypt.hash(input.password, 12);
   return db.$transaction(async (tx) => {
+    // The lock before any read: on SQLite it is also the write lock (see lockAuditChain).
+    await lockOrgMemberships(tx, found.orgId);
     const invitation = await tx.invitation.findUniqueOrThrow({
       where: { id: found.id },
       select: { id: true, orgId: true, userId: true, user: { select: { email: true } } },
     });
-    await lockOrgMemberships(tx, invitation.orgId);
     const now = new Date();
     const { count } = await tx.invitation.updateMany({
       where: { id: invitation.id, usedAt: null, revokedAt: null, expiresAt: { gt: now } },
