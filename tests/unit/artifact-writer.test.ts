@@ -64,6 +64,29 @@ describe("ArtifactWriter", () => {
     },
   );
 
+  it.each([4, 5, 7, 64, 1000])(
+    "stores text and already-encoded bytes, interleaved, in full %i-byte chunks and in order",
+    async (chunkBytes) => {
+      const { sql, chunks } = recordingDriver();
+      const writer = new ArtifactWriter(sql, lease, "a", { chunkBytes, leaseSeconds: 60 });
+      const writes = sampleWrites(chunkBytes + 1, 300);
+      const expected: Buffer[] = [];
+      for (const [index, text] of writes.entries()) {
+        const bytes = Buffer.from(text, "utf8");
+        expected.push(bytes);
+        // Every other write as bytes, most of them longer than a small chunk.
+        if (index % 2 === 1) await writer.writeBytes(bytes);
+        else await writer.write(text);
+      }
+      const totals = await writer.finish();
+      const stored = Buffer.concat(chunks);
+      expect(stored.equals(Buffer.concat(expected))).toBe(true);
+      expect(chunks.slice(0, -1).every((chunk) => chunk.byteLength === chunkBytes)).toBe(true);
+      expect(totals.byteSize).toBe(stored.byteLength);
+      expect(totals.sha256).toBe(createHash("sha256").update(stored).digest("hex"));
+    },
+  );
+
   it("stores nothing for nothing written", async () => {
     const { sql, chunks } = recordingDriver();
     const writer = new ArtifactWriter(sql, lease, "a", { chunkBytes: 8, leaseSeconds: 60 });

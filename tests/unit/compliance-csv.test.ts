@@ -1,5 +1,6 @@
 // CSV encoding of report rows, the streaming document writer (with in-memory
 // artifact sinks), and the download filename.
+import fc from "fast-check";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import type { ArtifactTotals } from "@/lib/compliance/artifacts/artifact-writer";
@@ -130,6 +131,9 @@ class MemorySink {
   async write(text: string) {
     this.text += text;
   }
+  async writeBytes(bytes: Uint8Array) {
+    this.text += Buffer.from(bytes).toString("utf8");
+  }
   async finish(): Promise<ArtifactTotals> {
     this.finished = true;
     return { byteSize: Buffer.byteLength(this.text), sha256: "", chunkCount: 1 };
@@ -242,6 +246,39 @@ describe("ReportDocumentWriter", () => {
     }
     expect(outputs[1]).toEqual(outputs[0]);
     expect(Papa.parse(outputs[1]!.csv, { skipEmptyLines: true }).data).toHaveLength(1 + rows.length + 2);
+  });
+
+  it("transcodes any rows' JSON into the bytes the table encoder writes for them, in any batching", async () => {
+    const text = fc.oneof(
+      fc.string({ unit: "grapheme" }),
+      fc.string({ unit: "binary" }),
+      fc.constantFrom("=1+1", "+x", "-y", "@z", " lead", "trail ", "a,b", 'q"q', "\ufeffbom", "line\r\nbreak", "tab\t"),
+    );
+    const value: fc.Arbitrary<JsonValue> = fc.oneof(
+      text,
+      fc.integer(),
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.boolean(),
+      fc.constant(null),
+      fc.dictionary(fc.string(), fc.oneof(text, fc.integer(), fc.constant(null)), { maxKeys: 3 }),
+      fc.array(fc.oneof(text, fc.integer()), { maxLength: 3 }),
+    );
+    const row = fc.record({ id: fc.string(), value, nested: value }, { requiredKeys: [] });
+    await fc.assert(
+      fc.asyncProperty(fc.array(row, { maxLength: 12 }), fc.integer({ min: 1, max: 5 }), async (rows, batchRows) => {
+        const { writer, csv } = writerWith({ batchRows });
+        await writer.begin({});
+        await writer.writeManifest([]);
+        await writer.startSection("s,1", { title: "", description: "", criteria: [], summary: {} });
+        await writer.writeTable("=t", rows);
+        await writer.endSection();
+        await writer.finish();
+        // JSON.stringify drops undefined fields, as the writer's JSON does.
+        const parsed = rows.map((one) => JSON.parse(JSON.stringify(one)) as ReportRow);
+        expect(csv.text).toBe(encodeCsvHeader(columns) + encodeRows("s,1", "=t", columns, parsed));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it("refuses a row field that is not a CSV column", async () => {

@@ -30,6 +30,7 @@ function memoryWriter() {
   const parts: string[] = [];
   const writer: ArtifactSink = {
     write: async (text: string) => void parts.push(text),
+    writeBytes: async (bytes: Uint8Array) => void parts.push(Buffer.from(bytes).toString("utf8")),
     finish: async () => ({ byteSize: 0, sha256: "", chunkCount: 0 }),
     abort: async () => {},
   };

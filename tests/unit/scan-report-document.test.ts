@@ -16,6 +16,9 @@ function memorySink(): ArtifactSink & { text: () => string } {
     async write(piece: string) {
       text += piece;
     },
+    async writeBytes(bytes: Uint8Array) {
+      text += Buffer.from(bytes).toString("utf8");
+    },
     async finish() {
       return { byteSize: text.length, sha256: "", chunkCount: 0 };
     },

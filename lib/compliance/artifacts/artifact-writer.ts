@@ -18,7 +18,7 @@ export const defaultChunkBytes = 64 * 1024;
 export type ArtifactTotals = { byteSize: number; sha256: string; chunkCount: number };
 
 /** What renderers write into: an ArtifactWriter, or a memory sink in unit tests. */
-export type ArtifactSink = Pick<ArtifactWriter, "write" | "finish" | "abort">;
+export type ArtifactSink = Pick<ArtifactWriter, "write" | "writeBytes" | "finish" | "abort">;
 
 const encoder = new TextEncoder();
 
@@ -52,6 +52,18 @@ export class ArtifactWriter {
       offset += read;
       this.filled += written;
       if (offset < text.length && this.filled < this.chunk.length) offset += this.splitCharacter(text, offset);
+      if (this.filled === this.chunk.length) await this.storeChunk();
+    }
+  }
+
+  /** Appends bytes already encoded; `bytes` must stay unchanged until this resolves. */
+  async writeBytes(bytes: Uint8Array): Promise<void> {
+    let offset = 0;
+    while (offset < bytes.byteLength) {
+      const count = Math.min(bytes.byteLength - offset, this.chunk.length - this.filled);
+      this.chunk.set(bytes.subarray(offset, offset + count), this.filled);
+      offset += count;
+      this.filled += count;
       if (this.filled === this.chunk.length) await this.storeChunk();
     }
   }

@@ -1,17 +1,19 @@
 import type { ArtifactSink } from "@/lib/compliance/artifacts/artifact-writer";
-import {
-  createCsvTableEncoder,
-  encodeCsvHeader,
-  type CsvTableEncoder,
-} from "@/lib/compliance/csv/create-csv-table-encoder";
+import { encodeCsvHeader } from "@/lib/compliance/csv/create-csv-table-encoder";
+import { createCsvRowTranscoder, type CsvRowTranscoder } from "@/lib/compliance/csv/create-csv-row-transcoder";
+import { encodeCsvCell } from "@/lib/compliance/csv/encode-csv-cell";
+import { GrowableBytes } from "@/lib/compliance/csv/growable-bytes";
 import type { ReportArtifacts } from "@/lib/compliance/artifacts/report-artifacts";
-import type { ReportRow } from "@/lib/compliance/reports/report-definition";
+
+const newline = 0x0a;
 
 /**
  * The artifacts written in the calling thread: the JSON text as it comes, and
- * each batch's rows encoded from that same text as CSV lines (after the
- * header), so the CSV cannot say anything the JSON does not. JSON.parse is the
- * cheap half of the work and lets the encoding run in another thread. A batch
+ * each batch's rows rendered from that same text as CSV lines (after the
+ * header), so the CSV cannot say anything the JSON does not. The lines are
+ * transcoded from the rows' JSON bytes (createCsvRowTranscoder: the bytes
+ * JSON.parse and the table encoder would give, without an object or a string
+ * per row), which lets the rendering run in another thread cheaply. A batch
  * whose writer encoded its CSV lines from the same row objects brings them.
  */
 export function createReportArtifacts(
@@ -20,13 +22,20 @@ export function createReportArtifacts(
 ): ReportArtifacts {
   let csvHeaderWritten = false;
   let aborted = false;
-  // A table's batches arrive one after another: one encoder serves them all.
-  let current: { section: string; table: string; encoder: CsvTableEncoder } | null = null;
-  const encoderOf = (section: string, table: string) => {
+  const lines = new GrowableBytes();
+  // A table's batches arrive one after another: one transcoder serves them all.
+  let current: { section: string; table: string; prefix: Buffer; transcoder: CsvRowTranscoder } | null = null;
+  const tableOf = (section: string, table: string) => {
     if (current?.section !== section || current.table !== table) {
-      current = { section, table, encoder: createCsvTableEncoder(csvColumns, section, table) };
+      current = {
+        section,
+        table,
+        // Every line starts with the table's own two cells; the union columns follow.
+        prefix: Buffer.from(`${encodeCsvCell(section)},${encodeCsvCell(table)},`, "utf8"),
+        transcoder: createCsvRowTranscoder(csvColumns, `${section}.${table}`),
+      };
     }
-    return current.encoder;
+    return current;
   };
   const writeCsvHeader = async () => {
     if (csvHeaderWritten) return;
@@ -46,14 +55,23 @@ export function createReportArtifacts(
       await writeCsvHeader();
       if (csvLines !== undefined) {
         await sinks.csv.write(csvLines);
-      } else {
-        const encoder = encoderOf(section, table);
-        const lines = (JSON.parse(`[${rowsJson}]`) as ReportRow[]).map((row) => encoder.encode(row));
-        // Joined once, with the last line's CRLF: one flat string, not a chain of concatenations.
-        lines.push("");
-        await sinks.csv.write(lines.join("\r\n"));
+        await sinks.json.write(separator + rowsJson);
+        return;
       }
-      await sinks.json.write(separator + rowsJson);
+      const json = Buffer.from(rowsJson, "utf8");
+      const { prefix, transcoder } = tableOf(section, table);
+      // Rows are joined by ",\n", and JSON.stringify never writes a raw line break.
+      lines.clear();
+      for (let start = 0; start < json.length; ) {
+        const lineBreak = json.indexOf(newline, start);
+        const end = lineBreak === -1 ? json.length : lineBreak - 1;
+        lines.writeBytes(prefix, 0, prefix.length);
+        transcoder.write(json, start, end, lines);
+        start = lineBreak === -1 ? json.length : lineBreak + 1;
+      }
+      await sinks.csv.writeBytes(lines.bytes.subarray(0, lines.length));
+      await sinks.json.write(separator);
+      await sinks.json.writeBytes(json);
     },
     async finish() {
       assertOpen();

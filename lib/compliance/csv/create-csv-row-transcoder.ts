@@ -180,11 +180,25 @@ export function createCsvRowTranscoder(columns: readonly string[], where: string
   const ends = new Int32Array(count);
   const flags = new Uint8Array(count);
   const texts: string[] = new Array<string>(count).fill("");
+  // The column that followed last time where the column order did not (rows
+  // that fill a few of many columns, such as the report CSV's union), by the
+  // next column expected in order; -1 until seen.
+  const learnedNext = new Int16Array(count + 1).fill(-1);
 
   const isKey = (column: number, bytes: Buffer, start: number, end: number) => {
     const key = keys[column]!;
     if (key.length !== end - start) return false;
     for (let index = 0; index < key.length; index++) if (key[index] !== bytes[start + index]) return false;
+    return true;
+  };
+
+  /** Whether the key at `keyStart` is column `column`'s plain key, followed by its closing quote. */
+  const matchesKeyAt = (column: number, bytes: Buffer, keyStart: number, end: number): boolean => {
+    if (column < 0 || column >= count || isPlainKey[column] !== 1) return false;
+    const key = keys[column]!;
+    const keyEnd = keyStart + key.length;
+    if (keyEnd >= end || bytes[keyEnd] !== quote) return false;
+    for (let index = 0; index < key.length; index++) if (key[index] !== bytes[keyStart + index]) return false;
     return true;
   };
 
@@ -207,21 +221,12 @@ export function createCsvRowTranscoder(columns: readonly string[], where: string
     for (;;) {
       if (bytes[at] !== quote) return false;
       const keyStart = ++at;
-      let column = -1;
-      // The writer's rows have their fields in column order: the next column's key, then its closing quote.
-      if (expected < count && isPlainKey[expected] === 1) {
-        const key = keys[expected]!;
-        const keyEnd = keyStart + key.length;
-        if (keyEnd < end && bytes[keyEnd] === quote) {
-          let index = 0;
-          while (index < key.length && key[index] === bytes[keyStart + index]) index += 1;
-          if (index === key.length) {
-            column = expected;
-            at = keyEnd + 1;
-          }
-        }
-      }
-      if (column < 0) {
+      // The writer's rows have their fields in column order: the next column's key, then its closing quote;
+      // else the column that followed here before.
+      let column = matchesKeyAt(expected, bytes, keyStart, end) ? expected : -1;
+      if (column < 0 && matchesKeyAt(learnedNext[expected]!, bytes, keyStart, end)) column = learnedNext[expected]!;
+      if (column >= 0) at = keyStart + keys[column]!.length + 1;
+      else {
         while (at < end && bytes[at] !== quote) {
           if (bytes[at] === backslash || bytes[at]! < space) return false;
           at += 1;
@@ -231,6 +236,7 @@ export function createCsvRowTranscoder(columns: readonly string[], where: string
         for (let index = 0; column < 0 && index < count; index++) {
           if (isKey(index, bytes, keyStart, keyEnd)) column = index;
         }
+        if (column >= 0) learnedNext[expected] = column;
       }
       if (column < 0 || kinds[column] !== absent) return false;
       expected = column + 1;

@@ -29,6 +29,11 @@ export class GrowableBytes {
     this.length += end - start;
   }
 
+  /** Starts empty again in the same buffer (what was written must no longer be needed). */
+  clear(): void {
+    this.length = 0;
+  }
+
   /** What was written, as a buffer of its own; this starts empty again with a fresh buffer of the same size. */
   take(): Buffer {
     const taken = this.bytes.subarray(0, this.length);
