@@ -62,7 +62,7 @@ export function createReportArtifacts(
       const { prefix, transcoder } = tableOf(section, table);
       // Rows are joined by ",\n", and JSON.stringify never writes a raw line break.
       lines.clear();
-      for (let start = 0; start < json.length; ) {
+      for (let start = 0; start < json.length;) {
         const lineBreak = json.indexOf(newline, start);
         const end = lineBreak === -1 ? json.length : lineBreak - 1;
         lines.writeBytes(prefix, 0, prefix.length);
