@@ -8,6 +8,7 @@
 import { Worker } from "node:worker_threads";
 import { afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
+import type { Identity } from "@/lib/auth/identity";
 import { updatePrivacyProfile } from "@/lib/privacy/update-privacy-profile";
 import { getSqliteFilePath } from "@/lib/db/database-url";
 import { createTestApiKey, createTestOrg, type TestOrg } from "@/tests/support/fixtures";
@@ -59,19 +60,17 @@ async function startCommitter(): Promise<void> {
   };
 }
 
+/** The test org's admin, signed in. */
+function adminIdentity(): Identity {
+  const { admin, orgId } = org;
+  return { kind: "session", userId: admin.id, email: admin.email, name: admin.name, orgId, role: "admin" };
+}
+
 describe.runIf(isSqlite)("read-then-write transactions beside another connection's commits (SQLite)", () => {
   it("revoking keys never fails on a stale snapshot", async () => {
     const keys = await Promise.all(Array.from({ length: 30 }, () => createTestApiKey(org.orgId, ["reports:read"])));
     await startCommitter();
-    const actor = {
-      kind: "session" as const,
-      userId: org.admin.id,
-      email: org.admin.email,
-      name: org.admin.name,
-      orgId: org.orgId,
-      role: "admin" as const,
-    };
-    for (const key of keys) await revokeApiKey({ orgId: org.orgId, actor }, key.id);
+    for (const key of keys) await revokeApiKey({ orgId: org.orgId, actor: adminIdentity() }, key.id);
     const commits = await stopCommitter!();
     stopCommitter = null;
     expect(commits).toBeGreaterThan(0);
@@ -79,14 +78,7 @@ describe.runIf(isSqlite)("read-then-write transactions beside another connection
 
   it("saving the privacy profile never fails on a stale snapshot", async () => {
     await startCommitter();
-    const identity = {
-      kind: "session" as const,
-      userId: org.admin.id,
-      email: org.admin.email,
-      name: org.admin.name,
-      orgId: org.orgId,
-      role: "admin" as const,
-    };
+    const identity = adminIdentity();
     for (let save = 0; save < 30; save++) {
       await updatePrivacyProfile(
         { identity },
