@@ -1,7 +1,8 @@
 // The route handler wrapper: request id and client IP → identity (401) →
 // same origin for cookie-authenticated writes (403) → permission (403) → handler
-// → one error mapper → security headers (API answers skip proxy.ts). Handlers stay guard → validate
-// → one lib call → respond, and take the IP for audit events from here.
+// → one error mapper → security headers (API answers skip proxy.ts). Handlers
+// stay guard → validate → one lib call → respond, and take the IP for audit
+// events from here.
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { AppError } from "@/lib/errors/app-error";

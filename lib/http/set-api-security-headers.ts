@@ -1,7 +1,8 @@
 // API answers do not pass through proxy.ts: for a small JSON answer its
-// per-request nonce and Next's proxy pass cost more CPU than the handler itself
-// (docs/benchmarks.md, session 21). The API wrappers put the same security
-// headers on here, with a policy under which nothing in an answer can load or run.
+// per-request nonce and Next's proxy pass cost more CPU than the handler
+// itself, and Next buffers a copy of every request body the proxy sees (an
+// ingest batch included). The API wrappers put the same security headers on
+// here, with a policy under which nothing in an answer can load or run.
 import { isServedOverHttps } from "@/lib/http/is-served-over-https";
 import { securityHeaders } from "@/lib/http/security-headers";
 
