@@ -2,6 +2,7 @@
 // moves Bytes through base64; docs/benchmarks.md) the way the profile says: one
 // COPY or pages of chunks. Never short: if the chunks disappear mid-read (the
 // report was deleted), the iteration throws.
+import { setImmediate as nextTurn } from "node:timers/promises";
 import type { Database } from "@/lib/db";
 import type { RawSql } from "@/lib/db/raw-sql";
 import { readCopyBinaryFields } from "@/lib/db/read-copy-binary-fields";
@@ -32,9 +33,15 @@ export function readRawArtifactBytes(raw: RawSql, artifact: StoredArtifact): Asy
   return read(raw, artifact);
 }
 
-/** Pages (SQLite): a few chunks per query. */
+/**
+ * Pages (SQLite): a few chunks per query, and a turn of the event loop after
+ * each. A SQLite read blocks its thread and answers at once, so while the client
+ * keeps up every write succeeds at once too: without the turn a download on the
+ * server's main thread ran to its end without letting another request in.
+ */
 async function* readByPages(raw: RawSql, artifact: StoredArtifact): AsyncGenerator<Uint8Array> {
   for (let seq = 0; seq < artifact.chunkCount; seq += chunksPerRead) {
+    if (seq > 0) await nextTurn();
     const count = Math.min(chunksPerRead, artifact.chunkCount - seq);
     const rows = await raw.query<{ data: Uint8Array }>(Prisma.sql`
       SELECT "data" FROM "ReportChunk"
