@@ -52,10 +52,16 @@ async function* readByPages(raw: RawSql, artifact: StoredArtifact): AsyncGenerat
   }
 }
 
+/** Bytes a COPY download hands on between two turns of the event loop: about a page of SQLite's. */
+const bytesPerTurn = 1024 * 1024;
+
 /**
  * COPY (PostgreSQL): every chunk in one `COPY … (FORMAT binary)`, so bytea
  * arrives as raw bytes rather than hex text (docs/benchmarks.md). One
- * COPY reads one snapshot, so a download that has started is whole.
+ * COPY reads one snapshot, so a download that has started is whole. Its bytes
+ * come from a socket, but what arrived together (several reads at once, and
+ * what the stream buffered) would be handed on without a turn, so there is one
+ * after each MiB, as after each page on SQLite.
  */
 async function* readByCopy(raw: RawSql, artifact: StoredArtifact): AsyncGenerator<Uint8Array> {
   const copy = raw.copyOut(
@@ -63,9 +69,15 @@ async function* readByCopy(raw: RawSql, artifact: StoredArtifact): AsyncGenerato
     "FORMAT binary",
   );
   let read = 0;
+  let sinceTurn = 0;
   for await (const piece of readCopyBinaryFields(copy)) {
     read += piece.bytes.byteLength;
     yield piece.bytes;
+    sinceTurn += piece.bytes.byteLength;
+    if (sinceTurn >= bytesPerTurn) {
+      sinceTurn = 0;
+      await nextTurn();
+    }
   }
   if (read !== artifact.byteSize) {
     throw new ArtifactGoneError(`Artifact ${artifact.id} has ${read} of its ${artifact.byteSize} bytes stored`);
