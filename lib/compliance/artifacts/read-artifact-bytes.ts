@@ -30,18 +30,34 @@ export function readArtifactBytes(db: Database, artifact: StoredArtifact): Async
 /** The same through a raw connection of the caller's own (a thread's). */
 export function readRawArtifactBytes(raw: RawSql, artifact: StoredArtifact): AsyncGenerator<Uint8Array> {
   const read = { copy: readByCopy, pages: readByPages }[getReportEngineProfile(raw.provider).bulkReads];
-  return read(raw, artifact);
+  return withTurns(read(raw, artifact));
 }
 
+/** Bytes handed on between two turns of the event loop: a page of SQLite chunks. */
+const bytesPerTurn = 1024 * 1024;
+
 /**
- * Pages (SQLite): a few chunks per query, and a turn of the event loop after
- * each. A SQLite read blocks its thread and answers at once, so while the client
- * keeps up every write succeeds at once too: without the turn a download on the
- * server's main thread ran to its end without letting another request in.
+ * The pieces, with a turn of the event loop after each MiB. A SQLite read
+ * blocks its thread and answers at once, and COPY data that arrived together
+ * is handed on at once too; while the client keeps up every write succeeds at
+ * once as well, so without the turns a download on the server's main thread
+ * ran to its end without letting another request in.
  */
+async function* withTurns(pieces: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  let sinceTurn = 0;
+  for await (const piece of pieces) {
+    yield piece;
+    sinceTurn += piece.byteLength;
+    if (sinceTurn >= bytesPerTurn) {
+      sinceTurn = 0;
+      await nextTurn();
+    }
+  }
+}
+
+/** Pages (SQLite): a few chunks per query. */
 async function* readByPages(raw: RawSql, artifact: StoredArtifact): AsyncGenerator<Uint8Array> {
   for (let seq = 0; seq < artifact.chunkCount; seq += chunksPerRead) {
-    if (seq > 0) await nextTurn();
     const count = Math.min(chunksPerRead, artifact.chunkCount - seq);
     const rows = await raw.query<{ data: Uint8Array }>(Prisma.sql`
       SELECT "data" FROM "ReportChunk"
@@ -52,16 +68,10 @@ async function* readByPages(raw: RawSql, artifact: StoredArtifact): AsyncGenerat
   }
 }
 
-/** Bytes a COPY download hands on between two turns of the event loop: about a page of SQLite's. */
-const bytesPerTurn = 1024 * 1024;
-
 /**
  * COPY (PostgreSQL): every chunk in one `COPY … (FORMAT binary)`, so bytea
  * arrives as raw bytes rather than hex text (docs/benchmarks.md). One
- * COPY reads one snapshot, so a download that has started is whole. Its bytes
- * come from a socket, but what arrived together (several reads at once, and
- * what the stream buffered) would be handed on without a turn, so there is one
- * after each MiB, as after each page on SQLite.
+ * COPY reads one snapshot, so a download that has started is whole.
  */
 async function* readByCopy(raw: RawSql, artifact: StoredArtifact): AsyncGenerator<Uint8Array> {
   const copy = raw.copyOut(
@@ -69,15 +79,9 @@ async function* readByCopy(raw: RawSql, artifact: StoredArtifact): AsyncGenerato
     "FORMAT binary",
   );
   let read = 0;
-  let sinceTurn = 0;
   for await (const piece of readCopyBinaryFields(copy)) {
     read += piece.bytes.byteLength;
     yield piece.bytes;
-    sinceTurn += piece.bytes.byteLength;
-    if (sinceTurn >= bytesPerTurn) {
-      sinceTurn = 0;
-      await nextTurn();
-    }
   }
   if (read !== artifact.byteSize) {
     throw new ArtifactGoneError(`Artifact ${artifact.id} has ${read} of its ${artifact.byteSize} bytes stored`);
