@@ -186,4 +186,26 @@ describe("createCsvRowTranscoder", () => {
       JSON.stringify({ id: "x".repeat(100_000), note: `=${"y".repeat(500)}`, meta: { long: "z".repeat(300) } }),
     );
   });
+
+  it("writes a table's rows one after another, each from a buffer of its own, while its output moves to new memory", () => {
+    // One transcoder and one output for the whole table, as the package uses them: the output
+    // grows and is handed over in pieces, and every row arrives in another chunk.
+    const next = random(7);
+    const transcoder = createCsvRowTranscoder(columns, "s.t");
+    const encoder = createCsvRowEncoder(columns, "s.t");
+    const out = new GrowableBytes(16);
+    const written: Buffer[] = [];
+    let expected = "";
+    for (let round = 0; round < 2000; round++) {
+      const row: Record<string, JsonValue> = {};
+      for (const column of columns) if (next() < 0.85) row[column] = randomValue(next);
+      const line = Buffer.from(JSON.stringify(row), "utf8");
+      const chunk = Buffer.concat([Buffer.from(" ".repeat(round % 7)), line, Buffer.from(",\n")]);
+      transcoder.write(chunk, round % 7, (round % 7) + line.length, out);
+      expected += encoder.encode(JSON.parse(line.toString("utf8")) as ReportRow);
+      if (next() < 0.3) written.push(Buffer.from(out.take()));
+    }
+    written.push(Buffer.from(out.take()));
+    expect(Buffer.concat(written).toString("hex")).toBe(Buffer.from(expected, "utf8").toString("hex"));
+  });
 });
