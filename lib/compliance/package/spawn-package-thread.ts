@@ -14,9 +14,10 @@ import { createConcurrencyGate, type ReleaseSlot } from "@/lib/process/create-co
 /**
  * The thread holds one stored chunk, one piece of a table and the report's
  * header at a time; its heap stays small whatever the cap. The cap is high on
- * purpose: under 2 GB V8 lets the old space grow only 1.3-fold between full
- * collections and counts the buffers passing through against that growth, so
- * a tight cap meant a full collection every few MB of package.
+ * purpose: V8 lets an old space capped well under 2 GB grow little between
+ * full collections (1.3-fold for small caps) and counts the buffers passing
+ * through against that growth, so a tight cap meant a full collection every
+ * few MB of package.
  */
 const threadHeap = { maxOldGenerationSizeMb: 2048, maxYoungGenerationSizeMb: 4 };
 
