@@ -26,13 +26,13 @@ describe("report engine profiles", () => {
     expect(dialect.claimReport({ workerId: "w", now: at, leaseExpiresAt: at }).sql).not.toMatch(/SKIP LOCKED/);
   });
 
-  it("PostgreSQL streams COPY both ways, encodes CSV on the report thread and runs no query thread", () => {
+  it("PostgreSQL streams COPY both ways, encodes CSV on the artifact thread and runs no query thread", () => {
     const profile = getReportEngineProfile("postgresql");
     expect(profile).toMatchObject({
       provider: "postgresql",
       bulkReads: "copy",
       chunkStore: "copy",
-      csvEncodedBy: "report-thread",
+      csvEncodedBy: "artifact-thread",
       hasQueryThread: false,
     });
     const { dialect } = profile;
