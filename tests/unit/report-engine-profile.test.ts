@@ -9,13 +9,12 @@ import { Prisma } from "@/lib/generated/sqlite/client";
 const at = new Date("2026-01-31T23:59:59.123Z");
 
 describe("report engine profiles", () => {
-  it("SQLite pages, inserts chunks, encodes CSV on the artifact thread and runs a query thread", () => {
+  it("SQLite pages, inserts chunks and runs a query thread", () => {
     const profile = getReportEngineProfile("sqlite");
     expect(profile).toMatchObject({
       provider: "sqlite",
       bulkReads: "pages",
       chunkStore: "insert",
-      csvEncodedBy: "artifact-thread",
       hasQueryThread: true,
     });
     const { dialect } = profile;
@@ -26,13 +25,12 @@ describe("report engine profiles", () => {
     expect(dialect.claimReport({ workerId: "w", now: at, leaseExpiresAt: at }).sql).not.toMatch(/SKIP LOCKED/);
   });
 
-  it("PostgreSQL streams COPY both ways, encodes CSV on the artifact thread and runs no query thread", () => {
+  it("PostgreSQL streams COPY both ways and runs no query thread", () => {
     const profile = getReportEngineProfile("postgresql");
     expect(profile).toMatchObject({
       provider: "postgresql",
       bulkReads: "copy",
       chunkStore: "copy",
-      csvEncodedBy: "artifact-thread",
       hasQueryThread: false,
     });
     const { dialect } = profile;

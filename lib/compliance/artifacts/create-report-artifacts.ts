@@ -13,8 +13,7 @@ const newline = 0x0a;
  * header), so the CSV cannot say anything the JSON does not. The lines are
  * transcoded from the rows' JSON bytes (createCsvRowTranscoder: the bytes
  * JSON.parse and the table encoder would give, without an object or a string
- * per row), which lets the rendering run in another thread cheaply. A batch
- * whose writer encoded its CSV lines from the same row objects brings them.
+ * per row), which lets the rendering run in another thread cheaply.
  */
 export function createReportArtifacts(
   sinks: { json: ArtifactSink; csv: ArtifactSink },
@@ -50,14 +49,9 @@ export function createReportArtifacts(
       assertOpen();
       await sinks.json.write(text);
     },
-    async writeRows({ section, table, separator, rowsJson, csvLines }) {
+    async writeRows({ section, table, separator, rowsJson }) {
       assertOpen();
       await writeCsvHeader();
-      if (csvLines !== undefined) {
-        await sinks.csv.write(csvLines);
-        await sinks.json.write(separator + rowsJson);
-        return;
-      }
       const json = Buffer.from(rowsJson, "utf8");
       const { prefix, transcoder } = tableOf(section, table);
       // Rows are joined by ",\n", and JSON.stringify never writes a raw line break.

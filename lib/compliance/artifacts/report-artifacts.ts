@@ -20,11 +20,10 @@ export type ReportArtifactsSpec = {
 
 /**
  * One batch of a table's rows: their JSON texts joined by ",\n", and what
- * precedes them in the document; and their CSV lines (each with its CRLF) when
- * the writer encoded them from the same row objects, else the artifacts encode
- * them from `rowsJson`.
+ * precedes them in the document; the artifacts render the CSV lines from
+ * `rowsJson`.
  */
-export type RowBatch = { section: string; table: string; separator: string; rowsJson: string; csvLines?: string };
+export type RowBatch = { section: string; table: string; separator: string; rowsJson: string };
 
 export type ArtifactTotalsPair = { json: ArtifactTotals; csv: ArtifactTotals };
 

@@ -9,7 +9,6 @@
 //
 // JSON shape: {"report":{…},"manifest":[…],"sections":{"<key>":{"title",
 // "description","criteria","summary","tables":{"<name>":[rows…]}}}}
-import { createCsvTableEncoder } from "@/lib/compliance/csv/create-csv-table-encoder";
 import type { ArtifactTotalsPair, ReportArtifacts } from "@/lib/compliance/artifacts/report-artifacts";
 import { ReportPreviewCollector } from "@/lib/compliance/preview/report-preview-collector";
 import type { ReportPreview } from "@/lib/compliance/preview/report-preview";
@@ -36,12 +35,6 @@ type Options = {
   checkpoint: () => void;
   batchRows?: number;
   batchChars?: number;
-  /**
-   * Encode each row's CSV line here, from the row object, rather than leave
-   * the artifacts to parse the batch's JSON back and encode it (see
-   * run-report-job.ts for when).
-   */
-  encodeCsv?: boolean;
   /** Rows each table keeps in the preview. */
   previewRowsPerTable?: number;
 };
@@ -117,30 +110,24 @@ export class ReportDocumentWriter implements ReportOutput {
     await this.options.artifacts.writeJson(`${separator}\n${JSON.stringify(name)}:[`);
     const toPreview = this.previewCollector.startTable(name);
 
-    const encoder = this.options.encodeCsv
-      ? createCsvTableEncoder(this.options.csvColumns, this.currentSection, name)
-      : null;
     let count = 0;
     let batchSize = 0;
     let rowsJson = "";
-    let csvLines = "";
     for await (const batch of Symbol.asyncIterator in rows ? rows : [rows]) {
       for (const row of batch) {
         this.assertColumns(name, row);
         toPreview(row);
         rowsJson += (batchSize > 0 ? ",\n" : "") + JSON.stringify(row);
-        if (encoder) csvLines += `${encoder.encode(row)}\r\n`;
         batchSize += 1;
         if (batchSize >= this.batchRows || rowsJson.length >= this.batchChars) {
-          await this.flushBatch(name, count, rowsJson, encoder ? csvLines : undefined);
+          await this.flushBatch(name, count, rowsJson);
           count += batchSize;
           batchSize = 0;
           rowsJson = "";
-          csvLines = "";
         }
       }
     }
-    if (batchSize > 0) await this.flushBatch(name, count, rowsJson, encoder ? csvLines : undefined);
+    if (batchSize > 0) await this.flushBatch(name, count, rowsJson);
     count += batchSize;
     await this.options.artifacts.writeJson(count > 0 ? "\n]" : "]");
     return count;
@@ -172,14 +159,13 @@ export class ReportDocumentWriter implements ReportOutput {
   }
 
   /** `before`: rows of the table already written; `rowsJson`: the batch's rows as JSON texts joined by ",\n". */
-  private async flushBatch(table: string, before: number, rowsJson: string, csvLines?: string): Promise<void> {
+  private async flushBatch(table: string, before: number, rowsJson: string): Promise<void> {
     this.options.checkpoint();
     await this.options.artifacts.writeRows({
       section: this.currentSection,
       table,
       separator: before > 0 ? ",\n" : "\n",
       rowsJson,
-      ...(csvLines === undefined ? {} : { csvLines }),
     });
   }
 

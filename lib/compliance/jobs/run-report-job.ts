@@ -23,7 +23,6 @@ import { defaultLeaseSeconds } from "@/lib/compliance/jobs/report-lease-seconds"
 import { leaseWhere, type ReportLease } from "@/lib/compliance/lease/report-lease";
 import type { Database } from "@/lib/db";
 import { rawSqlOf } from "@/lib/db/raw-sql-of";
-import { reportEngineProfileOf } from "@/lib/compliance/profiles/report-engine-profile-of";
 import { isDatabaseUnreachable } from "@/lib/db/is-database-unreachable";
 import { logger } from "@/lib/log/logger";
 
@@ -121,9 +120,6 @@ export async function runReportJob(
     const output = new ReportDocumentWriter({
       artifacts: artifactOutput,
       csvColumns: definition.csvColumns,
-      // Where the CSV lines are encoded balances the two threads: the profile
-      // says which (its reasons are in the profile files and docs/benchmarks.md).
-      encodeCsv: reportEngineProfileOf(db).csvEncodedBy === "report-thread",
       checkpoint,
       onProgress: async (percent) => {
         checkpoint();

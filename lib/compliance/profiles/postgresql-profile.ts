@@ -47,10 +47,6 @@ export const postgresqlProfile: ReportEngineProfile = {
   provider: "postgresql",
   bulkReads: "copy",
   chunkStore: "copy",
-  // The artifact thread transcodes the CSV from the rows' JSON bytes (no
-  // parsing back), which takes that work off the report thread, the one that
-  // bounds a report here.
-  csvEncodedBy: "artifact-thread",
   // node-postgres does not block the thread that calls it.
   hasQueryThread: false,
   groupCounts: "grouping-sets",

@@ -11,8 +11,6 @@ export type ReportEngineProfile = {
   readonly bulkReads: "copy" | "pages";
   /** Which chunk store writes an artifact (artifacts/create-chunk-store.ts). */
   readonly chunkStore: "copy" | "insert";
-  /** Which thread encodes a report's CSV lines: the report worker, or its artifact thread. */
-  readonly csvEncodedBy: "report-thread" | "artifact-thread";
   /** Whether a report worker's Prisma queries run on a query thread of their own. */
   readonly hasQueryThread: boolean;
   /**

@@ -53,8 +53,6 @@ export const sqliteProfile: ReportEngineProfile = {
   provider: "sqlite",
   bulkReads: "pages",
   chunkStore: "insert",
-  // Reads run on the report thread, which would become the bottleneck if it encoded too.
-  csvEncodedBy: "artifact-thread",
   hasQueryThread: true,
   groupCounts: "query-each",
   dialect,

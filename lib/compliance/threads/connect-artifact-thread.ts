@@ -80,7 +80,7 @@ class ThreadArtifacts implements ReportArtifacts {
   async writeRows(batch: RowBatch): Promise<void> {
     this.assertUsable();
     this.post({ type: "rows", key: this.key, batch });
-    const chars = batch.rowsJson.length + (batch.csvLines?.length ?? 0);
+    const chars = batch.rowsJson.length;
     this.inFlight.push(chars);
     this.inFlightChars += chars;
     while (this.inFlightChars >= maxCharsInFlight) {
