@@ -190,6 +190,19 @@ function readCanonicalValue(bytes: Buffer, at: number, end: number, depth: numbe
   return at + literal.length;
 }
 
+/** A DataView of the buffer last asked about, made again only when another buffer is asked about. */
+function createViewCache(): (buffer: Buffer) => DataView {
+  let view: DataView = new DataView(new ArrayBuffer(0));
+  let viewOf: Buffer | null = null;
+  return (buffer) => {
+    if (buffer !== viewOf) {
+      view = new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+      viewOf = buffer;
+    }
+    return view;
+  };
+}
+
 export function createCsvRowTranscoder(columns: readonly string[], where: string): CsvRowTranscoder {
   const encoder = createCsvRowEncoder(columns, where);
   const keys = columns.map((column) => Buffer.from(column, "utf8"));
@@ -219,20 +232,16 @@ export function createCsvRowTranscoder(columns: readonly string[], where: string
   const keyWords = keyTokens.map((token) =>
     Uint32Array.from({ length: token.length >> 2 }, (_, index) => token.readUInt32LE(index * 4)),
   );
-  let view: DataView = new DataView(new ArrayBuffer(0));
-  let viewOf: Buffer | null = null;
-  let targetView: DataView = new DataView(new ArrayBuffer(0));
-  let targetViewOf: Buffer | null = null;
+  // Word access to the row's buffer and to the output's: a view is made once per buffer, not per field.
+  const inputView = createViewCache();
+  const outputView = createViewCache();
 
   /** Whether the key at `keyStart` is column `column`'s plain key, followed by its closing quote. */
   const matchesKeyAt = (column: number, bytes: Buffer, keyStart: number, end: number): boolean => {
     if (column < 0 || column >= count || isPlainKey[column] !== 1) return false;
     const token = keyTokens[column]!;
     if (keyStart + token.length > end) return false;
-    if (bytes !== viewOf) {
-      view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-      viewOf = bytes;
-    }
+    const view = inputView(bytes);
     const words = keyWords[column]!;
     for (let index = 0; index < words.length; index++) {
       if (view.getUint32(keyStart + index * 4, true) !== words[index]) return false;
@@ -437,15 +446,9 @@ export function createCsvRowTranscoder(columns: readonly string[], where: string
         if (flag === isFormula) target[at++] = apostrophe;
         if (end - start >= nativeCopyFrom) at += bytes.copy(target, at, start, end);
         else {
-          // A short span a word at a time: views are made once per buffer, not per copy.
-          if (bytes !== viewOf) {
-            view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-            viewOf = bytes;
-          }
-          if (target !== targetViewOf) {
-            targetView = new DataView(target.buffer, target.byteOffset, target.byteLength);
-            targetViewOf = target;
-          }
+          // A short span a word at a time.
+          const view = inputView(bytes);
+          const targetView = outputView(target);
           let index = start;
           for (; index + 4 <= end; index += 4, at += 4) targetView.setUint32(at, view.getUint32(index));
           for (; index < end; index++) target[at++] = bytes[index]!;
