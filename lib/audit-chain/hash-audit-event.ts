@@ -89,14 +89,22 @@ function canonicalPersonal(event: PersonalFields): string {
     members += `${members ? "," : ""}"ip":"${digestPersonalField(event.salt, "ip", event.ip)}"`;
   }
   if (event.metadata) {
-    for (const key of Object.keys(event.metadata).sort()) {
-      const value = event.metadata[key];
-      if (value === undefined) continue;
-      const name = `metadata.${key}`;
-      members += `${members ? "," : ""}${quote(name)}:"${digestPersonalField(event.salt, name, value)}"`;
-    }
+    const digests = canonicalMetadataDigests(event.salt, event.metadata);
+    if (digests) members += `${members ? "," : ""}${digests}`;
   }
   return `{${members}}`;
+}
+
+/** The `personal` members of metadata's keys (names sorted, comma-separated), as canonicalPersonal writes them. */
+export function canonicalMetadataDigests(salt: string, metadata: Record<string, unknown>): string {
+  let members = "";
+  for (const key of Object.keys(metadata).sort()) {
+    const value = metadata[key];
+    if (value === undefined) continue;
+    const name = `metadata.${key}`;
+    members += `${members ? "," : ""}${quote(name)}:"${digestPersonalField(salt, name, value)}"`;
+  }
+  return members;
 }
 
 /** The canonical bytes the event hash is taken over. */

@@ -9,8 +9,11 @@ import type { StoredChainLink } from "@/lib/audit-chain/chain-verification";
 import type { StoredChainedEvent } from "@/lib/audit-chain/verify-audit-chain";
 import { fromSourceColumns } from "@/lib/audit/audit-event-source-columns";
 import type { ChainLinkColumns } from "@/lib/audit/chain-link-columns";
+import { hashCopyChainLine, orgMemberOf, type HashedChainLink } from "@/lib/audit/hash-copy-chain-line";
+import { hashAuditEvent } from "@/lib/audit-chain/hash-audit-event";
+import { isoTimestampOfStored } from "@/lib/audit/iso-timestamp-of-stored";
 import type { RawSql } from "@/lib/db/raw-sql";
-import { readCopyTextRows } from "@/lib/db/read-copy-text-rows";
+import { parseCopyTextLine, readCopyTextLines, readCopyTextRows } from "@/lib/db/read-copy-text-rows";
 
 // Small enough that reading and hashing one page holds the thread for tens of
 // milliseconds: between pages other requests run (SQLite reads block the thread).
@@ -27,6 +30,17 @@ export async function* readAuditChainEvents(
 }
 
 /**
+ * An event's columns in the canonical form's key order (hash-audit-event.ts),
+ * then the stored hash and the personal fields: PostgreSQL's fast path
+ * (hash-copy-chain-line.ts) writes the canonical text from a row front to
+ * back, and checks everything before `metadata` for quotes at once.
+ */
+export const chainEventColumns = Prisma.sql`"action", "actorId", "actorType", "agentId", "category", "id", "occurredAt",
+      "outcome", "prevHash", "seq", "source", "sourceApiKeyId", "sourceUserId", "targetId", "targetType", "hash",
+      "salt", "actorLabel", "ip", "metadata", "redactions"`;
+const seqColumn = 9;
+
+/**
  * The same events a page at a time: verifying a page needs no await per event.
  * Each row becomes an event only when the page is iterated, so few are alive at once.
  */
@@ -35,10 +49,7 @@ export function readAuditChainPages(
   orgId: string,
   range: SeqRange,
 ): AsyncGenerator<Iterable<StoredChainedEvent>> {
-  const columns = Prisma.sql`"id", "seq", "prevHash", "hash", "salt", "occurredAt", "actorType", "actorId",
-      "actorLabel", "action", "category", "targetType", "targetId", "agentId", "outcome", "ip", "metadata",
-      "source", "sourceApiKeyId", "sourceUserId", "redactions"`;
-  return readChainRowPages(raw, orgId, range, columns, 1, (rows) => eventsOf(orgId, rows));
+  return readChainRowPages(raw, orgId, range, chainEventColumns, seqColumn, (rows) => eventsOf(orgId, rows));
 }
 
 /**
@@ -54,6 +65,37 @@ export function readAuditChainLinkPages(
   const columns = Prisma.sql`"seq", "prevHash", "hash", "salt", "actorLabel", "ip", "metadata", "redactions",
       ${head}, ${tail}`;
   return readChainRowPages(raw, orgId, range, columns, 0, linksOf);
+}
+
+/**
+ * PostgreSQL's fast path: the events of one COPY with their hashes recomputed
+ * from each line (hashCopyChainLine); a line it leaves takes the field path.
+ */
+export async function* readAuditChainHashedLinks(
+  raw: RawSql,
+  orgId: string,
+  range: SeqRange,
+): AsyncGenerator<Iterable<HashedChainLink>> {
+  const orgMember = orgMemberOf(orgId);
+  const copy = raw.copyOut(chainRowsSql(orgId, range, chainEventColumns, Prisma.empty), "FORMAT text");
+  for await (const lines of readCopyTextLines(copy)) {
+    if (lines.length > 0) yield hashedLinksOf(orgId, orgMember, lines);
+  }
+}
+
+function* hashedLinksOf(orgId: string, orgMember: string, lines: string[]): Generator<HashedChainLink> {
+  for (const line of lines) yield hashedLinkOfCopyLine(orgId, orgMember, line);
+}
+
+/**
+ * One line of chainEventColumns' COPY text, hashed as it stands where that
+ * gives the stored hash, else from its fields (whose answer stands).
+ */
+export function hashedLinkOfCopyLine(orgId: string, orgMember: string, line: string): HashedChainLink {
+  const link = hashCopyChainLine(orgMember, line);
+  if (link && link.recomputedHash === link.hash) return link;
+  const event = toStoredEvent(orgId, parseCopyTextLine(line));
+  return { ...event, recomputedHash: hashAuditEvent(event) };
 }
 
 /** Rows in sequence order: one COPY on PostgreSQL, keyset pages on SQLite (`seqColumn`: where seq is in a row). */
@@ -116,28 +158,29 @@ type Text = string | null;
 /** A JSON column's stored text, parsed; null stays null. */
 const parsedJson = <T>(text: unknown): T | null => (text === null ? null : (JSON.parse(text as string) as T));
 
+/** A row of chainEventColumns as an event. */
 function toStoredEvent(orgId: string, row: unknown[]): StoredChainedEvent {
   return {
-    id: row[0] as string,
-    orgId,
-    seq: Number(row[1]),
-    prevHash: row[2] as string,
-    hash: row[3] as string,
-    salt: row[4] as string,
-    occurredAt: isoTimestampOfStored(row[5] as string),
-    actorType: row[6] as string,
-    actorId: row[7] as Text,
-    actorLabel: row[8] as Text,
-    action: row[9] as string,
-    category: row[10] as string,
-    targetType: row[11] as Text,
-    targetId: row[12] as Text,
-    agentId: row[13] as Text,
-    outcome: row[14] as string,
-    ip: row[15] as Text,
-    metadata: parsedJson<Record<string, unknown>>(row[16]),
-    source: sourceOf(row[17] as string, row[18] as Text, row[19] as Text),
+    action: row[0] as string,
+    actorId: row[1] as Text,
+    actorType: row[2] as string,
+    agentId: row[3] as Text,
+    category: row[4] as string,
+    id: row[5] as string,
+    occurredAt: isoTimestampOfStored(row[6] as string),
+    outcome: row[7] as string,
+    prevHash: row[8] as string,
+    seq: Number(row[9]),
+    source: sourceOf(row[10] as string, row[11] as Text, row[12] as Text),
+    targetId: row[13] as Text,
+    targetType: row[14] as Text,
+    hash: row[15] as string,
+    salt: row[16] as string,
+    actorLabel: row[17] as Text,
+    ip: row[18] as Text,
+    metadata: parsedJson<Record<string, unknown>>(row[19]),
     redactions: parsedJson<Record<string, string>>(row[20]),
+    orgId,
   };
 }
 
@@ -146,21 +189,4 @@ const attestSource: AuditEventSource = { kind: "attest" };
 /** Most events are Attest's own: they share one source object instead of one each. */
 function sourceOf(source: string, sourceApiKeyId: Text, sourceUserId: Text): AuditEventSource {
   return source === "attest" ? attestSource : fromSourceColumns({ source, sourceApiKeyId, sourceUserId });
-}
-
-const sqliteTimestamp = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3})\+00:00$/;
-const postgresTimestamp = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d)(?:\.(\d{1,3}))?$/;
-
-/**
- * The stored timestamp as toISOString() would write it, without a Date for
- * the forms each database writes: SQLite keeps "…+00:00", PostgreSQL's
- * timestamp(3) text has no zone and drops trailing zeros of the milliseconds.
- * Both are UTC. Any other form goes through Date.
- */
-export function isoTimestampOfStored(text: string): string {
-  const sqlite = sqliteTimestamp.exec(text);
-  if (sqlite) return `${sqlite[1]}Z`;
-  const postgres = postgresTimestamp.exec(text);
-  if (postgres) return `${postgres[1]}T${postgres[2]}.${(postgres[3] ?? "").padEnd(3, "0")}Z`;
-  return new Date(/[zZ]|[+-]\d\d:\d\d$/.test(text) ? text : `${text.replace(" ", "T")}Z`).toISOString();
 }

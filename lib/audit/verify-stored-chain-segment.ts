@@ -2,12 +2,14 @@
 // what each verification thread runs, and what the calling thread runs when
 // the chain is too short to be worth a thread.
 //
-// Where the database has one (chain-link-columns.ts), the fast path reads
-// each event's canonical text as the database writes it and computes only the
-// personal digests and the hash here. Where it finds a break, the segment is verified again from that
-// event on, from the events' fields (the path every event once took), and that
-// answer stands: text the database quoted otherwise than we do can only make
-// the fast path doubt an event, never pass one.
+// Each database has a fast path: SQLite writes each event's canonical text
+// (chain-link-columns.ts) and only the personal digests and the hash are
+// computed here; PostgreSQL's lines of COPY text are written into the
+// canonical form as they stand (hash-copy-chain-line.ts). Where the fast path
+// finds a break, the segment is verified again from that event on, from the
+// events' fields (the path every event once took), and that answer stands:
+// text written otherwise than we write it can only make the fast path doubt
+// an event, never pass one.
 import type { ChainStart } from "@/lib/audit-chain/chain-verification";
 import { joinChainSegments } from "@/lib/audit-chain/join-chain-segments";
 import { hashAuditEvent, hashChainLink } from "@/lib/audit-chain/hash-audit-event";
@@ -17,7 +19,11 @@ import {
   type ChainSegmentOptions,
 } from "@/lib/audit-chain/verify-chain-segment";
 import { chainLinkColumnsOf } from "@/lib/audit/chain-link-columns";
-import { readAuditChainLinkPages, readAuditChainPages } from "@/lib/audit/read-audit-chain-events";
+import {
+  readAuditChainHashedLinks,
+  readAuditChainLinkPages,
+  readAuditChainPages,
+} from "@/lib/audit/read-audit-chain-events";
 import type { RawSql } from "@/lib/db/raw-sql";
 
 export type ChainSegmentRequest = ChainSegmentOptions & { orgId: string; from: number; to: number };
@@ -32,13 +38,19 @@ export async function verifyStoredChainSegment(
   const byFields = (start: number) =>
     verifyChainSegment(readAuditChainPages(raw, orgId, { from: start, to }), hashAuditEvent, options, checkpoint);
   const linkColumns = chainLinkColumnsOf(raw.provider);
-  if (!linkColumns) return byFields(from);
-  const fast = await verifyChainSegment(
-    readAuditChainLinkPages(raw, orgId, { from, to }, linkColumns),
-    hashChainLink,
-    options,
-    checkpoint,
-  );
+  const fast = linkColumns
+    ? await verifyChainSegment(
+        readAuditChainLinkPages(raw, orgId, { from, to }, linkColumns),
+        hashChainLink,
+        options,
+        checkpoint,
+      )
+    : await verifyChainSegment(
+        readAuditChainHashedLinks(raw, orgId, { from, to }),
+        (link) => link.recomputedHash,
+        options,
+        checkpoint,
+      );
   const { first } = fast;
   const brokenAt = fast.verification.brokenAt;
   if (!brokenAt || !first) return fast;

@@ -19,6 +19,15 @@ const NEWLINE = 0x0a;
  * and a partial line, never the whole result.
  */
 export async function* readCopyTextRows(source: AsyncIterable<Uint8Array>): AsyncGenerator<CopyTextRow[]> {
+  for await (const lines of readCopyTextLines(source)) {
+    const rows: CopyTextRow[] = new Array(lines.length);
+    for (let index = 0; index < lines.length; index++) rows[index] = parseCopyTextLine(lines[index]!);
+    yield rows;
+  }
+}
+
+/** The same stream as batches of lines, each still in COPY's text form (without its newline). */
+export async function* readCopyTextLines(source: AsyncIterable<Uint8Array>): AsyncGenerator<string[]> {
   // The pieces of a line not yet complete. Only each new piece is searched for
   // a line end, and they are joined once it comes: a row longer than many
   // pieces (an email body of a megabyte) is copied once, not once per piece.
@@ -34,10 +43,7 @@ export async function* readCopyTextRows(source: AsyncIterable<Uint8Array>): Asyn
     const complete = pending.length > 0 ? Buffer.concat([...pending, bytes.subarray(0, end)]) : bytes.subarray(0, end);
     pending = end + 1 < bytes.length ? [Buffer.from(bytes.subarray(end + 1))] : [];
     // One decode per piece, then string splits: far cheaper than per field.
-    const lines = complete.toString("utf8").split("\n");
-    const rows: CopyTextRow[] = new Array(lines.length);
-    for (let index = 0; index < lines.length; index++) rows[index] = parseCopyTextLine(lines[index]!);
-    yield rows;
+    yield complete.toString("utf8").split("\n");
   }
   if (pending.some((piece) => piece.length > 0)) throw new Error("COPY output ended in the middle of a row");
 }
@@ -55,7 +61,8 @@ export function parseCopyTextLine(line: string): CopyTextRow {
 
 const namedEscapes: Record<string, string> = { b: "\b", f: "\f", n: "\n", r: "\r", t: "\t", v: "\v" };
 
-function unescapeCopyText(field: string): string {
+/** A field's value from its COPY text (backslash escapes resolved). */
+export function unescapeCopyText(field: string): string {
   return field.replace(/\\(?:([0-7]{1,3})|x([0-9A-Fa-f]{1,2})|([\s\S]))/g, (_match, octal, hex, other: string) => {
     if (octal !== undefined) return String.fromCharCode(parseInt(octal as string, 8));
     if (hex !== undefined) return String.fromCharCode(parseInt(hex as string, 16));

@@ -3,7 +3,7 @@
 // same instant, for every form either database hands back.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isoTimestampOfStored } from "@/lib/audit/read-audit-chain-events";
+import { isoTimestampOfStored } from "@/lib/audit/iso-timestamp-of-stored";
 
 const instants = fc.date({
   min: new Date("1000-01-01T00:00:00Z"),
