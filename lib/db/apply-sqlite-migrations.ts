@@ -1,6 +1,7 @@
 // SQLite half of applyMigrations. Each migration runs in a BEGIN IMMEDIATE
 // transaction that also re-reads the history, so two processes starting at once
-// serialize on SQLite's write lock and the second finds nothing left to do.
+// serialize on SQLite's write lock: each migration is applied once, by
+// whichever process holds the lock when it comes up.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
