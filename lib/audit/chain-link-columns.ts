@@ -10,7 +10,7 @@
 //
 // SQLite only. On PostgreSQL to_json() and to_char() cost the server more CPU
 // than quoting and the timestamp cost here (docs/benchmarks.md, audit chain
-// fast path), so its events are read as fields, through one COPY.
+// fast path); its fast path writes the text from COPY lines (hash-copy-chain-line.ts).
 import { Prisma } from "@/lib/generated/sqlite/client";
 import { chainVersion } from "@/lib/audit-chain/chained-audit-event";
 import type { DatabaseProvider } from "@/lib/db/database-url";

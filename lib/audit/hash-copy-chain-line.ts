@@ -19,7 +19,7 @@ import { canonicalMetadataDigests } from "@/lib/audit-chain/hash-audit-event";
 import { isoTimestampOfPostgresText } from "@/lib/audit/iso-timestamp-of-stored";
 import { unescapeCopyText } from "@/lib/db/read-copy-text-rows";
 
-/** An event read by a fast path, with the hash its stored fields give. */
+/** An event as PostgreSQL's fast path reads it, with the hash its stored fields give. */
 export type HashedChainLink = VerifiableEvent & { recomputedHash: string };
 
 const copyNull = "\\N";
