@@ -10,24 +10,10 @@ import type { StoredChainedEvent } from "@/lib/audit-chain/chain-verification";
 import { hashAuditEvent } from "@/lib/audit-chain/hash-audit-event";
 import { hashCopyChainLine, orgMemberOf } from "@/lib/audit/hash-copy-chain-line";
 import { hashedLinkOfCopyLine } from "@/lib/audit/read-audit-chain-events";
+import { escapeAsPostgres } from "@/tests/support/escape-as-postgres";
 
 const orgId = "org_copy";
 const orgMember = orgMemberOf(orgId);
-
-const copyEscapes: Record<string, string> = {
-  "\\": "\\\\",
-  "\b": "\\b",
-  "\f": "\\f",
-  "\n": "\\n",
-  "\r": "\\r",
-  "\t": "\\t",
-  "\v": "\\v",
-};
-
-/** A value as PostgreSQL's COPY text writes it (other control characters stay raw). */
-function copyText(value: string | null): string {
-  return value === null ? "\\N" : value.replace(/[\\\b\f\n\r\t\v]/g, (character) => copyEscapes[character]!);
-}
 
 /** A timestamp(3) as PostgreSQL writes it: a space for the T, no zone, trailing zeros dropped. */
 function postgresTimestamp(iso: string): string {
@@ -60,7 +46,7 @@ function copyLineOf(event: StoredChainedEvent): string {
     event.metadata === null ? null : JSON.stringify(event.metadata),
     event.redactions === null ? null : JSON.stringify(event.redactions),
   ]
-    .map(copyText)
+    .map(escapeAsPostgres)
     .join("\t");
 }
 
@@ -163,7 +149,7 @@ describe("hashCopyChainLine", () => {
         (event, column, replacement, instant) => {
           const fields = copyLineOf(event).split("\t");
           // A timestamp column holds timestamps: another instant, in the database's text.
-          const changed = column === timestampColumn ? postgresTimestamp(instant) : copyText(replacement);
+          const changed = column === timestampColumn ? postgresTimestamp(instant) : escapeAsPostgres(replacement);
           fc.pre(changed !== fields[column] && !unhashedColumns.has(column));
           // Any source but "attest" is an ingest, whose two ids "attest" ignores (fromSourceColumns).
           fc.pre(!(column === 10 && event.source.kind === "ingest" && replacement !== "attest"));

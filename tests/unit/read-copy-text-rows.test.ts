@@ -3,6 +3,7 @@
 // multi-byte characters split anywhere across pieces reassemble exactly.
 import { describe, expect, it } from "vitest";
 import { parseCopyTextLine, readCopyTextRows, type CopyTextRow } from "@/lib/db/read-copy-text-rows";
+import { escapeAsPostgres } from "@/tests/support/escape-as-postgres";
 
 async function parseAll(pieces: Uint8Array[]): Promise<CopyTextRow[][]> {
   const batches: CopyTextRow[][] = [];
@@ -11,23 +12,6 @@ async function parseAll(pieces: Uint8Array[]): Promise<CopyTextRow[][]> {
   }
   for await (const batch of readCopyTextRows(source())) batches.push(batch);
   return batches;
-}
-
-/** What PostgreSQL's COPY text output writes for a value (its CopyAttributeOutText). */
-function escapeAsPostgres(value: string | null): string {
-  if (value === null) return "\\N";
-  return value.replace(/[\\\b\f\n\r\t\v]/g, (char) => {
-    const named: Record<string, string> = {
-      "\\": "\\\\",
-      "\b": "\\b",
-      "\f": "\\f",
-      "\n": "\\n",
-      "\r": "\\r",
-      "\t": "\\t",
-      "\v": "\\v",
-    };
-    return named[char]!;
-  });
 }
 
 const awkwardRows: CopyTextRow[] = [
