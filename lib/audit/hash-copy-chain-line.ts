@@ -80,7 +80,8 @@ export function hashCopyChainLine(orgMember: string, line: string): HashedChainL
       string,
       unknown
     >;
-    const digests = canonicalMetadataDigests(salt, metadata);
+    // As canonicalPersonal: a JSON null (or another falsy value) has no digests.
+    const digests = metadata ? canonicalMetadataDigests(salt, metadata) : "";
     if (digests) personal += `${personal ? "," : ""}${digests}`;
   }
   const source =

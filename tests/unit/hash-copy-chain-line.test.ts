@@ -165,6 +165,19 @@ describe("hashCopyChainLine", () => {
     );
   });
 
+  it("gives the fields' hash where metadata holds a JSON value that is not an object", () => {
+    const event = fc.sample(events(plainText), { seed: 11, numRuns: 1 })[0]!;
+    for (const value of ["null", "0", "false", '"text"', "[1]"]) {
+      const fields = copyLineOf(event).split("\t");
+      fields[19] = value;
+      const stored = { ...event, metadata: JSON.parse(value) as Record<string, unknown> | null };
+      const expected = hashAuditEvent(stored);
+      const line = fields.join("\t").replace(event.hash, expected);
+      expect(hashedLinkOfCopyLine(orgId, orgMember, line).recomputedHash).toBe(expected);
+      expect(hashCopyChainLine(orgMember, line)?.recomputedHash).toBe(expected);
+    }
+  });
+
   it("leaves erased events and lines of another shape to the field path", () => {
     const event = fc.sample(events(plainText), { seed: 7, numRuns: 1 })[0]!;
     const line = copyLineOf(event);
