@@ -2,14 +2,15 @@
 // what each verification thread runs, and what the calling thread runs when
 // the chain is too short to be worth a thread.
 //
-// Each database has a fast path: SQLite writes each event's canonical text
+// Each database has a fast path. SQLite writes each event's canonical text
 // (chain-link-columns.ts) and only the personal digests and the hash are
-// computed here; PostgreSQL's lines of COPY text are written into the
-// canonical form as they stand (hash-copy-chain-line.ts). Where the fast path
-// finds a break, the segment is verified again from that event on, from the
-// events' fields (the path every event once took), and that answer stands:
-// text written otherwise than we write it can only make the fast path doubt
-// an event, never pass one.
+// computed here; where that finds a break, the segment is verified again from
+// that event on, from the events' fields (the path every event once took), and
+// that answer stands: text the database wrote otherwise than we do can only
+// make the fast path doubt an event, never pass one. PostgreSQL's lines of COPY
+// text are written into the canonical form as they stand
+// (hash-copy-chain-line.ts), and a line whose hash does not match is hashed
+// from its fields at once, so its answer is already the fields' answer.
 import type { ChainStart } from "@/lib/audit-chain/chain-verification";
 import { joinChainSegments } from "@/lib/audit-chain/join-chain-segments";
 import { hashAuditEvent, hashChainLink } from "@/lib/audit-chain/hash-audit-event";
@@ -38,19 +39,21 @@ export async function verifyStoredChainSegment(
   const byFields = (start: number) =>
     verifyChainSegment(readAuditChainPages(raw, orgId, { from: start, to }), hashAuditEvent, options, checkpoint);
   const linkColumns = chainLinkColumnsOf(raw.provider);
-  const fast = linkColumns
-    ? await verifyChainSegment(
-        readAuditChainLinkPages(raw, orgId, { from, to }, linkColumns),
-        hashChainLink,
-        options,
-        checkpoint,
-      )
-    : await verifyChainSegment(
-        readAuditChainHashedLinks(raw, orgId, { from, to }),
-        (link) => link.recomputedHash,
-        options,
-        checkpoint,
-      );
+  // PostgreSQL's lines already fall back one by one (hashedLinkOfCopyLine): its break is the fields' own.
+  if (!linkColumns) {
+    return verifyChainSegment(
+      readAuditChainHashedLinks(raw, orgId, { from, to }),
+      (link) => link.recomputedHash,
+      options,
+      checkpoint,
+    );
+  }
+  const fast = await verifyChainSegment(
+    readAuditChainLinkPages(raw, orgId, { from, to }, linkColumns),
+    hashChainLink,
+    options,
+    checkpoint,
+  );
   const { first } = fast;
   const brokenAt = fast.verification.brokenAt;
   if (!brokenAt || !first) return fast;
