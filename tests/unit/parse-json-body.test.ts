@@ -1,0 +1,65 @@
+// parseJsonBody reads ASCII bodies as Latin-1 (a copy, no decoding) and the
+// rest through TextDecoder: whichever path a body takes, it must parse to what
+// TextDecoder's text parses to, including a leading BOM and broken UTF-8.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { parseJsonBody } from "@/lib/api/parse-json-body";
+import { AppError } from "@/lib/errors/app-error";
+
+const anyJson = z.unknown();
+const encode = (text: string) => new TextEncoder().encode(text);
+
+/** What the body parsed to before the ASCII path: TextDecoder's text, or the same 400. */
+function expected(body: Uint8Array): unknown {
+  const text = new TextDecoder().decode(body);
+  try {
+    return text.trim() === "" ? {} : JSON.parse(text);
+  } catch {
+    return "bad_request";
+  }
+}
+
+function actual(body: Uint8Array): unknown {
+  try {
+    return parseJsonBody(body, anyJson);
+  } catch (error) {
+    if (error instanceof AppError) return error.code;
+    throw error;
+  }
+}
+
+describe("parseJsonBody", () => {
+  it("parses any JSON text, ASCII or not, as TextDecoder's text does", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.jsonValue(), fc.unicodeJsonValue()), (value) => {
+        const body = encode(JSON.stringify(value));
+        expect(actual(body)).toStrictEqual(expected(body));
+      }),
+    );
+  });
+
+  it("reads any bytes as TextDecoder does (invalid UTF-8 replaced, malformed JSON a 400)", () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 64 }), fc.string(), (noise, text) => {
+        const body = new Uint8Array([...encode(`{"a":${JSON.stringify(text)},"b":"`), ...noise, ...encode('"}')]);
+        expect(actual(body)).toStrictEqual(expected(body));
+      }),
+    );
+  });
+
+  it("drops a leading BOM and keeps non-ASCII text", () => {
+    const body = new Uint8Array([0xef, 0xbb, 0xbf, ...encode('{"name":"Zoë ✓"}')]);
+    expect(parseJsonBody(body, anyJson)).toEqual({ name: "Zoë ✓" });
+  });
+
+  it("reads a view into a larger buffer only within its bounds", () => {
+    const whole = encode('xx{"a":1}yy');
+    expect(parseJsonBody(whole.subarray(2, 9), anyJson)).toEqual({ a: 1 });
+  });
+
+  it("takes an empty or blank body as {}", () => {
+    expect(parseJsonBody(encode(""), anyJson)).toEqual({});
+    expect(parseJsonBody(encode(" \n"), anyJson)).toEqual({});
+  });
+});
