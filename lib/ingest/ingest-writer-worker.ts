@@ -17,6 +17,8 @@ import { ingestBatchesTogether, type GroupedBatch } from "@/lib/ingest/ingest-ba
 import { ingestRecords } from "@/lib/ingest/ingest-records";
 import { parseIngestBatch } from "@/lib/ingest/parse-ingest-batch";
 import type { IngestBatch } from "@/lib/ingest/schemas";
+import { ingestWriterNice } from "@/lib/ingest/ingest-writer-nice";
+import { lowerThreadPriority } from "@/lib/process/lower-thread-priority";
 import type {
   IngestWriteFailure,
   IngestWriteReply,
@@ -30,7 +32,9 @@ const { databaseUrl } = workerData as IngestWriterThreadData;
 // Its commits wait for the disk like every Prisma connection's (create-sqlite-adapter-factory.ts).
 const db = createDatabaseClient(databaseUrl);
 
-const isSqlite = getDatabaseProvider(databaseUrl) === "sqlite";
+const provider = getDatabaseProvider(databaseUrl);
+const isSqlite = provider === "sqlite";
+lowerThreadPriority(ingestWriterNice(provider));
 /** Batches per SQLite transaction: bounds how long one commit holds the write lock. */
 const MAX_GROUP = 8;
 /**
