@@ -77,7 +77,15 @@ export function CreateApiKeyDialog({ orgId }: { orgId: string }) {
       <DialogTrigger asChild>
         <Button>Create API key</Button>
       </DialogTrigger>
-      <DialogContent>
+      <DialogContent
+        // Escape while the question is open means "back to the key". The question's own layer
+        // normally takes it; one pressed as the question opens can reach this layer instead.
+        onEscapeKeyDown={(event) => {
+          if (!isConfirmingClose) return;
+          event.preventDefault();
+          setIsConfirmingClose(false);
+        }}
+      >
         {created ? (
           <CreatedKeyNotice created={created} copyButtonRef={copyButtonRef} onCopied={() => setIsKeyCopied(true)} />
         ) : (
