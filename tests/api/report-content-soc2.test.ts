@@ -101,6 +101,25 @@ describe("SOC2 Summary content", () => {
     expect(all.table("agent_enforcement", "counts_by_day")[0]).toEqual({ day: "2026-03-01", count: 1 });
   });
 
+  it("counts administrative actions by category and by actor, each adding up to the events listed", () => {
+    const tally = (rows: Array<Record<string, unknown>>, keyOf: (row: Record<string, unknown>) => string) => {
+      const counts: Record<string, number> = {};
+      for (const row of rows) counts[keyOf(row)] = (counts[keyOf(row)] ?? 0) + Number(row.count ?? 1);
+      return counts;
+    };
+    const actorKey = (row: Record<string, unknown>) => `${row.actor_type}|${row.actor}|${row.actor_id}`;
+    for (const output of [all, a1Only]) {
+      const events = output.table("administrative_actions", "events");
+      const byCategory = output.table("administrative_actions", "counts_by_category");
+      const byActor = output.table("administrative_actions", "counts_by_actor");
+      expect(events.length).toBeGreaterThan(0);
+      expect(tally(byCategory, (row) => String(row.category))).toEqual(tally(events, (row) => String(row.category)));
+      expect(byCategory.map((row) => row.category)).toEqual(byCategory.map((row) => row.category).sort());
+      expect(tally(byActor, actorKey)).toEqual(tally(events, actorKey));
+      expect(byActor.length).toBe(new Set(byActor.map(actorKey)).size);
+    }
+  });
+
   it("applies the period as whole UTC days: the last millisecond is in, the next day and the day before are out", () => {
     const events = ids(all.table("user_access", "events"));
     expect(events).toContain(seed.id("ev-login"));

@@ -20,7 +20,8 @@ describe("report engine profiles", () => {
     const { dialect } = profile;
     expect(dialect.timestamp(at)).toMatchObject({ sql: "?", values: ["2026-01-31T23:59:59.123+00:00"] });
     expect(dialect.jsonFieldText(Prisma.raw(`"metadata"`), "reason").sql).toBe(`json_extract("metadata", '$.reason')`);
-    expect(dialect.utcDay(Prisma.raw(`"occurredAt"`)).sql).toBe(`substr("occurredAt", 1, 10)`);
+    expect(dialect.utcDayKey(Prisma.raw(`"occurredAt"`)).sql).toBe(`substr("occurredAt", 1, 10)`);
+    expect(dialect.utcDayText(Prisma.raw(`"day"`)).sql).toBe(`"day"`);
     expect(dialect.claimInTransaction).toBe(false);
     expect(dialect.claimReport({ workerId: "w", now: at, leaseExpiresAt: at }).sql).not.toMatch(/SKIP LOCKED/);
   });
@@ -36,7 +37,8 @@ describe("report engine profiles", () => {
     const { dialect } = profile;
     expect(dialect.timestamp(at)).toMatchObject({ sql: "?::timestamp(3)", values: ["2026-01-31T23:59:59.123Z"] });
     expect(dialect.jsonFieldText(Prisma.raw(`"metadata"`), "reason").sql).toBe(`"metadata"->>'reason'`);
-    expect(dialect.utcDay(Prisma.raw(`"occurredAt"`)).sql).toBe(`to_char("occurredAt", 'YYYY-MM-DD')`);
+    expect(dialect.utcDayKey(Prisma.raw(`"occurredAt"`)).sql).toBe(`("occurredAt")::date`);
+    expect(dialect.utcDayText(Prisma.raw(`"day"`)).sql).toBe(`to_char("day", 'YYYY-MM-DD')`);
     expect(dialect.claimInTransaction).toBe(true);
     const claim = dialect.claimReport({ workerId: "w", now: at, leaseExpiresAt: at, reportId: "r" });
     expect(claim.sql).toMatch(/FOR UPDATE SKIP LOCKED/);

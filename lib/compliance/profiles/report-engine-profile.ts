@@ -29,8 +29,10 @@ export type ReportSqlDialect = {
   timestamp(date: Date): Prisma.Sql;
   /** A JSON column's top-level field as text. */
   jsonFieldText(column: Prisma.Sql, field: string): Prisma.Sql;
-  /** A timestamp column's UTC day as YYYY-MM-DD text. */
-  utcDay(column: Prisma.Sql): Prisma.Sql;
+  /** A timestamp column's UTC day, in the form that is cheapest to group on. */
+  utcDayKey(column: Prisma.Sql): Prisma.Sql;
+  /** A utcDayKey value as YYYY-MM-DD text. */
+  utcDayText(key: Prisma.Sql): Prisma.Sql;
   /** The claim of the oldest claimable report, returning its "id" and "attempts". */
   claimReport(claim: ClaimStatement): Prisma.Sql;
   /** Whether the claim must run inside a transaction (for its row lock). */

@@ -18,7 +18,9 @@ const dialect: ReportSqlDialect = {
   timestamp,
   jsonFieldText: (column, field) => Prisma.sql`json_extract(${column}, ${Prisma.raw(`'$.${jsonFieldName(field)}'`)})`,
   // Stored as ISO text in UTC: the first ten characters are the day.
-  utcDay: (column) => Prisma.sql`substr(${column}, 1, 10)`,
+  // Stored as ISO text: the day is its first ten characters, already in its text form.
+  utcDayKey: (column) => Prisma.sql`substr(${column}, 1, 10)`,
+  utcDayText: (key) => key,
   // SQLite serializes writers; the outer WHERE repeats the condition, so the
   // UPDATE is a conditional claim.
   claimReport(claim) {

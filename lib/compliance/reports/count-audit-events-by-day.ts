@@ -12,12 +12,14 @@ export async function countAuditEventsByDay(
   db: Database,
   events: Pick<PopulationSource<unknown>, "where">,
 ): Promise<DayCount[]> {
-  const day = reportEngineProfileOf(db).dialect.utcDay(Prisma.raw(`"occurredAt"`));
+  const { dialect } = reportEngineProfileOf(db);
+  // Grouped on the day's key, formatted per day rather than per event.
   const rows = await db.$queryRaw<Array<{ day: string; count: bigint | number }>>`
-    SELECT ${day} AS "day", COUNT(*) AS "count"
-      FROM "AuditEvent"
-     WHERE ${events.where}
-     GROUP BY 1
+    SELECT ${dialect.utcDayText(Prisma.raw(`"day"`))} AS "day", "count"
+      FROM (SELECT ${dialect.utcDayKey(Prisma.raw(`"occurredAt"`))} AS "day", COUNT(*) AS "count"
+              FROM "AuditEvent"
+             WHERE ${events.where}
+             GROUP BY 1) AS "days"
      ORDER BY 1`;
   return rows.map((row) => ({ day: row.day, count: Number(row.count) }));
 }

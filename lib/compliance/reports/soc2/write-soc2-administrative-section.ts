@@ -1,5 +1,5 @@
 import { countAuditEventsByDay } from "../count-audit-events-by-day";
-import { countPopulationGroups } from "../count-population-groups";
+import { countPopulationGroupSets } from "../count-population-group-sets";
 import type { ReportRun } from "../start-report-run";
 import { toAuditEventRow } from "../to-audit-event-row";
 import { writePopulationTable } from "../write-population-table";
@@ -9,10 +9,11 @@ import { administrativeCategories, apiKeyActionPrefix, type Soc2Populations } fr
 export async function countSoc2Administrative(run: ReportRun, populations: Soc2Populations) {
   const { db } = run;
   const events = populations.adminEvents;
-  const byCategory = await countPopulationGroups(db, events, ["category"]);
-  const byActor = await countPopulationGroups(db, events, ["actorType", "actorId", "actorLabel"], {
-    orderBy: ["actorType", "actorLabel", "actorId"],
-  });
+  // One scan for both groupings where the database has grouping sets; each in its columns' order.
+  const [byCategory, byActor] = await countPopulationGroupSets(db, events, [
+    ["category"],
+    ["actorType", "actorLabel", "actorId"],
+  ]);
   const byDay = await countAuditEventsByDay(db, events);
   return { byCategory, byActor, byDay };
 }
