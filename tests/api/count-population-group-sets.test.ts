@@ -2,6 +2,7 @@
 // on PostgreSQL, a query each on SQLite) answer exactly what each grouping's
 // own GROUP BY answers: the same groups, counts and order, nulls included.
 import { beforeAll, describe, expect, it } from "vitest";
+import { auditEventDayColumn } from "@/lib/compliance/reports/audit-event-day-column";
 import { countPopulationGroupSets } from "@/lib/compliance/reports/count-population-group-sets";
 import { countPopulationGroups } from "@/lib/compliance/reports/count-population-groups";
 import { db } from "@/lib/db";
@@ -66,5 +67,48 @@ describe("countPopulationGroupSets", () => {
       sets,
     );
     expect(byOutcome!.reduce((sum, group) => sum + group.count, 0)).toBe(13);
+  });
+});
+
+describe("a derived grouping column: the UTC day of occurredAt", () => {
+  let dayOrg: TestOrg;
+  // Both ends of a day, the next day's first instant, and a later day twice.
+  const times = [
+    Date.UTC(2026, 2, 1, 0, 0, 0, 0),
+    Date.UTC(2026, 2, 1, 23, 59, 59, 999),
+    Date.UTC(2026, 2, 2, 0, 0, 0, 0),
+    Date.UTC(2026, 2, 31, 12),
+    Date.UTC(2026, 2, 31, 13),
+  ];
+
+  beforeAll(async () => {
+    dayOrg = await createTestOrg();
+    await db.queryLog.createMany({
+      data: times.map((time, i) => ({
+        orgId: dayOrg.orgId,
+        actorType: "agent",
+        database: "crm",
+        statement: "SELECT 1",
+        rowsReturned: i,
+        durationMs: i,
+        outcome: outcomes[i % 2]!,
+        occurredAt: new Date(time),
+      })),
+    });
+  });
+
+  it("is counted beside stored columns as its own GROUP BY counts it, as YYYY-MM-DD text", async () => {
+    const population = { table: "QueryLog", where: Prisma.sql`"orgId" = ${dayOrg.orgId}` };
+    const derived = auditEventDayColumn(db);
+    const sets = [["outcome"], ["day"], ["day", "outcome"]] as const;
+    const together = await countPopulationGroupSets(db, population, sets, { derived });
+    const apart = await Promise.all(sets.map((by) => countPopulationGroups(db, population, by, { derived })));
+    expect(together).toEqual(apart);
+    expect(together[1]).toEqual([
+      { day: "2026-03-01", count: 2 },
+      { day: "2026-03-02", count: 1 },
+      { day: "2026-03-31", count: 2 },
+    ]);
+    expect(together[2]).toContainEqual({ day: "2026-03-01", outcome: "failure", count: 1 });
   });
 });

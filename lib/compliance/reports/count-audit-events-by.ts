@@ -1,6 +1,7 @@
 import type { ReportRow } from "@/lib/compliance/reports/report-definition";
 import type { Database } from "@/lib/db";
 import type { SqlCondition } from "@/lib/db/sql-condition";
+import { auditEventDayColumn } from "./audit-event-day-column";
 import { countPopulationGroupSets } from "./count-population-group-sets";
 import { countPopulationGroups, type GroupCount } from "./count-population-groups";
 import type { PopulationSource } from "./population-source";
@@ -17,6 +18,7 @@ const columnOf = {
   agentId: "agent_id",
   targetType: "target_type",
   targetId: "target_id",
+  day: "day",
 } as const;
 export type AuditGroupField = keyof typeof columnOf;
 
@@ -47,7 +49,10 @@ export async function countAuditEventsBySets<const Sets extends readonly (readon
   agents: AgentDirectory,
   and?: SqlCondition,
 ): Promise<ReportRowsOf<Sets>> {
-  const counted: Array<Array<GroupCount<AuditGroupField>>> = await countPopulationGroupSets(db, events, sets, { and });
+  const counted: Array<Array<GroupCount<AuditGroupField>>> = await countPopulationGroupSets(db, events, sets, {
+    and,
+    derived: auditEventDayColumn(db),
+  });
   return counted.map((groups, index) => toReportRows(groups, sets[index]!, agents)) as ReportRowsOf<Sets>;
 }
 

@@ -6,7 +6,14 @@ import { reportEngineProfileOf } from "@/lib/compliance/profiles/report-engine-p
 import type { Database } from "@/lib/db";
 import { quoteColumn, type SqlCondition } from "@/lib/db/sql-condition";
 import { Prisma } from "@/lib/generated/sqlite/client";
-import { countPopulationGroups, toGroupValue, type GroupCount } from "./count-population-groups";
+import {
+  countPopulationGroups,
+  groupKeyOf,
+  groupTextOf,
+  toGroupValue,
+  type DerivedGroupColumns,
+  type GroupCount,
+} from "./count-population-groups";
 import type { PopulationSource } from "./population-source";
 
 /** One list of groups per grouping, each typed by its own columns. */
@@ -16,28 +23,31 @@ export type GroupCountsOf<Sets extends readonly (readonly string[])[]> = {
 
 /**
  * For each grouping in `sets`, what countPopulationGroups(db, population, by,
- * { and }) answers: the same groups in the same order. The grouping columns
- * must all be text (they are compared and sorted as such across groupings).
+ * { and, derived }) answers: the same groups in the same order. The grouping
+ * columns must all be text, or derived as text (they are compared and sorted
+ * as such across groupings).
  */
 export async function countPopulationGroupSets<const Sets extends readonly (readonly string[])[]>(
   db: Database,
   population: Pick<PopulationSource<unknown>, "table" | "where">,
   sets: Sets,
-  { and }: { and?: SqlCondition } = {},
+  { and, derived }: { and?: SqlCondition; derived?: DerivedGroupColumns } = {},
 ): Promise<GroupCountsOf<Sets>> {
   const columns = [...new Set(sets.flat())];
   const masks = sets.map((by) => groupingMaskOf(columns, by));
   const distinct = new Set(masks).size === sets.length;
   if (reportEngineProfileOf(db).groupCounts !== "grouping-sets" || sets.length < 2 || !distinct) {
     return (await Promise.all(
-      sets.map((by) => countPopulationGroups(db, population, by, { and })),
+      sets.map((by) => countPopulationGroups(db, population, by, { and, derived })),
     )) as GroupCountsOf<Sets>;
   }
   const where = and ? Prisma.sql`${population.where} AND ${and.sql}` : population.where;
   // GROUPING(all columns): a bit per column, set where the row's grouping leaves it out.
-  const grouping = Prisma.sql`GROUPING(${Prisma.join(columns.map(quoteColumn))})`;
+  const key = (column: string) => groupKeyOf(column, derived);
+  const text = (column: string) => groupTextOf(column, derived);
+  const grouping = Prisma.sql`GROUPING(${Prisma.join(columns.map(key))})`;
   const groupingSets = Prisma.join(
-    sets.map((by) => (by.length > 0 ? Prisma.sql`(${Prisma.join(by.map(quoteColumn))})` : Prisma.sql`()`)),
+    sets.map((by) => (by.length > 0 ? Prisma.sql`(${Prisma.join(by.map(key))})` : Prisma.sql`()`)),
   );
   // Each grouping's rows in its own column order, as its own ORDER BY would put them.
   const longest = Math.max(...sets.map((by) => by.length));
@@ -46,12 +56,12 @@ export async function countPopulationGroupSets<const Sets extends readonly (read
     const arms = sets.flatMap((by, index) =>
       by[position] === undefined
         ? []
-        : [Prisma.sql`WHEN ${Prisma.raw(String(masks[index]))} THEN ${quoteColumn(by[position]!)}`],
+        : [Prisma.sql`WHEN ${Prisma.raw(String(masks[index]))} THEN ${text(by[position]!)}`],
     );
     orderBy.push(Prisma.sql`CASE ${grouping} ${Prisma.join(arms, " ")} END ASC`);
   }
   const rows = await db.$queryRaw<Array<Record<string, unknown>>>`
-    SELECT ${Prisma.join(columns.map((column) => Prisma.sql`${quoteColumn(column)} AS ${quoteColumn(column)}`))},
+    SELECT ${Prisma.join(columns.map((column) => Prisma.sql`${text(column)} AS ${quoteColumn(column)}`))},
            ${grouping} AS "grouping", COUNT(*) AS "count"
       FROM ${quoteColumn(population.table)}
      WHERE ${where}

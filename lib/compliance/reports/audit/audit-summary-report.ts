@@ -8,7 +8,6 @@ import { auditEventKinds, type AuditEventSelection } from "../audit-event-select
 import { buildAgentFilter } from "../build-agent-filter";
 import { buildTimeWindow } from "../build-time-window";
 import { countAuditEventsBySets, sumCounts } from "../count-audit-events-by";
-import { countAuditEventsByDay } from "../count-audit-events-by-day";
 import { joinFilterText } from "../join-filter-text";
 import { loadAgentDirectory } from "../load-agent-directory";
 import type { PopulationSource } from "../population-source";
@@ -87,13 +86,13 @@ export const auditSummaryReport: ReportDefinition = {
     // section comes last and needs none of them).
     const ahead = queryAhead(ctx, [
       async () => {
-        const [byCategory, byActor, byAction] = await countAuditEventsBySets(
+        const [byCategory, byActor, byAction, byDay] = await countAuditEventsBySets(
           db,
           population,
-          [["category"], ["actorType", "actorId", "actorLabel"], ["category", "action", "outcome"]],
+          [["category"], ["actorType", "actorId", "actorLabel"], ["category", "action", "outcome"], ["day"]],
           agents,
         );
-        return { byCategory, byActor, byAction, byDay: await countAuditEventsByDay(db, population) };
+        return { byCategory, byActor, byAction, byDay };
       },
       // Each topic is a slice of the population: its counts run over the population's condition and the topic's.
       ...auditTopics.map((topic) => () => countTopic(run, population, topic)),

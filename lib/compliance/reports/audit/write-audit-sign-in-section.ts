@@ -5,8 +5,7 @@ import type { Database } from "@/lib/db";
 import { allOf, columnEquals, columnStartsWith, type SqlCondition } from "@/lib/db/sql-condition";
 import type { AgentFilter } from "../build-agent-filter";
 import type { TimeWindow } from "../build-time-window";
-import { countAuditEventsBy, sumCounts } from "../count-audit-events-by";
-import { countAuditEventsByDay } from "../count-audit-events-by-day";
+import { countAuditEventsBySets, sumCounts } from "../count-audit-events-by";
 import { joinFilterText } from "../join-filter-text";
 import type { PopulationSource } from "../population-source";
 import { auditEventSelectList, toAuditEventRecord, type AuditEventRecord } from "../sources/audit-event-population";
@@ -42,9 +41,12 @@ export function createSignInPopulation(
 /** The section's database counts (queried ahead of the section). */
 export async function countSignIns(run: ReportRun, signIns: PopulationSource<AuditEventRecord>) {
   const { db, agents } = run;
-  const byAction = await countAuditEventsBy(db, signIns, ["action", "outcome"], agents);
-  const byUser = await countAuditEventsBy(db, signIns, ["actorId", "actorLabel", "action", "outcome"], agents);
-  const byDay = await countAuditEventsByDay(db, signIns);
+  const [byAction, byUser, byDay] = await countAuditEventsBySets(
+    db,
+    signIns,
+    [["action", "outcome"], ["actorId", "actorLabel", "action", "outcome"], ["day"]],
+    agents,
+  );
   return { byAction, byUser, byDay };
 }
 

@@ -1,4 +1,4 @@
-import { countAuditEventsByDay } from "../count-audit-events-by-day";
+import { auditEventDayColumn, toDayCounts } from "../audit-event-day-column";
 import { countPopulationGroupSets } from "../count-population-group-sets";
 import type { ReportRun } from "../start-report-run";
 import { toAuditEventRow } from "../to-audit-event-row";
@@ -9,13 +9,14 @@ import { administrativeCategories, apiKeyActionPrefix, type Soc2Populations } fr
 export async function countSoc2Administrative(run: ReportRun, populations: Soc2Populations) {
   const { db } = run;
   const events = populations.adminEvents;
-  // One scan for both groupings where the database has grouping sets; each in its columns' order.
-  const [byCategory, byActor] = await countPopulationGroupSets(db, events, [
-    ["category"],
-    ["actorType", "actorLabel", "actorId"],
-  ]);
-  const byDay = await countAuditEventsByDay(db, events);
-  return { byCategory, byActor, byDay };
+  // One scan for every grouping where the database has grouping sets; each in its columns' order.
+  const [byCategory, byActor, days] = await countPopulationGroupSets(
+    db,
+    events,
+    [["category"], ["actorType", "actorLabel", "actorId"], ["day"]],
+    { derived: auditEventDayColumn(db) },
+  );
+  return { byCategory, byActor, byDay: toDayCounts(days) };
 }
 
 /** CC6.2, CC6.3, CC8.1: every administrative change, counted by category and by actor. */

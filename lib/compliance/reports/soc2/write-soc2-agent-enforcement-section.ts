@@ -1,6 +1,6 @@
 import { countDenialsByAgentAndReason } from "../count-denials-by-agent-and-reason";
-import { countAuditEventsByDay } from "../count-audit-events-by-day";
-import { countPopulationGroups } from "../count-population-groups";
+import { auditEventDayColumn, toDayCounts } from "../audit-event-day-column";
+import { countPopulationGroupSets } from "../count-population-group-sets";
 import type { ReportRun } from "../start-report-run";
 import { toAuditEventRow } from "../to-audit-event-row";
 import { writePopulationTable } from "../write-population-table";
@@ -11,9 +11,10 @@ export async function countSoc2AgentEnforcement(run: ReportRun, populations: Soc
   const { db } = run;
   const events = populations.enforcementEvents;
   const denials = await countDenialsByAgentAndReason(db, events);
-  const byOutcome = await countPopulationGroups(db, events, ["action", "outcome"]);
-  const byDay = await countAuditEventsByDay(db, events);
-  return { denials, byOutcome, byDay };
+  const [byOutcome, days] = await countPopulationGroupSets(db, events, [["action", "outcome"], ["day"]], {
+    derived: auditEventDayColumn(db),
+  });
+  return { denials, byOutcome, byDay: toDayCounts(days) };
 }
 
 /** CC6.6, CC6.7, CC7.2: what the boundaries stopped — denied agent actions by agent and reason. */

@@ -1,5 +1,6 @@
 import { columnIn } from "@/lib/db/sql-condition";
-import { countAuditEventsByDay } from "../count-audit-events-by-day";
+import { auditEventDayColumn, toDayCounts } from "../audit-event-day-column";
+import { countPopulationGroupSets } from "../count-population-group-sets";
 import { countPopulationGroups } from "../count-population-groups";
 import type { ReportRun } from "../start-report-run";
 import { toAuditEventRow } from "../to-audit-event-row";
@@ -11,13 +12,14 @@ import type { Soc2Populations } from "./plan-soc2-populations";
 export async function countSoc2UserAccess(run: ReportRun, populations: Soc2Populations) {
   const { db } = run;
   const events = populations.userAccessEvents;
-  const byAction = await countPopulationGroups(db, events, ["action", "outcome"]);
+  const [byAction, days] = await countPopulationGroupSets(db, events, [["action", "outcome"], ["day"]], {
+    derived: auditEventDayColumn(db),
+  });
   const signIns = await countPopulationGroups(db, events, ["actorId", "actorLabel", "action", "outcome"], {
     and: columnIn("action", ["auth.login", "auth.login_failed"]),
     orderBy: ["actorLabel", "actorId", "action", "outcome"],
   });
-  const byDay = await countAuditEventsByDay(db, events);
-  return { byAction, signIns, byDay };
+  return { byAction, signIns, byDay: toDayCounts(days) };
 }
 
 /** CC6.1–CC6.3: who signed in, who failed, who was added, removed or re-roled. */
