@@ -3,7 +3,7 @@ import type { Database } from "@/lib/db";
 import type { SqlCondition } from "@/lib/db/sql-condition";
 import { auditEventDayColumn } from "./audit-event-day-column";
 import { countPopulationGroupSets } from "./count-population-group-sets";
-import { countPopulationGroups, type GroupCount } from "./count-population-groups";
+import type { GroupCount } from "./count-population-groups";
 import type { PopulationSource } from "./population-source";
 import type { AgentDirectory } from "./load-agent-directory";
 
@@ -22,26 +22,15 @@ const columnOf = {
 } as const;
 export type AuditGroupField = keyof typeof columnOf;
 
-/**
- * Counts a population's audit events (narrowed by `and`) grouped by `by` in
- * the database, as report rows: one column per field plus `count`, and
- * `agent_name` when grouped by agent. Ordered by the grouping fields.
- */
-export async function countAuditEventsBy(
-  db: Database,
-  events: Pick<PopulationSource<unknown>, "table" | "where">,
-  by: readonly AuditGroupField[],
-  agents: AgentDirectory,
-  and?: SqlCondition,
-): Promise<ReportRow[]> {
-  const groups = await countPopulationGroups(db, events, by, { and });
-  return toReportRows(groups, by, agents);
-}
-
 /** One list of report rows per grouping. */
 type ReportRowsOf<Sets extends readonly unknown[]> = { -readonly [Index in keyof Sets]: ReportRow[] };
 
-/** countAuditEventsBy for several groupings of the same events, counted together where the database can. */
+/**
+ * Counts a population's audit events (narrowed by `and`) by each grouping in
+ * `sets`, counted together where the database can, as report rows: one column
+ * per field plus `count`, and `agent_name` when grouped by agent; each
+ * grouping ordered by its fields. `day` is the event's UTC day.
+ */
 export async function countAuditEventsBySets<const Sets extends readonly (readonly AuditGroupField[])[]>(
   db: Database,
   events: Pick<PopulationSource<unknown>, "table" | "where">,
