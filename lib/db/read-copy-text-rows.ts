@@ -59,6 +59,8 @@ export function parseCopyTextLine(line: string): CopyTextRow {
   return fields;
 }
 
+const namedEscapes: Record<string, string> = { b: "\b", f: "\f", n: "\n", r: "\r", t: "\t", v: "\v" };
+
 /** A field's value from its COPY text (backslash escapes resolved). */
 export function unescapeCopyText(field: string): string {
   let at = field.indexOf("\\");
@@ -89,7 +91,8 @@ export function unescapeCopyText(field: string): string {
       }
       value += String.fromCharCode(charCode);
     } else {
-      value += namedEscape(field[at + 1]!);
+      const escaped = field[at + 1]!;
+      value += namedEscapes[escaped] ?? escaped;
     }
     from = next;
     at = field.indexOf("\\", from);
@@ -107,24 +110,4 @@ function hexValue(code: number): number {
   if (code >= 0x30 && code <= 0x39) return code - 0x30;
   const lower = code | 0x20;
   return lower >= 0x61 && lower <= 0x66 ? lower - 0x61 + 10 : -1;
-}
-
-/** \b \f \n \r \t \v, or the character itself. */
-function namedEscape(character: string): string {
-  switch (character) {
-    case "b":
-      return "\b";
-    case "f":
-      return "\f";
-    case "n":
-      return "\n";
-    case "r":
-      return "\r";
-    case "t":
-      return "\t";
-    case "v":
-      return "\v";
-    default:
-      return character;
-  }
 }

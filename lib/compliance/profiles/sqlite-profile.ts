@@ -17,8 +17,7 @@ const timestamp = (date: Date) => Prisma.sql`${sqlTimestamp(date, "sqlite")}`;
 const dialect: ReportSqlDialect = {
   timestamp,
   jsonFieldText: (column, field) => Prisma.sql`json_extract(${column}, ${Prisma.raw(`'$.${jsonFieldName(field)}'`)})`,
-  // Stored as ISO text in UTC: the first ten characters are the day.
-  // Stored as ISO text: the day is its first ten characters, already in its text form.
+  // Stored as ISO text in UTC: the first ten characters are the day, already as text.
   utcDayKey: (column) => Prisma.sql`substr(${column}, 1, 10)`,
   utcDayText: (key) => key,
   // SQLite serializes writers; the outer WHERE repeats the condition, so the
