@@ -1,25 +1,45 @@
 // A request body's bytes as the value a schema accepts: 400 for malformed
-// JSON, 400 with field details when the schema refuses it. No server-only
-// imports: the ingest writer thread parses the batches it is handed with it.
+// JSON, 400 naming the field for a `__proto__` key or when the schema refuses
+// it. No server-only imports: the ingest writer thread parses the batches it
+// is handed with it.
 import { isAscii } from "node:buffer";
+import secureJson from "secure-json-parse";
 import type { z } from "zod";
 import { zodFieldErrors } from "@/lib/api/zod-field-errors";
 import { AppError } from "@/lib/errors/app-error";
+import { findProtoKeyPath } from "@/lib/json/find-proto-key-path";
+
+// `__proto__` keys are refused (find-proto-key-path.ts says why); `constructor`
+// keys are plain data that every copy keeps, so they stay accepted.
+const refuseProtoKeys = { protoAction: "error", constructorAction: "ignore" } as const;
 
 export function parseJsonBody<Schema extends z.ZodType>(body: Uint8Array, schema: Schema): z.output<Schema> {
   const text = decodeUtf8(body);
-  let json: unknown;
-  try {
-    // An empty body stands for `{}`.
-    json = text.trim() === "" ? {} : JSON.parse(text);
-  } catch {
-    throw new AppError("bad_request", "The request body is not valid JSON");
-  }
+  const json = text.trim() === "" ? {} : parseJsonText(text);
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     throw new AppError("validation_failed", "The request is invalid", { fields: zodFieldErrors(parsed.error) });
   }
   return parsed.data;
+}
+
+/** The text's JSON value: 400 when it is not JSON, 400 naming the key when it holds `__proto__`. */
+function parseJsonText(text: string): unknown {
+  try {
+    return secureJson.parse(text, undefined, refuseProtoKeys);
+  } catch {
+    // Either malformed or refused: only the plain parse tells which.
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new AppError("bad_request", "The request body is not valid JSON");
+  }
+  const path = findProtoKeyPath(json) ?? "body";
+  throw new AppError("validation_failed", "The request is invalid", {
+    fields: { [path]: ["`__proto__` is not accepted as a key"] },
+  });
 }
 
 /**

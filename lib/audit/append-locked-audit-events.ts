@@ -4,12 +4,19 @@
 import { linkAuditEvents, type ChainHead, type UnlinkedAuditEvent } from "@/lib/audit-chain/link-audit-event";
 import { toAuditEventRow } from "@/lib/audit/to-audit-event-row";
 import type { Prisma } from "@/lib/generated/sqlite/client";
+import { findProtoKeyPath } from "@/lib/json/find-proto-key-path";
 
 export async function appendLockedAuditEvents(
   tx: Prisma.TransactionClient,
   lockedHead: ChainHead,
   events: readonly UnlinkedAuditEvent[],
 ): Promise<ChainHead> {
+  // Prisma's JSON writer drops a `__proto__` key: the event would be hashed
+  // with it, stored without it, and verify as broken.
+  for (const event of events) {
+    const protoKey = event.metadata ? findProtoKeyPath(event.metadata) : null;
+    if (protoKey) throw new Error(`Audit event metadata cannot hold a \`__proto__\` key (metadata.${protoKey})`);
+  }
   const { linked, head } = linkAuditEvents(lockedHead, events);
   if (linked.length > 0) await tx.auditEvent.createMany({ data: linked.map(toAuditEventRow) });
   return head;

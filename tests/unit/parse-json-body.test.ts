@@ -10,14 +10,16 @@ import { AppError } from "@/lib/errors/app-error";
 const anyJson = z.unknown();
 const encode = (text: string) => new TextEncoder().encode(text);
 
-/** What the body parsed to before the ASCII path: TextDecoder's text, or the same 400. */
+/** What TextDecoder's text parses to, or the 400 it gets: malformed, or holding a `__proto__` key. */
 function expected(body: Uint8Array): unknown {
   const text = new TextDecoder().decode(body);
+  let json: unknown;
   try {
-    return text.trim() === "" ? {} : JSON.parse(text);
+    json = text.trim() === "" ? {} : JSON.parse(text);
   } catch {
     return "bad_request";
   }
+  return JSON.stringify(json).includes('"__proto__":') ? "validation_failed" : json;
 }
 
 function actual(body: Uint8Array): unknown {
@@ -56,6 +58,25 @@ describe("parseJsonBody", () => {
   it("reads a view into a larger buffer only within its bounds", () => {
     const whole = encode('xx{"a":1}yy');
     expect(parseJsonBody(whole.subarray(2, 9), anyJson)).toEqual({ a: 1 });
+  });
+
+  it("refuses a `__proto__` key anywhere, however it is written, naming where it is", () => {
+    const fieldsOf = (text: string) => {
+      try {
+        parseJsonBody(encode(text), anyJson);
+      } catch (error) {
+        if (error instanceof AppError) return (error.details as { fields?: unknown } | undefined)?.fields;
+      }
+      return "accepted";
+    };
+    expect(fieldsOf('{"__proto__":{"admin":true}}')).toEqual({
+      // Computed, so the literal makes a key rather than set a prototype.
+      ["__proto__"]: ["`__proto__` is not accepted as a key"],
+    });
+    expect(fieldsOf('{"a":[0,{"b":{"\\u005F_proto\\u005f_" :1}}]}')).toEqual({
+      "a.1.b.__proto__": ["`__proto__` is not accepted as a key"],
+    });
+    expect(fieldsOf('{"constructor":{"prototype":1},"__proto":1,"text":"\\"__proto__\\":"}')).toBe("accepted");
   });
 
   it("takes an empty or blank body as {}", () => {

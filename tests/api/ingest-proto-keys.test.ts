@@ -1,0 +1,96 @@
+// A `__proto__` key anywhere in a body is a 400 naming it: JSON.parse keeps
+// it as data, but Prisma's JSON writer drops it, so an event would be hashed
+// with it and stored without it (and verify as broken). `constructor` keys
+// are plain data and go through.
+import { beforeAll, describe, expect, it } from "vitest";
+import { POST } from "@/app/api/engine/ingest/[kind]/route";
+import { toUnlinkedAuditEvent } from "@/lib/audit-chain/to-unlinked-audit-event";
+import { appendAuditEvents } from "@/lib/audit/append-audit-events";
+import { chainTransactionOptions } from "@/lib/audit/chain-transaction-options";
+import { verifyStoredAuditChain } from "@/lib/audit/verify-stored-audit-chain";
+import { db } from "@/lib/db";
+import { createTestApiKey, createTestOrg, type TestApiKey, type TestOrg } from "@/tests/support/fixtures";
+import type { ErrorBody } from "@/tests/support/error-body";
+
+let org: TestOrg;
+let writer: TestApiKey;
+
+beforeAll(async () => {
+  org = await createTestOrg();
+  writer = await createTestApiKey(org.orgId, ["events:write"]);
+});
+
+/** A one-event batch whose metadata is the given JSON text, spliced in as written. */
+function batchWithMetadata(metadataJson: string): string {
+  const record = {
+    occurredAt: new Date().toISOString(),
+    actorType: "system",
+    action: "agent.action_denied",
+    category: "agent_config",
+    outcome: "denied",
+    metadata: "METADATA",
+  };
+  return JSON.stringify({ records: [record] }).replace('"METADATA"', metadataJson);
+}
+
+async function postAuditEvents(body: string) {
+  return POST(
+    new Request("http://localhost/api/engine/ingest/audit-events", {
+      method: "POST",
+      headers: { authorization: `Bearer ${writer.key}`, "content-type": "application/json" },
+      body,
+    }),
+    { params: Promise.resolve({ kind: "audit-events" }) },
+  );
+}
+
+const storedEvents = () => db.auditEvent.count({ where: { orgId: org.orgId } });
+
+describe("`__proto__` keys in ingested JSON", () => {
+  it.each([
+    ["a metadata key", '{"__proto__":{"a":1},"b":2}', "records.0.metadata.__proto__"],
+    ["a key nested in an array", '{"list":[1,{"__proto__":"x"}]}', "records.0.metadata.list.1.__proto__"],
+    ["a key written with escapes", '{"\\u005f\\u005fproto\\u005f_":true}', "records.0.metadata.__proto__"],
+  ])("answers 400 naming %s, and writes nothing", async (_, metadata, field) => {
+    const before = await storedEvents();
+
+    const response = await postAuditEvents(batchWithMetadata(metadata));
+
+    expect(response.status).toBe(400);
+    const { error } = (await response.json()) as ErrorBody;
+    expect(error.code).toBe("validation_failed");
+    expect(error.details?.fields).toEqual({ [field]: ["`__proto__` is not accepted as a key"] });
+    expect(await storedEvents()).toBe(before);
+  });
+
+  it("accepts `constructor` keys, stores them and verifies the chain", async () => {
+    const response = await postAuditEvents(batchWithMetadata('{"constructor":{"prototype":1},"toString":"x"}'));
+
+    expect(response.status).toBe(201);
+    const stored = await db.auditEvent.findFirst({ where: { orgId: org.orgId }, orderBy: { seq: "desc" } });
+    expect(stored?.metadata).toEqual({ constructor: { prototype: 1 }, toString: "x" });
+    expect(await verifyStoredAuditChain(db, org.orgId)).toMatchObject({ status: "verified" });
+  });
+
+  it("is refused by Attest's own writer too, which stores JSON through Prisma", async () => {
+    const before = await storedEvents();
+    const event = toUnlinkedAuditEvent(
+      crypto.randomUUID(),
+      {
+        orgId: org.orgId,
+        occurredAt: new Date(),
+        actorType: "system",
+        action: "system.checked",
+        category: "system_config",
+        outcome: "success",
+        metadata: { nested: JSON.parse('{"__proto__":1}') as unknown },
+      },
+      { kind: "attest" },
+    );
+
+    await expect(
+      db.$transaction((tx) => appendAuditEvents(tx, org.orgId, [event]), chainTransactionOptions),
+    ).rejects.toThrow("metadata.nested.__proto__");
+    expect(await storedEvents()).toBe(before);
+  });
+});
