@@ -37,14 +37,14 @@ describe("SqlCondition builders", () => {
     [
       "starts with",
       columnStartsWith("action", "api."),
-      `"action" LIKE (? || '%')`,
+      `("action" LIKE 'api.%' ESCAPE '\\' AND substr("action", 1, 4) = ?)`,
       ["api."],
       `action starts with "api."`,
     ],
     [
       "does not start with",
       columnDoesNotStartWith("action", "api."),
-      `NOT ("action" LIKE (? || '%'))`,
+      `NOT ("action" LIKE 'api.%' ESCAPE '\\' AND substr("action", 1, 4) = ?)`,
       ["api."],
       `action does not start with "api."`,
     ],
@@ -72,6 +72,11 @@ describe("SqlCondition builders", () => {
   it("refuses what is not a column name, and an empty IN list", () => {
     expect(() => columnEquals(`x" OR 1=1 --`, "v")).toThrow(/column name/);
     expect(() => columnIn("agentId", [])).toThrow(/empty/);
+    expect(() => columnStartsWith("action", "")).toThrow(/prefix/);
+    expect(() => columnStartsWith("action", "é.")).toThrow(/prefix/);
+    expect(columnStartsWith("action", "a_b%c\\d'e").sql.sql).toBe(
+      `("action" LIKE 'a\\_b\\%c\\\\d''e%' ESCAPE '\\' AND substr("action", 1, 9) = ?)`,
+    );
   });
 });
 
@@ -84,7 +89,7 @@ function evaluateSql(condition: SqlCondition, row: ConditionRow): boolean {
   const text = condition.sql.sql
     .replace(/"(\w+)"/g, "$1")
     .replace(
-      /NOT \((\w+) LIKE \(\? \|\| '%'\)\)|(\w+) LIKE \(\? \|\| '%'\)|\?/g,
+      /NOT \((\w+) LIKE '[^']*' ESCAPE '\\' AND substr\(\1, 1, \d+\) = \?\)|\((\w+) LIKE '[^']*' ESCAPE '\\' AND substr\(\2, 1, \d+\) = \?\)|\?/g,
       (match, notColumn?: string, column?: string) => {
         const value = String(values[index++]);
         if (notColumn) return `${notColumn} does not start with "${value}"`;
@@ -152,7 +157,7 @@ describe("SQL and words agree", () => {
       agentFilter,
     });
     expect(selection.sql.sql).toBe(
-      `"orgId" = ? AND ("category" IN (?,?) OR "action" LIKE (? || '%')) AND ("agentId" IN (?,?) OR "agentId" IS NULL)`,
+      `"orgId" = ? AND ("category" IN (?,?) OR ("action" LIKE 'key.%' ESCAPE '\\' AND substr("action", 1, 4) = ?)) AND ("agentId" IN (?,?) OR "agentId" IS NULL)`,
     );
     expect(selection.text).toBe(
       `orgId = o1 and (category in (dlp, vault) or action starts with "key.") and (agentId in (a, b) or agentId is null)`,

@@ -18,7 +18,7 @@ import type { TimeRange } from "./population-source";
 export type AuditEventSelection = {
   orgId: string;
   categories: readonly string[];
-  /** Also events whose action starts with this, whatever their category (SQL LIKE). */
+  /** Also events whose action starts with this (exactly), whatever their category. */
   actionPrefix?: string;
   agentFilter: AgentFilter;
 };
