@@ -1,12 +1,13 @@
 // A request body's bytes as the value a schema accepts: 400 for malformed
-// JSON, 400 naming the field for a `__proto__` key or when the schema refuses
-// it. No server-only imports: the ingest writer thread parses the batches it
-// is handed with it.
+// JSON, 400 naming the field for a `__proto__` key, for text that is not valid
+// Unicode, or when the schema refuses it. No server-only imports: the ingest
+// writer thread parses the batches it is handed with it.
 import { isAscii } from "node:buffer";
 import secureJson from "secure-json-parse";
 import type { z } from "zod";
 import { zodFieldErrors } from "@/lib/api/zod-field-errors";
 import { AppError } from "@/lib/errors/app-error";
+import { findLoneSurrogatePath, mayHoldLoneSurrogate } from "@/lib/json/find-lone-surrogate-path";
 import { findProtoKeyPath } from "@/lib/json/find-proto-key-path";
 
 // `__proto__` keys are refused (find-proto-key-path.ts says why); `constructor`
@@ -16,6 +17,12 @@ const refuseProtoKeys = { protoAction: "error", constructorAction: "ignore" } as
 export function parseJsonBody<Schema extends z.ZodType>(body: Uint8Array, schema: Schema): z.output<Schema> {
   const text = decodeUtf8(body);
   const json = text.trim() === "" ? {} : parseJsonText(text);
+  const illFormed = mayHoldLoneSurrogate(text) ? findLoneSurrogatePath(json) : null;
+  if (illFormed) {
+    throw new AppError("validation_failed", "The request is invalid", {
+      fields: { [illFormed]: ["Not valid Unicode text: a lone surrogate (\\uD800–\\uDFFF) cannot be stored"] },
+    });
+  }
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     throw new AppError("validation_failed", "The request is invalid", { fields: zodFieldErrors(parsed.error) });

@@ -79,6 +79,35 @@ describe("parseJsonBody", () => {
     expect(fieldsOf('{"constructor":{"prototype":1},"__proto":1,"text":"\\"__proto__\\":"}')).toBe("accepted");
   });
 
+  it("refuses text with a lone surrogate, in a value or a key, and accepts any well-formed text", () => {
+    const lone = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+    fc.assert(
+      fc.property(
+        fc.string({ unit: "binary", maxLength: 12 }).filter((text) => text !== "__proto__"),
+        fc.boolean(),
+        (text, asKey) => {
+          // JSON.stringify writes a lone surrogate as an escape, as a client would send it.
+          const value = asKey ? { list: [{ [text]: 1 }] } : { list: [{ name: text }] };
+          const result = actual(encode(JSON.stringify(value)));
+          if (lone.test(text)) expect(result).toBe("validation_failed");
+          else expect(result).toStrictEqual(JSON.parse(JSON.stringify(value)));
+        },
+      ),
+    );
+    const fieldsOf = (text: string) => {
+      try {
+        parseJsonBody(encode(text), anyJson);
+      } catch (error) {
+        if (error instanceof AppError) return Object.keys((error.details as { fields: object }).fields);
+      }
+      return "accepted";
+    };
+    expect(fieldsOf('{"a":[{"b":"x\\ud800"}]}')).toEqual(["a.0.b"]);
+    expect(fieldsOf('{"a":{"\\udc00":1}}')).toEqual(["a.\\udc00"]);
+    expect(fieldsOf('"\\uDBFF"')).toEqual(["body"]);
+    expect(fieldsOf('{"emoji":"\\ud83d\\ude00"}')).toBe("accepted");
+  });
+
   it("takes an empty or blank body as {}", () => {
     expect(parseJsonBody(encode(""), anyJson)).toEqual({});
     expect(parseJsonBody(encode(" \n"), anyJson)).toEqual({});

@@ -1,0 +1,71 @@
+// Text that is not valid Unicode (a lone surrogate, which JSON allows as an
+// escape) is a 400 naming the field: UTF-8 cannot carry it, so the driver
+// stored U+FFFD instead and the event verified as broken (PostgreSQL's jsonb
+// refused it outright, a 500). A surrogate pair is valid text and goes through.
+import { beforeAll, describe, expect, it } from "vitest";
+import { POST } from "@/app/api/engine/ingest/[kind]/route";
+import { verifyStoredAuditChain } from "@/lib/audit/verify-stored-audit-chain";
+import { db } from "@/lib/db";
+import { createTestApiKey, createTestOrg, type TestApiKey, type TestOrg } from "@/tests/support/fixtures";
+import type { ErrorBody } from "@/tests/support/error-body";
+
+let org: TestOrg;
+let writer: TestApiKey;
+
+beforeAll(async () => {
+  org = await createTestOrg();
+  writer = await createTestApiKey(org.orgId, ["events:write"]);
+});
+
+/** A one-event batch with `field` set to the given JSON text, as a client would write it. */
+function batchWith(field: string, json: string): string {
+  const record = {
+    occurredAt: new Date().toISOString(),
+    actorType: "system",
+    action: "agent.action_denied",
+    category: "agent_config",
+    outcome: "denied",
+    [field]: "VALUE",
+  };
+  return JSON.stringify({ records: [record] }).replace('"VALUE"', json);
+}
+
+async function postAuditEvents(body: string) {
+  return POST(
+    new Request("http://localhost/api/engine/ingest/audit-events", {
+      method: "POST",
+      headers: { authorization: `Bearer ${writer.key}`, "content-type": "application/json" },
+      body,
+    }),
+    { params: Promise.resolve({ kind: "audit-events" }) },
+  );
+}
+
+const storedEvents = () => db.auditEvent.count({ where: { orgId: org.orgId } });
+
+describe("lone surrogates in ingested text", () => {
+  it.each([
+    ["a metadata value", "metadata", '{"reason":"x\\ud800"}', "records.0.metadata.reason"],
+    ["a metadata key", "metadata", '{"\\udc00":1}', "records.0.metadata.\\udc00"],
+    ["a text field", "actorLabel", '"Ada \\udbff"', "records.0.actorLabel"],
+  ])("answers 400 naming %s, and writes nothing", async (_, field, json, path) => {
+    const before = await storedEvents();
+
+    const response = await postAuditEvents(batchWith(field, json));
+
+    expect(response.status).toBe(400);
+    const { error } = (await response.json()) as ErrorBody;
+    expect(error.code).toBe("validation_failed");
+    expect(Object.keys(error.details?.fields ?? {})).toEqual([path]);
+    expect(await storedEvents()).toBe(before);
+  });
+
+  it("accepts a surrogate pair written as escapes, stores the character and verifies", async () => {
+    const response = await postAuditEvents(batchWith("metadata", '{"note":"\\ud83d\\ude00"}'));
+
+    expect(response.status).toBe(201);
+    const stored = await db.auditEvent.findFirst({ where: { orgId: org.orgId }, orderBy: { seq: "desc" } });
+    expect(stored?.metadata).toEqual({ note: "😀" });
+    expect(await verifyStoredAuditChain(db, org.orgId)).toMatchObject({ status: "verified" });
+  });
+});
