@@ -8,6 +8,7 @@ import { agentStatuses } from "@/lib/agents/agent-statuses";
 import { auditCategories } from "@/lib/audit/record-audit-event";
 import { detectPersonalData } from "@/lib/compliance/pii/detect-personal-data";
 import type { IngestKind } from "@/lib/ingest/parse-ingest-kind";
+import { findNonFiniteNumberPath } from "@/lib/json/find-non-finite-number-path";
 
 export const maxRecordsPerRequest = 1000;
 /** Whole request body; one record may use most of it (an email with a long body). */
@@ -110,6 +111,10 @@ const metadata = z
   .refine((value) => !exceedsJsonDepth(value, maxMetadataDepth), {
     message: `Metadata may nest at most ${maxMetadataDepth} levels deep`,
     abort: true,
+  })
+  .superRefine((value, context) => {
+    const path = findNonFiniteNumberPath(value);
+    if (path) context.addIssue({ code: "custom", message: "Numbers must be within ±1.8e308", path });
   })
   .refine((value) => JSON.stringify(value).length <= 16_384, "Metadata is limited to 16 KB of JSON")
   .refine((value) => !escapedNul.test(JSON.stringify(value)), noNulMessage);
