@@ -3,11 +3,11 @@
 // cannot write it for the event's hash. Numbers JSON can round-trip go through
 // and verify, however they are written.
 import { beforeAll, describe, expect, it } from "vitest";
-import { POST } from "@/app/api/engine/ingest/[kind]/route";
 import { verifyStoredAuditChain } from "@/lib/audit/verify-stored-audit-chain";
 import { db } from "@/lib/db";
 import { createTestApiKey, createTestOrg, type TestApiKey, type TestOrg } from "@/tests/support/fixtures";
 import type { ErrorBody } from "@/tests/support/error-body";
+import { auditEventBatchWith, postAuditEvents } from "@/tests/support/ingest-audit-event-batch";
 
 let org: TestOrg;
 let writer: TestApiKey;
@@ -17,35 +17,12 @@ beforeAll(async () => {
   writer = await createTestApiKey(org.orgId, ["events:write"]);
 });
 
-function batchWithMetadata(metadataJson: string): string {
-  const record = {
-    occurredAt: new Date().toISOString(),
-    actorType: "system",
-    action: "agent.action_denied",
-    category: "agent_config",
-    outcome: "denied",
-    metadata: "METADATA",
-  };
-  return JSON.stringify({ records: [record] }).replace('"METADATA"', metadataJson);
-}
-
-async function postAuditEvents(body: string) {
-  return POST(
-    new Request("http://localhost/api/engine/ingest/audit-events", {
-      method: "POST",
-      headers: { authorization: `Bearer ${writer.key}`, "content-type": "application/json" },
-      body,
-    }),
-    { params: Promise.resolve({ kind: "audit-events" }) },
-  );
-}
-
 describe("numbers in ingested metadata", () => {
   it.each([
     ['{"limit":1e400}', "records.0.metadata.limit"],
     ['{"a":[1,{"b":-1e309}]}', "records.0.metadata.a.1.b"],
   ])("answers 400 naming a number out of range in %s", async (metadata, field) => {
-    const response = await postAuditEvents(batchWithMetadata(metadata));
+    const response = await postAuditEvents(writer.key, auditEventBatchWith("metadata", metadata));
 
     expect(response.status).toBe(400);
     const { error } = (await response.json()) as ErrorBody;
@@ -54,7 +31,10 @@ describe("numbers in ingested metadata", () => {
 
   it("stores numbers JSON can round-trip, however written, and the chain verifies", async () => {
     const response = await postAuditEvents(
-      batchWithMetadata(
+      writer.key,
+      auditEventBatchWith(
+        "metadata",
+
         '{"zero":-0,"big":123456789012345678901234567890,"tiny":1.5e-320,"max":1.7976931348623157e308}',
       ),
     );

@@ -1,9 +1,9 @@
 // Deeply nested JSON in an ingest body is a 400 naming the field, not a 500.
 import { beforeAll, describe, expect, it } from "vitest";
-import { POST } from "@/app/api/engine/ingest/[kind]/route";
 import { maxMetadataDepth } from "@/lib/ingest/schemas";
 import { createTestApiKey, createTestOrg, type TestApiKey } from "@/tests/support/fixtures";
 import type { ErrorBody } from "@/tests/support/error-body";
+import { auditEventBatchWith, postAuditEvents } from "@/tests/support/ingest-audit-event-batch";
 
 let writer: TestApiKey;
 
@@ -18,39 +18,11 @@ function nested(depth: number): unknown {
   return value;
 }
 
-function auditEventWith(metadata: unknown) {
-  return {
-    records: [
-      {
-        occurredAt: new Date().toISOString(),
-        actorType: "system",
-        action: "agent.action_denied",
-        category: "agent_config",
-        outcome: "denied",
-        metadata,
-      },
-    ],
-  };
-}
-
-async function postAuditEvents(body: string) {
-  return POST(
-    new Request("http://localhost/api/engine/ingest/audit-events", {
-      method: "POST",
-      headers: { authorization: `Bearer ${writer.key}`, "content-type": "application/json" },
-      body,
-    }),
-    { params: Promise.resolve({ kind: "audit-events" }) },
-  );
-}
-
 describe("nesting depth of ingested JSON", () => {
   it("answers 400 naming the field for metadata nested 10,000 levels", async () => {
     // Built as text: JSON.stringify itself overflows the stack at this depth.
     const deep = '{"a":'.repeat(10_000) + '"leaf"' + "}".repeat(10_000);
-    const body = JSON.stringify(auditEventWith("DEEP")).replace('"DEEP"', deep);
-
-    const response = await postAuditEvents(body);
+    const response = await postAuditEvents(writer.key, auditEventBatchWith("metadata", deep));
 
     expect(response.status).toBe(400);
     const { error } = (await response.json()) as ErrorBody;
@@ -59,7 +31,10 @@ describe("nesting depth of ingested JSON", () => {
   });
 
   it("answers 400 naming the field for metadata one level deeper than allowed", async () => {
-    const response = await postAuditEvents(JSON.stringify(auditEventWith(nested(maxMetadataDepth + 1))));
+    const response = await postAuditEvents(
+      writer.key,
+      auditEventBatchWith("metadata", JSON.stringify(nested(maxMetadataDepth + 1))),
+    );
 
     expect(response.status).toBe(400);
     const { error } = (await response.json()) as ErrorBody;
@@ -69,7 +44,10 @@ describe("nesting depth of ingested JSON", () => {
   });
 
   it("accepts metadata nested as deep as allowed", async () => {
-    const response = await postAuditEvents(JSON.stringify(auditEventWith(nested(maxMetadataDepth))));
+    const response = await postAuditEvents(
+      writer.key,
+      auditEventBatchWith("metadata", JSON.stringify(nested(maxMetadataDepth))),
+    );
 
     expect(response.status).toBe(201);
   });

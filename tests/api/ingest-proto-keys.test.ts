@@ -3,7 +3,6 @@
 // with it and stored without it (and verify as broken). `constructor` keys
 // are plain data and go through.
 import { beforeAll, describe, expect, it } from "vitest";
-import { POST } from "@/app/api/engine/ingest/[kind]/route";
 import { toUnlinkedAuditEvent } from "@/lib/audit-chain/to-unlinked-audit-event";
 import { appendAuditEvents } from "@/lib/audit/append-audit-events";
 import { chainTransactionOptions } from "@/lib/audit/chain-transaction-options";
@@ -11,6 +10,7 @@ import { verifyStoredAuditChain } from "@/lib/audit/verify-stored-audit-chain";
 import { db } from "@/lib/db";
 import { createTestApiKey, createTestOrg, type TestApiKey, type TestOrg } from "@/tests/support/fixtures";
 import type { ErrorBody } from "@/tests/support/error-body";
+import { auditEventBatchWith, postAuditEvents } from "@/tests/support/ingest-audit-event-batch";
 
 let org: TestOrg;
 let writer: TestApiKey;
@@ -19,30 +19,6 @@ beforeAll(async () => {
   org = await createTestOrg();
   writer = await createTestApiKey(org.orgId, ["events:write"]);
 });
-
-/** A one-event batch whose metadata is the given JSON text, spliced in as written. */
-function batchWithMetadata(metadataJson: string): string {
-  const record = {
-    occurredAt: new Date().toISOString(),
-    actorType: "system",
-    action: "agent.action_denied",
-    category: "agent_config",
-    outcome: "denied",
-    metadata: "METADATA",
-  };
-  return JSON.stringify({ records: [record] }).replace('"METADATA"', metadataJson);
-}
-
-async function postAuditEvents(body: string) {
-  return POST(
-    new Request("http://localhost/api/engine/ingest/audit-events", {
-      method: "POST",
-      headers: { authorization: `Bearer ${writer.key}`, "content-type": "application/json" },
-      body,
-    }),
-    { params: Promise.resolve({ kind: "audit-events" }) },
-  );
-}
 
 const storedEvents = () => db.auditEvent.count({ where: { orgId: org.orgId } });
 
@@ -54,7 +30,7 @@ describe("`__proto__` keys in ingested JSON", () => {
   ])("answers 400 naming %s, and writes nothing", async (_, metadata, field) => {
     const before = await storedEvents();
 
-    const response = await postAuditEvents(batchWithMetadata(metadata));
+    const response = await postAuditEvents(writer.key, auditEventBatchWith("metadata", metadata));
 
     expect(response.status).toBe(400);
     const { error } = (await response.json()) as ErrorBody;
@@ -64,7 +40,10 @@ describe("`__proto__` keys in ingested JSON", () => {
   });
 
   it("accepts `constructor` keys, stores them and verifies the chain", async () => {
-    const response = await postAuditEvents(batchWithMetadata('{"constructor":{"prototype":1},"toString":"x"}'));
+    const response = await postAuditEvents(
+      writer.key,
+      auditEventBatchWith("metadata", '{"constructor":{"prototype":1},"toString":"x"}'),
+    );
 
     expect(response.status).toBe(201);
     const stored = await db.auditEvent.findFirst({ where: { orgId: org.orgId }, orderBy: { seq: "desc" } });

@@ -3,11 +3,11 @@
 // stored U+FFFD instead and the event verified as broken (PostgreSQL's jsonb
 // refused it outright, a 500). A surrogate pair is valid text and goes through.
 import { beforeAll, describe, expect, it } from "vitest";
-import { POST } from "@/app/api/engine/ingest/[kind]/route";
 import { verifyStoredAuditChain } from "@/lib/audit/verify-stored-audit-chain";
 import { db } from "@/lib/db";
 import { createTestApiKey, createTestOrg, type TestApiKey, type TestOrg } from "@/tests/support/fixtures";
 import type { ErrorBody } from "@/tests/support/error-body";
+import { auditEventBatchWith, postAuditEvents } from "@/tests/support/ingest-audit-event-batch";
 
 let org: TestOrg;
 let writer: TestApiKey;
@@ -16,30 +16,6 @@ beforeAll(async () => {
   org = await createTestOrg();
   writer = await createTestApiKey(org.orgId, ["events:write"]);
 });
-
-/** A one-event batch with `field` set to the given JSON text, as a client would write it. */
-function batchWith(field: string, json: string): string {
-  const record = {
-    occurredAt: new Date().toISOString(),
-    actorType: "system",
-    action: "agent.action_denied",
-    category: "agent_config",
-    outcome: "denied",
-    [field]: "VALUE",
-  };
-  return JSON.stringify({ records: [record] }).replace('"VALUE"', json);
-}
-
-async function postAuditEvents(body: string) {
-  return POST(
-    new Request("http://localhost/api/engine/ingest/audit-events", {
-      method: "POST",
-      headers: { authorization: `Bearer ${writer.key}`, "content-type": "application/json" },
-      body,
-    }),
-    { params: Promise.resolve({ kind: "audit-events" }) },
-  );
-}
 
 const storedEvents = () => db.auditEvent.count({ where: { orgId: org.orgId } });
 
@@ -51,7 +27,7 @@ describe("lone surrogates in ingested text", () => {
   ])("answers 400 naming %s, and writes nothing", async (_, field, json, path) => {
     const before = await storedEvents();
 
-    const response = await postAuditEvents(batchWith(field, json));
+    const response = await postAuditEvents(writer.key, auditEventBatchWith(field, json));
 
     expect(response.status).toBe(400);
     const { error } = (await response.json()) as ErrorBody;
@@ -61,7 +37,7 @@ describe("lone surrogates in ingested text", () => {
   });
 
   it("accepts a surrogate pair written as escapes, stores the character and verifies", async () => {
-    const response = await postAuditEvents(batchWith("metadata", '{"note":"\\ud83d\\ude00"}'));
+    const response = await postAuditEvents(writer.key, auditEventBatchWith("metadata", '{"note":"\\ud83d\\ude00"}'));
 
     expect(response.status).toBe(201);
     const stored = await db.auditEvent.findFirst({ where: { orgId: org.orgId }, orderBy: { seq: "desc" } });
