@@ -7,6 +7,7 @@ import secureJson from "secure-json-parse";
 import type { z } from "zod";
 import { zodFieldErrors } from "@/lib/api/zod-field-errors";
 import { AppError } from "@/lib/errors/app-error";
+import { joinJsonPath } from "@/lib/json/find-json-path";
 import { findLoneSurrogatePath, mayHoldLoneSurrogate } from "@/lib/json/find-lone-surrogate-path";
 import { findProtoKeyPath } from "@/lib/json/find-proto-key-path";
 
@@ -20,7 +21,9 @@ export function parseJsonBody<Schema extends z.ZodType>(body: Uint8Array, schema
   const illFormed = mayHoldLoneSurrogate(text) ? findLoneSurrogatePath(json) : null;
   if (illFormed) {
     throw new AppError("validation_failed", "The request is invalid", {
-      fields: { [illFormed]: ["Not valid Unicode text: a lone surrogate (\\uD800–\\uDFFF) cannot be stored"] },
+      fields: {
+        [joinJsonPath(illFormed)]: ["Not valid Unicode text: a lone surrogate (\\uD800–\\uDFFF) cannot be stored"],
+      },
     });
   }
   const parsed = schema.safeParse(json);
@@ -43,7 +46,7 @@ function parseJsonText(text: string): unknown {
   } catch {
     throw new AppError("bad_request", "The request body is not valid JSON");
   }
-  const path = findProtoKeyPath(json) ?? "body";
+  const path = joinJsonPath(findProtoKeyPath(json) ?? []);
   throw new AppError("validation_failed", "The request is invalid", {
     fields: { [path]: ["`__proto__` is not accepted as a key"] },
   });

@@ -4,6 +4,7 @@
 import { linkAuditEvents, type ChainHead, type UnlinkedAuditEvent } from "@/lib/audit-chain/link-audit-event";
 import { toAuditEventRow } from "@/lib/audit/to-audit-event-row";
 import type { Prisma } from "@/lib/generated/sqlite/client";
+import { joinJsonPath } from "@/lib/json/find-json-path";
 import { findProtoKeyPath } from "@/lib/json/find-proto-key-path";
 
 export async function appendLockedAuditEvents(
@@ -15,7 +16,8 @@ export async function appendLockedAuditEvents(
   // with it, stored without it, and verify as broken.
   for (const event of events) {
     const protoKey = event.metadata ? findProtoKeyPath(event.metadata) : null;
-    if (protoKey) throw new Error(`Audit event metadata cannot hold a \`__proto__\` key (metadata.${protoKey})`);
+    if (protoKey)
+      throw new Error(`Audit event metadata cannot hold a \`__proto__\` key (metadata.${joinJsonPath(protoKey)})`);
   }
   const { linked, head } = linkAuditEvents(lockedHead, events);
   if (linked.length > 0) await tx.auditEvent.createMany({ data: linked.map(toAuditEventRow) });

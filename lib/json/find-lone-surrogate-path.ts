@@ -2,8 +2,7 @@
 // surrogate, which JSON allows as an escape (`"\ud800"`). UTF-8 cannot encode
 // it, so the database driver stores U+FFFD in its place (or PostgreSQL's jsonb
 // refuses it): what was hashed or validated would not be what is stored.
-
-const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+import { findJsonPath, hasLoneSurrogate, type JsonPath } from "@/lib/json/find-json-path";
 
 /**
  * Whether JSON text may hold one: only an escape can give a lone surrogate,
@@ -11,22 +10,10 @@ const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\
  */
 export const mayHoldLoneSurrogate = (jsonText: string): boolean => /\\u[dD][89a-fA-F]/.test(jsonText);
 
-/** The dotted path of the first string or key with a lone surrogate (the key written escaped), or null. */
-export function findLoneSurrogatePath(value: unknown): string | null {
-  // Without recursion: a body may nest as deep as the JSON parser allows.
-  const pending: { value: unknown; path: string }[] = [{ value, path: "" }];
-  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
-    if (typeof next.value === "string") {
-      if (loneSurrogate.test(next.value)) return next.path || "body";
-      continue;
-    }
-    if (typeof next.value !== "object" || next.value === null) continue;
-    for (const [key, child] of Object.entries(next.value)) {
-      const shown = loneSurrogate.test(key) ? JSON.stringify(key).slice(1, -1) : key;
-      const path = next.path ? `${next.path}.${shown}` : shown;
-      if (shown !== key) return path;
-      pending.push({ value: child, path });
-    }
-  }
-  return null;
+/** The path to the first key or string with a lone surrogate (the key's own path when it is the key). */
+export function findLoneSurrogatePath(value: unknown): JsonPath | null {
+  return findJsonPath(
+    value,
+    (node, key) => (key !== null && hasLoneSurrogate(key)) || (typeof node === "string" && hasLoneSurrogate(node)),
+  );
 }
