@@ -2,20 +2,13 @@
 // Infinity) is a 400 naming where it is: it was a 500, since canonical JSON
 // cannot write it for the event's hash. Numbers JSON can round-trip go through
 // and verify, however they are written.
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { verifyStoredAuditChain } from "@/lib/audit/verify-stored-audit-chain";
 import { db } from "@/lib/db";
-import { createTestApiKey, createTestOrg, type TestApiKey, type TestOrg } from "@/tests/support/fixtures";
 import type { ErrorBody } from "@/tests/support/error-body";
-import { auditEventBatchWith, postAuditEvents } from "@/tests/support/ingest-audit-event-batch";
+import { auditEventBatchWith, postAuditEvents, setUpIngestWriter } from "@/tests/support/ingest-audit-event-batch";
 
-let org: TestOrg;
-let writer: TestApiKey;
-
-beforeAll(async () => {
-  org = await createTestOrg();
-  writer = await createTestApiKey(org.orgId, ["events:write"]);
-});
+const writer = setUpIngestWriter();
 
 describe("numbers in ingested metadata", () => {
   it.each([
@@ -34,12 +27,11 @@ describe("numbers in ingested metadata", () => {
       writer.key,
       auditEventBatchWith(
         "metadata",
-
         '{"zero":-0,"big":123456789012345678901234567890,"tiny":1.5e-320,"max":1.7976931348623157e308}',
       ),
     );
 
     expect(response.status).toBe(201);
-    expect(await verifyStoredAuditChain(db, org.orgId)).toMatchObject({ status: "verified", count: 1 });
+    expect(await verifyStoredAuditChain(db, writer.orgId)).toMatchObject({ status: "verified", count: 1 });
   });
 });

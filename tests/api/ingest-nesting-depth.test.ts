@@ -1,16 +1,10 @@
 // Deeply nested JSON in an ingest body is a 400 naming the field, not a 500.
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { maxMetadataDepth } from "@/lib/ingest/schemas";
-import { createTestApiKey, createTestOrg, type TestApiKey } from "@/tests/support/fixtures";
 import type { ErrorBody } from "@/tests/support/error-body";
-import { auditEventBatchWith, postAuditEvents } from "@/tests/support/ingest-audit-event-batch";
+import { auditEventBatchWith, postAuditEvents, setUpIngestWriter } from "@/tests/support/ingest-audit-event-batch";
 
-let writer: TestApiKey;
-
-beforeAll(async () => {
-  const org = await createTestOrg();
-  writer = await createTestApiKey(org.orgId, ["events:write"]);
-});
+const writer = setUpIngestWriter();
 
 function nested(depth: number): unknown {
   let value: unknown = "leaf";

@@ -2,25 +2,18 @@
 // it as data, but Prisma's JSON writer drops it, so an event would be hashed
 // with it and stored without it (and verify as broken). `constructor` keys
 // are plain data and go through.
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { toUnlinkedAuditEvent } from "@/lib/audit-chain/to-unlinked-audit-event";
 import { appendAuditEvents } from "@/lib/audit/append-audit-events";
 import { chainTransactionOptions } from "@/lib/audit/chain-transaction-options";
 import { verifyStoredAuditChain } from "@/lib/audit/verify-stored-audit-chain";
 import { db } from "@/lib/db";
-import { createTestApiKey, createTestOrg, type TestApiKey, type TestOrg } from "@/tests/support/fixtures";
 import type { ErrorBody } from "@/tests/support/error-body";
-import { auditEventBatchWith, postAuditEvents } from "@/tests/support/ingest-audit-event-batch";
+import { auditEventBatchWith, postAuditEvents, setUpIngestWriter } from "@/tests/support/ingest-audit-event-batch";
 
-let org: TestOrg;
-let writer: TestApiKey;
+const writer = setUpIngestWriter();
 
-beforeAll(async () => {
-  org = await createTestOrg();
-  writer = await createTestApiKey(org.orgId, ["events:write"]);
-});
-
-const storedEvents = () => db.auditEvent.count({ where: { orgId: org.orgId } });
+const storedEvents = () => db.auditEvent.count({ where: { orgId: writer.orgId } });
 
 describe("`__proto__` keys in ingested JSON", () => {
   it.each([
@@ -46,9 +39,9 @@ describe("`__proto__` keys in ingested JSON", () => {
     );
 
     expect(response.status).toBe(201);
-    const stored = await db.auditEvent.findFirst({ where: { orgId: org.orgId }, orderBy: { seq: "desc" } });
+    const stored = await db.auditEvent.findFirst({ where: { orgId: writer.orgId }, orderBy: { seq: "desc" } });
     expect(stored?.metadata).toEqual({ constructor: { prototype: 1 }, toString: "x" });
-    expect(await verifyStoredAuditChain(db, org.orgId)).toMatchObject({ status: "verified" });
+    expect(await verifyStoredAuditChain(db, writer.orgId)).toMatchObject({ status: "verified" });
   });
 
   it("is refused by Attest's own writer too, which stores JSON through Prisma", async () => {
@@ -56,7 +49,7 @@ describe("`__proto__` keys in ingested JSON", () => {
     const event = toUnlinkedAuditEvent(
       crypto.randomUUID(),
       {
-        orgId: org.orgId,
+        orgId: writer.orgId,
         occurredAt: new Date(),
         actorType: "system",
         action: "system.checked",
@@ -68,7 +61,7 @@ describe("`__proto__` keys in ingested JSON", () => {
     );
 
     await expect(
-      db.$transaction((tx) => appendAuditEvents(tx, org.orgId, [event]), chainTransactionOptions),
+      db.$transaction((tx) => appendAuditEvents(tx, writer.orgId, [event]), chainTransactionOptions),
     ).rejects.toThrow("metadata.nested.__proto__");
     expect(await storedEvents()).toBe(before);
   });

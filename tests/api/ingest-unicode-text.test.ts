@@ -2,22 +2,15 @@
 // escape) is a 400 naming the field: UTF-8 cannot carry it, so the driver
 // stored U+FFFD instead and the event verified as broken (PostgreSQL's jsonb
 // refused it outright, a 500). A surrogate pair is valid text and goes through.
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { verifyStoredAuditChain } from "@/lib/audit/verify-stored-audit-chain";
 import { db } from "@/lib/db";
-import { createTestApiKey, createTestOrg, type TestApiKey, type TestOrg } from "@/tests/support/fixtures";
 import type { ErrorBody } from "@/tests/support/error-body";
-import { auditEventBatchWith, postAuditEvents } from "@/tests/support/ingest-audit-event-batch";
+import { auditEventBatchWith, postAuditEvents, setUpIngestWriter } from "@/tests/support/ingest-audit-event-batch";
 
-let org: TestOrg;
-let writer: TestApiKey;
+const writer = setUpIngestWriter();
 
-beforeAll(async () => {
-  org = await createTestOrg();
-  writer = await createTestApiKey(org.orgId, ["events:write"]);
-});
-
-const storedEvents = () => db.auditEvent.count({ where: { orgId: org.orgId } });
+const storedEvents = () => db.auditEvent.count({ where: { orgId: writer.orgId } });
 
 describe("lone surrogates in ingested text", () => {
   it.each([
@@ -40,8 +33,8 @@ describe("lone surrogates in ingested text", () => {
     const response = await postAuditEvents(writer.key, auditEventBatchWith("metadata", '{"note":"\\ud83d\\ude00"}'));
 
     expect(response.status).toBe(201);
-    const stored = await db.auditEvent.findFirst({ where: { orgId: org.orgId }, orderBy: { seq: "desc" } });
+    const stored = await db.auditEvent.findFirst({ where: { orgId: writer.orgId }, orderBy: { seq: "desc" } });
     expect(stored?.metadata).toEqual({ note: "😀" });
-    expect(await verifyStoredAuditChain(db, org.orgId)).toMatchObject({ status: "verified" });
+    expect(await verifyStoredAuditChain(db, writer.orgId)).toMatchObject({ status: "verified" });
   });
 });
