@@ -97,7 +97,8 @@ async function run(): Promise<PackageThreadMessage> {
         statementJws,
         modifiedAt,
         ...(maxDataRows === undefined ? {} : { maxDataRows }),
-        renderTables: renderTableStepsInThreads(tablesPorts),
+        // Without tables threads (no spare core) the tables are rendered here.
+        ...(tablesPorts.length > 0 ? { renderTables: renderTableStepsInThreads(tablesPorts) } : {}),
         signSums: (sums) =>
           new Promise<string>((resolve, reject) => {
             signed = { resolve, reject };
