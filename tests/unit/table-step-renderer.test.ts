@@ -9,7 +9,6 @@ import type { ArtifactSink } from "@/lib/compliance/artifacts/artifact-writer";
 import { ReportDocumentWriter } from "@/lib/compliance/artifacts/report-document-writer";
 import { createTableStepRenderer, type TableStep } from "@/lib/compliance/package/create-table-step-renderer";
 import { planPackageFiles, type TablePlan } from "@/lib/compliance/package/plan-package-files";
-import { countTablesThreadsFor } from "@/lib/compliance/package/spawn-package-thread";
 import { createReportDocumentIndexer } from "@/lib/compliance/package/report-document-index";
 import { createReportDocumentScanner } from "@/lib/compliance/package/scan-report-document";
 import type { ReportRow } from "@/lib/compliance/reports/report-definition";
@@ -129,18 +128,5 @@ describe("table step renderer", () => {
     for (const renderers of [1, 2]) {
       expect(() => sharedSteps(shorter, piecesOf(document, 100), renderers)).toThrow(/changed between reads/);
     }
-  });
-});
-
-describe("tables threads per package", () => {
-  it("uses the cores other packages leave, a core for each package thread, unless configured", () => {
-    expect(countTablesThreadsFor(0, 2, undefined)).toBe(1);
-    expect(countTablesThreadsFor(1, 2, undefined)).toBe(0);
-    expect(countTablesThreadsFor(0, 1, undefined)).toBe(0);
-    expect(countTablesThreadsFor(0, 8, undefined)).toBe(4);
-    expect(countTablesThreadsFor(1, 8, undefined)).toBe(3);
-    expect(countTablesThreadsFor(3, 8, undefined)).toBe(1);
-    expect(countTablesThreadsFor(5, 2, 3)).toBe(3);
-    expect(countTablesThreadsFor(0, 8, 0)).toBe(0);
   });
 });

@@ -97,8 +97,7 @@ async function run(): Promise<PackageThreadMessage> {
         statementJws,
         modifiedAt,
         ...(maxDataRows === undefined ? {} : { maxDataRows }),
-        // Without tables threads (no spare core) the tables are rendered here.
-        ...(tablesPorts.length > 0 ? { renderTables: renderTableStepsInThreads(tablesPorts) } : {}),
+        renderTables: renderTableStepsInThreads(tablesPorts),
         signSums: (sums) =>
           new Promise<string>((resolve, reject) => {
             signed = { resolve, reject };

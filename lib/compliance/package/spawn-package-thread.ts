@@ -42,23 +42,16 @@ export function countPackageThreads(): number {
 }
 
 /**
- * Tables threads for a package starting beside `packagesRendering` others:
- * PACKAGE_TABLE_THREADS if set; else its share of the cores less one for its
- * package thread (none when packages already share the cores: more threads
- * would only add memory), at most 4.
+ * Tables threads per package: the CSV transcoding shared out over the cores
+ * the package thread (reading, hashing, framing) leaves, at least one.
  */
-export function countTablesThreadsFor(
-  packagesRendering: number,
-  cores = os.availableParallelism(),
-  configured = getEnv().PACKAGE_TABLE_THREADS,
-): number {
-  if (configured !== undefined) return configured;
-  return Math.max(0, Math.min(4, Math.floor(cores / (packagesRendering + 1)) - 1));
+function tableThreadCount(): number {
+  return getEnv().PACKAGE_TABLE_THREADS ?? Math.max(1, Math.min(4, os.availableParallelism() - 1));
 }
 
 /**
  * Starts the package thread in a reserved slot, which is released when the
- * thread exits, with its tables threads (the CSV transcoding, on spare
+ * thread exits, with its tables threads (the CSV transcoding, on the other
  * cores) beside it, each on a channel of its own; they end with it.
  */
 export function spawnPackageThread(workerData: PackageThreadData, slot: ReleaseSlot): Worker {
@@ -67,7 +60,7 @@ export function spawnPackageThread(workerData: PackageThreadData, slot: ReleaseS
   let thread: Worker;
   try {
     const tablesPorts: MessagePort[] = [];
-    for (let count = countTablesThreadsFor(running.size); count > 0; count--) {
+    for (let count = tableThreadCount(); count > 0; count--) {
       const { port1, port2 } = new MessageChannel();
       tablesThreads.push(startTablesThread(port2));
       tablesPorts.push(port1);
