@@ -135,8 +135,6 @@ export const envSchema = z.object({
   AUDIT_VERIFY_THREADS: optionalInteger({ min: 1, max: 16 }),
   // Evidence packages rendering at once (one thread each); unset: one per CPU core, at least 2.
   PACKAGE_THREADS: optionalInteger({ min: 1, max: 64 }),
-  // Threads sharing one package's CSV transcoding; unset: one per CPU core but one, at least 1, at most 4.
-  PACKAGE_TABLE_THREADS: optionalInteger({ min: 1, max: 16 }),
   // How long a package download waits for a free thread before it is answered 503 server_busy.
   PACKAGE_WAIT_SECONDS: number({ min: 0 }, 15),
   // Diagnostics

@@ -277,34 +277,6 @@ describe("evidence package thread", () => {
     await waitUntil(() => countPackageThreads() === 0, "the thread to end after the last byte");
   }, 60_000);
 
-  it("gives the same bytes, verified, whether one tables thread or several share the CSVs", async () => {
-    const savedThreads = process.env.PACKAGE_TABLE_THREADS;
-    const packageBy = async (tablesThreads: string, name: string) => {
-      process.env.PACKAGE_TABLE_THREADS = tablesThreads;
-      // Parts split well inside the pieces the tables threads take in turn.
-      const { body } = await getReportPackage({ identity: sessionIdentity(org) }, largeReportId, {
-        maxDataRows: 7_001,
-      });
-      return saved(name, await readStream(body));
-    };
-    try {
-      const one = await packageBy("1", "one-tables-thread.zip");
-      const three = await packageBy("3", "three-tables-threads.zip");
-      expect(fs.readFileSync(three).equals(fs.readFileSync(one))).toBe(true);
-      const zip = await readZipEntries(three);
-      try {
-        expect(zip.names.filter((name) => name.startsWith("sections/events/all.part-"))).toHaveLength(6);
-      } finally {
-        zip.close();
-      }
-      const verified = await verifyEvidencePackage(three, await publishedKeys(), { maxDataRows: 7_001 });
-      expect(verified).toMatchObject({ valid: true });
-    } finally {
-      if (savedThreads === undefined) delete process.env.PACKAGE_TABLE_THREADS;
-      else process.env.PACKAGE_TABLE_THREADS = savedThreads;
-    }
-  }, 60_000);
-
   it("ends the thread when the client goes away mid-download", async () => {
     const reader = (await download("zip", largeReportId)).body!.getReader();
     expect((await reader.read()).done).toBe(false);

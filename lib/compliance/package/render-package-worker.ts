@@ -1,6 +1,6 @@
 // A download's package thread: reads the stored JSON artifact on a connection
-// of its own, renders the whole ZIP (renderEvidencePackage: scanning, SHA-256,
-// CRC-32; the per-table CSVs by its tables thread) and sends it to the main thread in pieces,
+// of its own, renders the whole ZIP (renderEvidencePackage: scanning, the
+// per-table CSVs, SHA-256, CRC-32) and sends it to the main thread in pieces,
 // waiting while the client is slow. The main thread terminates it once it has
 // the last word (done or failed), or as soon as the client goes away.
 import { parentPort, workerData } from "node:worker_threads";
@@ -9,12 +9,11 @@ import {
   packageBatchBytes,
   packageBatchesAhead,
   packagePieceBytes,
+  type PackageThreadData,
   type PackageThreadMessage,
   type PackageThreadReply,
-  type PackageThreadStart,
 } from "@/lib/compliance/package/package-thread-protocol";
 import { renderEvidencePackage } from "@/lib/compliance/package/render-evidence-package";
-import { renderTableStepsInThreads } from "@/lib/compliance/package/render-table-steps-in-threads";
 import { getReportEngineProfile } from "@/lib/compliance/profiles/get-report-engine-profile";
 import { createRawSql } from "@/lib/db/raw-sql";
 import { lowerThreadPriority } from "@/lib/process/lower-thread-priority";
@@ -23,8 +22,7 @@ const port = parentPort;
 if (!port) throw new Error("render-package-worker must run as a worker thread");
 // Like report generation: the API's requests get the CPU first (REPORT_WORKER_NICE).
 lowerThreadPriority();
-const { databaseUrl, artifact, jsonSha256, statementJws, modifiedAt, maxDataRows, tablesPorts } =
-  workerData as PackageThreadStart;
+const { databaseUrl, artifact, jsonSha256, statementJws, modifiedAt, maxDataRows } = workerData as PackageThreadData;
 const raw = createRawSql(databaseUrl, { poolSize: 1 });
 const send = (message: PackageThreadMessage, transfer?: ArrayBuffer[]) => port.postMessage(message, transfer);
 
@@ -97,7 +95,6 @@ async function run(): Promise<PackageThreadMessage> {
         statementJws,
         modifiedAt,
         ...(maxDataRows === undefined ? {} : { maxDataRows }),
-        renderTables: renderTableStepsInThreads(tablesPorts),
         signSums: (sums) =>
           new Promise<string>((resolve, reject) => {
             signed = { resolve, reject };

@@ -5,8 +5,8 @@
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { MessageChannel, Worker, type MessagePort } from "node:worker_threads";
-import type { PackageThreadData, PackageThreadStart } from "@/lib/compliance/package/package-thread-protocol";
+import { Worker } from "node:worker_threads";
+import type { PackageThreadData } from "@/lib/compliance/package/package-thread-protocol";
 import { getEnv } from "@/lib/env";
 import { serverBusy } from "@/lib/errors/server-busy";
 import { createConcurrencyGate, type ReleaseSlot } from "@/lib/process/create-concurrency-gate";
@@ -41,71 +41,40 @@ export function countPackageThreads(): number {
   return running.size;
 }
 
-/**
- * Tables threads per package: the CSV transcoding shared out over the cores
- * the package thread (reading, hashing, framing) leaves, at least one.
- */
-function tableThreadCount(): number {
-  return getEnv().PACKAGE_TABLE_THREADS ?? Math.max(1, Math.min(4, os.availableParallelism() - 1));
-}
-
-/**
- * Starts the package thread in a reserved slot, which is released when the
- * thread exits, with its tables threads (the CSV transcoding, on the other
- * cores) beside it, each on a channel of its own; they end with it.
- */
+/** Starts the thread in a reserved slot, which is released when the thread exits. */
 export function spawnPackageThread(workerData: PackageThreadData, slot: ReleaseSlot): Worker {
-  const tablesThreads: Worker[] = [];
-  const endTablesThreads = () => tablesThreads.forEach((tablesThread) => void tablesThread.terminate());
   let thread: Worker;
   try {
-    const tablesPorts: MessagePort[] = [];
-    for (let count = tableThreadCount(); count > 0; count--) {
-      const { port1, port2 } = new MessageChannel();
-      tablesThreads.push(startTablesThread(port2));
-      tablesPorts.push(port1);
-    }
-    const start: PackageThreadStart = { ...workerData, tablesPorts };
-    thread = startPackageThread(start, tablesPorts);
+    thread = startThread(workerData);
   } catch (error) {
-    endTablesThreads();
     slot();
     throw error;
   }
   running.add(thread);
   thread.once("exit", () => {
     running.delete(thread);
-    endTablesThreads();
     slot();
   });
   return thread;
 }
 
-function startPackageThread(workerData: PackageThreadStart, transferList: MessagePort[]): Worker {
-  const options = { workerData, transferList, name: "evidence-package", resourceLimits: threadHeap };
+function startThread(workerData: PackageThreadData): Worker {
   // Inside a Next build the URL form makes Next bundle the worker as a chunk of its own.
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    return new Worker(new URL("./render-package-worker.ts", import.meta.url), options);
+    return new Worker(new URL("./render-package-worker.ts", import.meta.url), {
+      workerData,
+      name: "evidence-package",
+      resourceLimits: threadHeap,
+    });
   }
-  return new Worker(sourceWorkerCode("render-package-worker.ts"), { ...options, eval: true });
-}
-
-function startTablesThread(port: MessagePort): Worker {
-  const options = {
-    workerData: { port },
-    transferList: [port],
-    name: "evidence-package-tables",
-    resourceLimits: threadHeap,
-  };
-  if (process.env.NEXT_RUNTIME === "nodejs") {
-    return new Worker(new URL("./render-package-tables-worker.ts", import.meta.url), options);
-  }
-  return new Worker(sourceWorkerCode("render-package-tables-worker.ts"), { ...options, eval: true });
-}
-
-/** From sources (tsx scripts, tests) a worker's TypeScript file is loaded through tsx's require hook. */
-function sourceWorkerCode(fileName: string): string {
+  // From sources (tsx scripts, tests) the TypeScript file is loaded through tsx's require hook.
   const here = fileURLToPath(import.meta.url);
-  if (!here.endsWith(".ts")) throw new Error("The evidence package threads run inside a Next build or from sources");
-  return `require("tsx/cjs");\nrequire(${JSON.stringify(path.join(path.dirname(here), fileName))});`;
+  if (!here.endsWith(".ts")) throw new Error("The evidence package thread runs inside a Next build or from sources");
+  const file = path.join(path.dirname(here), "render-package-worker.ts");
+  return new Worker(`require("tsx/cjs");\nrequire(${JSON.stringify(file)});`, {
+    eval: true,
+    workerData,
+    name: "evidence-package",
+    resourceLimits: threadHeap,
+  });
 }

@@ -8,9 +8,10 @@
 // thread of its own for a download (render-evidence-package-thread.ts), and
 // alone in the verifier's process.
 import { createHash } from "node:crypto";
-import { createTableStepRenderer, type TableStep } from "@/lib/compliance/package/create-table-step-renderer";
+import { createCsvRowTranscoder, type CsvRowTranscoder } from "@/lib/compliance/csv/create-csv-row-transcoder";
+import { GrowableBytes } from "@/lib/compliance/csv/growable-bytes";
 import { createReportDocumentIndexer, type ReportDocumentIndex } from "@/lib/compliance/package/report-document-index";
-import { createReportDocumentScanner } from "@/lib/compliance/package/scan-report-document";
+import { createReportDocumentScanner, type ReportDocumentVisitor } from "@/lib/compliance/package/scan-report-document";
 import { planPackageFiles, spreadsheetDataRows, type TablePlan } from "@/lib/compliance/package/plan-package-files";
 import { renderManifestCsv } from "@/lib/compliance/package/render-manifest-csv";
 import { renderPackageReadme } from "@/lib/compliance/package/render-package-readme";
@@ -45,22 +46,7 @@ export type PackageFilesInput = {
   statementJws: string;
   /** Data rows per CSV file before a table continues in a new part. */
   maxDataRows?: number;
-  /** Renders the tables' files from the second read (default: in this thread, chunk by chunk). */
-  renderTables?: TableStepSource;
 };
-
-/** The tables' steps, one batch per piece of report.json rendered, in order. */
-export type TableStepSource = (json: AsyncIterable<Uint8Array>, plans: TablePlan[]) => AsyncIterable<TableStep[]>;
-
-/** The tables rendered in this thread: what one chunk renders is written before the next is read. */
-export async function* renderTableStepsHere(
-  json: AsyncIterable<Uint8Array>,
-  plans: TablePlan[],
-): AsyncGenerator<TableStep[]> {
-  const renderer = createTableStepRenderer(plans);
-  for await (const chunk of json) yield renderer.push(chunk);
-  yield renderer.end();
-}
 
 export type PackageFiles = {
   index: ReportDocumentIndex;
@@ -70,6 +56,8 @@ export type PackageFiles = {
 };
 
 const bom = "\ufeff";
+/** Rendered CSV bytes handed to the sink at a time. */
+const csvPieceBytes = 64 * 1024;
 
 export async function writePackageFiles(input: PackageFilesInput, sink: PackageSink): Promise<PackageFiles> {
   let sums = "";
@@ -109,16 +97,77 @@ export async function writePackageFiles(input: PackageFilesInput, sink: PackageS
   await writeWhole(readmeFile, renderPackageReadme(index, plans));
   await writeWhole(manifestFile, bom + renderManifestCsv(index, plans));
 
-  // Pass 2: the tables, from a second read of the same bytes.
-  const renderTables = input.renderTables ?? renderTableStepsHere;
+  // Pass 2: the tables. The scanner is synchronous; what it renders for one
+  // chunk is queued as steps and written (with backpressure) before the next.
+  type Step = { open: string } | { bytes: Buffer } | { close: true };
+  const steps: Step[] = [];
+  const pending = new GrowableBytes(csvPieceBytes + csvPieceBytes / 2);
+  const flushBytes = () => {
+    if (pending.length > 0) steps.push({ bytes: pending.take() });
+  };
+  let planIndex = 0;
+  let plan: TablePlan | undefined;
+  let part = 0;
+  let rowsInPart = 0;
+  let transcoder: CsvRowTranscoder | undefined;
+  const startPart = () => {
+    const file = plan!.files[part]!;
+    flushBytes();
+    steps.push({ open: file.path });
+    pending.writeUtf8(bom + (file.columns.length > 0 ? transcoder!.header : ""));
+    rowsInPart = 0;
+  };
+  const endPart = () => {
+    flushBytes();
+    steps.push({ close: true });
+  };
+  const tables: ReportDocumentVisitor = {
+    header() {},
+    manifestEntry() {},
+    sectionStart() {},
+    tableStart(name) {
+      plan = plans[planIndex++];
+      if (plan?.table !== name) throw new Error(`report.json changed between reads (table ${name})`);
+      part = 0;
+      transcoder = createCsvRowTranscoder(plan.columns, `${plan.section}.${plan.table}`);
+      startPart();
+    },
+    row(bytes, start, end) {
+      if (rowsInPart === plan!.files[part]!.rowCount) {
+        endPart();
+        part += 1;
+        if (part >= plan!.files.length) throw new Error(`report.json changed between reads (${plan!.table} grew)`);
+        startPart();
+      }
+      transcoder!.write(bytes, start, end, pending);
+      if (pending.length >= csvPieceBytes) flushBytes();
+      rowsInPart += 1;
+    },
+    tableEnd() {
+      if (part !== plan!.files.length - 1 || rowsInPart !== plan!.files[part]!.rowCount) {
+        throw new Error(`report.json changed between reads (${plan!.table} shrank)`);
+      }
+      endPart();
+    },
+    sectionEnd() {},
+  };
+  const tableScanner = createReportDocumentScanner(tables);
   let current: ReturnType<typeof open> | undefined;
-  for await (const steps of renderTables(input.readJson(), plans)) {
-    for (const step of steps) {
+  const runSteps = async () => {
+    flushBytes();
+    for (const step of steps.splice(0)) {
       if ("open" in step) current = open(step.open);
       else if ("bytes" in step) await current!.write(step.bytes, true);
       else await current!.close();
     }
+  };
+  for await (const chunk of input.readJson()) {
+    tableScanner.push(chunk);
+    await runSteps();
   }
+  tableScanner.end();
+  await runSteps();
+  if (planIndex !== plans.length) throw new Error("report.json changed between reads (tables missing)");
 
   await writeWhole(statementFile, input.statementJws);
   return { index, plans, sums };
