@@ -24,8 +24,14 @@ export type TablePlan = { section: string; table: string; columns: string[]; row
 /** Path segments are the builders' own identifiers; anything else is replaced so no entry can escape its folder. */
 const safeSegment = (name: string) => name.replace(/[^A-Za-z0-9_-]/g, "_") || "_";
 
-export function planPackageFiles(index: ReportDocumentIndex, maxDataRows = spreadsheetDataRows): TablePlan[] {
+/** `maxDataRows` when it is a positive integer (a table's parts are cut every that many rows). */
+export function assertedMaxDataRows(maxDataRows: number): number {
   if (!Number.isInteger(maxDataRows) || maxDataRows < 1) throw new Error("maxDataRows must be a positive integer");
+  return maxDataRows;
+}
+
+export function planPackageFiles(index: ReportDocumentIndex, maxDataRows = spreadsheetDataRows): TablePlan[] {
+  assertedMaxDataRows(maxDataRows);
   const seen = new Set<string>();
   return index.sections.flatMap((section) =>
     section.tables.map((table) => {

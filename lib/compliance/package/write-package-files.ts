@@ -1,18 +1,24 @@
 // The evidence package's files in their fixed order, rendered from the stored
-// JSON artifact in two streaming passes: report.json as stored (indexing its
+// JSON artifact in one streaming read: report.json as stored (indexing its
 // tables on the way), then README.txt and manifest.csv, then every table's
-// CSV(s) from a second read of the same bytes, then the statement. The sink
-// decides where the bytes go: the ZIP of a download, or only hashes when the
-// verifier re-derives a package. Returns the SHA256SUMS text over these files.
-// Synchronous work between awaits is one stored chunk's worth: this runs in a
-// thread of its own for a download (render-evidence-package-thread.ts), and
-// alone in the verifier's process.
+// CSV(s), then the statement. The tables are rendered from the same read as
+// report.json passes, into a spool file, and copied out once report.json and
+// the files that need its index are written. The sink decides where the bytes
+// go: the ZIP of a download, or only hashes when the verifier re-derives a
+// package. Returns the SHA256SUMS text over these files. Synchronous work
+// between awaits is one stored chunk's worth: this runs in a thread of its own
+// for a download (render-package-worker.ts), and alone in the verifier's process.
 import { createHash } from "node:crypto";
-import { createCsvRowTranscoder, type CsvRowTranscoder } from "@/lib/compliance/csv/create-csv-row-transcoder";
-import { GrowableBytes } from "@/lib/compliance/csv/growable-bytes";
 import { createReportDocumentIndexer, type ReportDocumentIndex } from "@/lib/compliance/package/report-document-index";
+import { createTableCsvSpooler } from "@/lib/compliance/package/create-table-csv-spooler";
+import { openSpoolFile } from "@/lib/compliance/package/open-spool-file";
 import { createReportDocumentScanner, type ReportDocumentVisitor } from "@/lib/compliance/package/scan-report-document";
-import { planPackageFiles, spreadsheetDataRows, type TablePlan } from "@/lib/compliance/package/plan-package-files";
+import {
+  assertedMaxDataRows,
+  planPackageFiles,
+  spreadsheetDataRows,
+  type TablePlan,
+} from "@/lib/compliance/package/plan-package-files";
 import { renderManifestCsv } from "@/lib/compliance/package/render-manifest-csv";
 import { renderPackageReadme } from "@/lib/compliance/package/render-package-readme";
 import { manifestFile, readmeFile, reportJsonFile, statementFile } from "@/lib/compliance/package/package-layout";
@@ -33,7 +39,7 @@ export interface PackageSink {
 }
 
 export type PackageFilesInput = {
-  /** The stored JSON artifact's bytes; called twice. */
+  /** The stored JSON artifact's bytes, read once. */
   readJson: () => AsyncIterable<Uint8Array>;
   /** Each chunk readJson yields is the only view of its memory and is not used again by its reader. */
   isJsonHandedOver?: boolean;
@@ -56,10 +62,11 @@ export type PackageFiles = {
 };
 
 const bom = "\ufeff";
-/** Rendered CSV bytes handed to the sink at a time. */
-const csvPieceBytes = 64 * 1024;
+/** Spooled CSV bytes handed to the sink at a time. */
+const spoolPieceBytes = 256 * 1024;
 
 export async function writePackageFiles(input: PackageFilesInput, sink: PackageSink): Promise<PackageFiles> {
+  const maxDataRows = assertedMaxDataRows(input.maxDataRows ?? spreadsheetDataRows);
   let sums = "";
   const open = (path: string, knownSha256?: string) => {
     const writer = sink.open(path);
@@ -81,94 +88,80 @@ export async function writePackageFiles(input: PackageFilesInput, sink: PackageS
     await file.close();
   };
 
-  // Pass 1: report.json as stored, indexed as it passes.
-  const indexer = createReportDocumentIndexer();
-  const indexScanner = createReportDocumentScanner(indexer.visitor);
-  const json = open(reportJsonFile, input.jsonSha256);
-  for await (const chunk of input.readJson()) {
-    indexScanner.push(chunk);
-    await json.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength), input.isJsonHandedOver);
+  const spool = openSpoolFile();
+  try {
+    // report.json as stored, indexed and its tables rendered into the spool as it passes.
+    const indexer = createReportDocumentIndexer();
+    const spooler = createTableCsvSpooler(spool, maxDataRows, () => currentTableColumns(indexer.index));
+    const scanner = createReportDocumentScanner(bothVisitors(indexer.visitor, spooler.visitor));
+    const json = open(reportJsonFile, input.jsonSha256);
+    for await (const chunk of input.readJson()) {
+      scanner.push(chunk);
+      await json.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength), input.isJsonHandedOver);
+    }
+    scanner.end();
+    await json.close();
+    const { index } = indexer;
+    const plans = planPackageFiles(index, maxDataRows);
+
+    await writeWhole(readmeFile, renderPackageReadme(index, plans));
+    await writeWhole(manifestFile, bom + renderManifestCsv(index, plans));
+
+    const files = plans.flatMap((plan) => plan.files);
+    const { parts } = spooler;
+    if (files.length !== parts.length) throw new Error("the package's tables and their plan disagree");
+    for (const [at, file] of files.entries()) {
+      const part = parts[at]!;
+      if (part.section !== file.section || part.table !== file.table || part.rowCount !== file.rowCount) {
+        throw new Error(`the package's tables and their plan disagree (${file.path})`);
+      }
+      const out = open(file.path, part.sha256);
+      for (const piece of spool.read(part.start, part.length, spoolPieceBytes)) await out.write(piece, true);
+      await out.close();
+    }
+
+    await writeWhole(statementFile, input.statementJws);
+    return { index, plans, sums };
+  } finally {
+    spool.close();
   }
-  indexScanner.end();
-  await json.close();
-  const { index } = indexer;
-  const plans = planPackageFiles(index, input.maxDataRows ?? spreadsheetDataRows);
+}
 
-  await writeWhole(readmeFile, renderPackageReadme(index, plans));
-  await writeWhole(manifestFile, bom + renderManifestCsv(index, plans));
+/** The columns of the table the index is reading (its first row names them). */
+function currentTableColumns(index: ReportDocumentIndex): string[] {
+  return index.sections.at(-1)?.tables.at(-1)?.columns ?? [];
+}
 
-  // Pass 2: the tables. The scanner is synchronous; what it renders for one
-  // chunk is queued as steps and written (with backpressure) before the next.
-  type Step = { open: string } | { bytes: Buffer } | { close: true };
-  const steps: Step[] = [];
-  const pending = new GrowableBytes(csvPieceBytes + csvPieceBytes / 2);
-  const flushBytes = () => {
-    if (pending.length > 0) steps.push({ bytes: pending.take() });
-  };
-  let planIndex = 0;
-  let plan: TablePlan | undefined;
-  let part = 0;
-  let rowsInPart = 0;
-  let transcoder: CsvRowTranscoder | undefined;
-  const startPart = () => {
-    const file = plan!.files[part]!;
-    flushBytes();
-    steps.push({ open: file.path });
-    pending.writeUtf8(bom + (file.columns.length > 0 ? transcoder!.header : ""));
-    rowsInPart = 0;
-  };
-  const endPart = () => {
-    flushBytes();
-    steps.push({ close: true });
-  };
-  const tables: ReportDocumentVisitor = {
-    header() {},
-    manifestEntry() {},
-    sectionStart() {},
+/** One scan, two visitors: `first` sees each event before `second`. */
+function bothVisitors(first: ReportDocumentVisitor, second: ReportDocumentVisitor): ReportDocumentVisitor {
+  return {
+    header(report) {
+      first.header(report);
+      second.header(report);
+    },
+    manifestEntry(entry) {
+      first.manifestEntry(entry);
+      second.manifestEntry(entry);
+    },
+    sectionStart(key, head) {
+      first.sectionStart(key, head);
+      second.sectionStart(key, head);
+    },
     tableStart(name) {
-      plan = plans[planIndex++];
-      if (plan?.table !== name) throw new Error(`report.json changed between reads (table ${name})`);
-      part = 0;
-      transcoder = createCsvRowTranscoder(plan.columns, `${plan.section}.${plan.table}`);
-      startPart();
+      first.tableStart(name);
+      second.tableStart(name);
     },
     row(bytes, start, end) {
-      if (rowsInPart === plan!.files[part]!.rowCount) {
-        endPart();
-        part += 1;
-        if (part >= plan!.files.length) throw new Error(`report.json changed between reads (${plan!.table} grew)`);
-        startPart();
-      }
-      transcoder!.write(bytes, start, end, pending);
-      if (pending.length >= csvPieceBytes) flushBytes();
-      rowsInPart += 1;
+      first.row(bytes, start, end);
+      second.row(bytes, start, end);
     },
     tableEnd() {
-      if (part !== plan!.files.length - 1 || rowsInPart !== plan!.files[part]!.rowCount) {
-        throw new Error(`report.json changed between reads (${plan!.table} shrank)`);
-      }
-      endPart();
+      first.tableEnd();
+      second.tableEnd();
     },
-    sectionEnd() {},
+    sectionEnd() {
+      first.sectionEnd();
+      second.sectionEnd();
+    },
   };
-  const tableScanner = createReportDocumentScanner(tables);
-  let current: ReturnType<typeof open> | undefined;
-  const runSteps = async () => {
-    flushBytes();
-    for (const step of steps.splice(0)) {
-      if ("open" in step) current = open(step.open);
-      else if ("bytes" in step) await current!.write(step.bytes, true);
-      else await current!.close();
-    }
-  };
-  for await (const chunk of input.readJson()) {
-    tableScanner.push(chunk);
-    await runSteps();
-  }
-  tableScanner.end();
-  await runSteps();
-  if (planIndex !== plans.length) throw new Error("report.json changed between reads (tables missing)");
-
-  await writeWhole(statementFile, input.statementJws);
-  return { index, plans, sums };
 }
