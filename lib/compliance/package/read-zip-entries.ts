@@ -1,6 +1,6 @@
 // A ZIP file's entries, in order, each readable as often as needed (the
-// verifier reads report.json twice). yauzl checks the central directory and
-// each entry's CRC-32 as it is read.
+// verifier hashes report.json, then re-renders the tables from it). yauzl
+// checks the central directory and each entry's CRC-32 as it is read.
 import { promisify } from "node:util";
 import type { Readable } from "node:stream";
 import yauzl from "yauzl";

@@ -62,8 +62,12 @@ export type PackageFiles = {
 };
 
 const bom = "\ufeff";
-/** Spooled CSV bytes handed to the sink at a time. */
-const spoolPieceBytes = 256 * 1024;
+/**
+ * Spooled CSV bytes handed to the sink at a time: each piece is memory of its
+ * own, and below the server's malloc mmap threshold (scripts/start.mjs) it
+ * comes from the heap; a larger one would be a fresh zeroed mapping each time.
+ */
+const spoolPieceBytes = 64 * 1024;
 
 export async function writePackageFiles(input: PackageFilesInput, sink: PackageSink): Promise<PackageFiles> {
   const maxDataRows = assertedMaxDataRows(input.maxDataRows ?? spreadsheetDataRows);
