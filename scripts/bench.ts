@@ -39,6 +39,7 @@ import path from "node:path";
 import { canonicalAuditEvent } from "@/lib/audit-chain/hash-audit-event";
 import { readAuditChainEvents } from "@/lib/audit/read-audit-chain-events";
 import { maxSeq } from "@/lib/audit/verify-stored-audit-chain";
+import { bulkReadRows, slowQueryMs } from "@/lib/compliance/reports/query-log-anomalies";
 import { createDatabaseClient, type Database } from "@/lib/db";
 import { rawSqlOf } from "@/lib/db/raw-sql-of";
 import { getDatabaseProvider, getSqliteFilePath } from "@/lib/db/database-url";
@@ -263,17 +264,35 @@ function buildSpecs(target: { orgId: string; agentId: string; from: string; to: 
     `NOT EXISTS (SELECT 1 FROM "VaultAccess" a WHERE a."secretId" = "VaultSecret"."id" AND a."action" = 'rotate' AND a."outcome" = 'success' AND a."occurredAt" >= ${ts(cutoff)} AND a."occurredAt" < ${ts(end)})`,
     `("lastRotatedAt" IS NULL OR "lastRotatedAt" < ${ts(cutoff)} OR "lastRotatedAt" >= ${ts(end)})`,
   );
+  const vaultAccessPopulation = (name: string) => [
+    ...orderedByTime("VaultAccess", vault, "occurredAt"),
+    dump(
+      name,
+      `SELECT a.*, s."name", s."kind" FROM "VaultAccess" a JOIN "VaultSecret" s ON s."id" = a."secretId" WHERE a."orgId" = ${org} AND ${inRange("occurredAt").replace(/"occurredAt"/g, 'a."occurredAt"')} ORDER BY a."occurredAt", a."id"`,
+    ),
+  ];
+  // The database-access section of both summaries (write-query-log-section.ts): its population and counts.
+  const queries = where(`"orgId" = ${org}`, inRange("occurredAt"));
+  const queryActor = `"actorType", "actorId", "actorLabel", "database"`;
+  const bulkRead = `"rowsReturned" >= ${bulkReadRows}`;
+  const slowQuery = `"durationMs" >= ${slowQueryMs}`;
+  const queryLogPopulation = (name: string) => [
+    ...orderedByTime("QueryLog", queries, "occurredAt"),
+    dump(name, `SELECT * FROM "QueryLog" WHERE ${queries} ORDER BY "occurredAt", "id"`),
+    groupCounts("QueryLog", queries, `${queryActor}, "outcome"`),
+    groupCounts("QueryLog", queries, `"database", "outcome"`),
+    groupCounts("QueryLog", where(queries, `"outcome" = 'denied'`), queryActor),
+    groupCounts("QueryLog", where(queries, `(${bulkRead} OR ${slowQuery})`), queryActor),
+    aggregate(`SELECT COUNT(*) FROM "QueryLog" WHERE ${where(queries, bulkRead)}`),
+    aggregate(`SELECT COUNT(*) FROM "QueryLog" WHERE ${where(queries, slowQuery)}`),
+  ];
   const soc2: string[] = [
     // manifest and populations
     ...eventPopulation("soc2_user_access_events", userAccess),
     ...eventPopulation("soc2_agent_config_events", agentConfig),
     ...eventPopulation("soc2_enforcement_events", enforcement),
     ...eventPopulation("soc2_admin_events", admin),
-    ...orderedByTime("VaultAccess", vault, "occurredAt"),
-    dump(
-      "soc2_vault_access",
-      `SELECT a.*, s."name", s."kind" FROM "VaultAccess" a JOIN "VaultSecret" s ON s."id" = a."secretId" WHERE a."orgId" = ${org} AND ${inRange("occurredAt").replace(/"occurredAt"/g, 'a."occurredAt"')} ORDER BY a."occurredAt", a."id"`,
-    ),
+    ...vaultAccessPopulation("soc2_vault_access"),
     ...orderedByTime("DlpViolation", dlp, "detectedAt"),
     dump(
       "soc2_dlp_violations",
@@ -316,6 +335,8 @@ function buildSpecs(target: { orgId: string; agentId: string; from: string; to: 
     groupCounts("AuditEvent", admin, `"category"`),
     groupCounts("AuditEvent", admin, `"actorType", "actorLabel", "actorId"`),
     byDay(admin),
+    // database access
+    ...queryLogPopulation("soc2_query_logs"),
   ];
   const gdprEmails = where(`"orgId" = ${org}`, `"agentId" = ${agent}`);
   const gdpr: string[] = [
@@ -333,6 +354,7 @@ function buildSpecs(target: { orgId: string; agentId: string; from: string; to: 
   ];
   const gdprScan = personalDataScan(provider, org, gdprEmails);
   const notApiKey = `NOT ("action" LIKE 'api_key.%')`;
+  const signIns = events(`"category" = 'authentication' AND "action" LIKE 'auth.%'`);
   const auditAll = events(
     `("category" IN ('user_admin', 'agent_config', 'secrets', 'dlp', 'system_config', 'compliance') OR "action" LIKE 'api_key.%')`,
   );
@@ -356,6 +378,17 @@ function buildSpecs(target: { orgId: string; agentId: string; from: string; to: 
     ...topic(`"category" = 'dlp' AND ${notApiKey}`, [`"targetId", "action"`]),
     ...topic(`("category" = 'system_config' OR "action" LIKE 'api_key.%')`, [`"targetType", "targetId"`]),
     ...topic(`"category" = 'compliance' AND "source" = 'attest' AND ${notApiKey}`, []),
+    // the secret section's vault records (write-audit-vault-accesses.ts)
+    ...vaultAccessPopulation("audit_vault_access"),
+    groupCounts("VaultAccess", vault, `"secretId", "action", "outcome"`),
+    groupCounts("VaultAccess", vault, `"actorType", "actorId", "actorLabel", "action", "outcome"`),
+    // sign-in activity (write-audit-sign-in-section.ts)
+    ...eventPopulation("audit_sign_ins", signIns),
+    groupCounts("AuditEvent", signIns, `"action", "outcome"`),
+    groupCounts("AuditEvent", signIns, `"actorId", "actorLabel", "action", "outcome"`),
+    byDay(signIns),
+    // database access
+    ...queryLogPopulation("audit_query_logs"),
   ];
   const { from, to } = target;
   return [
