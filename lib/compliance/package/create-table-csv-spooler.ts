@@ -69,7 +69,6 @@ export function createTableCsvSpooler(
       transcoder = undefined;
       // A table without rows has no columns: its file is the BOM alone.
       headerLine = "";
-      part = null;
     },
     row(bytes, start, end) {
       if (!transcoder) {
