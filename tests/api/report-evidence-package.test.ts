@@ -277,6 +277,35 @@ describe("evidence package thread", () => {
     await waitUntil(() => countPackageThreads() === 0, "the thread to end after the last byte");
   }, 60_000);
 
+  it("hands each piece on in a turn of the event loop of its own, even when the thread has sent pieces ahead", async () => {
+    const reader = (await download("zip", largeReportId)).body!.getReader();
+    expect((await reader.read()).done).toBe(false);
+    // The thread fills what it may send ahead: those pieces wait on this thread, ready to be read at once.
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+
+    let turns = 0;
+    let isTicking = true;
+    const tick = () => {
+      turns += 1;
+      if (isTicking) setImmediate(tick);
+    };
+    setImmediate(tick);
+    // The body stream may hold one piece read before the wait: the count starts after it.
+    expect((await reader.read()).done).toBe(false);
+    let reads = 0;
+    let readsInTheSameTurn = 0;
+    let turnOfLastRead = turns;
+    for (let next = await reader.read(); !next.done; next = await reader.read()) {
+      reads += 1;
+      if (turns === turnOfLastRead) readsInTheSameTurn += 1;
+      turnOfLastRead = turns;
+    }
+    isTicking = false;
+    expect(reads).toBeGreaterThan(48);
+    expect(readsInTheSameTurn).toBe(0);
+    await waitUntil(() => countPackageThreads() === 0, "the thread to end after the last byte");
+  }, 60_000);
+
   it("ends the thread when the client goes away mid-download", async () => {
     const reader = (await download("zip", largeReportId)).body!.getReader();
     expect((await reader.read()).done).toBe(false);

@@ -4,6 +4,7 @@
 // the thread send one more; when the client goes away (the stream is
 // cancelled) or the thread fails, the thread is terminated, so none outlives
 // its download.
+import { setImmediate as nextTurn } from "node:timers/promises";
 import type { Worker } from "node:worker_threads";
 import type {
   PackageThreadData,
@@ -77,6 +78,10 @@ export function streamEvidencePackage(input: EvidencePackageStreamInput): Readab
     },
     async pull(controller) {
       while (pieces.length === 0 && !isDone && !failure) await new Promise<void>((resolve) => (wake = resolve));
+      // Each piece in a turn of the event loop of its own: pieces already
+      // here and a client that keeps up resolve every read and write at once,
+      // and a batch's worth of socket writes in one turn held other requests back.
+      await nextTurn();
       const piece = pieces.shift();
       if (piece) {
         controller.enqueue(piece);
