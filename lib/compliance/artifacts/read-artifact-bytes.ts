@@ -33,11 +33,16 @@ export function readRawArtifactBytes(raw: RawSql, artifact: StoredArtifact): Asy
   return withTurns(read(raw, artifact));
 }
 
-/** Bytes handed on between two turns of the event loop: a page of SQLite chunks. */
-const bytesPerTurn = 1024 * 1024;
+/**
+ * Bytes a download hands on between two turns of the event loop (this reader's
+ * and the evidence package's). Every turn ends in a socket write that wakes
+ * the client: fewer bytes a turn held other requests back less and cost the
+ * download more writes (docs/benchmarks.md).
+ */
+export const downloadBytesPerTurn = 256 * 1024;
 
 /**
- * The pieces, with a turn of the event loop after each MiB. A SQLite read
+ * The pieces, with a turn of the event loop after every downloadBytesPerTurn. A SQLite read
  * blocks its thread and answers at once, and COPY data that arrived together
  * is handed on at once too; while the client keeps up every write succeeds at
  * once as well, so without the turns a download on the server's main thread
@@ -48,7 +53,7 @@ async function* withTurns(pieces: AsyncIterable<Uint8Array>): AsyncGenerator<Uin
   for await (const piece of pieces) {
     yield piece;
     sinceTurn += piece.byteLength;
-    if (sinceTurn >= bytesPerTurn) {
+    if (sinceTurn >= downloadBytesPerTurn) {
       sinceTurn = 0;
       await nextTurn();
     }

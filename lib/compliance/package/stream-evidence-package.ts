@@ -6,6 +6,7 @@
 // its download.
 import { setImmediate as nextTurn } from "node:timers/promises";
 import type { Worker } from "node:worker_threads";
+import { downloadBytesPerTurn } from "@/lib/compliance/artifacts/read-artifact-bytes";
 import type {
   PackageThreadData,
   PackageThreadMessage,
@@ -28,6 +29,7 @@ export function streamEvidencePackage(input: EvidencePackageStreamInput): Readab
   /** Pieces of each batch received and not yet all taken, oldest first: a batch is acknowledged once taken whole. */
   const batchSizes: number[] = [];
   let takenOfOldest = 0;
+  let sinceTurn = 0;
   let isDone = false;
   let failure: Error | null = null;
   let wake: (() => void) | null = null;
@@ -78,12 +80,16 @@ export function streamEvidencePackage(input: EvidencePackageStreamInput): Readab
     },
     async pull(controller) {
       while (pieces.length === 0 && !isDone && !failure) await new Promise<void>((resolve) => (wake = resolve));
-      // Each piece in a turn of the event loop of its own: pieces already
-      // here and a client that keeps up resolve every read and write at once,
-      // and a batch's worth of socket writes in one turn held other requests back.
-      await nextTurn();
+      // Pieces already here and a client that keeps up resolve every read and
+      // write at once: without turns, the batches sent ahead went out in one
+      // turn and other requests waited behind them.
+      if (sinceTurn >= downloadBytesPerTurn) {
+        sinceTurn = 0;
+        await nextTurn();
+      }
       const piece = pieces.shift();
       if (piece) {
+        sinceTurn += piece.byteLength;
         controller.enqueue(piece);
         takenOfOldest += 1;
         if (takenOfOldest === batchSizes[0]) {
