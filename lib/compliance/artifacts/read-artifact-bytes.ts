@@ -2,12 +2,12 @@
 // moves Bytes through base64; docs/benchmarks.md) the way the profile says: one
 // COPY or pages of chunks. Never short: if the chunks disappear mid-read (the
 // report was deleted), the iteration throws.
-import { setImmediate as nextTurn } from "node:timers/promises";
 import type { Database } from "@/lib/db";
 import type { RawSql } from "@/lib/db/raw-sql";
 import { readCopyBinaryFields } from "@/lib/db/read-copy-binary-fields";
 import { rawSqlOf } from "@/lib/db/raw-sql-of";
 import { getReportEngineProfile } from "@/lib/compliance/profiles/get-report-engine-profile";
+import { createTurnTaker } from "@/lib/process/create-turn-taker";
 import { Prisma } from "@/lib/generated/sqlite/client";
 
 /** The artifact's chunks are not (all) there: its report was deleted while they were read. */
@@ -49,14 +49,10 @@ export const downloadBytesPerTurn = 256 * 1024;
  * ran to its end without letting another request in.
  */
 async function* withTurns(pieces: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
-  let sinceTurn = 0;
+  const turns = createTurnTaker(downloadBytesPerTurn);
   for await (const piece of pieces) {
     yield piece;
-    sinceTurn += piece.byteLength;
-    if (sinceTurn >= downloadBytesPerTurn) {
-      sinceTurn = 0;
-      await nextTurn();
-    }
+    await turns.handedOn(piece.byteLength);
   }
 }
 

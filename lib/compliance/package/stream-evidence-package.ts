@@ -4,7 +4,6 @@
 // the thread send one more; when the client goes away (the stream is
 // cancelled) or the thread fails, the thread is terminated, so none outlives
 // its download.
-import { setImmediate as nextTurn } from "node:timers/promises";
 import type { Worker } from "node:worker_threads";
 import { downloadBytesPerTurn } from "@/lib/compliance/artifacts/read-artifact-bytes";
 import type {
@@ -13,6 +12,7 @@ import type {
   PackageThreadReply,
 } from "@/lib/compliance/package/package-thread-protocol";
 import { spawnPackageThread } from "@/lib/compliance/package/spawn-package-thread";
+import { createTurnTaker } from "@/lib/process/create-turn-taker";
 import type { ReleaseSlot } from "@/lib/process/create-concurrency-gate";
 
 export type EvidencePackageStreamInput = PackageThreadData & {
@@ -29,7 +29,7 @@ export function streamEvidencePackage(input: EvidencePackageStreamInput): Readab
   /** Pieces of each batch received and not yet all taken, oldest first: a batch is acknowledged once taken whole. */
   const batchSizes: number[] = [];
   let takenOfOldest = 0;
-  let sinceTurn = 0;
+  const turns = createTurnTaker(downloadBytesPerTurn);
   let isDone = false;
   let failure: Error | null = null;
   let wake: (() => void) | null = null;
@@ -80,16 +80,8 @@ export function streamEvidencePackage(input: EvidencePackageStreamInput): Readab
     },
     async pull(controller) {
       while (pieces.length === 0 && !isDone && !failure) await new Promise<void>((resolve) => (wake = resolve));
-      // Pieces already here and a client that keeps up resolve every read and
-      // write at once: without turns, the batches sent ahead went out in one
-      // turn and other requests waited behind them.
-      if (sinceTurn >= downloadBytesPerTurn) {
-        sinceTurn = 0;
-        await nextTurn();
-      }
       const piece = pieces.shift();
       if (piece) {
-        sinceTurn += piece.byteLength;
         controller.enqueue(piece);
         takenOfOldest += 1;
         if (takenOfOldest === batchSizes[0]) {
@@ -97,6 +89,10 @@ export function streamEvidencePackage(input: EvidencePackageStreamInput): Readab
           takenOfOldest = 0;
           reply({ type: "taken" });
         }
+        // Pieces already here and a client that keeps up resolve every read and
+        // write at once: without turns, the batches sent ahead went out in one
+        // turn and other requests waited behind them.
+        await turns.handedOn(piece.byteLength);
       } else if (failure) {
         controller.error(failure);
         await thread?.terminate();
