@@ -8,8 +8,10 @@ export type ReportWorkerData = {
   control: SharedArrayBuffer;
   leaseSeconds: number;
   pollMs: number;
-  /** Started because a report waits: take reports until none waits, then end (the main thread starts another when one does). */
+  /** Started because a report waits: take reports until none has waited for lingerMs, then end (the main thread starts another when one does). */
   onDemand: boolean;
+  /** On demand: how long the set stays after its last report, for the next one (REPORT_WORKER_LINGER_SECONDS). */
+  lingerMs: number;
   /** The report worker's end of the channel to its artifact thread. */
   artifactPort: MessagePort;
   /** SQLite: the report worker's end of the channel to its query thread, which runs its Prisma queries. */
@@ -18,7 +20,7 @@ export type ReportWorkerData = {
 
 export type ReportWorkerMessage =
   | { type: "job"; reportId: string; outcome: string }
-  /** An on-demand worker found no report waiting and ended: the main thread looks again. */
+  /** An on-demand worker found no report waiting for its linger window and ended: the main thread looks again. */
   | { type: "ended" }
   | { type: "stopped" };
 

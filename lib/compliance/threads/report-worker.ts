@@ -1,6 +1,6 @@
 // The report worker thread: a thin shell that opens its own database client
 // and runs processNextReport in a loop until the shared stop flag is set, or,
-// started on demand, until no report waits.
+// started on demand, until no report has waited for its linger window.
 // Heavy generation lives here so it never blocks the server's event loop.
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
@@ -8,6 +8,7 @@ import { parentPort, threadId, workerData } from "node:worker_threads";
 import { connectArtifactThread } from "@/lib/compliance/threads/connect-artifact-thread";
 import { lowerThreadPriority } from "@/lib/process/lower-thread-priority";
 import { processNextReport } from "@/lib/compliance/jobs/process-next-report";
+import { runReportWorkerLoop } from "@/lib/compliance/jobs/run-report-worker-loop";
 import type { ReportWorkerData, ReportWorkerMessage } from "@/lib/compliance/threads/report-worker-protocol";
 import { reportDefinitions } from "@/lib/compliance/reports";
 import { createDatabaseClient } from "@/lib/db";
@@ -50,34 +51,26 @@ function idle(ms: number): Promise<void> {
 
 async function main(): Promise<void> {
   log.info("report worker started");
-  let ended = false;
-  while (!shouldStop()) {
-    try {
+  const outcome = await runReportWorkerLoop({
+    processNext: async () => {
       const result = await processNextReport(database, workerId, {
         definitions: reportDefinitions,
         leaseSeconds: data.leaseSeconds,
         shouldStop,
         openArtifacts: artifactThread.open,
       });
-      if (result) {
-        parentPort?.postMessage({ type: "job", ...result } satisfies ReportWorkerMessage);
-        continue;
-      }
-      // On demand, a set takes reports while they wait (starting one per report
-      // would cut a queue of small ones to a third) and ends when none does:
-      // an idle server keeps no report threads, nor what a report grew them to.
-      if (data.onDemand) {
-        ended = true;
-        break;
-      }
-    } catch (error) {
-      // A database hiccup must not kill the loop; the lease machinery retries.
-      // An on-demand set too waits a poll and tries again: ending here would
-      // only have the main thread start another set at once.
-      log.error({ err: error }, "report worker turn failed");
-    }
-    if (!shouldStop()) await idle(data.pollMs);
-  }
+      if (!result) return "none";
+      parentPort?.postMessage({ type: "job", ...result } satisfies ReportWorkerMessage);
+      return "processed";
+    },
+    shouldStop,
+    idle,
+    pollMs: data.pollMs,
+    onDemand: data.onDemand,
+    lingerMs: data.lingerMs,
+    onTurnError: (error) => log.error({ err: error }, "report worker turn failed"),
+  });
+  const ended = outcome === "ended";
   artifactThread.close();
   await closeDatabaseClient(database);
   log.info(ended ? "report worker ended" : "report worker stopped");

@@ -60,6 +60,7 @@ export function startReportWorkers(): { stop: () => Promise<void> } {
     leaseSeconds: leaseSecondsFromEnv(),
     pollMs: getEnv().REPORT_POLL_MS,
     onDemand: getEnv().REPORT_WORKERS_ON_DEMAND,
+    lingerMs: getEnv().REPORT_WORKER_LINGER_SECONDS * 1000,
   };
   const workers = new Set<Worker>();
   /** Slots whose set of threads is running (or restarting after a crash). */
