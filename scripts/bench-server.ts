@@ -110,6 +110,26 @@ export function readStatusKb(pid: number, field: "VmRSS" | "VmHWM"): number {
   }
 }
 
+/**
+ * CPU-seconds the whole machine has spent busy (user, nice, system, interrupts;
+ * not idle, I/O wait or steal) since boot, from /proc/stat; NaN where there is
+ * none. Differences of it compare a report with its baseline by the work both
+ * cost every process (the server's threads, the database's backends, the CLI),
+ * which on a saturated machine is what the wall time follows.
+ */
+export function readMachineCpuSeconds(): number {
+  try {
+    const line = fs.readFileSync("/proc/stat", "utf8").split("\n", 1)[0]!;
+    const [user, nice, system, , , irq, softirq] = line.trim().split(/\s+/).slice(1).map(Number);
+    return ((user ?? 0) + (nice ?? 0) + (system ?? 0) + (irq ?? 0) + (softirq ?? 0)) / clockTicksPerSecond;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** /proc/stat counts in USER_HZ, 100 on every Linux build this runs on. */
+const clockTicksPerSecond = 100;
+
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
