@@ -3,7 +3,7 @@
 // neutralising, fail closed, leases (expiry, re-claim, fencing, exhaustion)
 // and handing a report back on shutdown.
 import Papa from "papaparse";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { ArtifactWriter } from "@/lib/compliance/artifacts/artifact-writer";
 import { claimNextReport } from "@/lib/compliance/jobs/claim-next-report";
 import { completeReport } from "@/lib/compliance/jobs/complete-report";
@@ -18,7 +18,7 @@ import { renewReportLease } from "@/lib/compliance/jobs/renew-report-lease";
 import { LeaseLostError } from "@/lib/compliance/lease/lease-lost-error";
 import { createDatabaseClient, db } from "@/lib/db";
 import { getDatabaseProvider } from "@/lib/db/database-url";
-import { rawSqlOf } from "@/lib/db/raw-sql-of";
+import { databaseUrlOf, rawSqlOf, registerDatabaseUrl } from "@/lib/db/raw-sql-of";
 import { createTestOrg, type TestOrg } from "../support/fixtures";
 import {
   fakeColumns,
@@ -413,6 +413,65 @@ describe("leases", () => {
       select: { status: true, leaseOwner: true, attempts: true, error: true },
     });
     expect(row).toEqual({ status: "pending", leaseOwner: "worker-new", attempts: 2, error: null });
+  });
+
+  it("goes on building while a progress write waits, and completes only after it lands", async () => {
+    const queued = await queueReport();
+    // Progress writes (a lease renewal with `progress`) wait at a gate the test opens.
+    let openGate!: () => void;
+    const gate = new Promise<void>((resolve) => (openGate = resolve));
+    let progressWrites = 0;
+    const report = new Proxy(db.report, {
+      get(target, property, receiver) {
+        if (property !== "updateMany") return Reflect.get(target, property, receiver);
+        return async (args: { data: { progress?: number } }) => {
+          if (args.data.progress !== undefined) {
+            progressWrites += 1;
+            await gate;
+          }
+          return target.updateMany(args as never);
+        };
+      },
+    });
+    const gated = new Proxy(db, {
+      get: (target, property, receiver) => (property === "report" ? report : Reflect.get(target, property, receiver)),
+    });
+    registerDatabaseUrl(gated, databaseUrlOf(db));
+    let passedProgress = false;
+    const definition = fakeDefinitions().soc2!;
+    const job = processNextReport(gated, "worker-gated", {
+      reportId: queued.id,
+      definitions: {
+        soc2: {
+          ...definition,
+          async build(ctx, output) {
+            await output.writeManifest([
+              { source: "fake_events", filter: "all", rowCount: 0, first: null, last: null },
+            ]);
+            await output.reportProgress(40);
+            passedProgress = true;
+            await output.startSection("events", { title: "Events", description: "", criteria: [], summary: {} });
+            await output.writeTable("all", []);
+            await output.endSection();
+          },
+        },
+      },
+    });
+    try {
+      await vi.waitFor(() => expect(passedProgress).toBe(true));
+      expect(progressWrites).toBe(1);
+      const waiting = await db.report.findUniqueOrThrow({ where: { id: queued.id }, select: { status: true } });
+      expect(waiting.status).toBe("pending");
+    } finally {
+      openGate();
+    }
+    expect((await job)?.outcome).toBe("completed");
+    const done = await db.report.findUniqueOrThrow({
+      where: { id: queued.id },
+      select: { status: true, progress: true },
+    });
+    expect(done).toEqual({ status: "completed", progress: 100 });
+    await rawSqlOf(gated).close();
   });
 
   it("fails a report whose last attempt's lease expired, with the reason", async () => {

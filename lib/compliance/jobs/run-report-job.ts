@@ -5,6 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { ArtifactWriter, defaultChunkBytes } from "@/lib/compliance/artifacts/artifact-writer";
 import { completeReport } from "@/lib/compliance/jobs/complete-report";
+import { createProgressWriter } from "@/lib/compliance/jobs/create-progress-writer";
 import { createReportArtifacts } from "@/lib/compliance/artifacts/create-report-artifacts";
 import { deleteArtifacts } from "@/lib/compliance/artifacts/delete-artifacts";
 import { failReport } from "@/lib/compliance/jobs/fail-report";
@@ -75,8 +76,13 @@ export async function runReportJob(
   );
   renewal.unref?.();
 
+  const progress = createProgressWriter((percent) => renewReportLease(db, lease, { leaseSeconds, progress: percent }), {
+    intervalMs: options.progressIntervalMs ?? 1000,
+  });
+
   const checkpoint = () => {
     if (leaseLost) throw new LeaseLostError(lease.reportId);
+    progress.check();
     if (shouldStop()) throw new ReportJobStoppedError();
     if (Date.now() > deadline) throw new ReportTimedOutError(maxSeconds);
   };
@@ -114,20 +120,13 @@ export async function runReportJob(
       leaseSeconds,
     });
 
-    let lastProgressAt = 0;
-    let lastProgress = -1;
-    const progressIntervalMs = options.progressIntervalMs ?? 1000;
     const output = new ReportDocumentWriter({
       artifacts: artifactOutput,
       csvColumns: definition.csvColumns,
       checkpoint,
       onProgress: async (percent) => {
         checkpoint();
-        const now = Date.now();
-        if (percent === lastProgress || now - lastProgressAt < progressIntervalMs) return;
-        lastProgress = percent;
-        lastProgressAt = now;
-        await renewReportLease(db, lease, { leaseSeconds, progress: percent });
+        progress.record(percent);
       },
     });
 
@@ -148,6 +147,8 @@ export async function runReportJob(
       { db, report: { id: report.id, orgId: report.orgId, type, title: report.title, scope }, checkpoint },
       output,
     );
+    // The last progress write lands before completion can set 100 %.
+    await progress.settle();
     checkpoint();
     const totals = await output.finish();
     await completeReport(db, lease, {
@@ -163,8 +164,10 @@ export async function runReportJob(
     return "completed";
   } catch (error) {
     // Artifact storage stops before the report is failed or handed back, so
-    // it cannot still be storing chunks of this attempt afterwards.
+    // it cannot still be storing chunks of this attempt afterwards; nor can a
+    // progress write still land.
     await artifactOutput?.abort();
+    await progress.settle().catch(() => undefined);
     if (isDatabaseUnreachable(error)) {
       return await handBackWhenReachable(db, lease, error, log, { shouldStop, leaseSeconds });
     }
