@@ -3,6 +3,7 @@
 // plain HTTP requests, and /proc readings of the server's process tree.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { generateApiKey } from "@/lib/api-keys/api-key-format";
 import type { Database } from "@/lib/db";
@@ -112,23 +113,15 @@ export function readStatusKb(pid: number, field: "VmRSS" | "VmHWM"): number {
 
 /**
  * CPU-seconds the whole machine has spent busy (user, nice, system, interrupts;
- * not idle, I/O wait or steal) since boot, from /proc/stat; NaN where there is
- * none. Differences of it compare a report with its baseline by the work both
- * cost every process (the server's threads, the database's backends, the CLI),
- * which on a saturated machine is what the wall time follows.
+ * not idle or I/O wait) since boot, summed over its CPUs by os.cpus(). Differences
+ * of it compare a report with its baseline by the work both cost every process
+ * (the server's threads, the database's backends, the CLI), which on a
+ * saturated machine is what the wall time follows.
  */
 export function readMachineCpuSeconds(): number {
-  try {
-    const line = fs.readFileSync("/proc/stat", "utf8").split("\n", 1)[0]!;
-    const [user, nice, system, , , irq, softirq] = line.trim().split(/\s+/).slice(1).map(Number);
-    return ((user ?? 0) + (nice ?? 0) + (system ?? 0) + (irq ?? 0) + (softirq ?? 0)) / clockTicksPerSecond;
-  } catch {
-    return Number.NaN;
-  }
+  const busyMs = os.cpus().reduce((sum, { times }) => sum + times.user + times.nice + times.sys + times.irq, 0);
+  return busyMs / 1000;
 }
-
-/** /proc/stat counts in USER_HZ, 100 on every Linux build this runs on. */
-const clockTicksPerSecond = 100;
 
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
