@@ -19,6 +19,8 @@ export class ReportPreviewCollector {
   private readonly dailyCounts: DailyRowCounts = {};
   private section: ReportPreviewSection | null = null;
   private sectionKey = "";
+  /** Records the open table's row count and its last day's rows. */
+  private closeTable: (() => void) | null = null;
 
   constructor(private readonly rowsPerTable = previewRowsPerTable) {}
 
@@ -41,27 +43,48 @@ export class ReportPreviewCollector {
   startTable(name: string): (row: ReportRow) => void {
     const section = this.section;
     if (!section) throw new Error("A table outside a section");
+    this.closeTable?.();
     const rows: ReportRow[] = [];
     section.tables[name] = rows;
     const counts = this.rowCounts[this.sectionKey]!;
-    counts[name] = 0;
-    let days: Record<string, number> | null = null;
     const sectionKey = this.sectionKey;
     const keep = isKeptWhole(sectionKey, name) ? Infinity : this.rowsPerTable;
+    let count = 0;
+    let days: Record<string, number> | null = null;
+    // Population rows come in time order: a day's rows are counted in a run
+    // and added once, rather than sliced and looked up one by one.
+    let day = "";
+    let dayRows = 0;
+    const endDay = () => {
+      if (dayRows === 0) return;
+      days ??= (this.dailyCounts[sectionKey] ??= {})[name] = {};
+      days[day] = (days[day] ?? 0) + dayRows;
+      dayRows = 0;
+    };
+    this.closeTable = () => {
+      counts[name] = count;
+      endDay();
+    };
+    counts[name] = 0;
     return (row) => {
-      const count = (counts[name] = counts[name]! + 1);
+      count += 1;
       // As the document has it (a builder may also reuse its row objects).
       if (count <= keep) rows.push(JSON.parse(JSON.stringify(row)) as ReportRow);
       const at = row[rowTimeKey];
-      if (typeof at === "string" && at.length >= 10) {
-        days ??= (this.dailyCounts[sectionKey] ??= {})[name] = {};
-        const day = at.slice(0, 10);
-        days[day] = (days[day] ?? 0) + 1;
+      if (typeof at !== "string" || at.length < 10) return;
+      if (dayRows > 0 && at.startsWith(day)) {
+        dayRows += 1;
+        return;
       }
+      endDay();
+      day = at.slice(0, 10);
+      dayRows = 1;
     };
   }
 
   finish(): ReportPreview {
+    this.closeTable?.();
+    this.closeTable = null;
     return {
       document: this.document,
       rowCounts: this.rowCounts,
