@@ -1,10 +1,11 @@
 // What a report says about the audit trail it was built from: the org's whole
 // chain recomputed from its first event to the head at generation (streamed,
-// memory flat; a long chain in segments side by side), the part of it that covers the report's
-// period, and every earlier report's signed chain head re-checked against
-// today's trail. A signed head catches what a valid-looking chain cannot: the
-// newest events deleted (its sequence number is gone) and the chain recomputed
-// consistently after the report was signed (its hash differs).
+// memory flat; a long chain in a thread of its own beside the report's build),
+// the part of it that covers the report's period, and every earlier report's
+// signed chain head re-checked against today's trail. A signed head catches
+// what a valid-looking chain cannot: the newest events deleted (its sequence
+// number is gone) and the chain recomputed consistently after the report was
+// signed (its hash differs).
 import { genesisHash } from "@/lib/audit-chain/chained-audit-event";
 import type { ChainVerification } from "@/lib/audit-chain/verify-audit-chain";
 import { readReportCheckpoints, type ReportCheckpoint } from "@/lib/audit/read-report-checkpoints";
@@ -76,7 +77,7 @@ export async function verifyAuditTrailIntegrity(
     wantedSeqs,
     checkpoint,
     // Reports verify in a report worker, which only waits meanwhile.
-    callerTakesASegment: true,
+    besideCaller: true,
   });
 
   const verifiedThrough = chain.lastSeq ?? 0;

@@ -1,10 +1,10 @@
 // Verifies a range of an org's stored chain. A long range is cut into equal
 // segments verified side by side, one thread each with a connection of its
 // own (reading rows and hashing are both CPU-bound), then joined in order; a
-// short one is verified in the calling thread. A background caller (a report
-// worker, idle while it waits) verifies the first segment itself: a thread
-// fewer holds its memory beside the report's. Either way the answer is the
-// one a single pass in sequence order gives.
+// short one is verified in the calling thread. A report verifies beside its
+// build instead: the whole range in one thread of its own, so the build keeps
+// its thread and the thread fills the time the build leaves a core idle.
+// Either way the answer is the one a single pass in sequence order gives.
 import os from "node:os";
 import type { Worker } from "node:worker_threads";
 import { joinChainSegments, type JoinedChain } from "@/lib/audit-chain/join-chain-segments";
@@ -33,13 +33,14 @@ export type StoredChainRange = ChainSegmentOptions & {
   /** Overrides AUDIT_VERIFY_THREADS and the events-per-thread minimum (tests). */
   threads?: { count: number; minEventsPerThread: number };
   /**
-   * The calling thread verifies one of the segments: for a background thread
-   * that only waits meanwhile, never for one that answers requests.
+   * The caller goes on with other work meanwhile (a report's build): one
+   * thread verifies the whole range, whatever AUDIT_VERIFY_THREADS says; a
+   * range too short for a thread is verified in the calling thread.
    */
-  callerTakesASegment?: boolean;
+  besideCaller?: boolean;
 };
 
-/** The joined result, and how many threads verified it (1: the calling thread). */
+/** The joined result, and how many threads verified it (1: one thread, or the calling thread). */
 export type StoredChainRangeResult = JoinedChain & { threads: number };
 
 export async function verifyStoredChainRange(db: Database, range: StoredChainRange): Promise<StoredChainRangeResult> {
@@ -47,18 +48,15 @@ export async function verifyStoredChainRange(db: Database, range: StoredChainRan
   const from = start.seq;
   const count = range.threads?.count ?? getEnv().AUDIT_VERIFY_THREADS ?? os.availableParallelism();
   const minEvents = range.threads?.minEventsPerThread ?? MIN_EVENTS_PER_THREAD;
-  const threads = Math.min(count, Math.floor((to - from + 1) / minEvents));
+  const threads = Math.min(range.besideCaller ? 1 : count, Math.floor((to - from + 1) / minEvents));
   const whole: ChainSegmentRequest = { orgId, from, to, periodFirst, wantedSeqs };
-  const inCaller = (request: ChainSegmentRequest, stop: () => void) =>
-    verifyStoredChainSegment(rawSqlOf(db), request, stop);
-  if (threads > 1) {
-    const [first, ...rest] = splitRange(whole, threads);
-    const segments = range.callerTakesASegment
-      ? await verifySegmentsInThreads(databaseUrlOf(db), rest, checkpoint, (stop) => inCaller(first!, stop))
-      : await verifySegmentsInThreads(databaseUrlOf(db), [first!, ...rest], checkpoint);
+  // A single thread only pays off when it leaves the caller free.
+  if (threads > 1 || (threads === 1 && range.besideCaller)) {
+    const segments = await verifySegmentsInThreads(databaseUrlOf(db), splitRange(whole, threads), checkpoint);
     if (segments) return { ...joinChainSegments(segments, start), threads: segments.length };
   }
-  return { ...joinChainSegments([await inCaller(whole, checkpoint)], start), threads: 1 };
+  const segment = await verifyStoredChainSegment(rawSqlOf(db), whole, checkpoint);
+  return { ...joinChainSegments([segment], start), threads: 1 };
 }
 
 function splitRange(request: ChainSegmentRequest, parts: number): ChainSegmentRequest[] {
@@ -71,15 +69,13 @@ function splitRange(request: ChainSegmentRequest, parts: number): ChainSegmentRe
 }
 
 /**
- * The segments in order: `ownFirst`'s (verified by the caller meanwhile, given
- * a checkpoint that also stops it when a thread fails), then one per thread.
- * Null when no thread can start here (the caller verifies in its own thread).
+ * The segments in order, one per thread. Null when no thread can start here
+ * (the caller verifies in its own thread).
  */
 async function verifySegmentsInThreads(
   databaseUrl: string,
   requests: ChainSegmentRequest[],
   checkpoint: () => void,
-  ownFirst?: (stop: () => void) => Promise<ChainSegment>,
 ): Promise<ChainSegment[] | null> {
   const threads: Worker[] = [];
   for (const request of requests) {
@@ -101,16 +97,9 @@ async function verifySegmentsInThreads(
       }
     }, CHECKPOINT_EVERY_MS);
   });
-  let settled = false;
-  const ownStop = () => {
-    if (settled) throw new Error("audit chain verification ended elsewhere");
-    checkpoint();
-  };
-  const all = [...(ownFirst ? [ownFirst(ownStop)] : []), ...threads.map(segmentOf)];
   try {
-    return await Promise.race([Promise.all(all), stopped]);
+    return await Promise.race([Promise.all(threads.map(segmentOf)), stopped]);
   } finally {
-    settled = true;
     clearInterval(stopTimer);
     await Promise.all(threads.map((thread) => thread.terminate()));
   }

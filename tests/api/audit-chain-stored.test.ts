@@ -227,17 +227,17 @@ describe("the stored chain verified by several threads", () => {
   const threads = { count: 3, minEventsPerThread: 1 };
   const verifyBoth = async (to: number) => {
     const range = { orgId: org.orgId, to, start: { seq: 1, prevHash: genesisHash }, periodFirst: 2, wantedSeqs: [3] };
-    const [inThreads, withCaller, inOnePass] = await Promise.all([
+    const [inThreads, besideCaller, inOnePass] = await Promise.all([
       verifyStoredChainRange(db, { ...range, threads }),
-      // The first segment in this thread, the other two in threads.
-      verifyStoredChainRange(db, { ...range, threads, callerTakesASegment: true }),
+      // The whole range in one thread, beside this one.
+      verifyStoredChainRange(db, { ...range, threads, besideCaller: true }),
       verifyStoredChainRange(db, { ...range, threads: { count: 1, minEventsPerThread: 1 } }),
     ]);
     expect(inThreads.threads).toBe(3);
-    expect(withCaller.threads).toBe(3);
+    expect(besideCaller.threads).toBe(1);
     expect(inOnePass.threads).toBe(1);
     expect({ ...inThreads, threads: 1 }).toEqual(inOnePass);
-    expect({ ...withCaller, threads: 1 }).toEqual(inOnePass);
+    expect(besideCaller).toEqual(inOnePass);
     return inThreads;
   };
 
@@ -256,20 +256,24 @@ describe("the stored chain verified by several threads", () => {
     });
   });
 
-  it("starts a thread fewer when the caller verifies the first segment itself", async () => {
+  it("verifies beside the caller in one thread, or in the caller when the range is too short for a thread", async () => {
     const range = { orgId: org.orgId, to: head, start: { seq: 1, prevHash: genesisHash }, periodFirst: null };
     segmentThreads.started = 0;
     const inThreads = await verifyStoredChainRange(db, { ...range, wantedSeqs: [], threads });
     expect(segmentThreads.started).toBe(3);
     segmentThreads.started = 0;
-    const withCaller = await verifyStoredChainRange(db, {
+    const besideCaller = await verifyStoredChainRange(db, { ...range, wantedSeqs: [], threads, besideCaller: true });
+    expect(segmentThreads.started).toBe(1);
+    expect(besideCaller).toEqual({ ...inThreads, threads: 1 });
+    segmentThreads.started = 0;
+    const tooShort = await verifyStoredChainRange(db, {
       ...range,
       wantedSeqs: [],
-      threads,
-      callerTakesASegment: true,
+      threads: { count: 3, minEventsPerThread: head + 1 },
+      besideCaller: true,
     });
-    expect(segmentThreads.started).toBe(2);
-    expect(withCaller).toEqual(inThreads);
+    expect(segmentThreads.started).toBe(0);
+    expect(tooShort).toEqual(besideCaller);
   });
 
   it("stops when the caller's checkpoint throws", async () => {
@@ -281,7 +285,7 @@ describe("the stored chain verified by several threads", () => {
       "report stopped",
     );
     await expect(
-      verifyStoredChainRange(db, { ...range, wantedSeqs: [], threads, checkpoint: stop, callerTakesASegment: true }),
+      verifyStoredChainRange(db, { ...range, wantedSeqs: [], threads, checkpoint: stop, besideCaller: true }),
     ).rejects.toThrow("report stopped");
   });
 });

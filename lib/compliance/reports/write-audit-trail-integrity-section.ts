@@ -2,8 +2,9 @@
 // org's hash chain recomputed as the report is generated, and every earlier
 // report's signed chain head re-checked. A broken chain does not fail the
 // report: it is the section's finding, stated in words and as `integrity`.
-import { verifyAuditTrailIntegrity, type AuditTrailIntegrity } from "@/lib/audit/verify-audit-trail-integrity";
+import type { AuditTrailIntegrity } from "@/lib/audit/verify-audit-trail-integrity";
 import type { JsonValue, ReportRow } from "./report-definition";
+import type { AuditTrailVerification } from "./start-audit-trail-verification";
 import type { ReportRun } from "./start-report-run";
 
 export const auditTrailIntegritySectionKey = "audit_trail_integrity";
@@ -19,17 +20,15 @@ export const auditTrailIntegrityColumns = [
   "reason",
 ] as const;
 
+/** Writes the section once `verification` (started with the build) has its result. */
 export async function writeAuditTrailIntegritySection(
-  run: Pick<ReportRun, "ctx" | "db" | "orgId" | "output" | "window">,
+  run: Pick<ReportRun, "ctx" | "output">,
+  verification: AuditTrailVerification,
   criteria: string[],
 ): Promise<AuditTrailIntegrity> {
-  const { ctx, db, orgId, output, window } = run;
-  // Runs on the report's own connections (on SQLite its query thread and raw
-  // connection), like every other read of the build.
-  const integrity = await verifyAuditTrailIntegrity(db, orgId, {
-    periodStart: window.range.gte ?? null,
-    checkpoint: () => ctx.checkpoint(),
-  });
+  const { ctx, output } = run;
+  const integrity = await verification.result;
+  ctx.checkpoint();
   const { chain, period, checkpoints } = integrity;
   const failed = checkpoints.filter((check) => !check.holds);
 

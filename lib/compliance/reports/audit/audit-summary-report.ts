@@ -18,6 +18,7 @@ import { createAuditEventPopulation } from "../sources/audit-event-population";
 import { auditEventColumns, toAuditEventRow } from "../to-audit-event-row";
 import { unionColumns } from "../union-columns";
 import { writePopulationTable } from "../write-population-table";
+import { startAuditTrailVerification } from "../start-audit-trail-verification";
 import { auditTrailIntegrityColumns, writeAuditTrailIntegritySection } from "../write-audit-trail-integrity-section";
 import { countQueryLogs, queryLogColumns, writeQueryLogSection } from "../write-query-log-section";
 import { createQueryLogPopulation } from "../sources/query-log-population";
@@ -82,6 +83,7 @@ export const auditSummaryReport: ReportDefinition = {
       queryLogs,
     ]);
 
+    const verification = startAuditTrailVerification(run);
     // Every section's counts are queried ahead, in section order (the events
     // section comes last and needs none of them).
     const ahead = queryAhead(ctx, [
@@ -147,28 +149,29 @@ export const auditSummaryReport: ReportDefinition = {
       await writeSignInSection(run, signIns, await signInCounts);
       ctx.checkpoint();
       await writeQueryLogSection(run, queryLogs, await queryLogCounts, { key: "database_queries", criteria: [] });
+
+      await output.startSection("events", {
+        title: "All administrative events (population)",
+        description:
+          "Every event counted above, in chronological order (occurred_at, then id). The row count equals the " +
+          "manifest's count for this population.",
+        criteria: [],
+        summary: { events: run.manifestOf(population).rowCount },
+      });
+      await writePopulationTable({
+        ...run,
+        table: "events",
+        source: population,
+        manifest: run.manifestOf(population),
+        toRow: (event) => toAuditEventRow(event, agents),
+      });
+      await output.endSection();
+
+      await writeAuditTrailIntegritySection(run, verification, []);
     } finally {
       ahead.stop();
+      await verification.stop();
     }
-
-    await output.startSection("events", {
-      title: "All administrative events (population)",
-      description:
-        "Every event counted above, in chronological order (occurred_at, then id). The row count equals the " +
-        "manifest's count for this population.",
-      criteria: [],
-      summary: { events: run.manifestOf(population).rowCount },
-    });
-    await writePopulationTable({
-      ...run,
-      table: "events",
-      source: population,
-      manifest: run.manifestOf(population),
-      toRow: (event) => toAuditEventRow(event, agents),
-    });
-    await output.endSection();
-
-    await writeAuditTrailIntegritySection(run, []);
   },
 };
 

@@ -10,6 +10,7 @@ import { resolveReportPeriod } from "../resolve-report-period";
 import { auditEventColumns } from "../to-audit-event-row";
 import { unionColumns } from "../union-columns";
 import { queryAhead } from "../query-ahead";
+import { startAuditTrailVerification } from "../start-audit-trail-verification";
 import { auditTrailIntegrityColumns, writeAuditTrailIntegritySection } from "../write-audit-trail-integrity-section";
 import { countQueryLogs, queryLogColumns, writeQueryLogSection } from "../write-query-log-section";
 import { planSoc2Populations } from "./plan-soc2-populations";
@@ -64,6 +65,7 @@ export const soc2SummaryReport: ReportDefinition = {
       populations.queryLogs,
       populations.adminEvents,
     ]);
+    const verification = startAuditTrailVerification(run);
     const ahead = queryAhead(ctx, [
       () => countSoc2UserAccess(run, populations),
       () => countSoc2AgentBoundaries(run, populations),
@@ -86,10 +88,11 @@ export const soc2SummaryReport: ReportDefinition = {
         criteria: ["CC7.2"],
       });
       await writeSoc2AdministrativeSection(run, populations, await administrative);
+      // CC7.2: the trail the sections above cite has not been altered since it was written.
+      await writeAuditTrailIntegritySection(run, verification, ["CC7.2"]);
     } finally {
       ahead.stop();
+      await verification.stop();
     }
-    // CC7.2: the trail the sections above cite has not been altered since it was written.
-    await writeAuditTrailIntegritySection(run, ["CC7.2"]);
   },
 };
