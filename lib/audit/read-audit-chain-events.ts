@@ -15,9 +15,11 @@ import { isoTimestampOfStored } from "@/lib/audit/iso-timestamp-of-stored";
 import type { RawSql } from "@/lib/db/raw-sql";
 import { parseCopyTextLine, readCopyTextLines, readCopyTextRows } from "@/lib/db/read-copy-text-rows";
 
-// Small enough that reading and hashing one page holds the thread for tens of
-// milliseconds: between pages other requests run (SQLite reads block the thread).
-const PAGE_SIZE = 2_000;
+// Small enough that reading and hashing one page holds the thread for a few
+// milliseconds (between pages other requests run: SQLite reads block the
+// thread), and that a verification thread's young generation holds the page
+// (spawn-chain-segment-thread.ts).
+const PAGE_SIZE = 500;
 
 export type SeqRange = { from: number; to: number };
 

@@ -4,8 +4,13 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { ChainSegmentThreadData } from "@/lib/audit/chain-segment-thread-protocol";
 
-/** A thread holds one page of events at a time; a tighter old space made it collect far more often. */
-const threadHeap = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 32 };
+/**
+ * A thread holds one page of events at a time: its young generation must hold
+ * a page's rows and events, or they reach the old space and the thread spends
+ * its time collecting there; a tighter old space also made it collect far more
+ * often (docs/benchmarks.md, chain thread's heap).
+ */
+const threadHeap = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 };
 
 export function spawnChainSegmentThread(workerData: ChainSegmentThreadData): Worker | null {
   // Inside a Next build the URL form makes Next bundle the worker as a chunk of its own.
