@@ -76,7 +76,7 @@ export async function verifyAuditTrailIntegrity(
     periodFirst,
     wantedSeqs,
     checkpoint,
-    // Reports verify in a report worker, which only waits meanwhile.
+    // Reports verify while their build goes on (start-audit-trail-verification.ts).
     besideCaller: true,
   });
 
