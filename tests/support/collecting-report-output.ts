@@ -41,7 +41,8 @@ export class CollectingReportOutput implements ReportOutput {
     if (section.tables[name]) throw new Error(`Table ${this.current}.${name} written twice`);
     const collected: ReportRow[] = [];
     for await (const batch of Symbol.asyncIterator in rows ? rows : [rows]) {
-      for (const row of batch) {
+      // Rows the database rendered arrive as their JSON texts.
+      for (const row of "rowJson" in batch ? batch.rowJson.map((json) => JSON.parse(json) as ReportRow) : batch) {
         for (const key of Object.keys(row)) {
           if (!this.csvColumns.includes(key)) throw new Error(`${this.current}.${name}: "${key}" is not a CSV column`);
         }

@@ -152,6 +152,64 @@ describe("the preview collected at generation", () => {
   });
 });
 
+describe("rows the database rendered as JSON text", () => {
+  /** The sample's tables as batches of JSON texts, as a SQLite population reads them. */
+  async function* rendered(rows: ReportRow[], batchRows: number) {
+    for (let start = 0; start < rows.length; start += batchRows) {
+      yield { rowJson: rows.slice(start, start + batchRows).map((row) => JSON.stringify(row)) };
+    }
+  }
+
+  async function renderBoth(build: (writer: ReportDocumentWriter) => Promise<void>) {
+    const json = memoryWriter();
+    const csv = memoryWriter();
+    const writer = new ReportDocumentWriter({
+      artifacts: createReportArtifacts({ json: json.writer, csv: csv.writer }, columns),
+      csvColumns: columns,
+      onProgress: async () => {},
+      checkpoint: () => {},
+      batchRows: 3,
+      previewRowsPerTable: 2,
+    });
+    await writer.begin({ id: "r1" });
+    await writer.writeManifest([]);
+    await writer.startSection("emails", { title: "Emails", description: "", criteria: [], summary: {} });
+    await build(writer);
+    await writer.endSection();
+    await writer.finish();
+    return { json: json.text(), csv: csv.text(), preview: writer.preview() };
+  }
+
+  it("give the same document, CSV and preview (first rows, every row's day) as the row objects", async () => {
+    const rows = emails(11);
+    const fromObjects = await renderBoth(async (writer) => {
+      await writer.writeTable("all", rows);
+    });
+    const fromText = await renderBoth(async (writer) => {
+      await writer.writeTable("all", rendered(rows, 4));
+    });
+    expect(fromText).toEqual(fromObjects);
+    expect(fromText.preview.dailyCounts.emails?.all).toEqual({ "2026-01-01": 4, "2026-01-02": 4, "2026-01-03": 3 });
+    expect(fromText.preview.document.sections.emails?.tables.all).toEqual(rows.slice(0, 2));
+  });
+
+  it("count the days of rows whose time is not their first field", async () => {
+    const rows = emails(5).map(({ occurred_at, ...rest }) => ({ ...rest, occurred_at }));
+    const { preview } = await renderBoth(async (writer) => {
+      await writer.writeTable("all", rendered(rows, 2));
+    });
+    expect(preview.dailyCounts.emails?.all).toEqual({ "2026-01-01": 2, "2026-01-02": 2, "2026-01-03": 1 });
+  });
+
+  it("are refused when they hold a field that is not a CSV column", async () => {
+    await expect(
+      renderBoth(async (writer) => {
+        await writer.writeTable("all", rendered([{ ...emails(1)[0]!, surprise: 1 }], 2));
+      }),
+    ).rejects.toThrow(/"surprise" that is not a CSV column/);
+  });
+});
+
 async function* streamOf(text: string, chunkSize: number): AsyncGenerator<Uint8Array> {
   const bytes = new TextEncoder().encode(text);
   // Chunk edges fall anywhere, including inside multi-byte characters.

@@ -113,22 +113,35 @@ export class ReportDocumentWriter implements ReportOutput {
     let count = 0;
     let batchSize = 0;
     let rowsJson = "";
+    /** Adds a row's JSON text; true once the batch is full. */
+    const add = (json: string): boolean => {
+      rowsJson += (batchSize > 0 ? ",\n" : "") + json;
+      batchSize += 1;
+      return batchSize >= this.batchRows || rowsJson.length >= this.batchChars;
+    };
+    const flush = async () => {
+      await this.flushBatch(name, count, rowsJson);
+      count += batchSize;
+      batchSize = 0;
+      rowsJson = "";
+    };
     for await (const batch of Symbol.asyncIterator in rows ? rows : [rows]) {
+      if ("rowJson" in batch) {
+        // One SQL expression rendered every row of the batch: its fields are checked once.
+        if (batch.rowJson.length > 0) this.assertColumns(name, JSON.parse(batch.rowJson[0]!) as ReportRow);
+        for (const json of batch.rowJson) {
+          toPreview.rowJson(json);
+          if (add(json)) await flush();
+        }
+        continue;
+      }
       for (const row of batch) {
         this.assertColumns(name, row);
-        toPreview(row);
-        rowsJson += (batchSize > 0 ? ",\n" : "") + JSON.stringify(row);
-        batchSize += 1;
-        if (batchSize >= this.batchRows || rowsJson.length >= this.batchChars) {
-          await this.flushBatch(name, count, rowsJson);
-          count += batchSize;
-          batchSize = 0;
-          rowsJson = "";
-        }
+        toPreview.row(row);
+        if (add(JSON.stringify(row))) await flush();
       }
     }
-    if (batchSize > 0) await this.flushBatch(name, count, rowsJson);
-    count += batchSize;
+    if (batchSize > 0) await flush();
     await this.options.artifacts.writeJson(count > 0 ? "\n]" : "]");
     return count;
   }

@@ -13,6 +13,12 @@ import {
 } from "@/lib/compliance/preview/report-preview";
 import type { JsonValue, ManifestEntry, ReportRow, SectionHeader } from "@/lib/compliance/reports/report-definition";
 
+/** A table's rows as the preview takes them: objects, or the JSON texts the database rendered. */
+export type TablePreview = { row(row: ReportRow): void; rowJson(json: string): void };
+
+/** How a rendered row's JSON text starts when its time comes first, as the populations' do. */
+const timeKeyPrefix = `{${JSON.stringify(rowTimeKey)}:"`;
+
 export class ReportPreviewCollector {
   private readonly document: ReportPreviewDocument = { report: {}, manifest: [], sections: {} };
   private readonly rowCounts: Record<string, Record<string, number>> = {};
@@ -39,8 +45,8 @@ export class ReportPreviewCollector {
     this.rowCounts[key] = {};
   }
 
-  /** Starts a table; returns the function that takes each of its rows, in order. */
-  startTable(name: string): (row: ReportRow) => void {
+  /** Starts a table; returns what takes each of its rows, in order, as an object or as its JSON text. */
+  startTable(name: string): TablePreview {
     const section = this.section;
     if (!section) throw new Error("A table outside a section");
     this.closeTable?.();
@@ -66,11 +72,7 @@ export class ReportPreviewCollector {
       endDay();
     };
     counts[name] = 0;
-    return (row) => {
-      count += 1;
-      // As the document has it (a builder may also reuse its row objects).
-      if (count <= keep) rows.push(JSON.parse(JSON.stringify(row)) as ReportRow);
-      const at = row[rowTimeKey];
+    const countDay = (at: unknown) => {
       if (typeof at !== "string" || at.length < 10) return;
       if (dayRows > 0 && at.startsWith(day)) {
         dayRows += 1;
@@ -79,6 +81,29 @@ export class ReportPreviewCollector {
       endDay();
       day = at.slice(0, 10);
       dayRows = 1;
+    };
+    return {
+      row(row) {
+        count += 1;
+        // As the document has it (a builder may also reuse its row objects).
+        if (count <= keep) rows.push(JSON.parse(JSON.stringify(row)) as ReportRow);
+        countDay(row[rowTimeKey]);
+      },
+      rowJson(json) {
+        count += 1;
+        if (count <= keep) {
+          const row = JSON.parse(json) as ReportRow;
+          rows.push(row);
+          countDay(row[rowTimeKey]);
+          return;
+        }
+        // The populations' rows lead with their time: read there, not parsed.
+        countDay(
+          json.startsWith(timeKeyPrefix)
+            ? json.slice(timeKeyPrefix.length)
+            : (JSON.parse(json) as ReportRow)[rowTimeKey],
+        );
+      },
     };
   }
 

@@ -3,6 +3,7 @@
 // and read in (time, id) order, whole or in keyset pages (createSqlPopulation). The manifest and the section
 // tables are built from the same object, so they cannot disagree on the filter.
 import type { Prisma } from "@/lib/generated/sqlite/client";
+import type { RowJsonBatch } from "./report-definition";
 
 /** A row's position in (time, id) order. */
 export type Keyset = { at: Date; id: string };
@@ -26,6 +27,12 @@ export type PopulationSource<Row> = {
    * `batchRows` rows on SQLite, or as one COPY's pieces arrive on PostgreSQL.
    */
   read(batchRows: number): AsyncIterable<Row[]>;
+  /**
+   * SQLite only (undefined elsewhere): the whole population as `read` pages
+   * it, each row as the JSON text the SQL expression `rowJson` (json_object
+   * over `table`'s columns) renders.
+   */
+  readJson?(rowJson: Prisma.Sql, batchRows: number): AsyncIterable<RowJsonBatch>;
   keyOf(row: Row): Keyset;
 };
 

@@ -19,11 +19,20 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [key:
 export type ReportRow = Record<string, JsonValue>;
 
 /**
+ * A batch of rows the database rendered as JSON text, one text per row, each
+ * exactly what JSON.stringify gives for the row the builder would have made.
+ * The large populations come this way where the database can render them
+ * (SQLite's json_object): it costs the database about what handing each value
+ * to node would, and node then builds no object and no string per value.
+ */
+export type RowJsonBatch = { readonly rowJson: readonly string[] };
+
+/**
  * A table's rows: in memory, or streamed as batches (a population read from
  * the database). Batches, not single rows: awaiting each row costs the report
  * thread too much (docs/benchmarks.md).
  */
-export type TableRows = Iterable<ReportRow> | AsyncIterable<readonly ReportRow[]>;
+export type TableRows = Iterable<ReportRow> | AsyncIterable<readonly ReportRow[] | RowJsonBatch>;
 
 /** Per source: what was read, and enough to prove the population is complete. */
 export type ManifestEntry = {

@@ -74,22 +74,44 @@ export function createSqlPopulation<Row>(db: Database, spec: SqlPopulationSpec<R
       }
       yield* readKeysetPages({ page, keyOf: spec.keyOf }, batchRows);
     },
+    readJson:
+      bulkReads === "copy"
+        ? undefined
+        : async function* (rowJson, batchRows) {
+            const rendered = {
+              page: (after: Keyset | null, take: number) =>
+                pageValues(Prisma.sql`${rowJson}, ${time}, "id"`, after, take),
+              keyOf: renderedKeyOf,
+            };
+            for await (const rows of readKeysetPages(rendered, batchRows)) {
+              yield { rowJson: rows.map((row) => String(row[0])) };
+            }
+          },
     keyOf: spec.keyOf,
   };
 
   async function page(after: Keyset | null, take: number): Promise<Row[]> {
+    const rows = await pageValues(spec.columns, after, take);
+    return rows.map((row) => spec.toRecord(row));
+  }
+
+  function pageValues(select: Prisma.Sql, after: Keyset | null, take: number): Promise<unknown[][]> {
     const afterCursor = after
       ? Prisma.sql`AND (${time} > ${dialect.timestamp(after.at)} OR (${time} = ${dialect.timestamp(after.at)} AND "id" > ${after.id}))`
       : Prisma.empty;
     // As text on PostgreSQL too, so toRecord sees the values COPY gives `read`.
-    const rows = await raw().queryArrays(
-      Prisma.sql`SELECT ${spec.columns} FROM ${table}
+    return raw().queryArrays(
+      Prisma.sql`SELECT ${select} FROM ${table}
                   WHERE ${spec.where} AND ${inRange(pageTimeRange(spec.range, after))} ${afterCursor}
                   ORDER BY ${time}, "id" LIMIT ${take}`,
       { asText: true },
     );
-    return rows.map((row) => spec.toRecord(row));
   }
+}
+
+/** A rendered page row ([json, time, id]) as its place in (time, id) order. */
+function renderedKeyOf(row: unknown[]): Keyset {
+  return { at: toDate(row[1]), id: String(row[2]) };
 }
 
 /** ISO 8601 in UTC with milliseconds, as Date#toISOString prints it and reports show it. */

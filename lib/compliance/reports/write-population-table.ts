@@ -1,4 +1,11 @@
-import type { BuildContext, ManifestEntry, ReportOutput, ReportRow } from "@/lib/compliance/reports/report-definition";
+import type { Prisma } from "@/lib/generated/sqlite/client";
+import type {
+  BuildContext,
+  ManifestEntry,
+  ReportOutput,
+  ReportRow,
+  RowJsonBatch,
+} from "@/lib/compliance/reports/report-definition";
 import type { ProgressTracker } from "./create-progress-tracker";
 import type { PopulationSource } from "./population-source";
 
@@ -15,6 +22,12 @@ type Options<Row> = {
   /** The manifest entry written for `source`; the table must have exactly its row count. */
   manifest: ManifestEntry;
   toRow(row: Row): ReportRow;
+  /**
+   * `toRow` as one SQLite json_object expression over the source table's
+   * columns, giving exactly JSON.stringify(toRow(row)) (its test proves it):
+   * where the source can read rendered rows, the database renders them.
+   */
+  rowJson?: Prisma.Sql;
   pageSize?: number;
 };
 
@@ -35,10 +48,19 @@ export async function writePopulationTable<Row>(options: Options<Row>): Promise<
   return written;
 }
 
-async function* readPopulation<Row>(options: Options<Row>): AsyncGenerator<ReportRow[]> {
-  const { ctx, progress, source, toRow } = options;
+async function* readPopulation<Row>(options: Options<Row>): AsyncGenerator<ReportRow[] | RowJsonBatch> {
+  const { ctx, progress, source, toRow, rowJson } = options;
+  const pageSize = options.pageSize ?? populationPageSize;
   ctx.checkpoint();
-  for await (const rows of source.read(options.pageSize ?? populationPageSize)) {
+  if (rowJson && source.readJson) {
+    for await (const batch of source.readJson(rowJson, pageSize)) {
+      ctx.checkpoint();
+      yield batch;
+      await progress.advance(batch.rowJson.length);
+    }
+    return;
+  }
+  for await (const rows of source.read(pageSize)) {
     ctx.checkpoint();
     yield rows.map(toRow);
     await progress.advance(rows.length);

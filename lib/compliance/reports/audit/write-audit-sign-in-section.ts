@@ -11,7 +11,7 @@ import type { PopulationSource } from "../population-source";
 import { auditEventSelectList, toAuditEventRecord, type AuditEventRecord } from "../sources/audit-event-population";
 import { createSqlPopulation } from "../sql-population";
 import type { ReportRun } from "../start-report-run";
-import { toAuditEventRow } from "../to-audit-event-row";
+import { auditEventRowJson, toAuditEventRow } from "../to-audit-event-row";
 import { writePopulationTable } from "../write-population-table";
 
 export const signInActionPrefix = "auth.";
@@ -85,6 +85,7 @@ export async function writeSignInSection(
     source: signIns,
     manifest: run.manifestOf(signIns),
     toRow: (event) => toAuditEventRow(event, run.agents),
+    rowJson: auditEventRowJson,
   });
   await output.endSection();
 }

@@ -2,7 +2,7 @@ import { countDenialsByAgentAndReason } from "../count-denials-by-agent-and-reas
 import { auditEventDayColumn, toDayCounts } from "../audit-event-day-column";
 import { countPopulationGroupSets } from "../count-population-group-sets";
 import type { ReportRun } from "../start-report-run";
-import { toAuditEventRow } from "../to-audit-event-row";
+import { auditEventRowJson, toAuditEventRow } from "../to-audit-event-row";
 import { writePopulationTable } from "../write-population-table";
 import type { Soc2Populations } from "./plan-soc2-populations";
 
@@ -54,6 +54,7 @@ export async function writeSoc2AgentEnforcementSection(
     source: populations.enforcementEvents,
     manifest: run.manifestOf(populations.enforcementEvents),
     toRow: (event) => toAuditEventRow(event, agents),
+    rowJson: auditEventRowJson,
   });
   await output.endSection();
 }

@@ -3,7 +3,7 @@ import { auditEventDayColumn, toDayCounts } from "../audit-event-day-column";
 import { countPopulationGroupSets } from "../count-population-group-sets";
 import { countPopulationGroups } from "../count-population-groups";
 import type { ReportRun } from "../start-report-run";
-import { toAuditEventRow } from "../to-audit-event-row";
+import { auditEventRowJson, toAuditEventRow } from "../to-audit-event-row";
 import { toIsoString } from "../to-json-value";
 import { writePopulationTable } from "../write-population-table";
 import type { Soc2Populations } from "./plan-soc2-populations";
@@ -88,6 +88,7 @@ export async function writeSoc2UserAccessSection(
     source: populations.userAccessEvents,
     manifest: run.manifestOf(populations.userAccessEvents),
     toRow: (event) => toAuditEventRow(event, run.agents),
+    rowJson: auditEventRowJson,
   });
   await output.endSection();
 }

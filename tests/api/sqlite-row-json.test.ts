@@ -1,0 +1,125 @@
+// The rows SQLite renders itself (json_object) must be the very text node
+// renders from the same record: JSON.stringify(toAuditEventRow(record)). Every
+// metadata shape the row function tells apart, every source, awkward text and
+// numbers, agents of the org and not, read in small keyset pages. PostgreSQL
+// renders rows in node: its populations offer no rendered read.
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import type { AuditEventSource } from "@/lib/audit-chain/chained-audit-event";
+import { toUnlinkedAuditEvent, type AuditEventFields } from "@/lib/audit-chain/to-unlinked-audit-event";
+import { appendAuditEvents } from "@/lib/audit/append-audit-events";
+import { buildAgentFilter } from "@/lib/compliance/reports/build-agent-filter";
+import { loadAgentDirectory } from "@/lib/compliance/reports/load-agent-directory";
+import { createAuditEventPopulation } from "@/lib/compliance/reports/sources/audit-event-population";
+import { auditEventRowJson, toAuditEventRow } from "@/lib/compliance/reports/to-audit-event-row";
+import { db } from "@/lib/db";
+import { createTestOrg, uniqueSuffix } from "@/tests/support/fixtures";
+
+const sqlite = inject("databaseProvider") === "sqlite";
+const range = { gte: new Date("2026-05-01T00:00:00.000Z"), lt: new Date("2026-05-02T00:00:00.000Z") };
+const at = (minute: number, ms: number) => new Date(Date.UTC(2026, 4, 1, 10, minute, 0, ms));
+
+const awkwardText = 'quote " backslash \\ tab \t newline \n control \u0001\u001f del \u007f sep \u2028 émoji 🎉';
+
+/** [metadata, source] of each event, in time order. */
+const cases: Array<[Record<string, unknown> | null, AuditEventSource]> = [
+  [null, { kind: "attest" }],
+  [{}, { kind: "attest" }],
+  [{ before: { role: "member" }, after: { role: "admin" } }, { kind: "attest" }],
+  [
+    { before: null, after: 1, setting: "auth.mfaRequired" },
+    { kind: "ingest", apiKeyId: "key_1", userId: null },
+  ],
+  [{ before: false }, { kind: "ingest", apiKeyId: null, userId: "usr_1" }],
+  [
+    { from: "member", to: "admin" },
+    { kind: "ingest", apiKeyId: null, userId: null },
+  ],
+  [{ from: "member", to: "admin", reason: awkwardText }, { kind: "attest" }],
+  [{ from: "only a from" }, { kind: "attest" }],
+  [{ to: "only a to", before: [1, "two", { three: 3 }] }, { kind: "attest" }],
+  [
+    { text: awkwardText, numbers: [0, -0, 1.5, -2.25e-7, 1e21, 123456789012345], flags: [true, false, null] },
+    { kind: "attest" },
+  ],
+  [{ nested: { before: "not at the top", list: [] }, empty: {} }, { kind: "attest" }],
+];
+
+describe.skipIf(!sqlite)("audit event rows rendered by SQLite", () => {
+  let orgId: string;
+  let agentId: string;
+  let foreignAgentId: string;
+  const s = uniqueSuffix();
+
+  beforeAll(async () => {
+    ({ orgId } = await createTestOrg());
+    const { orgId: otherOrgId } = await createTestOrg();
+    agentId = `rj-a-${s}`;
+    foreignAgentId = `rj-b-${s}`;
+    const agent = (id: string, org: string, name: string) => ({
+      id,
+      orgId: org,
+      name,
+      emailAddress: `${id}@row-json.test`,
+      allowedTools: [],
+      allowedRecipientDomains: [],
+      dailySendLimit: 1,
+    });
+    await db.agent.createMany({
+      data: [agent(agentId, orgId, `Agent "${awkwardText}"`), agent(foreignAgentId, otherOrgId, "Not ours")],
+    });
+    const events = cases.map(([metadata, source], i) => {
+      const fields: AuditEventFields = {
+        orgId,
+        occurredAt: at(i, [0, 999, 100, 7][i % 4]!),
+        actorType: i % 2 ? "user" : "agent",
+        actorId: i % 3 ? `actor-${i}` : null,
+        actorLabel: i % 2 ? awkwardText : null,
+        action: `test.action_${i}`,
+        category: "user_admin",
+        targetType: i % 2 ? null : "setting",
+        targetId: i % 2 ? awkwardText : null,
+        // The org's agent, another org's (no name: not in the org's directory), none.
+        agentId: [agentId, foreignAgentId, null][i % 3],
+        outcome: "success",
+        ip: i % 2 ? "2001:db8::1" : null,
+        metadata,
+      };
+      return toUnlinkedAuditEvent(`rj-${s}-${String(i).padStart(2, "0")}`, fields, source);
+    });
+    await db.$transaction((tx) => appendAuditEvents(tx, orgId, events));
+  });
+
+  it("gives exactly JSON.stringify(toAuditEventRow(record)) for every row, page after page", async () => {
+    const population = createAuditEventPopulation(db, {
+      source: "test",
+      filter: "test",
+      selection: { orgId, categories: ["user_admin"], agentFilter: buildAgentFilter([]) },
+      range,
+    });
+    const agents = await loadAgentDirectory(db, orgId);
+    const expected: string[] = [];
+    for await (const rows of population.read(3)) {
+      for (const row of rows) expected.push(JSON.stringify(toAuditEventRow(row, agents)));
+    }
+    const rendered: string[] = [];
+    for await (const batch of population.readJson!(auditEventRowJson, 3)) rendered.push(...batch.rowJson);
+
+    expect(expected).toHaveLength(cases.length);
+    expect(rendered).toEqual(expected);
+    // The cases reach what they are there for.
+    expect(rendered.some((json) => json.includes('"agent_name":"Agent \\"quote'))).toBe(true);
+    expect(rendered.filter((json) => json.includes('"written_by":"ingest'))).toHaveLength(3);
+  });
+});
+
+describe.skipIf(sqlite)("audit event rows on PostgreSQL", () => {
+  it("are rendered in node: the population offers no rendered read", () => {
+    const population = createAuditEventPopulation(db, {
+      source: "test",
+      filter: "test",
+      selection: { orgId: "none", categories: ["user_admin"], agentFilter: buildAgentFilter([]) },
+      range,
+    });
+    expect(population.readJson).toBeUndefined();
+  });
+});
