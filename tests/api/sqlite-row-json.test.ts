@@ -1,16 +1,21 @@
 // The rows SQLite renders itself (json_object) must be the very text node
-// renders from the same record: JSON.stringify(toAuditEventRow(record)). Every
-// metadata shape the row function tells apart, every source, awkward text and
-// numbers, agents of the org and not, read in small keyset pages. PostgreSQL
-// renders rows in node: its populations offer no rendered read.
+// renders from the same record: JSON.stringify(toAuditEventRow(record)) and
+// JSON.stringify(toVaultAccessRow(record)). Every metadata shape the audit row
+// tells apart, every source, awkward text and numbers, agents of the org and
+// not, read in small keyset pages. PostgreSQL renders rows in node: its
+// populations offer no rendered read.
+import { Prisma } from "@/lib/generated/sqlite/client";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import type { AuditEventSource } from "@/lib/audit-chain/chained-audit-event";
 import { toUnlinkedAuditEvent, type AuditEventFields } from "@/lib/audit-chain/to-unlinked-audit-event";
 import { appendAuditEvents } from "@/lib/audit/append-audit-events";
 import { buildAgentFilter } from "@/lib/compliance/reports/build-agent-filter";
 import { loadAgentDirectory } from "@/lib/compliance/reports/load-agent-directory";
+import type { PopulationSource } from "@/lib/compliance/reports/population-source";
 import { createAuditEventPopulation } from "@/lib/compliance/reports/sources/audit-event-population";
+import { createVaultAccessPopulation } from "@/lib/compliance/reports/sources/vault-access-population";
 import { auditEventRowJson, toAuditEventRow } from "@/lib/compliance/reports/to-audit-event-row";
+import { toVaultAccessRow, vaultAccessRowJson } from "@/lib/compliance/reports/to-vault-access-row";
 import { db } from "@/lib/db";
 import { createTestOrg, uniqueSuffix } from "@/tests/support/fixtures";
 
@@ -44,7 +49,22 @@ const cases: Array<[Record<string, unknown> | null, AuditEventSource]> = [
   [{ nested: { before: "not at the top", list: [] }, empty: {} }, { kind: "attest" }],
 ];
 
-describe.skipIf(!sqlite)("audit event rows rendered by SQLite", () => {
+/** The population's rows as node renders them, and as SQLite does (pages of three). */
+async function renderBoth<Row>(
+  population: PopulationSource<Row>,
+  toRow: (row: Row) => unknown,
+  rowJson: Prisma.Sql,
+): Promise<{ expected: string[]; rendered: string[] }> {
+  const expected: string[] = [];
+  for await (const rows of population.read(3)) {
+    for (const row of rows) expected.push(JSON.stringify(toRow(row)));
+  }
+  const rendered: string[] = [];
+  for await (const batch of population.readJson!(rowJson, 3)) rendered.push(...batch.rowJson);
+  return { expected, rendered };
+}
+
+describe.skipIf(!sqlite)("rows rendered by SQLite", () => {
   let orgId: string;
   let agentId: string;
   let foreignAgentId: string;
@@ -87,9 +107,25 @@ describe.skipIf(!sqlite)("audit event rows rendered by SQLite", () => {
       return toUnlinkedAuditEvent(`rj-${s}-${String(i).padStart(2, "0")}`, fields, source);
     });
     await db.$transaction((tx) => appendAuditEvents(tx, orgId, events));
+    const secrets = [awkwardText, "plain"].map((name, i) => ({ id: `rj-sec-${s}-${i}`, orgId, name, kind: "api_key" }));
+    await db.vaultSecret.createMany({ data: secrets });
+    await db.vaultAccess.createMany({
+      data: Array.from({ length: 7 }, (_, i) => ({
+        id: `rj-va-${s}-${i}`,
+        orgId,
+        secretId: secrets[i % 2]!.id,
+        action: i % 3 ? "read" : "rotate",
+        actorType: i % 2 ? "user" : "agent",
+        actorId: i % 2 ? null : `actor-${i}`,
+        actorLabel: i % 2 ? awkwardText : null,
+        agentId: [agentId, foreignAgentId, null][i % 3],
+        outcome: "success",
+        occurredAt: at(i, [0, 999, 100, 7][i % 4]!),
+      })),
+    });
   });
 
-  it("gives exactly JSON.stringify(toAuditEventRow(record)) for every row, page after page", async () => {
+  it("give exactly JSON.stringify(toAuditEventRow(record)) for every audit event, page after page", async () => {
     const population = createAuditEventPopulation(db, {
       source: "test",
       filter: "test",
@@ -97,18 +133,36 @@ describe.skipIf(!sqlite)("audit event rows rendered by SQLite", () => {
       range,
     });
     const agents = await loadAgentDirectory(db, orgId);
-    const expected: string[] = [];
-    for await (const rows of population.read(3)) {
-      for (const row of rows) expected.push(JSON.stringify(toAuditEventRow(row, agents)));
-    }
-    const rendered: string[] = [];
-    for await (const batch of population.readJson!(auditEventRowJson, 3)) rendered.push(...batch.rowJson);
+    const { expected, rendered } = await renderBoth(
+      population,
+      (row) => toAuditEventRow(row, agents),
+      auditEventRowJson,
+    );
 
     expect(expected).toHaveLength(cases.length);
     expect(rendered).toEqual(expected);
     // The cases reach what they are there for.
     expect(rendered.some((json) => json.includes('"agent_name":"Agent \\"quote'))).toBe(true);
     expect(rendered.filter((json) => json.includes('"written_by":"ingest'))).toHaveLength(3);
+  });
+
+  it("give exactly JSON.stringify(toVaultAccessRow(record)) for every vault access", async () => {
+    const population = createVaultAccessPopulation(db, {
+      source: "test",
+      filter: "test",
+      where: Prisma.sql`"orgId" = ${orgId}`,
+      range,
+    });
+    const agents = await loadAgentDirectory(db, orgId);
+    const { expected, rendered } = await renderBoth(
+      population,
+      (row) => toVaultAccessRow(row, agents),
+      vaultAccessRowJson,
+    );
+
+    expect(expected).toHaveLength(7);
+    expect(rendered).toEqual(expected);
+    expect(rendered.some((json) => json.includes(`"secret_name":${JSON.stringify(awkwardText)}`))).toBe(true);
   });
 });
 

@@ -194,7 +194,7 @@ describe("rows the database rendered as JSON text", () => {
   });
 
   it("count the days of rows whose time is not their first field", async () => {
-    const rows = emails(5).map(({ occurred_at, ...rest }) => ({ ...rest, occurred_at }));
+    const rows = emails(5).map(({ occurred_at, ...rest }) => ({ ...rest, occurred_at: occurred_at! }));
     const { preview } = await renderBoth(async (writer) => {
       await writer.writeTable("all", rendered(rows, 2));
     });

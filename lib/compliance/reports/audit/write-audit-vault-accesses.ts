@@ -11,7 +11,7 @@ import type { PopulationSource } from "../population-source";
 import { createVaultAccessPopulation, type VaultAccessRecord } from "../sources/vault-access-population";
 import type { ReportRun } from "../start-report-run";
 import { writePopulationTable } from "../write-population-table";
-import { toVaultAccessRow } from "../to-vault-access-row";
+import { toVaultAccessRow, vaultAccessRowJson } from "../to-vault-access-row";
 
 export function createAuditVaultAccessPopulation(
   db: Database,
@@ -98,5 +98,6 @@ export async function writeVaultAccessTables(
     source: accesses,
     manifest: run.manifestOf(accesses),
     toRow: (access) => toVaultAccessRow(access, agents),
+    rowJson: vaultAccessRowJson,
   });
 }

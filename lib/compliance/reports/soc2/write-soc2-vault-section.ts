@@ -3,7 +3,7 @@ import type { ReportRun } from "../start-report-run";
 import { toIsoString } from "../to-json-value";
 import { writePopulationTable } from "../write-population-table";
 import { rotationMaxAgeDays, type Soc2Populations } from "./plan-soc2-populations";
-import { toVaultAccessRow } from "../to-vault-access-row";
+import { toVaultAccessRow, vaultAccessRowJson } from "../to-vault-access-row";
 
 const DAY_MS = 86_400_000;
 
@@ -143,6 +143,7 @@ export async function writeSoc2VaultSection(
     source: populations.vaultAccesses,
     manifest: run.manifestOf(populations.vaultAccesses),
     toRow: (access) => toVaultAccessRow(access, agents),
+    rowJson: vaultAccessRowJson,
   });
   await output.endSection();
 }
