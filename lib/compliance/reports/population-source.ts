@@ -28,12 +28,22 @@ export type PopulationSource<Row> = {
    */
   read(batchRows: number): AsyncIterable<Row[]>;
   /**
-   * SQLite only (undefined elsewhere): the whole population as `read` pages
-   * it, each row as the JSON text the SQL expression `rowJson` (json_object
-   * over `table`'s columns) renders.
+   * The whole population as `read` gives it, each row as the JSON text
+   * `rendering` makes for this database; undefined where it has none for it.
    */
-  readJson?(rowJson: Prisma.Sql, batchRows: number): AsyncIterable<RowJsonBatch>;
+  readJson(rendering: RowJsonRendering, batchRows: number): AsyncIterable<RowJsonBatch> | undefined;
   keyOf(row: Row): Keyset;
+};
+
+/**
+ * A row function's rows rendered without node building them, each exactly
+ * JSON.stringify of the row the function would make (tests/api/row-json.test.ts).
+ */
+export type RowJsonRendering = {
+  /** SQLite renders the row itself: a json_object expression over the population table's columns. */
+  sqlite: Prisma.Sql;
+  /** PostgreSQL: the row's JSON text from its line of COPY text (the population's select list). */
+  copyLine?: (line: string) => string;
 };
 
 /** A time column's range: from `gte` (inclusive, optional) to `lt` (exclusive). */

@@ -5,11 +5,12 @@
 // cost more than the database itself.
 import type { Database } from "@/lib/db";
 import { rawSqlOf } from "@/lib/db/raw-sql-of";
-import { readCopyTextRows } from "@/lib/db/read-copy-text-rows";
+import { readCopyTextLines, readCopyTextRows } from "@/lib/db/read-copy-text-rows";
 import { Prisma } from "@/lib/generated/sqlite/client";
 import { reportEngineProfileOf } from "@/lib/compliance/profiles/report-engine-profile-of";
 import { quoteColumn } from "@/lib/db/sql-condition";
 import { sqlTimeRange } from "./audit-event-selection";
+import type { RowJsonBatch } from "./report-definition";
 import { pageTimeRange, type Keyset, type PopulationSource, type TimeRange } from "./population-source";
 import { readKeysetPages } from "./read-keyset-pages";
 
@@ -74,21 +75,29 @@ export function createSqlPopulation<Row>(db: Database, spec: SqlPopulationSpec<R
       }
       yield* readKeysetPages({ page, keyOf: spec.keyOf }, batchRows);
     },
-    readJson:
-      bulkReads === "copy"
-        ? undefined
-        : async function* (rowJson, batchRows) {
-            const rendered = {
-              page: (after: Keyset | null, take: number) =>
-                pageValues(Prisma.sql`${rowJson}, ${time}, "id"`, after, take),
-              keyOf: renderedKeyOf,
-            };
-            for await (const rows of readKeysetPages(rendered, batchRows)) {
-              yield { rowJson: rows.map((row) => String(row[0])) };
-            }
-          },
+    readJson(rendering, batchRows) {
+      if (bulkReads !== "copy") return readRenderedPages(rendering.sqlite, batchRows);
+      const { copyLine } = rendering;
+      return copyLine && readRenderedCopy(copyLine);
+    },
     keyOf: spec.keyOf,
   };
+
+  async function* readRenderedPages(rowJson: Prisma.Sql, batchRows: number): AsyncGenerator<RowJsonBatch> {
+    const rendered = {
+      page: (after: Keyset | null, take: number) => pageValues(Prisma.sql`${rowJson}, ${time}, "id"`, after, take),
+      keyOf: renderedKeyOf,
+    };
+    for await (const rows of readKeysetPages(rendered, batchRows)) yield { rowJson: rows.map((row) => String(row[0])) };
+  }
+
+  async function* readRenderedCopy(copyLine: (line: string) => string): AsyncGenerator<RowJsonBatch> {
+    const copy = raw().copyOut(
+      Prisma.sql`SELECT ${spec.columns} FROM ${table} WHERE ${where} ORDER BY ${time}, "id"`,
+      "FORMAT text",
+    );
+    for await (const lines of readCopyTextLines(copy)) yield { rowJson: lines.map(copyLine) };
+  }
 
   async function page(after: Keyset | null, take: number): Promise<Row[]> {
     const rows = await pageValues(spec.columns, after, take);

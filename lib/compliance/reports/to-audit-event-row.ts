@@ -1,8 +1,6 @@
 import type { JsonValue, ReportRow } from "@/lib/compliance/reports/report-definition";
-import { Prisma } from "@/lib/generated/sqlite/client";
 import type { AgentDirectory } from "./load-agent-directory";
 import type { AuditEventRecord } from "./sources/audit-event-population";
-import { sqliteAgentName, sqliteIsoTimestamp } from "./sqlite-json-values";
 import { toJsonValue } from "./to-json-value";
 
 /** Columns of an audit event row, in CSV order. */
@@ -84,31 +82,3 @@ function writtenBy({ source, sourceApiKeyId, sourceUserId }: AuditEventRecord): 
   if (sourceUserId) return `ingest (user ${sourceUserId})`;
   return "ingest";
 }
-
-// The metadata's shapes toAuditEventRow tells apart: a change {before, after}
-// and a role change {from, to} (key present, whatever its value).
-const hasBefore = Prisma.sql`json_type("metadata", '$.before') IS NOT NULL`;
-const hasFromTo = Prisma.sql`json_type("metadata", '$.from') IS NOT NULL AND json_type("metadata", '$.to') IS NOT NULL`;
-
-/**
- * toAuditEventRow as SQLite renders it over an "AuditEvent" row: the same
- * fields in the same order, the same text (tests/api/sqlite-row-json.test.ts).
- * Stored metadata is JSON.stringify's text, which json() keeps as it is.
- */
-export const auditEventRowJson = Prisma.sql`json_object(
-  'occurred_at', ${sqliteIsoTimestamp("occurredAt")},
-  'id', "id", 'seq', "seq", 'category', "category", 'action', "action", 'outcome', "outcome",
-  'actor_type', "actorType", 'actor_id', "actorId", 'actor', "actorLabel",
-  'agent_id', "agentId", 'agent_name', ${sqliteAgentName("AuditEvent")},
-  'target_type', "targetType", 'target_id', "targetId", 'ip', "ip",
-  'written_by', CASE WHEN "source" <> 'ingest' THEN "source"
-    WHEN "sourceApiKeyId" IS NOT NULL THEN 'ingest (API key ' || "sourceApiKeyId" || ')'
-    WHEN "sourceUserId" IS NOT NULL THEN 'ingest (user ' || "sourceUserId" || ')'
-    ELSE 'ingest' END,
-  'before', CASE WHEN ${hasBefore} THEN json("metadata" -> '$.before')
-    WHEN ${hasFromTo} THEN json("metadata" -> '$.from') END,
-  'after', CASE WHEN ${hasBefore} THEN json("metadata" -> '$.after')
-    WHEN ${hasFromTo} THEN json("metadata" -> '$.to') END,
-  'details', json(nullif(nullif(CASE WHEN ${hasBefore} THEN json_remove("metadata", '$.before', '$.after')
-    WHEN ${hasFromTo} THEN json_remove("metadata", '$.from', '$.to') ELSE "metadata" END, '{}'), 'null'))
-)`;

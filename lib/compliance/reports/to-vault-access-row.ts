@@ -2,6 +2,7 @@ import type { ReportRow } from "@/lib/compliance/reports/report-definition";
 import { quoteColumn } from "@/lib/db/sql-condition";
 import { Prisma } from "@/lib/generated/sqlite/client";
 import type { AgentDirectory } from "./load-agent-directory";
+import type { RowJsonRendering } from "./population-source";
 import type { VaultAccessRecord } from "./sources/vault-access-population";
 import { sqliteAgentName, sqliteIsoTimestamp } from "./sqlite-json-values";
 
@@ -30,11 +31,14 @@ const secretField = (column: string) =>
 
 /**
  * toVaultAccessRow as SQLite renders it over a "VaultAccess" row: the same
- * fields in the same order, the same text (tests/api/sqlite-row-json.test.ts).
+ * fields in the same order, the same text (tests/api/row-json.test.ts).
+ * PostgreSQL's rows are rendered in node.
  */
-export const vaultAccessRowJson = Prisma.sql`json_object(
+export const vaultAccessRowJson: RowJsonRendering = {
+  sqlite: Prisma.sql`json_object(
   'occurred_at', ${sqliteIsoTimestamp("occurredAt")},
   'id', "id", 'secret_id', "secretId", 'secret_name', ${secretField("name")}, 'secret_kind', ${secretField("kind")},
   'action', "action", 'outcome', "outcome", 'actor_type', "actorType", 'actor_id', "actorId", 'actor', "actorLabel",
   'agent_id', "agentId", 'agent_name', ${sqliteAgentName("VaultAccess")}
-)`;
+)`,
+};

@@ -1,4 +1,3 @@
-import type { Prisma } from "@/lib/generated/sqlite/client";
 import type {
   BuildContext,
   ManifestEntry,
@@ -7,7 +6,7 @@ import type {
   RowJsonBatch,
 } from "@/lib/compliance/reports/report-definition";
 import type { ProgressTracker } from "./create-progress-tracker";
-import type { PopulationSource } from "./population-source";
+import type { PopulationSource, RowJsonRendering } from "./population-source";
 
 /** Rows per keyset page (SQLite): big enough to amortise a query, small enough to keep memory flat. */
 export const populationPageSize = 2_000;
@@ -22,12 +21,8 @@ type Options<Row> = {
   /** The manifest entry written for `source`; the table must have exactly its row count. */
   manifest: ManifestEntry;
   toRow(row: Row): ReportRow;
-  /**
-   * `toRow` as one SQLite json_object expression over the source table's
-   * columns, giving exactly JSON.stringify(toRow(row)) (its test proves it):
-   * where the source can read rendered rows, the database renders them.
-   */
-  rowJson?: Prisma.Sql;
+  /** `toRow`'s rows rendered as JSON text, where the source's database has a rendering. */
+  rowJson?: RowJsonRendering;
   pageSize?: number;
 };
 
@@ -52,8 +47,9 @@ async function* readPopulation<Row>(options: Options<Row>): AsyncGenerator<Repor
   const { ctx, progress, source, toRow, rowJson } = options;
   const pageSize = options.pageSize ?? populationPageSize;
   ctx.checkpoint();
-  if (rowJson && source.readJson) {
-    for await (const batch of source.readJson(rowJson, pageSize)) {
+  const rendered = rowJson && source.readJson(rowJson, pageSize);
+  if (rendered) {
+    for await (const batch of rendered) {
       ctx.checkpoint();
       yield batch;
       await progress.advance(batch.rowJson.length);

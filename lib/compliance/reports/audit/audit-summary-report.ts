@@ -15,7 +15,8 @@ import { queryAhead } from "../query-ahead";
 import { startReportRun, type ReportRun } from "../start-report-run";
 import { resolveReportPeriod } from "../resolve-report-period";
 import { createAuditEventPopulation } from "../sources/audit-event-population";
-import { auditEventColumns, auditEventRowJson, toAuditEventRow } from "../to-audit-event-row";
+import { auditEventRowJson } from "../audit-event-row-json";
+import { auditEventColumns, toAuditEventRow } from "../to-audit-event-row";
 import { unionColumns } from "../union-columns";
 import { writePopulationTable } from "../write-population-table";
 import { startAuditTrailVerification } from "../start-audit-trail-verification";
@@ -164,7 +165,7 @@ export const auditSummaryReport: ReportDefinition = {
         source: population,
         manifest: run.manifestOf(population),
         toRow: (event) => toAuditEventRow(event, agents),
-        rowJson: auditEventRowJson,
+        rowJson: auditEventRowJson(agents),
       });
       await output.endSection();
 

@@ -11,7 +11,8 @@ import type { PopulationSource } from "../population-source";
 import { auditEventSelectList, toAuditEventRecord, type AuditEventRecord } from "../sources/audit-event-population";
 import { createSqlPopulation } from "../sql-population";
 import type { ReportRun } from "../start-report-run";
-import { auditEventRowJson, toAuditEventRow } from "../to-audit-event-row";
+import { auditEventRowJson } from "../audit-event-row-json";
+import { toAuditEventRow } from "../to-audit-event-row";
 import { writePopulationTable } from "../write-population-table";
 
 export const signInActionPrefix = "auth.";
@@ -85,7 +86,7 @@ export async function writeSignInSection(
     source: signIns,
     manifest: run.manifestOf(signIns),
     toRow: (event) => toAuditEventRow(event, run.agents),
-    rowJson: auditEventRowJson,
+    rowJson: auditEventRowJson(run.agents),
   });
   await output.endSection();
 }

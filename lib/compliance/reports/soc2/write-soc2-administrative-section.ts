@@ -1,7 +1,8 @@
 import { auditEventDayColumn, toDayCounts } from "../audit-event-day-column";
 import { countPopulationGroupSets } from "../count-population-group-sets";
 import type { ReportRun } from "../start-report-run";
-import { auditEventRowJson, toAuditEventRow } from "../to-audit-event-row";
+import { auditEventRowJson } from "../audit-event-row-json";
+import { toAuditEventRow } from "../to-audit-event-row";
 import { writePopulationTable } from "../write-population-table";
 import { administrativeCategories, apiKeyActionPrefix, type Soc2Populations } from "./plan-soc2-populations";
 
@@ -59,7 +60,7 @@ export async function writeSoc2AdministrativeSection(
     source: populations.adminEvents,
     manifest: run.manifestOf(populations.adminEvents),
     toRow: (event) => toAuditEventRow(event, agents),
-    rowJson: auditEventRowJson,
+    rowJson: auditEventRowJson(agents),
   });
   await output.endSection();
 }

@@ -1,6 +1,7 @@
 import { countPopulationGroups } from "../count-population-groups";
 import type { ReportRun } from "../start-report-run";
-import { auditEventRowJson, toAuditEventRow } from "../to-audit-event-row";
+import { auditEventRowJson } from "../audit-event-row-json";
+import { toAuditEventRow } from "../to-audit-event-row";
 import { toJsonValue } from "../to-json-value";
 import { writePopulationTable } from "../write-population-table";
 import type { Soc2Populations } from "./plan-soc2-populations";
@@ -64,7 +65,7 @@ export async function writeSoc2AgentBoundariesSection(
     source: populations.agentConfigEvents,
     manifest: run.manifestOf(populations.agentConfigEvents),
     toRow: (event) => toAuditEventRow(event, agents),
-    rowJson: auditEventRowJson,
+    rowJson: auditEventRowJson(agents),
   });
   await output.endSection();
 }

@@ -2,7 +2,8 @@ import { countDenialsByAgentAndReason } from "../count-denials-by-agent-and-reas
 import { auditEventDayColumn, toDayCounts } from "../audit-event-day-column";
 import { countPopulationGroupSets } from "../count-population-group-sets";
 import type { ReportRun } from "../start-report-run";
-import { auditEventRowJson, toAuditEventRow } from "../to-audit-event-row";
+import { auditEventRowJson } from "../audit-event-row-json";
+import { toAuditEventRow } from "../to-audit-event-row";
 import { writePopulationTable } from "../write-population-table";
 import type { Soc2Populations } from "./plan-soc2-populations";
 
@@ -54,7 +55,7 @@ export async function writeSoc2AgentEnforcementSection(
     source: populations.enforcementEvents,
     manifest: run.manifestOf(populations.enforcementEvents),
     toRow: (event) => toAuditEventRow(event, agents),
-    rowJson: auditEventRowJson,
+    rowJson: auditEventRowJson(agents),
   });
   await output.endSection();
 }

@@ -3,7 +3,8 @@ import { auditEventDayColumn, toDayCounts } from "../audit-event-day-column";
 import { countPopulationGroupSets } from "../count-population-group-sets";
 import { countPopulationGroups } from "../count-population-groups";
 import type { ReportRun } from "../start-report-run";
-import { auditEventRowJson, toAuditEventRow } from "../to-audit-event-row";
+import { auditEventRowJson } from "../audit-event-row-json";
+import { toAuditEventRow } from "../to-audit-event-row";
 import { toIsoString } from "../to-json-value";
 import { writePopulationTable } from "../write-population-table";
 import type { Soc2Populations } from "./plan-soc2-populations";
@@ -88,7 +89,7 @@ export async function writeSoc2UserAccessSection(
     source: populations.userAccessEvents,
     manifest: run.manifestOf(populations.userAccessEvents),
     toRow: (event) => toAuditEventRow(event, run.agents),
-    rowJson: auditEventRowJson,
+    rowJson: auditEventRowJson(run.agents),
   });
   await output.endSection();
 }
