@@ -42,7 +42,7 @@ const columns = ["occurred_at", "id", "subject", "body", "count", "nested"] as c
 async function renderReport(
   build: (writer: ReportDocumentWriter) => Promise<void>,
   previewRowsPerTable?: number,
-): Promise<{ text: string; preview: ReportPreview }> {
+): Promise<{ text: string; csv: string; preview: ReportPreview }> {
   const json = memoryWriter();
   const csv = memoryWriter();
   const writer = new ReportDocumentWriter({
@@ -56,7 +56,7 @@ async function renderReport(
   await writer.begin({ id: "r1", type: "gdpr", title: 'Tricky "title"\nwith ]}} and ,"tables":{', timezone: "UTC" });
   await build(writer);
   await writer.finish();
-  return { text: json.text(), preview: writer.preview() };
+  return { text: json.text(), csv: csv.text(), preview: writer.preview() };
 }
 
 async function renderDocument(build: (writer: ReportDocumentWriter) => Promise<void>): Promise<string> {
@@ -160,25 +160,14 @@ describe("rows the database rendered as JSON text", () => {
     }
   }
 
-  async function renderBoth(build: (writer: ReportDocumentWriter) => Promise<void>) {
-    const json = memoryWriter();
-    const csv = memoryWriter();
-    const writer = new ReportDocumentWriter({
-      artifacts: createReportArtifacts({ json: json.writer, csv: csv.writer }, columns),
-      csvColumns: columns,
-      onProgress: async () => {},
-      checkpoint: () => {},
-      batchRows: 3,
-      previewRowsPerTable: 2,
-    });
-    await writer.begin({ id: "r1" });
-    await writer.writeManifest([]);
-    await writer.startSection("emails", { title: "Emails", description: "", criteria: [], summary: {} });
-    await build(writer);
-    await writer.endSection();
-    await writer.finish();
-    return { json: json.text(), csv: csv.text(), preview: writer.preview() };
-  }
+  /** One section holding what `build` writes, previewing two rows a table. */
+  const renderBoth = (build: (writer: ReportDocumentWriter) => Promise<void>) =>
+    renderReport(async (writer) => {
+      await writer.writeManifest([]);
+      await writer.startSection("emails", { title: "Emails", description: "", criteria: [], summary: {} });
+      await build(writer);
+      await writer.endSection();
+    }, 2);
 
   it("give the same document, CSV and preview (first rows, every row's day) as the row objects", async () => {
     const rows = emails(11);
