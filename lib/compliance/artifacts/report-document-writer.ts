@@ -127,7 +127,7 @@ export class ReportDocumentWriter implements ReportOutput {
     };
     for await (const batch of Symbol.asyncIterator in rows ? rows : [rows]) {
       if ("rowJson" in batch) {
-        // One SQL expression rendered every row of the batch: its fields are checked once.
+        // One rendering made every row of the batch: its fields are checked once.
         if (batch.rowJson.length > 0) this.assertColumns(name, JSON.parse(batch.rowJson[0]!) as ReportRow);
         for (const json of batch.rowJson) {
           toPreview.rowJson(json);

@@ -5,6 +5,7 @@ import { Prisma } from "@/lib/generated/sqlite/client";
 import type { AgentDirectory } from "./load-agent-directory";
 import type { RowJsonRendering } from "./population-source";
 import { renderAuditEventCopyLine } from "./render-audit-event-copy-line";
+import { auditEventSelectList } from "./sources/audit-event-population";
 import { sqliteAgentName, sqliteIsoTimestamp } from "./sqlite-json-values";
 
 // The metadata's shapes toAuditEventRow tells apart: a change {before, after}
@@ -37,5 +38,8 @@ const sqliteAuditEventRow = Prisma.sql`json_object(
 
 /** The rendering of toAuditEventRow(event, agents) on each database. */
 export function auditEventRowJson(agents: AgentDirectory): RowJsonRendering {
-  return { sqlite: sqliteAuditEventRow, copyLine: (line) => renderAuditEventCopyLine(line, agents) };
+  return {
+    sqlite: sqliteAuditEventRow,
+    postgres: { columns: auditEventSelectList, renderLine: (line) => renderAuditEventCopyLine(line, agents) },
+  };
 }

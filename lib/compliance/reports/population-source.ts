@@ -42,8 +42,11 @@ export type PopulationSource<Row> = {
 export type RowJsonRendering = {
   /** SQLite renders the row itself: a json_object expression over the population table's columns. */
   sqlite: Prisma.Sql;
-  /** PostgreSQL: the row's JSON text from its line of COPY text (the population's select list). */
-  copyLine?: (line: string) => string;
+  /**
+   * PostgreSQL: the row's JSON text from a line of COPY text of `columns`
+   * (over the population table), which the population streams for it.
+   */
+  postgres?: { columns: Prisma.Sql; renderLine(line: string): string };
 };
 
 /** A time column's range: from `gte` (inclusive, optional) to `lt` (exclusive). */

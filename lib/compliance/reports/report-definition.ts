@@ -21,9 +21,9 @@ export type ReportRow = Record<string, JsonValue>;
 /**
  * A batch of rows the database rendered as JSON text, one text per row, each
  * exactly what JSON.stringify gives for the row the builder would have made.
- * The large populations come this way where the database can render them
- * (SQLite's json_object): it costs the database about what handing each value
- * to node would, and node then builds no object and no string per value.
+ * The large populations come this way where a rendering exists for the
+ * database (population-source.ts, RowJsonRendering): node then builds no
+ * record, row object or string per value.
  */
 export type RowJsonBatch = { readonly rowJson: readonly string[] };
 

@@ -11,7 +11,13 @@ import { reportEngineProfileOf } from "@/lib/compliance/profiles/report-engine-p
 import { quoteColumn } from "@/lib/db/sql-condition";
 import { sqlTimeRange } from "./audit-event-selection";
 import type { RowJsonBatch } from "./report-definition";
-import { pageTimeRange, type Keyset, type PopulationSource, type TimeRange } from "./population-source";
+import {
+  pageTimeRange,
+  type Keyset,
+  type PopulationSource,
+  type RowJsonRendering,
+  type TimeRange,
+} from "./population-source";
 import { readKeysetPages } from "./read-keyset-pages";
 
 export type SqlPopulationSpec<Row> = {
@@ -77,8 +83,7 @@ export function createSqlPopulation<Row>(db: Database, spec: SqlPopulationSpec<R
     },
     readJson(rendering, batchRows) {
       if (bulkReads !== "copy") return readRenderedPages(rendering.sqlite, batchRows);
-      const { copyLine } = rendering;
-      return copyLine && readRenderedCopy(copyLine);
+      return rendering.postgres && readRenderedCopy(rendering.postgres);
     },
     keyOf: spec.keyOf,
   };
@@ -91,12 +96,13 @@ export function createSqlPopulation<Row>(db: Database, spec: SqlPopulationSpec<R
     for await (const rows of readKeysetPages(rendered, batchRows)) yield { rowJson: rows.map((row) => String(row[0])) };
   }
 
-  async function* readRenderedCopy(copyLine: (line: string) => string): AsyncGenerator<RowJsonBatch> {
+  async function* readRenderedCopy(rendering: NonNullable<RowJsonRendering["postgres"]>): AsyncGenerator<RowJsonBatch> {
     const copy = raw().copyOut(
-      Prisma.sql`SELECT ${spec.columns} FROM ${table} WHERE ${where} ORDER BY ${time}, "id"`,
+      Prisma.sql`SELECT ${rendering.columns} FROM ${table} WHERE ${where} ORDER BY ${time}, "id"`,
       "FORMAT text",
     );
-    for await (const lines of readCopyTextLines(copy)) yield { rowJson: lines.map(copyLine) };
+    for await (const lines of readCopyTextLines(copy))
+      yield { rowJson: lines.map((line) => rendering.renderLine(line)) };
   }
 
   async function page(after: Keyset | null, take: number): Promise<Row[]> {
