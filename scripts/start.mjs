@@ -34,6 +34,9 @@ function isBuildCurrent() {
   return fs.statSync(buildIdFile).mtimeMs >= newestSourceTime();
 }
 
+// Read first: a bad setting stops here, not after a build.
+const nodeFlags = v8Flags();
+
 if (!isBuildCurrent()) {
   console.log("Attest: building the app (first start or sources changed)…");
   const build = spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], {
@@ -47,7 +50,7 @@ const port = process.env.PORT ?? "3000";
 // Next's own binary, not `npx`: a signal sent to this script must reach the
 // server process itself so report workers can hand their leases back.
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
-const server = spawn(process.execPath, [...v8Flags(), nextBin, "start", "--port", port], {
+const server = spawn(process.execPath, [...nodeFlags, nextBin, "start", "--port", port], {
   stdio: "inherit",
   env: {
     ...process.env,
@@ -73,7 +76,27 @@ const server = spawn(process.execPath, [...v8Flags(), nextBin, "start", "--port"
 function v8Flags() {
   const setting = (process.env.SINGLE_THREADED_GC ?? "").trim().toLowerCase();
   const on = setting === "" ? os.availableParallelism() <= 2 : setting === "true" || setting === "1";
-  return on ? ["--single-threaded-gc"] : [];
+  const heapMb = serverHeapMb();
+  return [...(on ? ["--single-threaded-gc"] : []), ...(heapMb > 0 ? [`--max-old-space-size=${heapMb}`] : [])];
+}
+
+/**
+ * SERVER_HEAP_MB (default 256; 0: V8's own limit, a share of the machine's
+ * memory): the main thread's old generation. Its live objects are a few tens
+ * of MB, but under V8's own limit the garbage of the requests it served stayed
+ * resident until a far-off full collection, so every report peaked higher than
+ * the one before (docs/benchmarks.md, the main thread's heap). The flag is
+ * cleared again for worker threads (lib/process/clear-inherited-heap-limit.ts).
+ */
+function serverHeapMb() {
+  const setting = (process.env.SERVER_HEAP_MB ?? "").trim();
+  if (setting === "") return 256;
+  const mb = Number(setting);
+  if (!Number.isInteger(mb) || (mb !== 0 && (mb < 64 || mb > 16384))) {
+    console.error(`Attest: SERVER_HEAP_MB must be 0 or an integer from 64 to 16384 (got "${setting}")`);
+    process.exit(1);
+  }
+  return mb;
 }
 
 for (const signal of ["SIGINT", "SIGTERM"]) {

@@ -3,14 +3,18 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import v8 from "node:v8";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
 const started = vi.hoisted(() => ({ migrations: 0, seed: 0, workers: 0, ticker: 0, shutdownHandler: 0 }));
+/** The heap limit a report thread got when the workers started (its own limit: 32 MB). */
+const reportThreadHeap = vi.hoisted(() => ({ limitMb: null as Promise<number> | null }));
 vi.mock("@/lib/db/apply-migrations", () => ({ applyMigrations: async () => void started.migrations++ }));
 vi.mock("@/lib/demo/seed-demo-if-empty", () => ({ seedDemoIfEmpty: async () => void started.seed++ }));
 vi.mock("@/lib/compliance/threads/start-report-workers", () => ({
   startReportWorkers: () => {
     started.workers++;
+    reportThreadHeap.limitMb = workerHeapLimitMb({ maxOldGenerationSizeMb: 32 });
     return { stop: async () => undefined };
   },
 }));
@@ -25,11 +29,15 @@ vi.mock("@/lib/shutdown/install-shutdown-handler", () => ({
 }));
 
 import { register } from "@/instrumentation";
+import { clearInheritedHeapLimit } from "@/lib/process/clear-inherited-heap-limit";
+import { workerHeapLimitMb } from "@/tests/support/worker-heap-limit";
 
 const saved = { ...process.env };
 afterEach(() => {
   process.env = { ...saved };
   vi.restoreAllMocks();
+  clearInheritedHeapLimit();
+  reportThreadHeap.limitMb = null;
   Object.assign(started, { migrations: 0, seed: 0, workers: 0, ticker: 0, shutdownHandler: 0 });
 });
 
@@ -68,5 +76,18 @@ describe("register", () => {
     await register();
     expect(exit).not.toHaveBeenCalled();
     expect(started).toEqual({ migrations: 1, seed: 1, workers: 1, ticker: 1, shutdownHandler: 1 });
+  });
+
+  it("starts the report threads with their own heap limits, not the main thread's cap from npm start", async () => {
+    process.env.NEXT_RUNTIME = "nodejs";
+    delete process.env.REPORT_WORKERS;
+    process.env.ATTEST_DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "attest-instrumentation-"));
+    delete process.env.DATABASE_URL;
+    vi.spyOn(process, "exit").mockImplementation(() => undefined as never);
+    // As `npm start` passes SERVER_HEAP_MB to node.
+    v8.setFlagsFromString("--max-old-space-size=512");
+    await register();
+    expect(started.workers).toBe(1);
+    expect(await reportThreadHeap.limitMb).toBeLessThan(128);
   });
 });
