@@ -81,16 +81,17 @@ function v8Flags() {
 }
 
 /**
- * SERVER_HEAP_MB (default 256; 0: V8's own limit, a share of the machine's
+ * SERVER_HEAP_MB (default 512; 0: V8's own limit, a share of the machine's
  * memory): the main thread's old generation. Its live objects are a few tens
  * of MB, but under V8's own limit the garbage of the requests it served stayed
  * resident until a far-off full collection, so every report peaked higher than
- * the one before (docs/benchmarks.md, the main thread's heap). The flag is
- * cleared again for worker threads (lib/process/clear-inherited-heap-limit.ts).
+ * the one before; at 256 downloads slowed (docs/benchmarks.md, the main
+ * thread's heap). The flag is cleared again for worker threads
+ * (lib/process/clear-inherited-heap-limit.ts).
  */
 function serverHeapMb() {
   const setting = (process.env.SERVER_HEAP_MB ?? "").trim();
-  if (setting === "") return 256;
+  if (setting === "") return 512;
   const mb = Number(setting);
   if (!Number.isInteger(mb) || (mb !== 0 && (mb < 64 || mb > 16384))) {
     console.error(`Attest: SERVER_HEAP_MB must be 0 or an integer from 64 to 16384 (got "${setting}")`);
