@@ -67,17 +67,24 @@ const server = spawn(process.execPath, [...nodeFlags, nextBin, "start", "--port"
   },
 });
 
+/** The V8 flags `next start` runs with: both settings below. */
+function v8Flags() {
+  const heapMb = serverHeapMb();
+  return [
+    ...(singleThreadedGc() ? ["--single-threaded-gc"] : []),
+    ...(heapMb > 0 ? [`--max-old-space-size=${heapMb}`] : []),
+  ];
+}
+
 /**
  * SINGLE_THREADED_GC (default: on with 2 CPUs or fewer). V8 otherwise hands
  * garbage collection work to helper threads; with two report threads busy on
  * two cores those helpers only take turns with them, which slows reports down
  * (docs/benchmarks.md, single-threaded GC).
  */
-function v8Flags() {
+function singleThreadedGc() {
   const setting = (process.env.SINGLE_THREADED_GC ?? "").trim().toLowerCase();
-  const on = setting === "" ? os.availableParallelism() <= 2 : setting === "true" || setting === "1";
-  const heapMb = serverHeapMb();
-  return [...(on ? ["--single-threaded-gc"] : []), ...(heapMb > 0 ? [`--max-old-space-size=${heapMb}`] : [])];
+  return setting === "" ? os.availableParallelism() <= 2 : setting === "true" || setting === "1";
 }
 
 /**
@@ -85,8 +92,8 @@ function v8Flags() {
  * memory): the main thread's old generation. Its live objects are a few tens
  * of MB, but under V8's own limit the garbage of the requests it served stayed
  * resident until a far-off full collection, so every report peaked higher than
- * the one before; at 256 downloads slowed (docs/benchmarks.md, the main
- * thread's heap). The flag is cleared again for worker threads
+ * the one before; a much smaller cap slowed downloads (docs/benchmarks.md, the
+ * main thread's heap). The flag is cleared again for worker threads
  * (lib/process/clear-inherited-heap-limit.ts).
  */
 function serverHeapMb() {

@@ -33,6 +33,14 @@ import { clearInheritedHeapLimit } from "@/lib/process/clear-inherited-heap-limi
 import { workerHeapLimitMb } from "@/tests/support/worker-heap-limit";
 
 const saved = { ...process.env };
+
+/** A valid configuration on the embedded default, which generates its signing key into the data directory. */
+function useValidConfiguration() {
+  process.env.NEXT_RUNTIME = "nodejs";
+  delete process.env.REPORT_WORKERS;
+  process.env.ATTEST_DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "attest-instrumentation-"));
+  delete process.env.DATABASE_URL;
+}
 afterEach(() => {
   process.env = { ...saved };
   vi.restoreAllMocks();
@@ -67,11 +75,7 @@ describe("register", () => {
   });
 
   it("migrates, seeds, starts the workers and the compliance ticker, and installs the shutdown handler when the configuration is valid", async () => {
-    process.env.NEXT_RUNTIME = "nodejs";
-    delete process.env.REPORT_WORKERS;
-    // The embedded default generates its signing key into the data directory.
-    process.env.ATTEST_DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "attest-instrumentation-"));
-    delete process.env.DATABASE_URL;
+    useValidConfiguration();
     const exit = vi.spyOn(process, "exit").mockImplementation(() => undefined as never);
     await register();
     expect(exit).not.toHaveBeenCalled();
@@ -79,10 +83,7 @@ describe("register", () => {
   });
 
   it("starts the report threads with their own heap limits, not the main thread's cap from npm start", async () => {
-    process.env.NEXT_RUNTIME = "nodejs";
-    delete process.env.REPORT_WORKERS;
-    process.env.ATTEST_DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "attest-instrumentation-"));
-    delete process.env.DATABASE_URL;
+    useValidConfiguration();
     vi.spyOn(process, "exit").mockImplementation(() => undefined as never);
     // As `npm start` passes SERVER_HEAP_MB to node.
     v8.setFlagsFromString("--max-old-space-size=512");
