@@ -6,8 +6,8 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
 
   // Before any worker thread starts: the main thread's heap cap is not theirs.
-  const { clearInheritedHeapLimit } = await import("@/lib/process/clear-inherited-heap-limit");
-  clearInheritedHeapLimit();
+  const { clearInheritedHeapLimits } = await import("@/lib/process/clear-inherited-heap-limits");
+  clearInheritedHeapLimits();
 
   // A bad variable stops the server here, naming it, instead of surfacing later in a request or a worker.
   const { exitOnInvalidEnv } = await import("@/lib/env");

@@ -67,12 +67,14 @@ const server = spawn(process.execPath, [...nodeFlags, nextBin, "start", "--port"
   },
 });
 
-/** The V8 flags `next start` runs with: both settings below. */
+/** The V8 flags `next start` runs with: the settings below. */
 function v8Flags() {
   const heapMb = serverHeapMb();
+  const semiSpaceMb = serverSemiSpaceMb();
   return [
     ...(singleThreadedGc() ? ["--single-threaded-gc"] : []),
     ...(heapMb > 0 ? [`--max-old-space-size=${heapMb}`] : []),
+    ...(semiSpaceMb > 0 ? [`--max-semi-space-size=${semiSpaceMb}`] : []),
   ];
 }
 
@@ -94,7 +96,7 @@ function singleThreadedGc() {
  * resident until a far-off full collection, so every report peaked higher than
  * the one before; a much smaller cap slowed downloads (docs/benchmarks.md, the
  * main thread's heap). The flag is cleared again for worker threads
- * (lib/process/clear-inherited-heap-limit.ts).
+ * (lib/process/clear-inherited-heap-limits.ts).
  */
 function serverHeapMb() {
   const setting = (process.env.SERVER_HEAP_MB ?? "").trim();
@@ -102,6 +104,25 @@ function serverHeapMb() {
   const mb = Number(setting);
   if (!Number.isInteger(mb) || (mb !== 0 && (mb < 64 || mb > 16384))) {
     console.error(`Attest: SERVER_HEAP_MB must be 0 or an integer from 64 to 16384 (got "${setting}")`);
+    process.exit(1);
+  }
+  return mb;
+}
+
+/**
+ * SERVER_SEMI_SPACE_MB (default 4; 0: V8's own, 16): the main thread's young
+ * generation, two semi-spaces of this size. On SQLite a download's chunks are
+ * buffers from glibc's heap that are freed only when the young generation is
+ * collected: with V8's size so many piled up between collections that the heap
+ * stayed that much larger, under every later report's peak (docs/benchmarks.md,
+ * the main thread's young generation). Cleared for worker threads as well.
+ */
+function serverSemiSpaceMb() {
+  const setting = (process.env.SERVER_SEMI_SPACE_MB ?? "").trim();
+  if (setting === "") return 4;
+  const mb = Number(setting);
+  if (!Number.isInteger(mb) || mb < 0 || mb > 256) {
+    console.error(`Attest: SERVER_SEMI_SPACE_MB must be an integer from 0 to 256 (got "${setting}")`);
     process.exit(1);
   }
   return mb;

@@ -1,4 +1,4 @@
-// The old-generation limit (MB) a worker thread started now gets, as V8 reports
+// The heap limit (MB: old generation plus young) a worker thread started now gets, as V8 reports
 // it from inside that thread: shows which heap limit a new isolate takes.
 import { Worker, type ResourceLimits } from "node:worker_threads";
 

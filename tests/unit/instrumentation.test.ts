@@ -7,14 +7,14 @@ import v8 from "node:v8";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
 const started = vi.hoisted(() => ({ migrations: 0, seed: 0, workers: 0, ticker: 0, shutdownHandler: 0 }));
-/** The heap limit a report thread got when the workers started (its own limit: 32 MB). */
+/** The heap limit a report thread got when the workers started (its own: 32 MB old, 48 MB young generation). */
 const reportThreadHeap = vi.hoisted(() => ({ limitMb: null as Promise<number> | null }));
 vi.mock("@/lib/db/apply-migrations", () => ({ applyMigrations: async () => void started.migrations++ }));
 vi.mock("@/lib/demo/seed-demo-if-empty", () => ({ seedDemoIfEmpty: async () => void started.seed++ }));
 vi.mock("@/lib/compliance/threads/start-report-workers", () => ({
   startReportWorkers: () => {
     started.workers++;
-    reportThreadHeap.limitMb = workerHeapLimitMb({ maxOldGenerationSizeMb: 32 });
+    reportThreadHeap.limitMb = workerHeapLimitMb(reportThreadLimits);
     return { stop: async () => undefined };
   },
 }));
@@ -29,10 +29,11 @@ vi.mock("@/lib/shutdown/install-shutdown-handler", () => ({
 }));
 
 import { register } from "@/instrumentation";
-import { clearInheritedHeapLimit } from "@/lib/process/clear-inherited-heap-limit";
+import { clearInheritedHeapLimits } from "@/lib/process/clear-inherited-heap-limits";
 import { workerHeapLimitMb } from "@/tests/support/worker-heap-limit";
 
 const saved = { ...process.env };
+const reportThreadLimits = { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 48 };
 
 /** A valid configuration on the embedded default, which generates its signing key into the data directory. */
 function useValidConfiguration() {
@@ -44,7 +45,7 @@ function useValidConfiguration() {
 afterEach(() => {
   process.env = { ...saved };
   vi.restoreAllMocks();
-  clearInheritedHeapLimit();
+  clearInheritedHeapLimits();
   reportThreadHeap.limitMb = null;
   Object.assign(started, { migrations: 0, seed: 0, workers: 0, ticker: 0, shutdownHandler: 0 });
 });
@@ -82,13 +83,19 @@ describe("register", () => {
     expect(started).toEqual({ migrations: 1, seed: 1, workers: 1, ticker: 1, shutdownHandler: 1 });
   });
 
-  it("starts the report threads with their own heap limits, not the main thread's cap from npm start", async () => {
+  it("starts the report threads with their own heap limits, not the main thread's from npm start", async () => {
     useValidConfiguration();
     vi.spyOn(process, "exit").mockImplementation(() => undefined as never);
-    // As `npm start` passes SERVER_HEAP_MB to node.
+    // As `npm start` passes SERVER_HEAP_MB and SERVER_SEMI_SPACE_MB to node.
     v8.setFlagsFromString("--max-old-space-size=512");
+    v8.setFlagsFromString("--max-semi-space-size=2");
     await register();
     expect(started.workers).toBe(1);
-    expect(await reportThreadHeap.limitMb).toBeLessThan(128);
+    // V8's limit is the old generation plus the young one: neither of the main thread's sizes.
+    const limitMb = await reportThreadHeap.limitMb;
+    expect(limitMb).toBeLessThan(128);
+    expect(limitMb).toBeGreaterThanOrEqual(
+      reportThreadLimits.maxOldGenerationSizeMb + reportThreadLimits.maxYoungGenerationSizeMb,
+    );
   });
 });

@@ -18,4 +18,11 @@ describe("scripts/start.mjs settings", () => {
     expect(result.stderr).toContain(`SERVER_HEAP_MB must be 0 or an integer from 64 to 16384 (got "${value}")`);
     expect(result.stdout).not.toContain("building");
   });
+
+  it.each(["abc", "2.5", "-1", "257"])("refuses SERVER_SEMI_SPACE_MB=%s before building", (value) => {
+    const result = startWith({ SERVER_SEMI_SPACE_MB: value });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`SERVER_SEMI_SPACE_MB must be an integer from 0 to 256 (got "${value}")`);
+    expect(result.stdout).not.toContain("building");
+  });
 });
