@@ -5,7 +5,7 @@ export async function register(): Promise<void> {
   // Next's own variables, read directly: Next inlines NEXT_RUNTIME per runtime at build time.
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
 
-  // Before any worker thread starts: the main thread's heap cap is not theirs.
+  // Before any worker thread starts: the main thread's heap sizes are not theirs.
   const { clearInheritedHeapLimits } = await import("@/lib/process/clear-inherited-heap-limits");
   clearInheritedHeapLimits();
 
