@@ -99,14 +99,12 @@ function singleThreadedGc() {
  * (lib/process/clear-inherited-heap-limits.ts).
  */
 function serverHeapMb() {
-  const setting = (process.env.SERVER_HEAP_MB ?? "").trim();
-  if (setting === "") return 512;
-  const mb = Number(setting);
-  if (!Number.isInteger(mb) || (mb !== 0 && (mb < 64 || mb > 16384))) {
-    console.error(`Attest: SERVER_HEAP_MB must be 0 or an integer from 64 to 16384 (got "${setting}")`);
-    process.exit(1);
-  }
-  return mb;
+  return megabytesSetting(
+    "SERVER_HEAP_MB",
+    512,
+    (mb) => mb === 0 || (mb >= 64 && mb <= 16384),
+    "0 or an integer from 64 to 16384",
+  );
 }
 
 /**
@@ -118,11 +116,16 @@ function serverHeapMb() {
  * the main thread's young generation). Cleared for worker threads as well.
  */
 function serverSemiSpaceMb() {
-  const setting = (process.env.SERVER_SEMI_SPACE_MB ?? "").trim();
-  if (setting === "") return 4;
+  return megabytesSetting("SERVER_SEMI_SPACE_MB", 4, (mb) => mb >= 0 && mb <= 256, "an integer from 0 to 256");
+}
+
+/** A whole number of MB from the environment, its fallback when unset; any other value ends the start here. */
+function megabytesSetting(name, fallback, accepts, expected) {
+  const setting = (process.env[name] ?? "").trim();
+  if (setting === "") return fallback;
   const mb = Number(setting);
-  if (!Number.isInteger(mb) || mb < 0 || mb > 256) {
-    console.error(`Attest: SERVER_SEMI_SPACE_MB must be an integer from 0 to 256 (got "${setting}")`);
+  if (!Number.isInteger(mb) || !accepts(mb)) {
+    console.error(`Attest: ${name} must be ${expected} (got "${setting}")`);
     process.exit(1);
   }
   return mb;

@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 const started = vi.hoisted(() => ({ migrations: 0, seed: 0, workers: 0, ticker: 0, shutdownHandler: 0 }));
 /** The heap limit a report thread got when the workers started (its own: 32 MB old, 48 MB young generation). */
 const reportThreadHeap = vi.hoisted(() => ({ limitMb: null as Promise<number> | null }));
+const reportThreadLimits = vi.hoisted(() => ({ maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 48 }));
 vi.mock("@/lib/db/apply-migrations", () => ({ applyMigrations: async () => void started.migrations++ }));
 vi.mock("@/lib/demo/seed-demo-if-empty", () => ({ seedDemoIfEmpty: async () => void started.seed++ }));
 vi.mock("@/lib/compliance/threads/start-report-workers", () => ({
@@ -33,7 +34,6 @@ import { clearInheritedHeapLimits } from "@/lib/process/clear-inherited-heap-lim
 import { workerHeapLimitMb } from "@/tests/support/worker-heap-limit";
 
 const saved = { ...process.env };
-const reportThreadLimits = { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 48 };
 
 /** A valid configuration on the embedded default, which generates its signing key into the data directory. */
 function useValidConfiguration() {
