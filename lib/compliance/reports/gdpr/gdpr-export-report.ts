@@ -12,6 +12,7 @@ import { buildTimeWindow } from "../build-time-window";
 import { countPopulationGroups } from "../count-population-groups";
 import { joinFilterText } from "../join-filter-text";
 import { loadAgentDirectory } from "../load-agent-directory";
+import { startPopulationRead } from "../start-population-read";
 import { startReportRun } from "../start-report-run";
 import { createDataSharingRecordPopulation } from "../sources/data-sharing-record-population";
 import { createEmailPopulation } from "../sources/email-population";
@@ -77,108 +78,115 @@ export const gdprExportReport: ReportDefinition = {
       range: window.range,
     });
     const dlpViolations = createGdprDlpViolationPopulation(db, { orgId, agentId, window });
-    const run = await startReportRun({ ctx, db, orgId, output, agents, agentFilter, window, asOf }, [
-      emails,
-      dlpViolations,
-      activities,
-      sharing,
-    ]);
+    // The emails' COPY sorts them before its first row comes: started now, it
+    // sorts while the database counts for the manifest, not after.
+    const emailRead = startPopulationRead(emails);
+    try {
+      const run = await startReportRun({ ctx, db, orgId, output, agents, agentFilter, window, asOf }, [
+        emails,
+        dlpViolations,
+        activities,
+        sharing,
+      ]);
 
-    const byDirection = await countPopulationGroups(db, emails, ["direction"]);
-    const tally = createPersonalDataTally(agents.orgDomains);
-    await output.startSection("emails", {
-      title: "Emails sent and received",
-      description:
-        `Every email agent ${agent.name} <${agent.emailAddress}> sent or received, all time, in chronological order, ` +
-        "with metadata and body, and the personal data detected in its subject and body: counts per category and up " +
-        "to five distinct masked samples per category (never a full value). Detected categories: email_address, " +
-        "phone, payment_card (Luhn), iban (mod-97), us_ssn, ip_address.",
-      criteria: [],
-      summary: {
-        agent: { id: agent.id, name: agent.name, emailAddress: agent.emailAddress, status: agent.status },
-        emails: run.manifestOf(emails).rowCount,
-        byDirection: Object.fromEntries(byDirection.map((group) => [group.direction, group.count])),
-      },
-    });
-    await writePopulationTable({
-      ...run,
-      table: "emails",
-      source: emails,
-      manifest: run.manifestOf(emails),
-      toRow: (email) => {
-        const toAddresses = toStringArray(email.toAddresses);
-        const ccAddresses = toStringArray(email.ccAddresses);
-        const found = summarizePersonalData(detectPersonalData(`${email.subject}\n${email.body}`));
-        tally.add({ direction: email.direction, toAddresses, ccAddresses }, found);
-        return {
-          occurred_at: email.sentAt,
-          id: email.id,
-          direction: email.direction,
-          message_id: email.messageId,
-          from_address: email.fromAddress,
-          to_addresses: toAddresses,
-          cc_addresses: ccAddresses,
-          subject: email.subject,
-          body: email.body,
-          personal_data_count: found.total,
-          personal_data_categories: found.countByCategory,
-          personal_data_samples: found.samplesByCategory,
-        };
-      },
-    });
-    await output.endSection();
+      const byDirection = await countPopulationGroups(db, emails, ["direction"]);
+      const tally = createPersonalDataTally(agents.orgDomains);
+      await output.startSection("emails", {
+        title: "Emails sent and received",
+        description:
+          `Every email agent ${agent.name} <${agent.emailAddress}> sent or received, all time, in chronological order, ` +
+          "with metadata and body, and the personal data detected in its subject and body: counts per category and up " +
+          "to five distinct masked samples per category (never a full value). Detected categories: email_address, " +
+          "phone, payment_card (Luhn), iban (mod-97), us_ssn, ip_address.",
+        criteria: [],
+        summary: {
+          agent: { id: agent.id, name: agent.name, emailAddress: agent.emailAddress, status: agent.status },
+          emails: run.manifestOf(emails).rowCount,
+          byDirection: Object.fromEntries(byDirection.map((group) => [group.direction, group.count])),
+        },
+      });
+      await writePopulationTable({
+        ...run,
+        table: "emails",
+        source: emailRead.source,
+        manifest: run.manifestOf(emails),
+        toRow: (email) => {
+          const toAddresses = toStringArray(email.toAddresses);
+          const ccAddresses = toStringArray(email.ccAddresses);
+          const found = summarizePersonalData(detectPersonalData(`${email.subject}\n${email.body}`));
+          tally.add({ direction: email.direction, toAddresses, ccAddresses }, found);
+          return {
+            occurred_at: email.sentAt,
+            id: email.id,
+            direction: email.direction,
+            message_id: email.messageId,
+            from_address: email.fromAddress,
+            to_addresses: toAddresses,
+            cc_addresses: ccAddresses,
+            subject: email.subject,
+            body: email.body,
+            personal_data_count: found.total,
+            personal_data_categories: found.countByCategory,
+            personal_data_samples: found.samplesByCategory,
+          };
+        },
+      });
+      await output.endSection();
 
-    await output.startSection("personal_data", {
-      title: "Personal data detected",
-      description:
-        "Totals over the emails above: per category, the emails containing it, its occurrences and up to ten " +
-        "distinct masked samples; and the external domains (outside the organization's own agent domains: " +
-        `${[...agents.orgDomains].sort().join(", ") || "none"}) that outbound emails containing personal data were ` +
-        "sent to (to and cc), with the number of such emails, distinct recipient addresses and categories.",
-      criteria: [],
-      summary: tally.summary(),
-    });
-    await output.writeTable("by_category", tally.categoryRows());
-    await output.writeTable("external_recipients", tally.domainRows());
-    await output.endSection();
+      await output.startSection("personal_data", {
+        title: "Personal data detected",
+        description:
+          "Totals over the emails above: per category, the emails containing it, its occurrences and up to ten " +
+          "distinct masked samples; and the external domains (outside the organization's own agent domains: " +
+          `${[...agents.orgDomains].sort().join(", ") || "none"}) that outbound emails containing personal data were ` +
+          "sent to (to and cc), with the number of such emails, distinct recipient addresses and categories.",
+        criteria: [],
+        summary: tally.summary(),
+      });
+      await output.writeTable("by_category", tally.categoryRows());
+      await output.writeTable("external_recipients", tally.domainRows());
+      await output.endSection();
 
-    await writeGdprDlpViolationsSection(run, dlpViolations);
+      await writeGdprDlpViolationsSection(run, dlpViolations);
 
-    await output.startSection("processing_activities", {
-      title: "Processing activities and legal basis",
-      description:
-        "The GDPR Art. 30 records of processing that apply to this agent: its own and the organization-wide ones " +
-        "(applies_to = organization), with purpose, legal basis, data and subject categories, recipients, retention, " +
-        "third-country transfers, the source of the data (Art. 14(2)(f), 15(1)(g); empty: not recorded) and whether " +
-        "decisions are made solely by automated means, with the logic involved (Art. 15(1)(h)).",
-      criteria: [],
-      summary: { activities: run.manifestOf(activities).rowCount },
-    });
-    await writePopulationTable({
-      ...run,
-      table: "activities",
-      source: activities,
-      manifest: run.manifestOf(activities),
-      toRow: toProcessingActivityRow,
-    });
-    await output.endSection();
+      await output.startSection("processing_activities", {
+        title: "Processing activities and legal basis",
+        description:
+          "The GDPR Art. 30 records of processing that apply to this agent: its own and the organization-wide ones " +
+          "(applies_to = organization), with purpose, legal basis, data and subject categories, recipients, retention, " +
+          "third-country transfers, the source of the data (Art. 14(2)(f), 15(1)(g); empty: not recorded) and whether " +
+          "decisions are made solely by automated means, with the logic involved (Art. 15(1)(h)).",
+        criteria: [],
+        summary: { activities: run.manifestOf(activities).rowCount },
+      });
+      await writePopulationTable({
+        ...run,
+        table: "activities",
+        source: activities,
+        manifest: run.manifestOf(activities),
+        toRow: toProcessingActivityRow,
+      });
+      await output.endSection();
 
-    await output.startSection("data_sharing", {
-      title: "Third-party data sharing",
-      description:
-        "Every recorded disclosure of personal data to a third party by this agent or organization-wide " +
-        "(applies_to = organization), all time, in chronological order.",
-      criteria: [],
-      summary: { records: run.manifestOf(sharing).rowCount },
-    });
-    await writePopulationTable({
-      ...run,
-      table: "records",
-      source: sharing,
-      manifest: run.manifestOf(sharing),
-      toRow: toDataSharingRow,
-    });
-    await output.endSection();
+      await output.startSection("data_sharing", {
+        title: "Third-party data sharing",
+        description:
+          "Every recorded disclosure of personal data to a third party by this agent or organization-wide " +
+          "(applies_to = organization), all time, in chronological order.",
+        criteria: [],
+        summary: { records: run.manifestOf(sharing).rowCount },
+      });
+      await writePopulationTable({
+        ...run,
+        table: "records",
+        source: sharing,
+        manifest: run.manifestOf(sharing),
+        toRow: toDataSharingRow,
+      });
+      await output.endSection();
+    } finally {
+      await emailRead.stop();
+    }
   },
 };
 
