@@ -77,101 +77,106 @@ export const auditSummaryReport: ReportDefinition = {
       where: allOf(columnEquals("orgId", orgId), agentFilter.nullable).sql,
       range: window.range,
     });
-    const run = await startReportRun({ ctx, db, orgId, output, agents, agentFilter, window, asOf }, [
-      population,
-      vaultAccesses,
-      signIns,
-      queryLogs,
-    ]);
-
-    const verification = startAuditTrailVerification(run);
-    // Every section's counts are queried ahead, in section order (the events
-    // section comes last and needs none of them).
-    const ahead = queryAhead(ctx, [
-      async () => {
-        const [byCategory, byActor, byAction, byDay] = await countAuditEventsBySets(
-          db,
-          population,
-          [["category"], ["actorType", "actorId", "actorLabel"], ["category", "action", "outcome"], ["day"]],
-          agents,
-        );
-        return { byCategory, byActor, byAction, byDay };
-      },
-      // Each topic is a slice of the population: its counts run over the population's condition and the topic's.
-      ...auditTopics.map((topic) => () => countTopic(run, population, topic)),
-      () => countVaultAccesses(run, vaultAccesses),
-      () => countSignIns(run, signIns),
-      () => countQueryLogs(run, queryLogs),
-    ]);
+    // The chain is recomputed from the build's very start, beside the
+    // manifest's counts: it is the work a summary waits for last.
+    const verification = startAuditTrailVerification({ ctx, db, orgId, window });
     try {
-      const results = ahead.results;
-      const [overviewCounts] = results;
-      const topicCounts = results.slice(1, 1 + auditTopics.length) as Array<Promise<TopicCounts>>;
-      const [vaultCounts, signInCounts, queryLogCounts] = results.slice(1 + auditTopics.length) as [
-        Promise<Awaited<ReturnType<typeof countVaultAccesses>>>,
-        Promise<Awaited<ReturnType<typeof countSignIns>>>,
-        Promise<Awaited<ReturnType<typeof countQueryLogs>>>,
-      ];
-      const overview = await overviewCounts;
-      await output.startSection("overview", {
-        title: "Administrative actions overview",
-        description:
-          "Counts of every administrative event in the period by category, by actor, by action and by UTC day, computed in the " +
-          "database over the same population the events section lists in full. " +
-          agentFilter.note,
-        criteria: [],
-        summary: {
-          events: run.manifestOf(population).rowCount,
-          byCategory: Object.fromEntries(overview.byCategory.map((row) => [String(row.category), row.count ?? 0])),
+      const run = await startReportRun({ ctx, db, orgId, output, agents, agentFilter, window, asOf }, [
+        population,
+        vaultAccesses,
+        signIns,
+        queryLogs,
+      ]);
+
+      // Every section's counts are queried ahead, in section order (the events
+      // section comes last and needs none of them).
+      const ahead = queryAhead(ctx, [
+        async () => {
+          const [byCategory, byActor, byAction, byDay] = await countAuditEventsBySets(
+            db,
+            population,
+            [["category"], ["actorType", "actorId", "actorLabel"], ["category", "action", "outcome"], ["day"]],
+            agents,
+          );
+          return { byCategory, byActor, byAction, byDay };
         },
-      });
-      await output.writeTable("counts_by_category", overview.byCategory);
-      await output.writeTable("counts_by_actor", overview.byActor);
-      await output.writeTable("counts_by_action", overview.byAction);
-      await output.writeTable("counts_by_day", overview.byDay);
-      await output.endSection();
+        // Each topic is a slice of the population: its counts run over the population's condition and the topic's.
+        ...auditTopics.map((topic) => () => countTopic(run, population, topic)),
+        () => countVaultAccesses(run, vaultAccesses),
+        () => countSignIns(run, signIns),
+        () => countQueryLogs(run, queryLogs),
+      ]);
+      try {
+        const results = ahead.results;
+        const [overviewCounts] = results;
+        const topicCounts = results.slice(1, 1 + auditTopics.length) as Array<Promise<TopicCounts>>;
+        const [vaultCounts, signInCounts, queryLogCounts] = results.slice(1 + auditTopics.length) as [
+          Promise<Awaited<ReturnType<typeof countVaultAccesses>>>,
+          Promise<Awaited<ReturnType<typeof countSignIns>>>,
+          Promise<Awaited<ReturnType<typeof countQueryLogs>>>,
+        ];
+        const overview = await overviewCounts;
+        await output.startSection("overview", {
+          title: "Administrative actions overview",
+          description:
+            "Counts of every administrative event in the period by category, by actor, by action and by UTC day, computed in the " +
+            "database over the same population the events section lists in full. " +
+            agentFilter.note,
+          criteria: [],
+          summary: {
+            events: run.manifestOf(population).rowCount,
+            byCategory: Object.fromEntries(overview.byCategory.map((row) => [String(row.category), row.count ?? 0])),
+          },
+        });
+        await output.writeTable("counts_by_category", overview.byCategory);
+        await output.writeTable("counts_by_actor", overview.byActor);
+        await output.writeTable("counts_by_action", overview.byAction);
+        await output.writeTable("counts_by_day", overview.byDay);
+        await output.endSection();
 
-      for (const [index, topic] of auditTopics.entries()) {
+        for (const [index, topic] of auditTopics.entries()) {
+          ctx.checkpoint();
+          // The secret area also reads the vault's own records, not only the audit events that mirror them.
+          const extension =
+            topic.key === "secret_access"
+              ? await (async () => {
+                  const counts = await vaultCounts;
+                  return {
+                    summary: summarizeVaultAccesses(run, vaultAccesses, counts),
+                    write: () => writeVaultAccessTables(run, vaultAccesses, counts),
+                  };
+                })()
+              : undefined;
+          await writeTopicSection(run, topic, await topicCounts[index]!, extension);
+        }
         ctx.checkpoint();
-        // The secret area also reads the vault's own records, not only the audit events that mirror them.
-        const extension =
-          topic.key === "secret_access"
-            ? await (async () => {
-                const counts = await vaultCounts;
-                return {
-                  summary: summarizeVaultAccesses(run, vaultAccesses, counts),
-                  write: () => writeVaultAccessTables(run, vaultAccesses, counts),
-                };
-              })()
-            : undefined;
-        await writeTopicSection(run, topic, await topicCounts[index]!, extension);
+        await writeSignInSection(run, signIns, await signInCounts);
+        ctx.checkpoint();
+        await writeQueryLogSection(run, queryLogs, await queryLogCounts, { key: "database_queries", criteria: [] });
+
+        await output.startSection("events", {
+          title: "All administrative events (population)",
+          description:
+            "Every event counted above, in chronological order (occurred_at, then id). The row count equals the " +
+            "manifest's count for this population.",
+          criteria: [],
+          summary: { events: run.manifestOf(population).rowCount },
+        });
+        await writePopulationTable({
+          ...run,
+          table: "events",
+          source: population,
+          manifest: run.manifestOf(population),
+          toRow: (event) => toAuditEventRow(event, agents),
+          rowJson: auditEventRowJson(agents),
+        });
+        await output.endSection();
+
+        await writeAuditTrailIntegritySection(run, verification, []);
+      } finally {
+        ahead.stop();
       }
-      ctx.checkpoint();
-      await writeSignInSection(run, signIns, await signInCounts);
-      ctx.checkpoint();
-      await writeQueryLogSection(run, queryLogs, await queryLogCounts, { key: "database_queries", criteria: [] });
-
-      await output.startSection("events", {
-        title: "All administrative events (population)",
-        description:
-          "Every event counted above, in chronological order (occurred_at, then id). The row count equals the " +
-          "manifest's count for this population.",
-        criteria: [],
-        summary: { events: run.manifestOf(population).rowCount },
-      });
-      await writePopulationTable({
-        ...run,
-        table: "events",
-        source: population,
-        manifest: run.manifestOf(population),
-        toRow: (event) => toAuditEventRow(event, agents),
-        rowJson: auditEventRowJson(agents),
-      });
-      await output.endSection();
-
-      await writeAuditTrailIntegritySection(run, verification, []);
     } finally {
-      ahead.stop();
       await verification.stop();
     }
   },
