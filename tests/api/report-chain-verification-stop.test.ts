@@ -1,7 +1,8 @@
 // The SOC2 and Audit Summaries verify the audit chain beside their build,
-// from its start. A build that fails in a section must not leave that
-// verification running (a thread hashing a million events for nothing): the
-// builder stops it before it gives up.
+// from its start, before the manifest's counts. A build that fails, in a
+// section or in its manifest, must not leave that verification running (a
+// thread hashing a million events for nothing): the builder stops it before
+// it gives up.
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { reportDefinitions } from "@/lib/compliance/reports";
 import type { SectionHeader } from "@/lib/compliance/reports/report-definition";
@@ -38,6 +39,15 @@ class FailingOutput extends CollectingReportOutput {
   }
 }
 
+/** Fails the build at its manifest, noting whether the verification was running by then. */
+class ManifestFailingOutput extends CollectingReportOutput {
+  verificationsRunningAtManifest: number | null = null;
+  override async writeManifest(): Promise<void> {
+    this.verificationsRunningAtManifest = verification.running;
+    throw new Error("writing the manifest failed");
+  }
+}
+
 let org: TestOrg;
 beforeEach(async () => {
   org = await createTestOrg();
@@ -50,6 +60,16 @@ describe.each(["soc2", "audit"] as const)("a %s build that fails", (type) => {
     const definition = reportDefinitions[type];
     const ctx = buildContext(org.orgId, type, { dateRange: { from: "2026-03-01", to: "2026-03-31" }, agentIds: [] });
     await expect(definition.build(ctx, new FailingOutput(definition.csvColumns))).rejects.toThrow(/section .* failed/);
+    expect(verification.running).toBe(0);
+    expect(verification.endedBy).toBe("The report build ended before the audit trail was verified");
+  });
+
+  it("has the verification running before the manifest, and stops it when the manifest fails", async () => {
+    const definition = reportDefinitions[type];
+    const ctx = buildContext(org.orgId, type, { dateRange: { from: "2026-03-01", to: "2026-03-31" }, agentIds: [] });
+    const output = new ManifestFailingOutput(definition.csvColumns);
+    await expect(definition.build(ctx, output)).rejects.toThrow("writing the manifest failed");
+    expect(output.verificationsRunningAtManifest).toBe(1);
     expect(verification.running).toBe(0);
     expect(verification.endedBy).toBe("The report build ended before the audit trail was verified");
   });
