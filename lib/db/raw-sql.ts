@@ -6,7 +6,7 @@
 import SqliteDatabase from "better-sqlite3";
 import pg from "pg";
 import { logger } from "@/lib/log/logger";
-import { from as copyFrom, to as copyTo } from "pg-copy-streams";
+import { from as copyFrom, to as copyTo, type CopyToStreamQuery } from "pg-copy-streams";
 import type { Prisma } from "@/lib/generated/sqlite/client";
 import { copyBinaryHeader, copyBinaryTrailer } from "@/lib/db/copy-binary-format";
 import { getDatabaseProvider, getSqliteFilePath, type DatabaseProvider } from "@/lib/db/database-url";
@@ -37,8 +37,11 @@ export interface RawSql {
    * PostgreSQL only: the bytes of `COPY (<query>) TO STDOUT …` on a connection
    * of its own. COPY takes no bind parameters, so the query's values are
    * inlined as escaped literals. Ending the iteration early drops the connection.
+   * `connection: "unpooled"` opens that connection outside the pool, for a COPY
+   * that waits while the same caller queries through the pool (with a pool of
+   * one, a pooled COPY would hold the connection those queries wait for).
    */
-  copyOut(query: Prisma.Sql, options: string): AsyncIterable<Buffer>;
+  copyOut(query: Prisma.Sql, options: string, connection?: CopyOutConnection): AsyncIterable<Buffer>;
   /**
    * PostgreSQL only: a transaction on a connection of its own (outside the
    * pool, so a long load never starves the pool's readers) running
@@ -48,6 +51,9 @@ export interface RawSql {
   copyIn(target: string): Promise<CopyInTransaction>;
   close(): Promise<void>;
 }
+
+/** Where a COPY out takes its connection: the pool's (the default), or one opened for it alone. */
+export type CopyOutConnection = "pooled" | "unpooled";
 
 export interface CopyInTransaction {
   /** Encoded rows (copy-binary-format.ts); resolves once the connection takes more. */
@@ -189,11 +195,16 @@ function createPostgresRawSql(url: string, options: RawSqlPoolOptions): RawSql {
         .catch(toPoolError);
       return result.rows;
     },
-    async *copyOut(query, options) {
+    async *copyOut(query, options, connection = "pooled") {
+      const copy = copyTo(`COPY (${inlineValues(query)}) TO STDOUT WITH (${options})`);
+      if (connection === "unpooled") {
+        yield* copyOutUnpooled(url, copy);
+        return;
+      }
       const client = await pool.connect().catch(toPoolError);
       let failed = true;
       try {
-        yield* client.query(copyTo(`COPY (${inlineValues(query)}) TO STDOUT WITH (${options})`));
+        yield* client.query(copy);
         failed = false;
       } finally {
         // A COPY left half-read cannot be reused: destroy that connection.
@@ -203,6 +214,19 @@ function createPostgresRawSql(url: string, options: RawSqlPoolOptions): RawSql {
     copyIn: (target) => openCopyIn(url, target),
     close: () => pool.end(),
   };
+}
+
+/** A COPY out on a connection opened for it and closed after it, however it ends. */
+async function* copyOutUnpooled(url: string, copy: CopyToStreamQuery): AsyncGenerator<Buffer> {
+  const client = new pg.Client({ connectionString: url });
+  // A broken connection surfaces as the COPY stream's error, not as an uncaught event.
+  client.on("error", () => undefined);
+  try {
+    await client.connect();
+    yield* client.query(copy);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }
 
 async function openCopyIn(url: string, target: string): Promise<CopyInTransaction> {

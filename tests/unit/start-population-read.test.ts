@@ -1,14 +1,19 @@
 // startPopulationRead: a population's read begun before its table is written,
 // then continued by that table's read, or ended when nothing took it.
 import { describe, expect, it } from "vitest";
-import type { PopulationSource } from "@/lib/compliance/reports/population-source";
+import type { PopulationReadOptions, PopulationSource } from "@/lib/compliance/reports/population-source";
 import { startPopulationRead } from "@/lib/compliance/reports/start-population-read";
 import { populationPageSize } from "@/lib/compliance/reports/write-population-table";
 
 type Log = string[];
 
 /** A population whose reads log when they start, each batch pulled, and when they end. */
-function loggedPopulation(log: Log, batches: number[][], failFirst?: Error): PopulationSource<number> {
+function loggedPopulation(
+  log: Log,
+  batches: number[][],
+  failFirst?: Error,
+  readOptions: Array<PopulationReadOptions | undefined> = [],
+): PopulationSource<number> {
   let reads = 0;
   return {
     source: "numbers",
@@ -20,8 +25,9 @@ function loggedPopulation(log: Log, batches: number[][], failFirst?: Error): Pop
     page: async () => [],
     keyOf: (row) => ({ at: new Date(row), id: String(row) }),
     readJson: () => undefined,
-    read(batchRows) {
+    read(batchRows, options) {
       const read = ++reads;
+      readOptions.push(options);
       return (async function* () {
         log.push(`read ${read} of ${batchRows}`);
         try {
@@ -52,6 +58,14 @@ describe("startPopulationRead", () => {
     startPopulationRead(loggedPopulation(log, [[1, 2], [3], [4, 5]]));
     await settle();
     expect(log).toEqual([`read 1 of ${populationPageSize}`, "read 1 batch 0"]);
+  });
+
+  it("starts it as a read beside the build's queries; the table's own reads are ordinary", async () => {
+    const readOptions: Array<PopulationReadOptions | undefined> = [];
+    const started = startPopulationRead(loggedPopulation([], [[1]], undefined, readOptions));
+    await collect(started.source.read(populationPageSize));
+    await collect(started.source.read(populationPageSize));
+    expect(readOptions).toEqual([{ besideQueries: true }, undefined]);
   });
 
   it("hands the table the started read: every batch in order, one read in all", async () => {

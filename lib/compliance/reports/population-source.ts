@@ -26,13 +26,22 @@ export type PopulationSource<Row> = {
    * The whole population ascending by (time, id), in batches: keyset pages of
    * `batchRows` rows on SQLite, or as one COPY's pieces arrive on PostgreSQL.
    */
-  read(batchRows: number): AsyncIterable<Row[]>;
+  read(batchRows: number, options?: PopulationReadOptions): AsyncIterable<Row[]>;
   /**
    * The whole population as `read` gives it, each row as the JSON text
    * `rendering` makes for this database; undefined where it has none for it.
    */
   readJson(rendering: RowJsonRendering, batchRows: number): AsyncIterable<RowJsonBatch> | undefined;
   keyOf(row: Row): Keyset;
+};
+
+export type PopulationReadOptions = {
+  /**
+   * The read waits while the build queries through the pool (a read started
+   * ahead, start-population-read.ts): on PostgreSQL its COPY then takes a
+   * connection outside the pool, so it never holds the one those queries need.
+   */
+  besideQueries?: boolean;
 };
 
 /**

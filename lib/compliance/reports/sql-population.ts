@@ -68,13 +68,14 @@ export function createSqlPopulation<Row>(db: Database, spec: SqlPopulationSpec<R
       return row ? { at: toDate(row.at), id: row.id } : null;
     },
     page,
-    async *read(batchRows) {
+    async *read(batchRows, options) {
       if (bulkReads === "copy") {
         // One COPY streams the whole population: no per-page query, and no
         // row-protocol decoding (see lib/db/read-copy-text-rows.ts).
         const copy = raw().copyOut(
           Prisma.sql`SELECT ${spec.columns} FROM ${table} WHERE ${where} ORDER BY ${time}, "id"`,
           "FORMAT text",
+          options?.besideQueries ? "unpooled" : "pooled",
         );
         for await (const rows of readCopyTextRows(copy)) yield rows.map((row) => spec.toRecord(row));
         return;

@@ -14,13 +14,14 @@ export type StartedPopulationRead<Row> = {
  * before the first one comes; started early, that sort runs while the
  * database counts, instead of after it while the build waits
  * (docs/benchmarks.md, a population read started ahead). Only its first batch
- * is pulled until the table is written, so memory holds one batch.
+ * is pulled until the table is written, so memory holds one batch, and the
+ * read is one beside the build's queries (PopulationReadOptions).
  */
 export function startPopulationRead<Row>(
   source: PopulationSource<Row>,
   batchRows = populationPageSize,
 ): StartedPopulationRead<Row> {
-  const started = source.read(batchRows)[Symbol.asyncIterator]();
+  const started = source.read(batchRows, { besideQueries: true })[Symbol.asyncIterator]();
   const first = started.next();
   // Taken later, by the table's read; until then a rejection is not "unhandled".
   first.catch(() => undefined);

@@ -68,8 +68,8 @@ export function createVaultAccessPopulation(
   return {
     ...population,
     page: async (after, take) => withSecrets(await population.page(after, take)),
-    async *read(batchRows) {
-      for await (const rows of population.read(batchRows)) yield await withSecrets(rows);
+    async *read(batchRows, options) {
+      for await (const rows of population.read(batchRows, options)) yield await withSecrets(rows);
     },
   };
 }
