@@ -29,8 +29,8 @@ export function startPopulationRead<Row>(
   return {
     source: {
       ...source,
-      read(rows) {
-        if (taken || rows !== batchRows) return source.read(rows);
+      read(rows, options) {
+        if (taken || rows !== batchRows) return source.read(rows, options);
         taken = true;
         return continueRead(first, started);
       },
