@@ -77,6 +77,8 @@ async function verifySegmentsInThreads(
   requests: ChainSegmentRequest[],
   checkpoint: () => void,
 ): Promise<ChainSegment[] | null> {
+  // Asked once before any thread starts: a segment can be verified before the first interval below.
+  checkpoint();
   const threads: Worker[] = [];
   for (const request of requests) {
     const thread = spawnChainSegmentThread({ databaseUrl, request });
