@@ -107,7 +107,7 @@ describe("startPopulationRead", () => {
     expect(await collect(started.source.read(populationPageSize))).toEqual([[1], [2]]);
   });
 
-  it("keeps a failed start for the table's read, unhandled by no one meanwhile", async () => {
+  it("hands a failed start to the table's read, with no unhandled rejection meanwhile", async () => {
     const log: Log = [];
     const failure = new Error("connection refused");
     const started = startPopulationRead(loggedPopulation(log, [[1]], failure));

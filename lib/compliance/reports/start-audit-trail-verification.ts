@@ -13,7 +13,9 @@ export type AuditTrailVerification = {
  * build starts, in a thread of its own beside the sections' populations: the
  * build leaves part of a core idle while it streams, and the section then
  * waits for a verification that is done or nearly so (docs/benchmarks.md,
- * chain verified beside the build). It verifies on the report's own
+ * chain verified beside the build). Builders start it before the manifest's
+ * counts, which leave node idle and are not needed by it: the verification is
+ * the work a summary waits for last. It verifies on the report's own
  * connections, up to the chain's head when it starts.
  */
 export function startAuditTrailVerification(

@@ -77,8 +77,7 @@ export const auditSummaryReport: ReportDefinition = {
       where: allOf(columnEquals("orgId", orgId), agentFilter.nullable).sql,
       range: window.range,
     });
-    // The chain is recomputed from the build's very start, beside the
-    // manifest's counts: it is the work a summary waits for last.
+    // Before the manifest's counts (start-audit-trail-verification.ts).
     const verification = startAuditTrailVerification({ ctx, db, orgId, window });
     try {
       const run = await startReportRun({ ctx, db, orgId, output, agents, agentFilter, window, asOf }, [

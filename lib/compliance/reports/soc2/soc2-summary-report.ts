@@ -51,8 +51,7 @@ export const soc2SummaryReport: ReportDefinition = {
     const agentFilter = buildAgentFilter(report.scope.agentIds);
     const agents = await loadAgentDirectory(db, report.orgId);
     const populations = planSoc2Populations({ db, orgId: report.orgId, window, agentFilter, asOf });
-    // The chain is recomputed from the build's very start, beside the
-    // manifest's counts: it is the work a summary waits for last.
+    // Before the manifest's counts (start-audit-trail-verification.ts).
     const verification = startAuditTrailVerification({ ctx, db, orgId: report.orgId, window });
     try {
       const run = await startReportRun({ ctx, db, orgId: report.orgId, output, agents, agentFilter, window, asOf }, [
