@@ -128,8 +128,8 @@ export const envSchema = z.object({
   // Report threads start when a report waits and end when none does, so an idle server holds none (false: always running).
   REPORT_WORKERS_ON_DEMAND: flag(true),
   // On demand, how long a set of report threads stays after its last report, so a burst reuses warm threads
-  // (0: they end at once; a lingering set keeps its memory meanwhile).
-  REPORT_WORKER_LINGER_SECONDS: integer({ min: 0, max: 3600 }, 0),
+  // (0: they end at once; a lingering set keeps its memory meanwhile). Unset: the database's profile decides.
+  REPORT_WORKER_LINGER_SECONDS: optionalInteger({ min: 0, max: 3600 }),
   REPORT_MAX_SECONDS: number({ min: 1 }, 3600),
   REPORT_MAX_PENDING_PER_ORG: integer({ min: 1 }, 20),
   // How often the scheduler queues closed periods and the purge job runs; 0 turns both off in this process.

@@ -18,6 +18,11 @@ export type ReportEngineProfile = {
    * GROUP BY GROUPING SETS, or one query each (count-population-group-sets.ts).
    */
   readonly groupCounts: "grouping-sets" | "query-each";
+  /**
+   * How long an on-demand set of report threads stays after its last report,
+   * warm for the next one (REPORT_WORKER_LINGER_SECONDS overrides it).
+   */
+  readonly lingerSeconds: number;
   readonly dialect: ReportSqlDialect;
 };
 

@@ -56,5 +56,9 @@ export const sqliteProfile: ReportEngineProfile = {
   chunkStore: "insert",
   hasQueryThread: true,
   groupCounts: "query-each",
+  // The database's page cache lives in the server's memory: a set lingering
+  // with its heaps through downloads raised the next report's peak toward the
+  // bar (docs/benchmarks.md, report threads that linger).
+  lingerSeconds: 0,
   dialect,
 };

@@ -21,6 +21,7 @@ import {
   type ReportWorkerMessage,
 } from "@/lib/compliance/threads/report-worker-protocol";
 import { getReportEngineProfile } from "@/lib/compliance/profiles/get-report-engine-profile";
+import { reportThreadLingerMs } from "@/lib/compliance/threads/report-thread-linger-ms";
 import { getDatabaseProvider, getDatabaseUrl } from "@/lib/db/database-url";
 import type { SqliteQueryThreadData } from "@/lib/compliance/threads/sqlite-query-thread-protocol";
 import { toBackgroundDatabaseUrl } from "@/lib/db/to-background-database-url";
@@ -60,7 +61,7 @@ export function startReportWorkers(): { stop: () => Promise<void> } {
     leaseSeconds: leaseSecondsFromEnv(),
     pollMs: getEnv().REPORT_POLL_MS,
     onDemand: getEnv().REPORT_WORKERS_ON_DEMAND,
-    lingerMs: getEnv().REPORT_WORKER_LINGER_SECONDS * 1000,
+    lingerMs: reportThreadLingerMs(profile),
   };
   const workers = new Set<Worker>();
   /** Slots whose set of threads is running (or restarting after a crash). */
