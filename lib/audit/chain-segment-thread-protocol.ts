@@ -3,7 +3,8 @@
 import type { ChainSegment } from "@/lib/audit-chain/verify-chain-segment";
 import type { ChainSegmentRequest } from "@/lib/audit/verify-stored-chain-segment";
 
-export type ChainSegmentThreadData = { databaseUrl: string; request: ChainSegmentRequest };
+/** `nice`: the thread's CPU niceness (0 leaves it as it is). */
+export type ChainSegmentThreadData = { databaseUrl: string; request: ChainSegmentRequest; nice: number };
 
 export type ChainSegmentThreadMessage =
   { type: "verified"; segment: ChainSegment } | { type: "failed"; message: string; stack?: string };

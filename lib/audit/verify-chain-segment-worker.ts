@@ -8,9 +8,9 @@ import { lowerThreadPriority } from "@/lib/process/lower-thread-priority";
 
 const port = parentPort;
 if (!port) throw new Error("verify-chain-segment-worker must run as a worker thread");
+const { databaseUrl, request, nice } = workerData as ChainSegmentThreadData;
 // Background work, like report generation: requests get the CPU first.
-lowerThreadPriority();
-const { databaseUrl, request } = workerData as ChainSegmentThreadData;
+lowerThreadPriority(nice);
 const raw = createRawSql(databaseUrl, { poolSize: 1 });
 
 verifyStoredChainSegment(raw, request)

@@ -16,11 +16,19 @@ import { verifyStoredChainSegment, type ChainSegmentRequest } from "@/lib/audit/
 import type { Database } from "@/lib/db";
 import { databaseUrlOf, rawSqlOf } from "@/lib/db/raw-sql-of";
 import { getEnv } from "@/lib/env";
+import { reportThreadNice } from "@/lib/process/lower-thread-priority";
 
 /** Below this many events per thread, starting threads costs more than it saves. */
 const MIN_EVENTS_PER_THREAD = 50_000;
 /** How often a threaded verification asks the caller whether to stop. */
 const CHECKPOINT_EVERY_MS = 250;
+
+/**
+ * A report's build waits at its end for the chain verified beside it: that
+ * thread runs between the build's priority and the requests', so it ends with
+ * the build rather than after it (docs/benchmarks.md, the chain's priority).
+ */
+const besideBuildNice = () => Math.floor(reportThreadNice() / 2);
 
 export type StoredChainRange = ChainSegmentOptions & {
   orgId: string;
@@ -52,7 +60,8 @@ export async function verifyStoredChainRange(db: Database, range: StoredChainRan
   const whole: ChainSegmentRequest = { orgId, from, to, periodFirst, wantedSeqs };
   // A single thread only pays off when it leaves the caller free.
   if (threads > 1 || (threads === 1 && range.besideCaller)) {
-    const segments = await verifySegmentsInThreads(databaseUrlOf(db), splitRange(whole, threads), checkpoint);
+    const nice = range.besideCaller ? besideBuildNice() : reportThreadNice();
+    const segments = await verifySegmentsInThreads(databaseUrlOf(db), splitRange(whole, threads), nice, checkpoint);
     if (segments) return { ...joinChainSegments(segments, start), threads: segments.length };
   }
   const segment = await verifyStoredChainSegment(rawSqlOf(db), whole, checkpoint);
@@ -75,13 +84,14 @@ function splitRange(request: ChainSegmentRequest, parts: number): ChainSegmentRe
 async function verifySegmentsInThreads(
   databaseUrl: string,
   requests: ChainSegmentRequest[],
+  nice: number,
   checkpoint: () => void,
 ): Promise<ChainSegment[] | null> {
   // Asked once before any thread starts: a segment can be verified before the first interval below.
   checkpoint();
   const threads: Worker[] = [];
   for (const request of requests) {
-    const thread = spawnChainSegmentThread({ databaseUrl, request });
+    const thread = spawnChainSegmentThread({ databaseUrl, request, nice });
     if (!thread) break;
     threads.push(thread);
   }

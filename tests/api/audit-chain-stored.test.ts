@@ -15,13 +15,14 @@ import { rawSqlOf } from "@/lib/db/raw-sql-of";
 import { Prisma } from "@/lib/generated/sqlite/client";
 import { createTestApiKey, createTestOrg, type TestOrg } from "@/tests/support/fixtures";
 
-// Counts the verification threads started; each still runs as it would.
-const segmentThreads = vi.hoisted(() => ({ started: 0 }));
+// Counts the verification threads started, with the niceness each is given; each still runs as it would.
+const segmentThreads = vi.hoisted(() => ({ started: 0, nices: [] as number[] }));
 vi.mock("@/lib/audit/spawn-chain-segment-thread", async (importOriginal) => {
   const original = await importOriginal<typeof import("@/lib/audit/spawn-chain-segment-thread")>();
   return {
     spawnChainSegmentThread: (...args: Parameters<typeof original.spawnChainSegmentThread>) => {
       segmentThreads.started += 1;
+      segmentThreads.nices.push(args[0].nice);
       return original.spawnChainSegmentThread(...args);
     },
   };
@@ -259,11 +260,16 @@ describe("the stored chain verified by several threads", () => {
   it("verifies beside the caller in one thread, or in the caller when the range is too short for a thread", async () => {
     const range = { orgId: org.orgId, to: head, start: { seq: 1, prevHash: genesisHash }, periodFirst: null };
     segmentThreads.started = 0;
+    segmentThreads.nices = [];
     const inThreads = await verifyStoredChainRange(db, { ...range, wantedSeqs: [], threads });
     expect(segmentThreads.started).toBe(3);
+    // Side by side at the report threads' niceness; beside a build, between it and the requests'.
+    expect(segmentThreads.nices).toEqual([10, 10, 10]);
     segmentThreads.started = 0;
+    segmentThreads.nices = [];
     const besideCaller = await verifyStoredChainRange(db, { ...range, wantedSeqs: [], threads, besideCaller: true });
     expect(segmentThreads.started).toBe(1);
+    expect(segmentThreads.nices).toEqual([5]);
     expect(besideCaller).toEqual({ ...inThreads, threads: 1 });
     segmentThreads.started = 0;
     const tooShort = await verifyStoredChainRange(db, {
