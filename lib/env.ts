@@ -136,6 +136,8 @@ export const envSchema = z.object({
   COMPLIANCE_TICK_SECONDS: integer({ min: 0, max: 3600 }, 60),
   // Threads that verify a long audit chain side by side; unset: one per CPU core.
   AUDIT_VERIFY_THREADS: optionalInteger({ min: 1, max: 16 }),
+  // Memory for the digests of chain lines already verified (PostgreSQL), 16 bytes an event; 0: none.
+  AUDIT_VERIFIED_LINES_MB: integer({ min: 0, max: 4096 }, 32),
   // Evidence packages rendering at once (one thread each); unset: one per CPU core, at least 2.
   PACKAGE_THREADS: optionalInteger({ min: 1, max: 64 }),
   // How long a package download waits for a free thread before it is answered 503 server_busy.

@@ -18,6 +18,7 @@ import { chainVersion } from "@/lib/audit-chain/chained-audit-event";
 import { canonicalMetadataDigests } from "@/lib/audit-chain/hash-audit-event";
 import { isoTimestampOfPostgresText } from "@/lib/audit/iso-timestamp-of-stored";
 import { unescapeCopyText } from "@/lib/db/read-copy-text-rows";
+import type { VerifiedChainLines } from "@/lib/audit/verified-chain-lines";
 
 /** An event as PostgreSQL's fast path reads it, with the hash its stored fields give. */
 export type HashedChainLink = VerifiableEvent & { recomputedHash: string };
@@ -37,8 +38,15 @@ export function orgMemberOf(orgId: string): string {
   return `,"org":${JSON.stringify(orgId)}`;
 }
 
-/** The event of one line, or null: the line takes the field path. */
-export function hashCopyChainLine(orgMember: string, line: string): HashedChainLink | null {
+/**
+ * The event of one line, or null: the line takes the field path. `verified`:
+ * lines this process verified before, whose hash is then known, not recomputed.
+ */
+export function hashCopyChainLine(
+  orgMember: string,
+  line: string,
+  verified: VerifiedChainLines | null = null,
+): HashedChainLink | null {
   const fields = line.split("\t");
   if (fields.length !== columnCount) return null;
   const metadataText = fields[19]!;
@@ -70,38 +78,56 @@ export function hashCopyChainLine(orgMember: string, line: string): HashedChainL
   const seqText = fields[9]!;
   const seq = Number(seqText);
   if (occurredAt === null || !Number.isSafeInteger(seq)) return null;
-
-  let personal = "";
-  if (actorLabel !== null) personal = `"actorLabel":"${sha256(`${salt}\u0000actorLabel\u0000"${actorLabel}"`)}"`;
-  if (ip !== null) personal += `${personal ? "," : ""}"ip":"${sha256(`${salt}\u0000ip\u0000"${ip}"`)}"`;
   let metadata: Record<string, unknown> | null = null;
   if (metadataText !== copyNull) {
     metadata = JSON.parse(hasEscape(metadataText) ? unescapeCopyText(metadataText) : metadataText) as Record<
       string,
       unknown
     >;
-    // As canonicalPersonal: a JSON null (or another falsy value) has no digests.
-    const digests = metadata ? canonicalMetadataDigests(salt, metadata) : "";
-    if (digests) personal += `${personal ? "," : ""}${digests}`;
   }
-  const source =
-    fields[10] === "attest"
-      ? attestSource
-      : `{"apiKeyId":${text(fields[11]!)},"kind":"ingest","userId":${text(fields[12]!)}}`;
-  const canonical =
-    `{"action":"${action}","actorId":${text(fields[1]!)},"actorType":"${actorType}","agentId":${text(fields[3]!)}` +
-    `,"category":"${category}","id":"${id}","occurredAt":"${occurredAt}"${orgMember},"outcome":"${outcome}"` +
-    `,"personal":{${personal}},"prev":"${fields[8]}","seq":${seqText},"source":${source}` +
-    `,"targetId":${text(fields[13]!)},"targetType":${text(fields[14]!)},"v":${chainVersion}}`;
+  const storedHash = fields[15]!;
+  // The very text verified before gives the very hash it gave then: the stored one.
+  const verifiedKey = verified ? verified.keyOf(line) : null;
+  const known = verified !== null && verifiedKey !== null && verified.has(seq, verifiedKey);
+  const recomputedHash = known
+    ? storedHash
+    : canonicalHashOf(orgMember, fields, { salt, actorLabel, ip, metadata, occurredAt });
+  if (!known && verified && verifiedKey !== null && recomputedHash === storedHash) verified.add(seq, verifiedKey);
   return {
     seq,
     prevHash: fields[8]!,
-    hash: fields[15]!,
+    hash: storedHash,
     salt,
     actorLabel,
     ip,
     metadata,
     redactions: null,
-    recomputedHash: sha256(canonical),
+    recomputedHash,
   };
+}
+
+type LineValues = Pick<VerifiableEvent, "salt" | "actorLabel" | "ip" | "metadata"> & { occurredAt: string };
+
+/** SHA-256 of the canonical form, written from the line's fields as they stand. */
+function canonicalHashOf(
+  orgMember: string,
+  fields: string[],
+  { salt, actorLabel, ip, metadata, occurredAt }: LineValues,
+): string {
+  let personal = "";
+  if (actorLabel !== null) personal = `"actorLabel":"${sha256(`${salt}\u0000actorLabel\u0000"${actorLabel}"`)}"`;
+  if (ip !== null) personal += `${personal ? "," : ""}"ip":"${sha256(`${salt}\u0000ip\u0000"${ip}"`)}"`;
+  // As canonicalPersonal: a JSON null (or another falsy value) has no digests.
+  const digests = metadata ? canonicalMetadataDigests(salt, metadata) : "";
+  if (digests) personal += `${personal ? "," : ""}${digests}`;
+  const source =
+    fields[10] === "attest"
+      ? attestSource
+      : `{"apiKeyId":${text(fields[11]!)},"kind":"ingest","userId":${text(fields[12]!)}}`;
+  return sha256(
+    `{"action":"${fields[0]}","actorId":${text(fields[1]!)},"actorType":"${fields[2]}","agentId":${text(fields[3]!)}` +
+      `,"category":"${fields[4]}","id":"${fields[5]}","occurredAt":"${occurredAt}"${orgMember},"outcome":"${fields[7]}"` +
+      `,"personal":{${personal}},"prev":"${fields[8]}","seq":${fields[9]},"source":${source}` +
+      `,"targetId":${text(fields[13]!)},"targetType":${text(fields[14]!)},"v":${chainVersion}}`,
+  );
 }

@@ -13,6 +13,8 @@ import { hashCopyChainLine, orgMemberOf, type HashedChainLink } from "@/lib/audi
 import { hashAuditEvent } from "@/lib/audit-chain/hash-audit-event";
 import { isoTimestampOfStored } from "@/lib/audit/iso-timestamp-of-stored";
 import type { RawSql } from "@/lib/db/raw-sql";
+import { sharedVerifiedChainLines } from "@/lib/audit/shared-verified-chain-lines";
+import { createVerifiedChainLines, type VerifiedChainLines } from "@/lib/audit/verified-chain-lines";
 import { parseCopyTextLine, readCopyTextLines, readCopyTextRows } from "@/lib/db/read-copy-text-rows";
 
 // Small enough that reading and hashing one page holds the thread for a few
@@ -79,22 +81,34 @@ export async function* readAuditChainHashedLinks(
   range: SeqRange,
 ): AsyncGenerator<Iterable<HashedChainLink>> {
   const orgMember = orgMemberOf(orgId);
+  const table = sharedVerifiedChainLines();
+  const verified = table ? createVerifiedChainLines(table, orgId) : null;
   const copy = raw.copyOut(chainRowsSql(orgId, range, chainEventColumns, Prisma.empty), "FORMAT text");
   for await (const lines of readCopyTextLines(copy)) {
-    if (lines.length > 0) yield hashedLinksOf(orgId, orgMember, lines);
+    if (lines.length > 0) yield hashedLinksOf(orgId, orgMember, lines, verified);
   }
 }
 
-function* hashedLinksOf(orgId: string, orgMember: string, lines: string[]): Generator<HashedChainLink> {
-  for (const line of lines) yield hashedLinkOfCopyLine(orgId, orgMember, line);
+function* hashedLinksOf(
+  orgId: string,
+  orgMember: string,
+  lines: string[],
+  verified: VerifiedChainLines | null,
+): Generator<HashedChainLink> {
+  for (const line of lines) yield hashedLinkOfCopyLine(orgId, orgMember, line, verified);
 }
 
 /**
  * One line of chainEventColumns' COPY text, hashed as it stands where that
  * gives the stored hash, else from its fields (whose answer stands).
  */
-export function hashedLinkOfCopyLine(orgId: string, orgMember: string, line: string): HashedChainLink {
-  const link = hashCopyChainLine(orgMember, line);
+export function hashedLinkOfCopyLine(
+  orgId: string,
+  orgMember: string,
+  line: string,
+  verified: VerifiedChainLines | null = null,
+): HashedChainLink {
+  const link = hashCopyChainLine(orgMember, line, verified);
   if (link && link.recomputedHash === link.hash) return link;
   const event = toStoredEvent(orgId, parseCopyTextLine(line));
   return { ...event, recomputedHash: hashAuditEvent(event) };

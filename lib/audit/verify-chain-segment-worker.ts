@@ -5,12 +5,14 @@ import type { ChainSegmentThreadData, ChainSegmentThreadMessage } from "@/lib/au
 import { verifyStoredChainSegment } from "@/lib/audit/verify-stored-chain-segment";
 import { createRawSql } from "@/lib/db/raw-sql";
 import { lowerThreadPriority } from "@/lib/process/lower-thread-priority";
+import { adoptVerifiedChainLines } from "@/lib/audit/shared-verified-chain-lines";
 
 const port = parentPort;
 if (!port) throw new Error("verify-chain-segment-worker must run as a worker thread");
-const { databaseUrl, request, nice } = workerData as ChainSegmentThreadData;
+const { databaseUrl, request, nice, verifiedLines } = workerData as ChainSegmentThreadData;
 // Background work, like report generation: requests get the CPU first.
 lowerThreadPriority(nice);
+adoptVerifiedChainLines(verifiedLines);
 const raw = createRawSql(databaseUrl, { poolSize: 1 });
 
 verifyStoredChainSegment(raw, request)

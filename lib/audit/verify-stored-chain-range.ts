@@ -17,6 +17,7 @@ import type { Database } from "@/lib/db";
 import { databaseUrlOf, rawSqlOf } from "@/lib/db/raw-sql-of";
 import { getEnv } from "@/lib/env";
 import { reportThreadNice } from "@/lib/process/lower-thread-priority";
+import { sharedVerifiedChainLines } from "@/lib/audit/shared-verified-chain-lines";
 
 /** Below this many events per thread, starting threads costs more than it saves. */
 const MIN_EVENTS_PER_THREAD = 50_000;
@@ -91,7 +92,7 @@ async function verifySegmentsInThreads(
   checkpoint();
   const threads: Worker[] = [];
   for (const request of requests) {
-    const thread = spawnChainSegmentThread({ databaseUrl, request, nice });
+    const thread = spawnChainSegmentThread({ databaseUrl, request, nice, verifiedLines: sharedVerifiedChainLines() });
     if (!thread) break;
     threads.push(thread);
   }

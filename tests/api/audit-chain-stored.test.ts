@@ -77,6 +77,16 @@ describe("the stored chain", () => {
     expect(result.lastSeq).toBe(3);
   });
 
+  it("catches a change made after the chain verified: what was verified before is known only by its very text", async () => {
+    expect((await verifyStoredAuditChain(db, org.orgId)).status).toBe("verified");
+    await db.$executeRaw`UPDATE "AuditEvent" SET "outcome" = 'failure' WHERE "orgId" = ${org.orgId} AND "seq" = 6`;
+    await db.$executeRaw`UPDATE "AuditEvent" SET "actorLabel" = 'someone-else' WHERE "orgId" = ${org.orgId} AND "seq" = 3`;
+    const result = await verifyStoredAuditChain(db, org.orgId);
+    expect(result).toMatchObject({ status: "broken", brokenAt: { seq: 3 }, lastSeq: 2 });
+    await db.$executeRaw`UPDATE "AuditEvent" SET "actorLabel" = 'person2@acme.test' WHERE "orgId" = ${org.orgId} AND "seq" = 3`;
+    expect((await verifyStoredAuditChain(db, org.orgId)).brokenAt?.seq).toBe(6);
+  });
+
   it("catches a personal value changed in the database", async () => {
     await db.$executeRaw`UPDATE "AuditEvent" SET "actorLabel" = 'someone-else' WHERE "orgId" = ${org.orgId} AND "seq" = 2`;
     expect((await verifyStoredAuditChain(db, org.orgId)).brokenAt?.seq).toBe(2);

@@ -10,6 +10,7 @@ import type { StoredChainedEvent } from "@/lib/audit-chain/chain-verification";
 import { hashAuditEvent } from "@/lib/audit-chain/hash-audit-event";
 import { hashCopyChainLine, orgMemberOf } from "@/lib/audit/hash-copy-chain-line";
 import { hashedLinkOfCopyLine } from "@/lib/audit/read-audit-chain-events";
+import { createVerifiedChainLines } from "@/lib/audit/verified-chain-lines";
 import { escapeAsPostgres } from "@/tests/support/escape-as-postgres";
 
 const orgId = "org_copy";
@@ -159,10 +160,41 @@ describe("hashCopyChainLine", () => {
           const fast = hashCopyChainLine(orgMember, line);
           if (fast !== null) expect(fast.recomputedHash).not.toBe(event.hash);
           expect(hashedLinkOfCopyLine(orgId, orgMember, line).recomputedHash).not.toBe(event.hash);
+          // Nor when the unchanged line was verified before: the changed one is recomputed.
+          const verified = createVerifiedChainLines(new SharedArrayBuffer(16 * 64), orgId);
+          expect(hashedLinkOfCopyLine(orgId, orgMember, copyLineOf(event), verified).recomputedHash).toBe(event.hash);
+          expect(hashedLinkOfCopyLine(orgId, orgMember, line, verified).recomputedHash).not.toBe(event.hash);
         },
       ),
       { seed: 20261205, numRuns: 3000 },
     );
+  });
+
+  it("takes the stored hash of a line verified before, and recomputes any other", () => {
+    const plain = (seq: number, actorLabel: string): StoredChainedEvent => {
+      const event: StoredChainedEvent = {
+        ...{ action: "user.updated", actorId: "user-1", actorType: "user", agentId: null, category: "user_admin" },
+        ...{ id: `evt-${seq}`, occurredAt: "2026-11-01T00:00:00.000Z", outcome: "success", prevHash: "0".repeat(64) },
+        ...{ seq, source: { kind: "attest" }, targetId: null, targetType: null, salt: "a".repeat(32), actorLabel },
+        ...{ ip: null, metadata: { step: seq }, redactions: null, orgId, hash: "" },
+      };
+      return { ...event, hash: hashAuditEvent(event) };
+    };
+    const event = plain(1, "person@acme.test");
+    const line = copyLineOf(event);
+    const verified = createVerifiedChainLines(new SharedArrayBuffer(16 * 64), orgId);
+    expect(hashCopyChainLine(orgMember, line, verified)?.recomputedHash).toBe(event.hash);
+    expect(verified.has(1, verified.keyOf(line))).toBe(true);
+    // Known by its text: a line taken as verified is not recomputed (here, one whose hash was swapped).
+    const other = plain(2, "someone@acme.test");
+    const forged = copyLineOf(other).replace(other.hash, event.hash);
+    verified.add(2, verified.keyOf(forged));
+    expect(hashCopyChainLine(orgMember, forged, verified)?.recomputedHash).toBe(event.hash);
+    // A line whose hash does not match is not remembered.
+    const third = plain(3, "third@acme.test");
+    const unmatched = copyLineOf(third).replace(third.hash, event.hash);
+    expect(hashCopyChainLine(orgMember, unmatched, verified)?.recomputedHash).toBe(third.hash);
+    expect(verified.has(3, verified.keyOf(unmatched))).toBe(false);
   });
 
   it("gives the fields' hash where metadata holds a JSON value that is not an object", () => {

@@ -16,6 +16,8 @@ export type ReportWorkerData = {
   artifactPort: MessagePort;
   /** SQLite: the report worker's end of the channel to its query thread, which runs its Prisma queries. */
   queryPort?: MessagePort;
+  /** The process's table of verified chain lines (shared-verified-chain-lines.ts). */
+  verifiedChainLines: SharedArrayBuffer | null;
 };
 
 export type ReportWorkerMessage =

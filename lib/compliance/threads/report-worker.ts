@@ -7,6 +7,7 @@ import { hostname } from "node:os";
 import { parentPort, threadId, workerData } from "node:worker_threads";
 import { connectArtifactThread } from "@/lib/compliance/threads/connect-artifact-thread";
 import { lowerThreadPriority } from "@/lib/process/lower-thread-priority";
+import { adoptVerifiedChainLines } from "@/lib/audit/shared-verified-chain-lines";
 import { processNextReport } from "@/lib/compliance/jobs/process-next-report";
 import { runReportWorkerLoop } from "@/lib/compliance/jobs/run-report-worker-loop";
 import type { ReportWorkerData, ReportWorkerMessage } from "@/lib/compliance/threads/report-worker-protocol";
@@ -19,6 +20,7 @@ import { logger } from "@/lib/log/logger";
 const data = workerData as ReportWorkerData;
 // Requests on the main thread come first (list/status p99 on a busy 2-core host).
 lowerThreadPriority();
+adoptVerifiedChainLines(data.verifiedChainLines);
 const control = new Int32Array(data.control);
 const workerId = `${hostname()}:${process.pid}:${threadId}:${randomUUID().slice(0, 8)}`;
 const log = logger.child({ workerId });

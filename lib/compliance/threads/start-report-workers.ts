@@ -22,6 +22,7 @@ import {
 } from "@/lib/compliance/threads/report-worker-protocol";
 import { getReportEngineProfile } from "@/lib/compliance/profiles/get-report-engine-profile";
 import { reportThreadLingerMs } from "@/lib/compliance/threads/report-thread-linger-ms";
+import { sharedVerifiedChainLines } from "@/lib/audit/shared-verified-chain-lines";
 import { getDatabaseProvider, getDatabaseUrl } from "@/lib/db/database-url";
 import type { SqliteQueryThreadData } from "@/lib/compliance/threads/sqlite-query-thread-protocol";
 import { toBackgroundDatabaseUrl } from "@/lib/db/to-background-database-url";
@@ -62,6 +63,7 @@ export function startReportWorkers(): { stop: () => Promise<void> } {
     pollMs: getEnv().REPORT_POLL_MS,
     onDemand: getEnv().REPORT_WORKERS_ON_DEMAND,
     lingerMs: reportThreadLingerMs(profile),
+    verifiedChainLines: sharedVerifiedChainLines(),
   };
   const workers = new Set<Worker>();
   /** Slots whose set of threads is running (or restarting after a crash). */
