@@ -36,8 +36,9 @@ export async function writeAuditTrailIntegritySection(
     title: "Audit trail integrity",
     description:
       "The organization's audit trail is a hash chain: each event's SHA-256 covers its fields and its predecessor's " +
-      "hash. At generation Attest recomputed the whole chain, from its first event (sequence 1) to its head, one event " +
-      "at a time. The report's period is the part of the chain from the first event, in writing order, that occurred " +
+      "hash. At generation Attest checked the whole chain, from its first event (sequence 1) to its head, one event " +
+      "at a time: each event's hash is recomputed from its stored fields, except where this server already verified " +
+      "the event's stored text byte for byte (compared by its SHA-256), whose result then stands. The report's period is the part of the chain from the first event, in writing order, that occurred " +
       "at or after the period start, up to the head at generation (events are numbered in the order they were " +
       "written, and ingested events may arrive late). Each earlier report's statement signed the chain head as that " +
       "report saw it; each such checkpoint was re-checked against today's trail: the event at that sequence number " +
