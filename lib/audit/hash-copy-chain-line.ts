@@ -18,7 +18,7 @@ import { chainVersion } from "@/lib/audit-chain/chained-audit-event";
 import { canonicalMetadataDigests } from "@/lib/audit-chain/hash-audit-event";
 import { isoTimestampOfPostgresText } from "@/lib/audit/iso-timestamp-of-stored";
 import { unescapeCopyText } from "@/lib/db/read-copy-text-rows";
-import type { VerifiedChainLines } from "@/lib/audit/verified-chain-lines";
+import { noVerifiedChainLines, type VerifiedChainLines } from "@/lib/audit/verified-chain-lines";
 
 /** An event as PostgreSQL's fast path reads it, with the hash its stored fields give. */
 export type HashedChainLink = VerifiableEvent & { recomputedHash: string };
@@ -45,7 +45,7 @@ export function orgMemberOf(orgId: string): string {
 export function hashCopyChainLine(
   orgMember: string,
   line: string,
-  verified: VerifiedChainLines | null = null,
+  verified: VerifiedChainLines = noVerifiedChainLines,
 ): HashedChainLink | null {
   const fields = line.split("\t");
   if (fields.length !== columnCount) return null;
@@ -87,12 +87,12 @@ export function hashCopyChainLine(
   }
   const storedHash = fields[15]!;
   // The very text verified before gives the very hash it gave then: the stored one.
-  const verifiedKey = verified ? verified.keyOf(line) : null;
-  const known = verified !== null && verifiedKey !== null && verified.has(seq, verifiedKey);
+  const key = verified.keyOf(line);
+  const known = verified.has(seq, key);
   const recomputedHash = known
     ? storedHash
     : canonicalHashOf(orgMember, fields, { salt, actorLabel, ip, metadata, occurredAt });
-  if (!known && verified && verifiedKey !== null && recomputedHash === storedHash) verified.add(seq, verifiedKey);
+  if (!known && recomputedHash === storedHash) verified.add(seq, key);
   return {
     seq,
     prevHash: fields[8]!,

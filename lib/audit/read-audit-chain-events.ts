@@ -14,7 +14,11 @@ import { hashAuditEvent } from "@/lib/audit-chain/hash-audit-event";
 import { isoTimestampOfStored } from "@/lib/audit/iso-timestamp-of-stored";
 import type { RawSql } from "@/lib/db/raw-sql";
 import { sharedVerifiedChainLines } from "@/lib/audit/shared-verified-chain-lines";
-import { createVerifiedChainLines, type VerifiedChainLines } from "@/lib/audit/verified-chain-lines";
+import {
+  createVerifiedChainLines,
+  noVerifiedChainLines,
+  type VerifiedChainLines,
+} from "@/lib/audit/verified-chain-lines";
 import { parseCopyTextLine, readCopyTextLines, readCopyTextRows } from "@/lib/db/read-copy-text-rows";
 
 // Small enough that reading and hashing one page holds the thread for a few
@@ -82,7 +86,7 @@ export async function* readAuditChainHashedLinks(
 ): AsyncGenerator<Iterable<HashedChainLink>> {
   const orgMember = orgMemberOf(orgId);
   const table = sharedVerifiedChainLines();
-  const verified = table ? createVerifiedChainLines(table, orgId) : null;
+  const verified = table ? createVerifiedChainLines(table, orgId) : noVerifiedChainLines;
   const copy = raw.copyOut(chainRowsSql(orgId, range, chainEventColumns, Prisma.empty), "FORMAT text");
   for await (const lines of readCopyTextLines(copy)) {
     if (lines.length > 0) yield hashedLinksOf(orgId, orgMember, lines, verified);
@@ -93,7 +97,7 @@ function* hashedLinksOf(
   orgId: string,
   orgMember: string,
   lines: string[],
-  verified: VerifiedChainLines | null,
+  verified: VerifiedChainLines,
 ): Generator<HashedChainLink> {
   for (const line of lines) yield hashedLinkOfCopyLine(orgId, orgMember, line, verified);
 }
@@ -106,7 +110,7 @@ export function hashedLinkOfCopyLine(
   orgId: string,
   orgMember: string,
   line: string,
-  verified: VerifiedChainLines | null = null,
+  verified: VerifiedChainLines = noVerifiedChainLines,
 ): HashedChainLink {
   const link = hashCopyChainLine(orgMember, line, verified);
   if (link && link.recomputedHash === link.hash) return link;

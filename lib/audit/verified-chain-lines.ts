@@ -54,6 +54,13 @@ export function createVerifiedChainLines(buffer: SharedArrayBuffer, orgId: strin
   };
 }
 
+/** Where no table is kept: nothing is known, every line is recomputed. */
+export const noVerifiedChainLines: VerifiedChainLines = {
+  keyOf: () => "",
+  has: () => false,
+  add: () => undefined,
+};
+
 /** The table's size for `megabytes` (0: none). */
 export function verifiedChainLinesBytes(megabytes: number): number {
   return Math.floor((megabytes * 1024 * 1024) / digestBytes) * digestBytes;

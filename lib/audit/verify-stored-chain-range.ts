@@ -91,8 +91,9 @@ async function verifySegmentsInThreads(
   // Asked once before any thread starts: a segment can be verified before the first interval below.
   checkpoint();
   const threads: Worker[] = [];
+  const verifiedLines = sharedVerifiedChainLines();
   for (const request of requests) {
-    const thread = spawnChainSegmentThread({ databaseUrl, request, nice, verifiedLines: sharedVerifiedChainLines() });
+    const thread = spawnChainSegmentThread({ databaseUrl, request, nice, verifiedLines });
     if (!thread) break;
     threads.push(thread);
   }
